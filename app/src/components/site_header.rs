@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::LanguageSwitch;
+use crate::i18n::use_texts;
+
+/// The banner of every page: the name, the main navigation and the language switch.
+///
+/// On a phone the navigation folds behind a "Menú" button — but only once the page is hydrated.
+/// Before WebAssembly arrives (or without it) the button stays hidden and the navigation open, so
+/// nothing is ever out of reach.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let t = use_texts();
+    let (hydrated, set_hydrated) = signal(false);
+    // Effects run only in the browser, after hydration.
+    Effect::new(move |_| set_hydrated.set(true));
+    let (menu_open, set_menu_open) = signal(false);
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar">
+                <a class="site-header__brand" href="/">
+                    <span class="site-header__name">{t.app_name}</span>
+                    <span class="site-header__tagline">{t.tagline}</span>
+                </a>
+                <button
+                    type="button"
+                    class="menu-toggle"
+                    aria-controls="main-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    hidden=move || !hydrated.get()
+                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                >
+                    {t.menu}
+                </button>
+            </div>
+            <nav
+                id="main-nav"
+                class="main-nav"
+                class:main-nav--folded=move || hydrated.get() && !menu_open.get()
+                aria-label=t.main_navigation
+            >
+                <ul>
+                    <li>
+                        <A href="/">{t.nav_home}</A>
+                    </li>
+                </ul>
+                <LanguageSwitch />
+            </nav>
+        </header>
+    }
+}

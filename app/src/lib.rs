@@ -1,0 +1,75 @@
+//! Senda's user interface: the page shell, pages and components, rendered on the server and
+//! hydrated in the browser. Every page works as plain HTML first; WebAssembly only makes it nicer.
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::{SiteFooter, SiteHeader};
+use crate::i18n::{current_language, texts};
+use crate::pages::{HomePage, NotFoundPage};
+
+/// The compiled stylesheet, as cargo-leptos names it after the output name.
+pub const STYLESHEET_HREF: &str = "/pkg/senda.css";
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let language = current_language();
+    view! {
+        <!DOCTYPE html>
+        <html lang=language.tag()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: the same component renders on the server and hydrates in the browser.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let language = current_language();
+    provide_context(language);
+    let t = texts(language);
+
+    view! {
+        <Stylesheet id="senda" href=STYLESHEET_HREF />
+        <Title formatter=move |page: String| {
+            if page.is_empty() { t.app_name.to_owned() } else { format!("{page} · {}", t.app_name) }
+        } />
+        <Router>
+            <a class="skip-link" href="#content">
+                {t.skip_to_content}
+            </a>
+            <SiteHeader />
+            <main id="content" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=HomePage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// The browser entry point: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,9 @@
+//! The pure domain of Senda: what a questionnaire is, what the law requires, how answers become
+//! gaps and gaps become an improvement plan.
+//!
+//! No IO lives here: no database, no HTTP, no file system. Everything takes values and returns
+//! values, so it is tested with plain `cargo test` and compiles for the browser too.
+
+pub mod language;
+
+pub use language::Language;

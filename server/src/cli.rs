@@ -1,0 +1,116 @@
+//! The `senda` command line.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use crate::config::{self, DEFAULT_DATABASE_URL, DatabaseUrl, Settings};
+use crate::{AppState, Store};
+
+/// Senda: labor due-diligence self-assessment for Mexican agricultural companies.
+#[derive(Debug, Parser)]
+#[command(name = "senda", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Address to listen on.
+    #[arg(long, env = "SENDA_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub addr: SocketAddr,
+
+    /// Database URL: `sqlite://path/to/file.db` (created when missing) or `postgres://…`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true, hide_env_values = true)]
+    pub database_url: DatabaseUrl,
+
+    /// Folder of the compiled site (`pkg/` and public files). Default: `target/site` under the
+    /// working directory, else `site/` beside the executable.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", global = true)]
+    pub site_root: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+}
+
+impl Cli {
+    pub fn settings(&self) -> Settings {
+        Settings {
+            addr: self.addr,
+            database_url: self.database_url.clone(),
+            site_root: self.site_root.clone().unwrap_or_else(config::default_site_root),
+        }
+    }
+}
+
+/// Runs the chosen command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = cli.settings();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => migrate(&settings.database_url).await,
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    if !config::site_is_built(&settings.site_root) {
+        tracing::warn!(
+            site_root = %settings.site_root.display(),
+            "compiled site not found: pages will render without styles or interactivity; \
+             run `cargo leptos build` or set LEPTOS_SITE_ROOT"
+        );
+    }
+    let addr = settings.addr;
+    let database = settings.database_url.clone();
+    let state = AppState::prepare(settings)
+        .await
+        .with_context(|| format!("could not open the database {database}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("could not listen on {addr}"))?;
+    tracing::info!(%database, "Senda is listening on http://{addr}");
+    let store = state.store.clone();
+    axum::serve(listener, crate::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server stopped with an error")?;
+    store.close().await;
+    Ok(())
+}
+
+async fn migrate(url: &DatabaseUrl) -> anyhow::Result<()> {
+    let store = Store::connect(url).await.with_context(|| format!("could not open the database {url}"))?;
+    store.migrate().await.context("could not migrate the database")?;
+    let applied = store.applied_migrations().await?;
+    println!("Database {url} is up to date ({applied} migrations applied).");
+    store.close().await;
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

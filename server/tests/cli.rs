@@ -1,0 +1,92 @@
+//! The `senda` binary as a person runs it from a shell.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn senda() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_senda"));
+    // The environment of the developer running the tests must not leak into them.
+    command.env_remove("DATABASE_URL").env_remove("SENDA_ADDR").env_remove("LEPTOS_SITE_ROOT");
+    command
+}
+
+fn temp_folder(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("senda-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    folder
+}
+
+#[test]
+fn version_and_help_describe_the_command() {
+    let version = senda().arg("--version").output().unwrap();
+    assert!(version.status.success());
+    assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), format!("senda {}", env!("CARGO_PKG_VERSION")));
+
+    let help = senda().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for expected in ["serve", "migrate", "--addr", "SENDA_ADDR", "--database-url", "DATABASE_URL"] {
+        assert!(help.contains(expected), "--help does not mention {expected}:\n{help}");
+    }
+}
+
+#[test]
+fn migrate_creates_the_sqlite_database_with_its_folder() {
+    let folder = temp_folder("migrate");
+    let output = senda()
+        .args(["migrate", "--database-url"])
+        .arg(format!("sqlite://{}/data/senda.db", folder.display()))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("up to date"));
+    assert!(folder.join("data/senda.db").is_file());
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[test]
+fn a_bad_database_url_is_refused_with_a_clear_message() {
+    let output = senda().args(["migrate", "--database-url", "mysql://localhost/senda"]).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("expected a URL starting with sqlite: or postgres://"));
+}
+
+#[test]
+fn with_no_subcommand_it_serves_taking_its_settings_from_the_environment() {
+    let folder = temp_folder("serve");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = senda()
+        .current_dir(&folder.parent().unwrap())
+        .env("SENDA_ADDR", format!("127.0.0.1:{port}"))
+        .env("DATABASE_URL", format!("sqlite://{}/data/senda.db", folder.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let reply = loop {
+        if let Some(reply) = http_get(port, "/healthz") {
+            break reply;
+        }
+        assert!(Instant::now() < deadline, "senda did not answer on port {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    assert!(reply.contains(r#""database":"ok""#), "{reply}");
+    assert!(folder.join("data/senda.db").is_file());
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+/// A bare HTTP/1.1 GET, enough for a health check.
+fn http_get(port: u16, path: &str) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).ok()?;
+    Some(reply)
+}

@@ -1,0 +1,6 @@
+//! Integration tests: the real server on a random port, spoken to over HTTP.
+//!
+//! Run in the SQLite lane by default and in the PostgreSQL lane when `SENDA_TEST_POSTGRES_URL`
+//! is set (see the harness in `tests/src/lib.rs`).
+
+mod foundation;

@@ -1,0 +1,134 @@
+//! Headless Chromium driven over WebDriver, for tests that click through what a person does.
+//!
+//! Each [`Browser`] starts its own `chromedriver` on a free port with a throwaway profile, so
+//! tests run in parallel without sharing cookies. JavaScript can be switched off to prove that
+//! every page works as plain HTML.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// Whether the page may run scripts (and so hydrate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JavaScript {
+    On,
+    Off,
+}
+
+/// A phone held upright: most of Senda's users are on one.
+pub const PHONE: (u32, u32) = (390, 844);
+pub const DESKTOP: (u32, u32) = (1280, 900);
+
+/// How long to wait for something to appear before a test fails.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    profile: std::path::PathBuf,
+}
+
+impl Browser {
+    pub async fn start(javascript: JavaScript, (width, height): (u32, u32)) -> Self {
+        let port = free_port();
+        let driver_binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver = Command::new(&driver_binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {driver_binary} (install chromium-driver): {e}"));
+        let webdriver = format!("http://127.0.0.1:{port}");
+        wait_for_driver(&webdriver).await;
+
+        let profile = std::env::temp_dir().join(format!("senda-chromium-{port}-{}", std::process::id()));
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/lib/chromium/chromium".into());
+        let mut options = json!({
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        });
+        if javascript == JavaScript::Off {
+            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), options);
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&webdriver)
+            .await
+            .expect("chromedriver starts a Chromium session");
+        Self { client, driver, profile }
+    }
+
+    /// Waits until an element matching `css` is displayed, and returns it.
+    pub async fn displayed(&self, css: &str) -> fantoccini::elements::Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && element.is_displayed().await.unwrap_or(false)
+            {
+                return element;
+            }
+            assert!(Instant::now() < deadline, "`{css}` was not displayed within {PATIENCE:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Whether an element matching `css` exists and is displayed right now.
+    pub async fn is_displayed(&self, css: &str) -> bool {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(element) => element.is_displayed().await.unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+
+    /// The `lang` of the page's root element, read without running a script.
+    pub async fn page_language(&self) -> String {
+        self.client
+            .find(Locator::Css("html"))
+            .await
+            .expect("html element")
+            .attr("lang")
+            .await
+            .expect("read lang")
+            .unwrap_or_default()
+    }
+
+    /// Ends the browser session; dropping the value then stops the driver.
+    pub async fn quit(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    // Also runs when a test fails half-way, so no driver outlives its test.
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free port")
+}
+
+async fn wait_for_driver(webdriver: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    let status = format!("{webdriver}/status");
+    while reqwest::get(&status).await.map(|r| r.status().is_success()).ok() != Some(true) {
+        assert!(Instant::now() < deadline, "chromedriver did not answer at {webdriver}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

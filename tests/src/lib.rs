@@ -1,0 +1,205 @@
+//! Shared harness of Senda's integration and browser tests.
+//!
+//! [`TestApp`] starts the real server — the same router, store and migrations that ship — on a
+//! random port with a fresh database. Which database is chosen by the environment, so one suite
+//! runs in two lanes:
+//!
+//! - SQLite (always): a new file in a new folder under the system temp dir.
+//! - PostgreSQL: when `SENDA_TEST_POSTGRES_URL` names a server (an admin URL such as
+//!   `postgres://postgres@127.0.0.1:55432/postgres`), each test gets a database of its own,
+//!   dropped when the test ends.
+
+pub mod browser;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use axum::Router;
+use server::{AppState, DatabaseUrl, Settings, Store};
+use sqlx::{Connection, Executor};
+
+/// The environment variable that turns on the PostgreSQL lane.
+pub const POSTGRES_URL_VAR: &str = "SENDA_TEST_POSTGRES_URL";
+
+/// A server running in this process on a random port, over a database of its own.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub store: Store,
+    pub database: TestDatabase,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl TestApp {
+    /// Starts the real application.
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|routes| routes).await
+    }
+
+    /// Starts the application with extra routes (added inside the edge layers), e.g. one that
+    /// panics, to test what the edge does with it.
+    pub async fn spawn_with(extend: impl FnOnce(Router) -> Router) -> Self {
+        server::telemetry::init();
+        let database = TestDatabase::create().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
+        let addr = listener.local_addr().expect("local address");
+        let settings = Settings { addr, database_url: database.url.clone(), site_root: site_root() };
+        let state = AppState::prepare(settings).await.expect("open and migrate the test database");
+        let store = state.store.clone();
+        let app = server::http::with_edge_layers(extend(server::http::routes(state)));
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.expect("test server");
+        });
+        Self { addr, store, database, server }
+    }
+
+    /// The absolute URL of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// An HTTP client that does not follow redirects, so tests see them.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client")
+    }
+
+    /// GETs `path` with an optional `Cookie` header; returns status, headers and body.
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut request = self.client().get(self.url(path));
+        if let Some(cookie) = cookie {
+            request = request.header(reqwest::header::COOKIE, cookie);
+        }
+        let response = request.send().await.expect("request reaches the test server");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.expect("response body");
+        Reply { status, headers, body }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// What a test needs of an HTTP response.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+/// The compiled site that `cargo leptos build` leaves in the workspace.
+pub fn site_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
+}
+
+/// A database that exists for one test only.
+pub struct TestDatabase {
+    pub url: DatabaseUrl,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    SqliteFolder(PathBuf),
+    PostgresDatabase { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    /// A fresh, empty database in the lane chosen by the environment.
+    pub async fn create() -> Self {
+        let name = format!("senda_test_{}", unique_suffix());
+        match std::env::var(POSTGRES_URL_VAR) {
+            Ok(admin_url) if !admin_url.trim().is_empty() => {
+                let mut admin = sqlx::PgConnection::connect(&admin_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR} names no reachable server: {e}"));
+                admin.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create test database");
+                let url = replace_database_name(&admin_url, &name).parse().expect("postgres test url");
+                Self { url, cleanup: Cleanup::PostgresDatabase { admin_url, name } }
+            }
+            _ => {
+                // A folder that does not exist yet: the server must create it.
+                let folder = std::env::temp_dir().join(&name);
+                let url = format!("sqlite://{}/data/senda.db", folder.display()).parse().expect("sqlite url");
+                Self { url, cleanup: Cleanup::SqliteFolder(folder) }
+            }
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.cleanup, Cleanup::PostgresDatabase { .. })
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::SqliteFolder(folder) => {
+                let _ = std::fs::remove_dir_all(folder);
+            }
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                // Drop runs inside the test's runtime, which cannot be blocked on: use a thread
+                // with a runtime of its own.
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                let _ = std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                    runtime.block_on(async {
+                        let mut admin = sqlx::PgConnection::connect(&admin_url).await?;
+                        admin.execute(format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#).as_str()).await?;
+                        anyhow::Ok(())
+                    })
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// Unique across the processes and threads of one test run.
+fn unique_suffix() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!("{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// `postgres://u@h:p/postgres?x` with the database `name` instead.
+fn replace_database_name(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
+    let mut out = format!("{}/{name}", &base[..host_end]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_database_name;
+
+    #[test]
+    fn the_database_name_is_replaced_and_the_rest_kept() {
+        assert_eq!(
+            replace_database_name("postgres://postgres@127.0.0.1:55432/postgres", "t1"),
+            "postgres://postgres@127.0.0.1:55432/t1"
+        );
+        assert_eq!(replace_database_name("postgres://h:1?sslmode=disable", "t1"), "postgres://h:1/t1?sslmode=disable");
+    }
+}
