@@ -10,6 +10,7 @@ use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -41,12 +42,14 @@ pub fn routes(state: AppState) -> Router {
 }
 
 /// Wraps `routes` in what every request passes through, innermost first: panics become a 500,
-/// errors become a page in the reader's language (and are logged, once), and one log line per
-/// request records method, path, status and latency.
+/// errors become a page in the reader's language (and are logged, once), bodies are compressed
+/// for slow rural connections, and one log line per request records method, path, status and
+/// latency.
 pub fn with_edge_layers(routes: Router) -> Router {
     routes
         .layer(CatchPanicLayer::custom(error_pages::from_panic))
         .layer(axum::middleware::from_fn(error_pages::render_in_reader_language))
+        .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &axum::extract::Request| {

@@ -87,10 +87,10 @@ async fn an_unknown_address_is_a_404_page_in_the_readers_language() {
 
 #[tokio::test]
 async fn a_panic_becomes_a_500_page_in_the_readers_language_without_internal_details() {
-    let app = TestApp::spawn_with(|routes| {
-        routes.route("/explota", get(|| async { panic!("secret internal detail") }))
-    })
-    .await;
+    async fn explode() -> &'static str {
+        panic!("secret internal detail")
+    }
+    let app = TestApp::spawn_with(|routes| routes.route("/explota", get(explode))).await;
     let spanish = app.get("/explota", None).await;
     assert_eq!(spanish.status, 500);
     assert!(spanish.body.contains("Algo salió mal"));
@@ -108,4 +108,18 @@ async fn static_assets_are_served_from_the_site_root() {
     assert_eq!(app.get("/favicon.svg", None).await.status, 200);
     let css = app.get("/pkg/senda.css", None).await;
     assert_eq!(css.status, 200, "run `cargo leptos build` before the tests");
+}
+
+#[tokio::test]
+async fn the_browser_bundle_is_sent_compressed_to_save_slow_connections() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client()
+        .get(app.url("/pkg/senda.wasm"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers().get("content-encoding").and_then(|v| v.to_str().ok()), Some("gzip"));
 }

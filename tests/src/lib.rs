@@ -38,7 +38,10 @@ impl TestApp {
     /// Starts the application with extra routes (added inside the edge layers), e.g. one that
     /// panics, to test what the edge does with it.
     pub async fn spawn_with(extend: impl FnOnce(Router) -> Router) -> Self {
-        server::telemetry::init();
+        // Server logs only when asked for: they drown test output otherwise.
+        if std::env::var_os("TEST_LOG").is_some() {
+            server::telemetry::init();
+        }
         let database = TestDatabase::create().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let addr = listener.local_addr().expect("local address");
