@@ -1,9 +1,13 @@
 //! Pieces shared by every page.
 
+mod error_notice;
+mod form_problems;
 mod language_switch;
 mod site_footer;
 mod site_header;
 
+pub use error_notice::ErrorNotice;
+pub use form_problems::{FieldProblems, use_form_problems, use_kept_value};
 pub use language_switch::LanguageSwitch;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -1,18 +1,26 @@
 //! Senda's user interface: the page shell, pages and components, rendered on the server and
 //! hydrated in the browser. Every page works as plain HTML first; WebAssembly only makes it nicer.
 
+pub mod accounts;
+pub mod api;
 pub mod components;
+pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod session;
+pub mod urls;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
-use crate::pages::{HomePage, NotFoundPage};
+use crate::pages::{
+    AccessPage, AuditLogPage, CompaniesPage, CompanyPage, HomePage, InvitationPage, NotFoundPage, PeoplePage,
+    SetupPage, SignInPage,
+};
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.
 pub const STYLESHEET_HREF: &str = "/pkg/senda.css";
@@ -57,8 +65,18 @@ pub fn App() -> impl IntoView {
             </a>
             <SiteHeader />
             <main id="content" tabindex="-1">
+                // Async: a page is sent once its data is ready, so it is complete without
+                // JavaScript and its status (404, a redirect to sign in) is still settable.
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/entrar") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/configuracion-inicial") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/empresas") view=CompaniesPage ssr=SsrMode::Async />
+                    <Route path=path!("/empresas/:id") view=CompanyPage ssr=SsrMode::Async />
+                    <Route path=path!("/empresas/:id/accesos") view=AccessPage ssr=SsrMode::Async />
+                    <Route path=path!("/empresas/:id/bitacora") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizaciones/:id/personas") view=PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/invitacion/:token") view=InvitationPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -1,7 +1,21 @@
 //! One module per page.
 
+mod access;
+mod audit_log;
+mod companies;
 mod home;
+mod invitation;
 mod not_found;
+mod people;
+mod setup;
+mod sign_in;
 
+pub use access::AccessPage;
+pub use audit_log::AuditLogPage;
+pub use companies::{CompaniesPage, CompanyPage};
 pub use home::HomePage;
+pub use invitation::InvitationPage;
 pub use not_found::NotFoundPage;
+pub use people::PeoplePage;
+pub use setup::SetupPage;
+pub use sign_in::SignInPage;

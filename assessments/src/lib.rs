@@ -4,6 +4,8 @@
 //! No IO lives here: no database, no HTTP, no file system. Everything takes values and returns
 //! values, so it is tested with plain `cargo test` and compiles for the browser too.
 
+pub mod access;
 pub mod language;
+pub mod organization;
 
 pub use language::Language;

@@ -3,7 +3,7 @@
 -- for the same id and version is refused.
 CREATE TABLE questionnaire_versions (
     questionnaire_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
+    version BIGINT NOT NULL,
     content_hash TEXT NOT NULL,
     first_loaded_at TEXT NOT NULL,
     PRIMARY KEY (questionnaire_id, version)

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, DEFAULT_DATABASE_URL, DatabaseUrl, Settings};
-use crate::{AppState, Store};
+use crate::{AppState, Store, accounts};
 
 /// Senda: labor due-diligence self-assessment for Mexican agricultural companies.
 #[derive(Debug, Parser)]
@@ -28,6 +28,10 @@ pub struct Cli {
     /// working directory, else `site/` beside the executable.
     #[arg(long, env = "LEPTOS_SITE_ROOT", global = true)]
     pub site_root: Option<PathBuf>,
+
+    /// Mark the session cookie Secure; set it whenever Senda is served over HTTPS.
+    #[arg(long, env = "SENDA_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -36,6 +40,30 @@ pub enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Manage accounts from the shell.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Load a clearly labeled demo: organizations, one account per role, grants. Running it
+    /// again changes nothing.
+    Demo {
+        /// The password of every demo account.
+        #[arg(long, env = "SENDA_DEMO_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a platform administrator (what the first-run setup page does).
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The password (at least 10 characters).
+        #[arg(long, env = "SENDA_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
 }
 
 impl Cli {
@@ -44,6 +72,7 @@ impl Cli {
             addr: self.addr,
             database_url: self.database_url.clone(),
             site_root: self.site_root.clone().unwrap_or_else(config::default_site_root),
+            secure_cookies: self.secure_cookies,
         }
     }
 }
@@ -54,7 +83,52 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(&settings.database_url).await,
+        Command::Admin(AdminCommand::CreateUser { email, name, password }) => {
+            create_user(&settings.database_url, &email, &name, &password).await
+        }
+        Command::Demo { password } => demo(&settings.database_url, &password).await,
     }
+}
+
+/// A migrated store for commands that are not the server.
+async fn open_store(url: &DatabaseUrl) -> anyhow::Result<Store> {
+    let store = Store::connect(url).await.with_context(|| format!("could not open the database {url}"))?;
+    store.migrate().await.context("could not migrate the database")?;
+    Ok(store)
+}
+
+async fn create_user(url: &DatabaseUrl, email: &str, name: &str, password: &str) -> anyhow::Result<()> {
+    let account = accounts::NewAccount::parse(email, name, password).map_err(|problems| {
+        let problems: Vec<_> = problems.iter().map(|p| cli_message(*p)).collect();
+        anyhow::anyhow!("{}", problems.join("; "))
+    })?;
+    let store = open_store(url).await?;
+    match accounts::create_platform_admin(&store, account).await {
+        Ok(_) => println!("Created platform administrator {}.", email.trim().to_lowercase()),
+        Err(accounts::CreateAccountError::Problems(problems)) => {
+            let problems: Vec<_> = problems.iter().map(|p| cli_message(*p)).collect();
+            anyhow::bail!("{}", problems.join("; "))
+        }
+        Err(accounts::CreateAccountError::Other(error)) => return Err(error),
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// The shell's wording of an account problem.
+fn cli_message(problem: app::accounts::AccountProblem) -> String {
+    app::i18n::texts(assessments::Language::En).account_problem(problem).to_owned()
+}
+
+async fn demo(url: &DatabaseUrl, password: &str) -> anyhow::Result<()> {
+    let store = open_store(url).await?;
+    let accounts = accounts::load_demo(&store, password).await?;
+    println!("Demo loaded into {url}. Every account's password is the one you gave.");
+    for account in accounts {
+        println!("{:<20} {:<38} {}", account.role.as_str(), account.organization, account.email);
+    }
+    store.close().await;
+    Ok(())
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -67,15 +141,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     let addr = settings.addr;
     let database = settings.database_url.clone();
-    let state = AppState::prepare(settings)
-        .await
-        .with_context(|| format!("could not open the database {database}"))?;
+    let state = AppState::prepare(settings).await.context("Senda cannot start")?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("could not listen on {addr}"))?;
     tracing::info!(%database, "Senda is listening on http://{addr}");
     let store = state.store.clone();
-    axum::serve(listener, crate::router(state))
+    axum::serve(listener, crate::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")?;
@@ -84,8 +156,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 }
 
 async fn migrate(url: &DatabaseUrl) -> anyhow::Result<()> {
-    let store = Store::connect(url).await.with_context(|| format!("could not open the database {url}"))?;
-    store.migrate().await.context("could not migrate the database")?;
+    let store = open_store(url).await?;
     let applied = store.applied_migrations().await?;
     println!("Database {url} is up to date ({applied} migrations applied).");
     store.close().await;

@@ -1,12 +1,20 @@
 //! The HTTP edge: the router, the layers every request passes through, and the plain routes that
 //! are not Leptos pages.
 
+mod account_forms;
 pub mod error_pages;
 mod health;
 mod language;
 
+use std::net::SocketAddr;
+
+use app::session::ClientIp;
 use axum::Router;
-use axum::routing::get;
+use axum::extract::{ConnectInfo, Request};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -14,7 +22,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::AppState;
+use crate::{AppState, auth};
 
 /// The whole application: pages, server functions, plain routes and static files.
 pub fn router(state: AppState) -> Router {
@@ -25,9 +33,19 @@ pub fn router(state: AppState) -> Router {
 pub fn routes(state: AppState) -> Router {
     let page_routes = generate_route_list(app::App);
     let store = state.store.clone();
+
+    let secure_cookies = state.settings.secure_cookies;
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/idioma/{tag}", get(language::switch_language))
+        .route("/entrar", post(account_forms::sign_in))
+        .route("/salir", post(account_forms::sign_out))
+        .route("/configuracion-inicial", post(account_forms::set_up))
+        .route("/invitacion/{token}", post(account_forms::accept_invitation))
+        .route("/organizaciones/{id}/invitaciones", post(account_forms::invite))
+        .route("/organizaciones/{id}/personas/{user}/quitar", post(account_forms::remove_member))
+        .route("/empresas/{id}/accesos", post(account_forms::grant))
+        .route("/empresas/{id}/accesos/{grant}/retirar", post(account_forms::revoke))
         .leptos_routes_with_context(
             &state,
             page_routes,
@@ -38,7 +56,40 @@ pub fn routes(state: AppState) -> Router {
             },
         )
         .fallback(file_and_error_handler::<AppState, _>(app::shell))
+        // Innermost first: who is asking (fresh from the database), their session, their
+        // address, and a refusal of cross-site form posts.
+        .layer(middleware::from_fn_with_state(state.store.clone(), auth::resolve_viewer))
+        .layer(auth::layer(state.store.clone(), secure_cookies))
+        .layer(middleware::from_fn(remember_client_ip))
+        .layer(middleware::from_fn(refuse_cross_site_posts))
         .with_state(state)
+}
+
+/// Records the peer address for the audit log and sign-in limits.
+async fn remember_client_ip(mut request: Request, next: Next) -> Response {
+    if let Some(ConnectInfo(addr)) = request.extensions().get::<ConnectInfo<SocketAddr>>().cloned() {
+        request.extensions_mut().insert(ClientIp(addr.ip().to_string()));
+    }
+    next.run(request).await
+}
+
+/// Refuses a POST whose `Origin` names another site. Session cookies are SameSite=Lax already;
+/// this is the second lock on the door against cross-site request forgery.
+async fn refuse_cross_site_posts(request: Request, next: Next) -> Response {
+    if request.method() == Method::POST {
+        let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+        let origin_host = request
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|o| o.to_str().ok())
+            .map(|origin| origin.split_once("://").map_or(origin, |(_, rest)| rest));
+        if let (Some(origin_host), Some(host)) = (origin_host, host)
+            && origin_host != host
+        {
+            return error_pages::page(StatusCode::FORBIDDEN);
+        }
+    }
+    next.run(request).await
 }
 
 /// Wraps `routes` in what every request passes through, innermost first: panics become a 500,

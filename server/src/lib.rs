@@ -3,20 +3,22 @@
 //! `main.rs` only parses the command line and calls into this library, so the integration tests
 //! start exactly the server that ships.
 
+pub mod accounts;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod http;
-pub mod store;
 pub mod telemetry;
 
 use std::sync::Arc;
 
+use anyhow::Context;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 pub use crate::config::{DatabaseUrl, Settings};
 pub use crate::http::router;
-pub use crate::store::Store;
+pub use store::Store;
 
 /// What every request handler can reach.
 #[derive(Clone, FromRef)]
@@ -27,15 +29,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Connects to the database named in `settings` and brings its schema up to date.
+    /// Everything a server needs before it may answer a request: the database, reachable and
+    /// migrated. Failing stops the start-up with a message that says why.
     pub async fn prepare(settings: Settings) -> anyhow::Result<Self> {
-        let store = Store::connect(&settings.database_url).await?;
-        store.migrate().await?;
-        Ok(Self::new(store, settings))
-    }
-
-    /// State around a store that is already connected and migrated.
-    pub fn new(store: Store, settings: Settings) -> Self {
-        Self { leptos_options: settings.leptos_options(), store, settings: Arc::new(settings) }
+        let store = Store::connect(&settings.database_url)
+            .await
+            .with_context(|| format!("could not open the database {}", settings.database_url))?;
+        store.migrate().await.context("could not migrate the database")?;
+        Ok(Self {
+            leptos_options: settings.leptos_options(),
+            store,
+            settings: Arc::new(settings),
+        })
     }
 }

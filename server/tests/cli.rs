@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 fn senda() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_senda"));
     // The environment of the developer running the tests must not leak into them.
-    command.env_remove("DATABASE_URL").env_remove("SENDA_ADDR").env_remove("LEPTOS_SITE_ROOT");
+    for setting in ["DATABASE_URL", "SENDA_ADDR", "LEPTOS_SITE_ROOT"] {
+        command.env_remove(setting);
+    }
     command
 }
 
@@ -90,3 +92,4 @@ fn http_get(port: u16, path: &str) -> Option<String> {
     stream.read_to_string(&mut reply).ok()?;
     Some(reply)
 }
+

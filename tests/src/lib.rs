@@ -45,12 +45,12 @@ impl TestApp {
         let database = TestDatabase::create().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let addr = listener.local_addr().expect("local address");
-        let settings = Settings { addr, database_url: database.url.clone(), site_root: site_root() };
+        let settings = database.settings(addr);
         let state = AppState::prepare(settings).await.expect("open and migrate the test database");
         let store = state.store.clone();
         let app = server::http::with_edge_layers(extend(server::http::routes(state)));
         let server = tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("test server");
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("test server");
         });
         Self { addr, store, database, server }
     }
@@ -74,12 +74,79 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header(reqwest::header::COOKIE, cookie);
         }
-        let response = request.send().await.expect("request reaches the test server");
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response.text().await.expect("response body");
-        Reply { status, headers, body }
+        reply(request.send().await).await
     }
+}
+
+/// The password of every demo account in the tests.
+pub const DEMO_PASSWORD: &str = "zafra-de-prueba-2026";
+
+impl TestApp {
+    /// Loads `senda demo` into this app's database.
+    pub async fn load_demo(&self) {
+        server::accounts::load_demo(&self.store, DEMO_PASSWORD).await.expect("load the demo");
+    }
+
+    /// The id of the organization of `kind` called `name`.
+    pub async fn organization_id(&self, kind: assessments::organization::OrganizationKind, name: &str) -> String {
+        self.store.organization_named(kind, name).await.expect("query").expect("organization exists")
+    }
+
+    /// A browser-like client with its own cookie jar, not signed in.
+    pub fn visitor(&self) -> Visitor {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        Visitor { base: format!("http://{}", self.addr), client }
+    }
+
+    /// A client signed in as `email` with the demo password.
+    pub async fn signed_in(&self, email: &str) -> Visitor {
+        let visitor = self.visitor();
+        let reply = visitor.post_form("/entrar", &[("email", email), ("password", DEMO_PASSWORD)]).await;
+        assert_eq!(reply.status, 303, "sign-in of {email} failed: {reply:?}");
+        assert_eq!(reply.header("location"), Some("/empresas"), "sign-in of {email} was refused");
+        visitor
+    }
+}
+
+/// One person's browser, as far as HTTP goes: cookies kept, redirects shown.
+pub struct Visitor {
+    base: String,
+    pub client: reqwest::Client,
+}
+
+impl Visitor {
+    /// Gets a page as a browser does (`Accept: text/html`).
+    pub async fn get(&self, path: &str) -> Reply {
+        reply(self.client.get(format!("{}{path}", self.base)).header("accept", "text/html").send().await).await
+    }
+
+    /// Posts a form as a browser does (`Accept: text/html`).
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let request = self.client.post(format!("{}{path}", self.base)).header("accept", "text/html").form(fields);
+        reply(request.send().await).await
+    }
+
+    /// Calls a server function as any HTTP client could.
+    pub async fn call(&self, endpoint: &str, fields: &[(&str, &str)]) -> Reply {
+        let request = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .form(fields);
+        reply(request.send().await).await
+    }
+}
+
+async fn reply(response: reqwest::Result<reqwest::Response>) -> Reply {
+    let response = response.expect("request reaches the test server");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response.text().await.expect("response body");
+    Reply { status, headers, body }
 }
 
 impl Drop for TestApp {
@@ -138,6 +205,11 @@ impl TestDatabase {
                 Self { url, cleanup: Cleanup::SqliteFolder(folder) }
             }
         }
+    }
+
+    /// Server settings over this database.
+    pub fn settings(&self, addr: SocketAddr) -> Settings {
+        Settings { addr, database_url: self.url.clone(), site_root: site_root(), secure_cookies: false }
     }
 
     pub fn is_postgres(&self) -> bool {

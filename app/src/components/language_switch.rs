@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::i18n::use_texts;
+use crate::urls::percent_encode;
 
 /// Links to read the current page in another language.
 ///
@@ -54,20 +55,6 @@ pub fn LanguageSwitch() -> impl IntoView {
 /// The address that switches to `language` and comes back to `here` (a path with its query).
 pub fn switch_language_href(language: Language, here: &str) -> String {
     format!("/idioma/{}?volver={}", language.tag(), percent_encode(here))
-}
-
-/// Percent-encodes everything but unreserved characters and `/`, enough for a query value.
-fn percent_encode(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                encoded.push(byte as char)
-            }
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    encoded
 }
 
 #[cfg(test)]

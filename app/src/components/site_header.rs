@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::who_am_i;
 use crate::components::LanguageSwitch;
 use crate::i18n::use_texts;
 
@@ -16,6 +17,21 @@ pub fn SiteHeader() -> impl IntoView {
     // Effects run only in the browser, after hydration.
     Effect::new(move |_| set_hydrated.set(true));
     let (menu_open, set_menu_open) = signal(false);
+    let signed_in = Resource::new(|| (), |_| who_am_i());
+    let session = move || {
+        Suspend::new(async move {
+            match signed_in.await {
+                Ok(Some(person)) => view! {
+                    <form method="post" action="/salir" class="session">
+                        <span class="session__who">{t.signed_in_as} " " {person.name}</span>
+                        <button type="submit" class="button--quiet">{t.sign_out}</button>
+                    </form>
+                }
+                .into_any(),
+                _ => view! { <a href="/entrar" rel="external">{t.sign_in}</a> }.into_any(),
+            }
+        })
+    };
 
     view! {
         <header class="site-header">
@@ -45,7 +61,11 @@ pub fn SiteHeader() -> impl IntoView {
                     <li>
                         <A href="/">{t.nav_home}</A>
                     </li>
+                    <li>
+                        <A href="/empresas">{t.nav_companies}</A>
+                    </li>
                 </ul>
+                <Suspense fallback=|| ()>{session}</Suspense>
                 <LanguageSwitch />
             </nav>
         </header>

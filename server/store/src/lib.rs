@@ -1,5 +1,8 @@
 //! The store: the one place that speaks SQL.
 //!
+//! A crate of its own so that the server's routes and the app's server functions reach the same
+//! scoped functions, and nothing else links a database driver.
+//!
 //! # Why one `AnyPool` rather than a trait with a SQLite and a PostgreSQL implementation
 //!
 //! Senda runs on SQLite (embedded default) and PostgreSQL (several app instances) and the same
@@ -9,7 +12,8 @@
 //! confidentiality rule to be forgotten in. The price is `Any`'s type list: it carries only
 //! integers, floats, text and blobs (no UUID, timestamp, date, JSON or boolean column types). So the
 //! schema uses TEXT for ids (UUIDs) and times (RFC 3339, UTC, which sorts correctly as text),
-//! INTEGER 0/1 for flags, and conversion to domain types happens in this module's row mapping.
+//! INTEGER 0/1 for flags (BIGINT for every integer column in PostgreSQL, since `Any` decodes
+//! integers as 64-bit), and conversion to domain types happens in this module's row mapping.
 //! Dialect differences that do come up live in the two migration folders, never in Rust.
 
 use std::time::Duration;
@@ -18,10 +22,15 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
-use crate::config::DatabaseUrl;
+pub use crate::database_url::{DEFAULT_DATABASE_URL, DatabaseUrl};
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+pub mod accounts;
+mod database_url;
+pub mod audit;
+pub mod sessions;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
 
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +42,18 @@ pub enum Backend {
 /// What can go wrong in the store. Nothing of it is shown to a user as is.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Absent, or not visible to the one asking: deliberately the same answer.
     #[error("not found")]
     NotFound,
+    /// A unique value (an email, a name, an active grant) is taken already.
+    #[error("already exists")]
+    Conflict,
+    /// A request the rules do not allow, whatever the caller's rights.
+    #[error("invalid: {0}")]
+    Invalid(&'static str),
+    /// A stored value the code does not recognize: a bug or a hand-edited database.
+    #[error("unexpected stored value: {0}")]
+    Corrupt(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
@@ -44,6 +63,34 @@ pub enum StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+impl StoreError {
+    /// Maps a unique-constraint violation to `Conflict`, keeping other errors as they are.
+    fn from_unique_violation(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+            _ => StoreError::Database(error),
+        }
+    }
+}
+
+/// A new random id.
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// What is recorded of a questionnaire version: the hash of its file when first loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedVersion {
+    pub content_hash: String,
+    /// RFC 3339, UTC.
+    pub first_loaded_at: String,
+}
+
+/// The current time as stored: RFC 3339 in UTC to the second, which sorts correctly as text.
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
 
 /// A pool of connections to Senda's database.
 #[derive(Clone)]
@@ -133,6 +180,35 @@ impl Store {
         Ok(())
     }
 
+    /// Records `content_hash` as the content of a questionnaire version unless a hash is recorded
+    /// already, and returns what is recorded — the first hash ever seen wins.
+    pub async fn record_questionnaire_version(
+        &self,
+        questionnaire_id: &str,
+        version: u32,
+        content_hash: &str,
+    ) -> StoreResult<RecordedVersion> {
+        sqlx::query(
+            "INSERT INTO questionnaire_versions (questionnaire_id, version, content_hash, first_loaded_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (questionnaire_id, version) DO NOTHING",
+        )
+        .bind(questionnaire_id)
+        .bind(i64::from(version))
+        .bind(content_hash)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        let (content_hash, first_loaded_at) = sqlx::query_as(
+            "SELECT content_hash, first_loaded_at FROM questionnaire_versions \
+             WHERE questionnaire_id = $1 AND version = $2",
+        )
+        .bind(questionnaire_id)
+        .bind(i64::from(version))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(RecordedVersion { content_hash, first_loaded_at })
+    }
+
     /// Closes every connection; later queries fail. Used at shutdown, and by tests of outages.
     pub async fn close(&self) {
         self.pool.close().await;
@@ -159,6 +235,20 @@ mod tests {
         assert_eq!(journal, "wal");
         let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&store.pool).await.unwrap();
         assert_eq!(foreign_keys, 1);
+        store.close().await;
+        let _ = std::fs::remove_dir_all(folder);
+    }
+
+    #[tokio::test]
+    async fn the_first_hash_recorded_for_a_questionnaire_version_wins() {
+        let (store, folder) = temp_sqlite().await;
+        store.migrate().await.unwrap();
+        let first = store.record_questionnaire_version("agro-laboral", 1, "aaa").await.unwrap();
+        assert_eq!(first.content_hash, "aaa");
+        let again = store.record_questionnaire_version("agro-laboral", 1, "bbb").await.unwrap();
+        assert_eq!(again, first);
+        let other = store.record_questionnaire_version("agro-laboral", 2, "bbb").await.unwrap();
+        assert_eq!(other.content_hash, "bbb");
         store.close().await;
         let _ = std::fs::remove_dir_all(folder);
     }

@@ -1,0 +1,80 @@
+use assessments::access::Organization;
+use assessments::organization::GrantScope;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{Access, list_access};
+use crate::components::ErrorNotice;
+use crate::i18n::use_texts;
+
+/// `/empresas/{id}/accesos`: who outside the company may see what; grant and withdraw. Admins only.
+#[component]
+pub fn AccessPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let access = Resource::new(move || params.read().get("id").unwrap_or_default(), list_access);
+    view! {
+        <Title text=t.grants_title />
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match access.await {
+                    Ok(access) => view! { <AccessOf access /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccessOf(access: Access) -> impl IntoView {
+    let t = use_texts();
+    let Access { company, grants, advisories, associations } = access;
+    let base = format!("/empresas/{}/accesos", company.id);
+    let list = if grants.is_empty() {
+        view! { <p>{t.grants_none}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="cards">
+                {grants.into_iter().map(|grant| view! {
+                    <li class="card">
+                        <strong>{grant.grantee.name}</strong>
+                        <span class="card__meta">{match grant.scope {
+                            GrantScope::Assessments => t.grant_advisory,
+                            GrantScope::PlanProgress => t.grant_association,
+                        }}</span>
+                        <form method="post" action=format!("{base}/{}/retirar", grant.id)>
+                            <button type="submit" class="button--quiet">{t.revoke}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    view! {
+        <article class="page">
+            <h1>{t.grants_title} " · " {company.name}</h1>
+            <p>{t.grants_lead}</p>
+            {list}
+            <GrantForm action=base.clone() scope=GrantScope::Assessments label=t.grant_advisory choices=advisories />
+            <GrantForm action=base scope=GrantScope::PlanProgress label=t.grant_association choices=associations />
+        </article>
+    }
+}
+
+#[component]
+fn GrantForm(action: String, scope: GrantScope, label: &'static str, choices: Vec<Organization>) -> impl IntoView {
+    let t = use_texts();
+    let id = format!("grantee-{}", scope.as_str());
+    view! {
+        <form method="post" action=action class="form">
+            <input type="hidden" name="scope" value=scope.as_str() />
+            <label for=id.clone()>{label}</label>
+            <select id=id name="grantee">
+                {choices.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
+            </select>
+            <button type="submit">{t.grant_submit}</button>
+        </form>
+    }
+}

@@ -1,0 +1,20 @@
+//! Building addresses with queries.
+
+/// Percent-encodes everything but unreserved characters and `/`, enough for a query value.
+pub fn percent_encode(value: &str) -> String {
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                encoded.push(byte as char)
+            }
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
+/// The sign-in page, returning to `here` afterwards.
+pub fn sign_in_href(here: &str) -> String {
+    format!("/entrar?volver={}", percent_encode(here))
+}

@@ -1,0 +1,159 @@
+//! Who sees what: the people asking, the companies they may see and how, and the audit trail of
+//! it. Plain data shared by the server and the browser; the rules that fill it in live in the
+//! store, which scopes every query by a [`Viewer`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::organization::{GrantScope, OrganizationKind, Role, Sector};
+
+/// An organization as lists and headings show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: String,
+    pub kind: OrganizationKind,
+    pub name: String,
+    pub sector: Option<Sector>,
+}
+
+/// One of the viewer's organizations and the role held there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub organization: Organization,
+    pub role: Role,
+}
+
+/// Who is asking: the authorization context every scoped store function takes.
+///
+/// Built from the database at every request, so a removed membership or a revoked grant takes
+/// effect on the very next request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user_id: String,
+    pub email: String,
+    pub name: String,
+    pub memberships: Vec<Membership>,
+}
+
+impl Viewer {
+    /// The viewer's role in `organization_id`, if a member.
+    pub fn role_in(&self, organization_id: &str) -> Option<Role> {
+        self.memberships.iter().find(|m| m.organization.id == organization_id).map(|m| m.role)
+    }
+
+    pub fn is_platform_admin(&self) -> bool {
+        self.memberships.iter().any(|m| m.role == Role::PlatformAdmin)
+    }
+}
+
+/// How a viewer comes to see a company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CompanyAccess {
+    /// One of the company's own people.
+    Member { admin: bool },
+    /// An advisor of an organization the company granted its assessments to.
+    Advisor,
+    /// A person of an association the company shares its plan progress with.
+    PlanProgress,
+}
+
+impl CompanyAccess {
+    /// Answers, evidence and gaps: own people and granted advisors only.
+    pub fn sees_assessments(self) -> bool {
+        matches!(self, CompanyAccess::Member { .. } | CompanyAccess::Advisor)
+    }
+
+    pub fn is_own_admin(self) -> bool {
+        self == CompanyAccess::Member { admin: true }
+    }
+
+    pub fn is_outsider(self) -> bool {
+        !matches!(self, CompanyAccess::Member { .. })
+    }
+}
+
+/// A company as one viewer may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisibleCompany {
+    pub company: Organization,
+    pub access: CompanyAccess,
+}
+
+/// A person in an organization, as its admins see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// An active grant of a company to another organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    pub id: String,
+    pub grantee: Organization,
+    pub scope: GrantScope,
+    pub granted_at: String,
+}
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditAction {
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    Invited,
+    JoinedByInvitation,
+    MemberRemoved,
+    AccessGranted,
+    AccessRevoked,
+    /// Someone outside the company looked at its data.
+    OutsiderViewed,
+    /// Someone outside the company exported its data.
+    OutsiderExported,
+}
+
+impl AuditAction {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::SignedIn => "signed_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::SignedOut => "signed_out",
+            AuditAction::Invited => "invited",
+            AuditAction::JoinedByInvitation => "joined_by_invitation",
+            AuditAction::MemberRemoved => "member_removed",
+            AuditAction::AccessGranted => "access_granted",
+            AuditAction::AccessRevoked => "access_revoked",
+            AuditAction::OutsiderViewed => "outsider_viewed",
+            AuditAction::OutsiderExported => "outsider_exported",
+        }
+    }
+
+    pub const ALL: [AuditAction; 10] = [
+        AuditAction::SignedIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignedOut,
+        AuditAction::Invited,
+        AuditAction::JoinedByInvitation,
+        AuditAction::MemberRemoved,
+        AuditAction::AccessGranted,
+        AuditAction::AccessRevoked,
+        AuditAction::OutsiderViewed,
+        AuditAction::OutsiderExported,
+    ];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|action| action.as_str() == text)
+    }
+}
+
+/// One line as a company admin reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub occurred_at: String,
+    pub action: AuditAction,
+    /// The actor's name and email, or the email typed at a failed sign-in.
+    pub actor: String,
+    pub detail: String,
+}
+

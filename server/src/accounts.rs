@@ -1,0 +1,185 @@
+//! Creating accounts: the first-run setup, platform admins from the shell, and the demo.
+
+use app::accounts::AccountProblem;
+use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
+use store::{Store, StoreError};
+use validator::ValidateEmail;
+
+use crate::auth::{MIN_PASSWORD_CHARS, hash_password_blocking};
+
+/// The platform organization every platform admin belongs to.
+const PLATFORM_NAME: &str = "Senda";
+
+/// What a new account needs, checked.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub email: String,
+    pub name: String,
+    pub password: String,
+}
+
+impl NewAccount {
+    /// Checks every field and reports every problem at once, so a person fixes all in one go.
+    pub fn parse(email: &str, name: &str, password: &str) -> Result<Self, Vec<AccountProblem>> {
+        let email = email.trim().to_lowercase();
+        let name = name.trim().to_owned();
+        let mut problems = Vec::new();
+        if email.len() > 254 || !email.validate_email() {
+            problems.push(AccountProblem::EmailInvalid);
+        }
+        if name.is_empty() {
+            problems.push(AccountProblem::NameMissing);
+        }
+        if password.chars().count() < MIN_PASSWORD_CHARS {
+            problems.push(AccountProblem::PasswordTooShort);
+        }
+        if problems.is_empty() { Ok(Self { email, name, password: password.to_owned() }) } else { Err(problems) }
+    }
+}
+
+/// Why an account could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateAccountError {
+    #[error("{0:?}")]
+    Problems(Vec<AccountProblem>),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<StoreError> for CreateAccountError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Conflict => CreateAccountError::Problems(vec![AccountProblem::EmailTaken]),
+            other => CreateAccountError::Other(other.into()),
+        }
+    }
+}
+
+/// Creates the first platform administrator — only while no account exists at all.
+pub async fn create_first_admin(store: &Store, account: NewAccount) -> Result<String, CreateAccountError> {
+    if store.count_accounts().await? > 0 {
+        return Err(CreateAccountError::Problems(vec![AccountProblem::SetupClosed]));
+    }
+    create_platform_admin(store, account).await
+}
+
+/// Creates a platform administrator (from the shell: whoever has it is trusted already).
+pub async fn create_platform_admin(store: &Store, account: NewAccount) -> Result<String, CreateAccountError> {
+    let platform = match store.organization_named(OrganizationKind::Platform, PLATFORM_NAME).await? {
+        Some(id) => id,
+        None => store.insert_organization(OrganizationKind::Platform, PLATFORM_NAME, None, None).await?,
+    };
+    let hash = hash_password_blocking(account.password).await?;
+    let user_id = store.create_account(&account.email, &account.name, &hash).await?;
+    store.insert_membership(&user_id, &platform, Role::PlatformAdmin).await?;
+    Ok(user_id)
+}
+
+/// One demo account, as `senda demo` prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoAccount {
+    pub role: Role,
+    pub organization: &'static str,
+    pub email: &'static str,
+}
+
+/// Organizations of the demo: kind, name, sector.
+const DEMO_ORGANIZATIONS: [(OrganizationKind, &str, Option<Sector>); 5] = [
+    (OrganizationKind::Platform, PLATFORM_NAME, None),
+    (OrganizationKind::Company, "Ingenio La Esperanza (demo)", Some(Sector::SugarMill)),
+    (OrganizationKind::Company, "Tabacalera del Nayar (demo)", Some(Sector::TobaccoCompany)),
+    (OrganizationKind::Advisory, "Debida Diligencia Asesores (demo)", None),
+    (OrganizationKind::Association, "Unión de Cañeros de Nayarit (demo)", None),
+];
+
+/// The demo's people: one per role, the sugar mill's and the tobacco company's admins and members.
+pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
+    DemoAccount { role: Role::PlatformAdmin, organization: PLATFORM_NAME, email: "plataforma@demo.senda.mx" },
+    DemoAccount { role: Role::CompanyAdmin, organization: "Ingenio La Esperanza (demo)", email: "admin@ingenio.demo.senda.mx" },
+    DemoAccount { role: Role::CompanyMember, organization: "Ingenio La Esperanza (demo)", email: "personal@ingenio.demo.senda.mx" },
+    DemoAccount { role: Role::CompanyAdmin, organization: "Tabacalera del Nayar (demo)", email: "admin@tabacalera.demo.senda.mx" },
+    DemoAccount { role: Role::CompanyMember, organization: "Tabacalera del Nayar (demo)", email: "personal@tabacalera.demo.senda.mx" },
+    DemoAccount { role: Role::Advisor, organization: "Debida Diligencia Asesores (demo)", email: "asesora@asesores.demo.senda.mx" },
+    DemoAccount { role: Role::AssociationAdmin, organization: "Unión de Cañeros de Nayarit (demo)", email: "admin@union.demo.senda.mx" },
+    DemoAccount { role: Role::AssociationViewer, organization: "Unión de Cañeros de Nayarit (demo)", email: "consulta@union.demo.senda.mx" },
+];
+
+/// Loads the demo: organizations, one account per role (all with `password`), the advisory
+/// organization granted the sugar mill's assessments, and the association following the sugar
+/// mill's plan. Whatever exists already is left as it is, so running it twice changes nothing.
+pub async fn load_demo(store: &Store, password: &str) -> anyhow::Result<Vec<DemoAccount>> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        anyhow::bail!("the demo password needs at least {MIN_PASSWORD_CHARS} characters");
+    }
+    let mut organization_ids = Vec::new();
+    for (kind, name, sector) in DEMO_ORGANIZATIONS {
+        let id = match store.organization_named(kind, name).await? {
+            Some(id) => id,
+            None => store.insert_organization(kind, name, sector, None).await?,
+        };
+        organization_ids.push((name, id));
+    }
+    let id_of = |name: &str| {
+        organization_ids.iter().find(|(n, _)| *n == name).map(|(_, id)| id.clone()).unwrap_or_default()
+    };
+    let hash = hash_password_blocking(password.to_owned()).await?;
+    for account in &DEMO_ACCOUNTS {
+        if store.account_by_email(account.email).await?.is_some() {
+            continue;
+        }
+        let name = format!("{} (demo)", account.email.split('@').next().unwrap_or("demo"));
+        let user_id = store.create_account(account.email, &name, &hash).await?;
+        store.insert_membership(&user_id, &id_of(account.organization), account.role).await?;
+    }
+
+    let mill = id_of("Ingenio La Esperanza (demo)");
+    let mill_admin = store
+        .account_by_email(DEMO_ACCOUNTS[1].email)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo sugar mill admin is missing"))?;
+    let mill_admin = store
+        .viewer(&mill_admin.id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo sugar mill admin is missing"))?;
+    for (grantee, scope) in [
+        ("Debida Diligencia Asesores (demo)", GrantScope::Assessments),
+        ("Unión de Cañeros de Nayarit (demo)", GrantScope::PlanProgress),
+    ] {
+        match store.grant(&mill_admin, &mill, &id_of(grantee), scope).await {
+            Ok(()) | Err(StoreError::Conflict) => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(DEMO_ACCOUNTS.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_account_reports_every_problem_at_once() {
+        assert_eq!(
+            NewAccount::parse("no-at-sign", " ", "short").unwrap_err(),
+            vec![AccountProblem::EmailInvalid, AccountProblem::NameMissing, AccountProblem::PasswordTooShort]
+        );
+    }
+
+    #[test]
+    fn a_new_account_keeps_a_lower_case_email_and_a_trimmed_name() {
+        let account = NewAccount::parse(" Ana.Lopez@Ingenio.MX ", " Ana López ", "zafra de noviembre").unwrap();
+        assert_eq!(account.email, "ana.lopez@ingenio.mx");
+        assert_eq!(account.name, "Ana López");
+    }
+
+    #[test]
+    fn the_demo_has_one_account_per_role_in_an_organization_of_the_demo() {
+        for role in Role::ALL {
+            assert!(DEMO_ACCOUNTS.iter().any(|a| a.role == *role), "{role}");
+        }
+        for account in &DEMO_ACCOUNTS {
+            let organization = DEMO_ORGANIZATIONS.iter().find(|(_, name, _)| *name == account.organization).unwrap();
+            assert_eq!(organization.0, account.role.organization_kind(), "{}", account.email);
+        }
+    }
+}

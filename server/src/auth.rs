@@ -1,0 +1,163 @@
+//! Sign-in, sessions and the viewer behind every request.
+//!
+//! Crates, chosen deliberately: **argon2** (RustCrypto) hashes passwords; **tower-sessions**
+//! keeps sessions, here in the database (see `store::sessions`) so several instances serve one
+//! person; **axum-login** ties the two: it stores who signed in, and on every request compares the
+//! session's fingerprint of the account with the account's current one, so raising an account's
+//! session epoch (removal from an organization) or changing its password ends every session.
+
+use std::sync::LazyLock;
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use app::session::CurrentViewer;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder, AuthUser, AuthnBackend};
+use sha2::{Digest, Sha256};
+use store::sessions::DatabaseSessions;
+use store::{Store, StoreError};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::cookie::time::Duration;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Fewer characters than this is refused: long passphrases beat clever short passwords.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+/// A session ends after this long without a request.
+const SESSION_IDLE_HOURS: i64 = 8;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "senda_session";
+
+/// The account as a session remembers it.
+#[derive(Clone)]
+pub struct SessionUser {
+    id: String,
+    fingerprint: Vec<u8>,
+}
+
+impl std::fmt::Debug for SessionUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionUser").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
+impl From<store::accounts::Account> for SessionUser {
+    fn from(account: store::accounts::Account) -> Self {
+        let mut digest = Sha256::new();
+        digest.update(account.password_hash.as_bytes());
+        digest.update(account.session_epoch.to_be_bytes());
+        Self { id: account.id, fingerprint: digest.finalize().to_vec() }
+    }
+}
+
+impl AuthUser for SessionUser {
+    type Id = String;
+
+    fn id(&self) -> String {
+        self.id.clone()
+    }
+
+    fn session_auth_hash(&self) -> &[u8] {
+        &self.fingerprint
+    }
+}
+
+/// What a person types to sign in.
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+/// Accounts and passwords, for axum-login.
+#[derive(Clone, Debug)]
+pub struct Accounts {
+    store: Store,
+}
+
+impl AuthnBackend for Accounts {
+    type User = SessionUser;
+    type Credentials = Credentials;
+    type Error = StoreError;
+
+    async fn authenticate(&self, credentials: Credentials) -> Result<Option<SessionUser>, StoreError> {
+        let account = self.store.account_by_email(&credentials.email).await?;
+        // Without an account, verify against a decoy hash anyway: the answer then takes as long
+        // as for a real account, and timing does not tell whether an email is registered.
+        let hash = account.as_ref().map_or_else(|| DECOY_HASH.clone(), |a| a.password_hash.clone());
+        let password = credentials.password;
+        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .unwrap_or(false);
+        Ok(account.filter(|_| matches).map(SessionUser::from))
+    }
+
+    async fn get_user(&self, id: &String) -> Result<Option<SessionUser>, StoreError> {
+        Ok(self.store.account_by_id(id).await?.map(SessionUser::from))
+    }
+}
+
+pub type AuthSession = axum_login::AuthSession<Accounts>;
+
+static DECOY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password("not anybody's password").unwrap_or_default());
+
+/// Hashes a password with argon2id and a random salt. CPU-heavy: call from a blocking task.
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
+}
+
+/// Whether `password` matches `hash`. CPU-heavy: call from a blocking task.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// Hashes on a blocking thread, off the async workers.
+pub async fn hash_password_blocking(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await?
+        .map_err(|error| anyhow::anyhow!("could not hash the password: {error}"))
+}
+
+/// The session and sign-in layers. `secure` marks the cookie Secure (serve over HTTPS).
+pub fn layer(store: Store, secure: bool) -> AuthManagerLayer<Accounts, DatabaseSessions> {
+    let sessions = SessionManagerLayer::new(DatabaseSessions::new(store.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure)
+        .with_expiry(Expiry::OnInactivity(Duration::hours(SESSION_IDLE_HOURS)));
+    AuthManagerLayerBuilder::new(Accounts { store }, sessions).build()
+}
+
+/// Loads the signed-in person's viewer — memberships and all — fresh for every request, into the
+/// request's extensions for pages, server functions and routes alike.
+pub async fn resolve_viewer(State(store): State<Store>, auth: AuthSession, mut request: Request, next: Next) -> Response {
+    let viewer = match &auth.user {
+        Some(user) => match store.viewer(&user.id).await {
+            Ok(viewer) => viewer,
+            Err(error) => return crate::http::error_pages::internal(error.into()),
+        },
+        None => None,
+    };
+    request.extensions_mut().insert(CurrentViewer(viewer));
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_verifies_against_its_own_hash_only() {
+        let hash = hash_password("caña de azúcar 2026").unwrap();
+        assert!(verify_password("caña de azúcar 2026", &hash));
+        assert!(!verify_password("cana de azucar 2026", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+}

@@ -1,0 +1,451 @@
+//! People, organizations, memberships, invitations and grants.
+//!
+//! Every function that reads or writes one organization's data takes the [`Viewer`] asking for
+//! it and scopes its SQL by that viewer: there is no unscoped path. A viewer who may not see a
+//! thing gets `None` (or [`StoreError::NotFound`]) — the same answer as for a thing that does not
+//! exist, so nothing leaks through the difference.
+
+use assessments::access::{CompanyAccess, Grant, Member, Membership, Organization, Viewer, VisibleCompany};
+use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
+use sqlx::Row;
+
+use super::{Store, StoreError, StoreResult, new_id, now};
+
+/// A person's account, as the sign-in needs it. Deliberately not `Serialize`: it holds the hash.
+#[derive(Clone)]
+pub struct Account {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub session_epoch: i64,
+}
+
+impl std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Account").field("id", &self.id).field("email", &self.email).finish_non_exhaustive()
+    }
+}
+
+/// The hash under which an invitation token is stored: the token itself is never kept.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+const ORGANIZATION_COLUMNS: &str = "o.id, o.kind, o.name, o.sector";
+
+fn organization_from(row: &sqlx::any::AnyRow) -> StoreResult<Organization> {
+    let kind: String = row.try_get("kind")?;
+    let sector: Option<String> = row.try_get("sector")?;
+    Ok(Organization {
+        id: row.try_get("id")?,
+        kind: kind.parse().map_err(|_| StoreError::Corrupt(format!("organization kind `{kind}`")))?,
+        name: row.try_get("name")?,
+        sector: sector
+            .map(|s| s.parse().map_err(|_| StoreError::Corrupt(format!("sector `{s}`"))))
+            .transpose()?,
+    })
+}
+
+fn role_from(text: &str) -> StoreResult<Role> {
+    text.parse().map_err(|_| StoreError::Corrupt(format!("role `{text}`")))
+}
+
+impl Store {
+    /// How many accounts exist; none means the first-run setup is open.
+    pub async fn count_accounts(&self) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+    }
+
+    /// Creates an account. The email is stored lower-cased; a taken email is a `Conflict`.
+    pub async fn create_account(&self, email: &str, name: &str, password_hash: &str) -> StoreResult<String> {
+        let id = new_id();
+        sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&id)
+            .bind(email.trim().to_lowercase())
+            .bind(name.trim())
+            .bind(password_hash)
+            .bind(now())
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::from_unique_violation)?;
+        Ok(id)
+    }
+
+    pub async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>> {
+        self.account_where("email", &email.trim().to_lowercase()).await
+    }
+
+    pub async fn account_by_id(&self, id: &str) -> StoreResult<Option<Account>> {
+        self.account_where("id", id).await
+    }
+
+    async fn account_where(&self, column: &'static str, value: &str) -> StoreResult<Option<Account>> {
+        let sql = format!("SELECT id, email, name, password_hash, session_epoch FROM users WHERE {column} = $1");
+        let row = sqlx::query(&sql).bind(value).fetch_optional(&self.pool).await?;
+        row.map(|row| {
+            Ok(Account {
+                id: row.try_get("id")?,
+                email: row.try_get("email")?,
+                name: row.try_get("name")?,
+                password_hash: row.try_get("password_hash")?,
+                session_epoch: row.try_get("session_epoch")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The authorization context of an account, or `None` if it no longer exists.
+    pub async fn viewer(&self, user_id: &str) -> StoreResult<Option<Viewer>> {
+        let Some(account) = self.account_by_id(user_id).await? else { return Ok(None) };
+        let sql = format!(
+            "SELECT {ORGANIZATION_COLUMNS}, m.role FROM memberships m \
+             JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name"
+        );
+        let rows = sqlx::query(&sql).bind(user_id).fetch_all(&self.pool).await?;
+        let memberships = rows
+            .iter()
+            .map(|row| {
+                let role: String = row.try_get("role")?;
+                Ok(Membership { organization: organization_from(row)?, role: role_from(&role)? })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        Ok(Some(Viewer { user_id: account.id, email: account.email, name: account.name, memberships }))
+    }
+
+    /// Creates an organization. Only platform administrators may.
+    pub async fn create_organization(
+        &self,
+        actor: &Viewer,
+        kind: OrganizationKind,
+        name: &str,
+        sector: Option<Sector>,
+        rfc: Option<&str>,
+    ) -> StoreResult<String> {
+        if !actor.is_platform_admin() {
+            return Err(StoreError::NotFound);
+        }
+        self.insert_organization(kind, name, sector, rfc).await
+    }
+
+    /// Creates an organization without asking who: for first-run setup, the shell and the demo only.
+    pub async fn insert_organization(
+        &self,
+        kind: OrganizationKind,
+        name: &str,
+        sector: Option<Sector>,
+        rfc: Option<&str>,
+    ) -> StoreResult<String> {
+        let id = new_id();
+        sqlx::query("INSERT INTO organizations (id, kind, name, sector, rfc, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&id)
+            .bind(kind.as_str())
+            .bind(name.trim())
+            .bind(sector.map(Sector::as_str))
+            .bind(rfc)
+            .bind(now())
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::from_unique_violation)?;
+        Ok(id)
+    }
+
+    /// The organization of `kind` called `name`, if any: lets setup and the demo run twice.
+    pub async fn organization_named(&self, kind: OrganizationKind, name: &str) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT id FROM organizations WHERE kind = $1 AND name = $2")
+            .bind(kind.as_str())
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Makes `user_id` a member of `organization_id` with `role`, or changes the role.
+    pub async fn insert_membership(&self, user_id: &str, organization_id: &str, role: Role) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
+        )
+        .bind(user_id)
+        .bind(organization_id)
+        .bind(role.as_str())
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The people of an organization, for its admins only.
+    pub async fn members(&self, actor: &Viewer, organization_id: &str) -> StoreResult<Vec<Member>> {
+        if !actor.role_in(organization_id).is_some_and(Role::is_admin) {
+            return Err(StoreError::NotFound);
+        }
+        let rows = sqlx::query(
+            "SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.organization_id = $1 ORDER BY u.name, u.email",
+        )
+        .bind(organization_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let role: String = row.try_get("role")?;
+                Ok(Member {
+                    user_id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    email: row.try_get("email")?,
+                    role: role_from(&role)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Removes a person from an organization and ends all their sessions. Admins only; an admin
+    /// cannot remove themselves (an organization must not lose its last admin by accident).
+    pub async fn remove_member(&self, actor: &Viewer, organization_id: &str, user_id: &str) -> StoreResult<()> {
+        if !actor.role_in(organization_id).is_some_and(Role::is_admin) || actor.user_id == user_id {
+            return Err(StoreError::NotFound);
+        }
+        let mut tx = self.pool.begin().await?;
+        let removed = sqlx::query("DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2")
+            .bind(organization_id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if removed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        // Every session carries a fingerprint of the epoch (see `auth`): raising it ends them all.
+        sqlx::query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records an invitation (only its token's hash). Admins of the organization only, and only
+    /// for a role that kind of organization hands out.
+    pub async fn create_invitation(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        role: Role,
+        token_hash: &str,
+        expires_at: &str,
+    ) -> StoreResult<()> {
+        let kind = actor
+            .memberships
+            .iter()
+            .find(|m| m.organization.id == organization_id && m.role.is_admin())
+            .map(|m| m.organization.kind)
+            .ok_or(StoreError::NotFound)?;
+        if role.organization_kind() != kind {
+            return Err(StoreError::Invalid("role does not belong to this kind of organization"));
+        }
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, organization_id, role, invited_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(token_hash)
+        .bind(organization_id)
+        .bind(role.as_str())
+        .bind(&actor.user_id)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The organization and role an open invitation offers, if the token is valid and unexpired.
+    pub async fn open_invitation(&self, token_hash: &str) -> StoreResult<Option<(Organization, Role)>> {
+        let sql = format!(
+            "SELECT {ORGANIZATION_COLUMNS}, i.role FROM invitations i JOIN organizations o ON o.id = i.organization_id \
+             WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > $2"
+        );
+        let row = sqlx::query(&sql).bind(token_hash).bind(now()).fetch_optional(&self.pool).await?;
+        row.map(|row| {
+            let role: String = row.try_get("role")?;
+            Ok((organization_from(&row)?, role_from(&role)?))
+        })
+        .transpose()
+    }
+
+    /// Accepts an invitation for `user_id`: one use only, checked and spent in one transaction.
+    pub async fn accept_invitation(&self, token_hash: &str, user_id: &str) -> StoreResult<Organization> {
+        let mut tx = self.pool.begin().await?;
+        let spent = sqlx::query(
+            "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
+             WHERE token_hash = $3 AND accepted_at IS NULL AND expires_at > $2",
+        )
+        .bind(user_id)
+        .bind(now())
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if spent == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let sql = format!(
+            "SELECT {ORGANIZATION_COLUMNS}, i.role FROM invitations i JOIN organizations o ON o.id = i.organization_id \
+             WHERE i.token_hash = $1"
+        );
+        let row = sqlx::query(&sql).bind(token_hash).fetch_one(&mut *tx).await?;
+        let role: String = row.try_get("role")?;
+        let organization = organization_from(&row)?;
+        sqlx::query(
+            "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
+        )
+        .bind(user_id)
+        .bind(&organization.id)
+        .bind(&role)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(organization)
+    }
+
+    /// Every company the viewer may see, and how.
+    pub async fn visible_companies(&self, viewer: &Viewer) -> StoreResult<Vec<VisibleCompany>> {
+        self.companies_for(viewer, None).await
+    }
+
+    /// One company as the viewer may see it; `None` when it does not exist *or* the viewer may
+    /// not see it — callers answer both with the same 404.
+    pub async fn visible_company(&self, viewer: &Viewer, company_id: &str) -> StoreResult<Option<VisibleCompany>> {
+        Ok(self.companies_for(viewer, Some(company_id)).await?.into_iter().next())
+    }
+
+    async fn companies_for(&self, viewer: &Viewer, only: Option<&str>) -> StoreResult<Vec<VisibleCompany>> {
+        // Own companies, then companies that granted assessments to the viewer's advisory
+        // organization (advisors only), then companies that share plan progress with the
+        // viewer's association. A company reachable two ways appears with its strongest access.
+        let sql = format!(
+            "SELECT {ORGANIZATION_COLUMNS}, m.role AS via FROM organizations o \
+               JOIN memberships m ON m.organization_id = o.id \
+               WHERE o.kind = 'company' AND m.user_id = $1 AND ($2 = '' OR o.id = $2) \
+             UNION ALL \
+             SELECT {ORGANIZATION_COLUMNS}, g.scope AS via FROM organizations o \
+               JOIN grants g ON g.company_id = o.id AND g.revoked_at IS NULL \
+               JOIN memberships m ON m.organization_id = g.grantee_id \
+               WHERE m.user_id = $1 AND ($2 = '' OR o.id = $2) \
+                 AND ((g.scope = 'assessments' AND m.role = 'advisor') \
+                   OR (g.scope = 'plan_progress' AND m.role IN ('association_admin', 'association_viewer'))) \
+             ORDER BY name"
+        );
+        let rows = sqlx::query(&sql).bind(&viewer.user_id).bind(only.unwrap_or("")).fetch_all(&self.pool).await?;
+        let mut companies: Vec<VisibleCompany> = Vec::new();
+        for row in &rows {
+            let via: String = row.try_get("via")?;
+            let access = match via.as_str() {
+                "company_admin" => CompanyAccess::Member { admin: true },
+                "company_member" => CompanyAccess::Member { admin: false },
+                "assessments" => CompanyAccess::Advisor,
+                "plan_progress" => CompanyAccess::PlanProgress,
+                other => return Err(StoreError::Corrupt(format!("company access `{other}`"))),
+            };
+            let company = organization_from(row)?;
+            match companies.iter_mut().find(|seen| seen.company.id == company.id) {
+                Some(seen) if rank(access) > rank(seen.access) => seen.access = access,
+                Some(_) => {}
+                None => companies.push(VisibleCompany { company, access }),
+            }
+        }
+        Ok(companies)
+    }
+
+    /// Grants `scope` of a company to another organization. The company's admins only; the
+    /// grantee must be the kind of organization the scope is for.
+    pub async fn grant(&self, actor: &Viewer, company_id: &str, grantee_id: &str, scope: GrantScope) -> StoreResult<()> {
+        self.require_company_admin(actor, company_id)?;
+        let grantee_kind: Option<String> = sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1")
+            .bind(grantee_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        if grantee_kind.as_deref() != Some(scope.grantee_kind().as_str()) {
+            return Err(StoreError::Invalid("that organization cannot receive this kind of access"));
+        }
+        sqlx::query(
+            "INSERT INTO grants (id, company_id, grantee_id, scope, granted_by, granted_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(new_id())
+        .bind(company_id)
+        .bind(grantee_id)
+        .bind(scope.as_str())
+        .bind(&actor.user_id)
+        .bind(now())
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from_unique_violation)?;
+        Ok(())
+    }
+
+    /// Revokes an active grant of the actor's company; effective on the grantee's next request.
+    pub async fn revoke_grant(&self, actor: &Viewer, company_id: &str, grant_id: &str) -> StoreResult<()> {
+        self.require_company_admin(actor, company_id)?;
+        let revoked = sqlx::query(
+            "UPDATE grants SET revoked_by = $1, revoked_at = $2 \
+             WHERE id = $3 AND company_id = $4 AND revoked_at IS NULL",
+        )
+        .bind(&actor.user_id)
+        .bind(now())
+        .bind(grant_id)
+        .bind(company_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if revoked == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    /// The active grants of a company, for its admins.
+    pub async fn grants(&self, actor: &Viewer, company_id: &str) -> StoreResult<Vec<Grant>> {
+        self.require_company_admin(actor, company_id)?;
+        let sql = format!(
+            "SELECT g.id AS grant_id, g.scope, g.granted_at, {ORGANIZATION_COLUMNS} FROM grants g \
+             JOIN organizations o ON o.id = g.grantee_id \
+             WHERE g.company_id = $1 AND g.revoked_at IS NULL ORDER BY o.name"
+        );
+        let rows = sqlx::query(&sql).bind(company_id).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                let scope: String = row.try_get("scope")?;
+                Ok(Grant {
+                    id: row.try_get("grant_id")?,
+                    grantee: organization_from(row)?,
+                    scope: scope.parse().map_err(|_| StoreError::Corrupt(format!("grant scope `{scope}`")))?,
+                    granted_at: row.try_get("granted_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Organizations of `kind` a company admin may grant to (names only: they are not secret).
+    pub async fn organizations_of_kind(&self, kind: OrganizationKind) -> StoreResult<Vec<Organization>> {
+        let sql = format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.kind = $1 ORDER BY o.name");
+        let rows = sqlx::query(&sql).bind(kind.as_str()).fetch_all(&self.pool).await?;
+        rows.iter().map(organization_from).collect()
+    }
+
+    fn require_company_admin(&self, actor: &Viewer, company_id: &str) -> StoreResult<()> {
+        match actor.role_in(company_id) {
+            Some(Role::CompanyAdmin) => Ok(()),
+            _ => Err(StoreError::NotFound),
+        }
+    }
+}
+
+/// Own people first, then advisors, then plan followers.
+fn rank(access: CompanyAccess) -> u8 {
+    match access {
+        CompanyAccess::Member { admin: true } => 4,
+        CompanyAccess::Member { admin: false } => 3,
+        CompanyAccess::Advisor => 2,
+        CompanyAccess::PlanProgress => 1,
+    }
+}

@@ -1,0 +1,90 @@
+//! The audit log: sign-ins, failed sign-ins, grants, invitations, removals, and every view or
+//! export of a company's data by someone outside that company.
+
+use sqlx::Row;
+
+use assessments::access::{AuditAction, AuditLine, Viewer};
+use super::{Store, StoreError, StoreResult, new_id, now};
+
+/// One line to write.
+#[derive(Debug, Default)]
+pub struct AuditEntry<'a> {
+    /// Whose log the line belongs to.
+    pub organization_id: Option<&'a str>,
+    pub actor_user_id: Option<&'a str>,
+    pub actor_email: Option<&'a str>,
+    pub detail: &'a str,
+    pub ip: Option<&'a str>,
+}
+
+impl Store {
+    pub async fn audit(&self, action: AuditAction, entry: AuditEntry<'_>) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO audit_log (id, occurred_at, organization_id, actor_user_id, actor_email, action, detail, ip) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(new_id())
+        .bind(now())
+        .bind(entry.organization_id)
+        .bind(entry.actor_user_id)
+        .bind(entry.actor_email)
+        .bind(action.as_str())
+        .bind(entry.detail)
+        .bind(entry.ip)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The newest lines of a company's log, for its admins only.
+    pub async fn audit_log(&self, actor: &Viewer, organization_id: &str, limit: i64) -> StoreResult<Vec<AuditLine>> {
+        if !actor.role_in(organization_id).is_some_and(|role| role.is_admin()) {
+            return Err(StoreError::NotFound);
+        }
+        let rows = sqlx::query(
+            "SELECT a.occurred_at, a.action, a.detail, a.actor_email, u.name, u.email FROM audit_log a \
+             LEFT JOIN users u ON u.id = a.actor_user_id \
+             WHERE a.organization_id = $1 ORDER BY a.occurred_at DESC, a.id DESC LIMIT $2",
+        )
+        .bind(organization_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let action: String = row.try_get("action")?;
+                let name: Option<String> = row.try_get("name")?;
+                let email: Option<String> = row.try_get("email")?;
+                let typed: Option<String> = row.try_get("actor_email")?;
+                Ok(AuditLine {
+                    occurred_at: row.try_get("occurred_at")?,
+                    action: AuditAction::parse(&action)
+                        .ok_or_else(|| StoreError::Corrupt(format!("audit action `{action}`")))?,
+                    actor: match (name, email) {
+                        (Some(name), Some(email)) => format!("{name} <{email}>"),
+                        _ => typed.unwrap_or_default(),
+                    },
+                    detail: row.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Failed sign-ins since `since` (RFC 3339) for an email, and from an address. Counts the
+    /// one platform-wide line written per attempt (`organization_id IS NULL`), not the copies in
+    /// the logs of the account's organizations.
+    pub async fn failed_sign_ins_since(&self, email: &str, ip: &str, since: &str) -> StoreResult<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT \
+               COALESCE(SUM(CASE WHEN actor_email = $1 THEN 1 ELSE 0 END), 0) AS by_email, \
+               COALESCE(SUM(CASE WHEN ip = $2 THEN 1 ELSE 0 END), 0) AS by_ip \
+             FROM audit_log WHERE action = 'sign_in_failed' AND organization_id IS NULL AND occurred_at >= $3",
+        )
+        .bind(email.trim().to_lowercase())
+        .bind(ip)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
+    }
+}

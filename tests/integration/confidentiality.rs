@@ -1,0 +1,333 @@
+//! Per-company confidentiality: every route and server function that touches a company's data,
+//! tried by everyone who must get nothing, and by those who must get what they should.
+
+use assessments::organization::OrganizationKind;
+use senda_tests::{DEMO_PASSWORD, TestApp, Visitor};
+
+const MILL: &str = "Ingenio La Esperanza (demo)";
+const MILL_ADMIN: &str = "admin@ingenio.demo.senda.mx";
+const MILL_MEMBER: &str = "personal@ingenio.demo.senda.mx";
+const TOBACCO_ADMIN: &str = "admin@tabacalera.demo.senda.mx";
+const TOBACCO_MEMBER: &str = "personal@tabacalera.demo.senda.mx";
+const ADVISOR: &str = "asesora@asesores.demo.senda.mx";
+const ASSOCIATION_ADMIN: &str = "admin@union.demo.senda.mx";
+const ASSOCIATION_VIEWER: &str = "consulta@union.demo.senda.mx";
+const PLATFORM_ADMIN: &str = "plataforma@demo.senda.mx";
+
+/// The demo, and the sugar mill's id.
+async fn demo() -> (TestApp, String) {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    (app, mill)
+}
+
+/// A way to read a company's data.
+#[derive(Debug, Clone)]
+enum Probe {
+    Page(String),
+    ServerFn(&'static str, String),
+}
+
+/// What everyone with any access to the company may read: its overview.
+fn overview_probes(company: &str) -> Vec<Probe> {
+    vec![Probe::Page(format!("/empresas/{company}")), Probe::ServerFn("companies/get", company.to_owned())]
+}
+
+/// What only the company's own admins may read.
+fn admin_probes(company: &str) -> Vec<Probe> {
+    vec![
+        Probe::Page(format!("/empresas/{company}/accesos")),
+        Probe::Page(format!("/empresas/{company}/bitacora")),
+        Probe::Page(format!("/organizaciones/{company}/personas")),
+        Probe::ServerFn("companies/access", company.to_owned()),
+        Probe::ServerFn("companies/audit-log", company.to_owned()),
+        Probe::ServerFn("organizations/people", company.to_owned()),
+    ]
+}
+
+/// What only the company's own admins may do.
+fn admin_actions(company: &str) -> Vec<(String, Vec<(&'static str, String)>)> {
+    vec![
+        (format!("/organizaciones/{company}/invitaciones"), vec![("role", "company_member".into())]),
+        (format!("/empresas/{company}/accesos"), vec![("scope", "assessments".into()), ("grantee", company.into())]),
+        (format!("/empresas/{company}/accesos/any-grant/retirar"), vec![]),
+        (format!("/organizaciones/{company}/personas/any-person/quitar"), vec![]),
+    ]
+}
+
+async fn probe(visitor: &Visitor, probe: &Probe) -> senda_tests::Reply {
+    match probe {
+        Probe::Page(path) => visitor.get(path).await,
+        Probe::ServerFn(endpoint, id) => {
+            let field = if endpoint.starts_with("organizations") { "organization_id" } else { "company_id" };
+            visitor.call(endpoint, &[(field, id)]).await
+        }
+    }
+}
+
+/// Signed in but not allowed: the same 404 as for a company that does not exist, and nothing of
+/// the company in the body.
+async fn assert_gets_nothing(who: &str, visitor: &Visitor, probes: &[Probe]) {
+    for p in probes {
+        let reply = probe(visitor, p).await;
+        assert_eq!(reply.status, 404, "{who} reached {p:?}: {}", reply.body);
+        assert!(!reply.body.contains(MILL), "{who} saw the company's name through {p:?}");
+    }
+}
+
+async fn assert_gets_it(who: &str, visitor: &Visitor, probes: &[Probe]) {
+    for p in probes {
+        let reply = probe(visitor, p).await;
+        assert_eq!(reply.status, 200, "{who} was refused {p:?}: {}", reply.body);
+        assert!(reply.body.contains(MILL), "{who}: {p:?}");
+    }
+}
+
+async fn assert_company_not_listed(who: &str, visitor: &Visitor, company: &str) {
+    let reply = visitor.call("companies/list", &[]).await;
+    assert_eq!(reply.status, 200, "{who}: {}", reply.body);
+    assert!(!reply.body.contains(company), "{who} sees the company in their list");
+}
+
+#[tokio::test]
+async fn people_of_other_companies_and_organizations_without_a_grant_get_nothing() {
+    let (app, mill) = demo().await;
+    let everything: Vec<Probe> = overview_probes(&mill).into_iter().chain(admin_probes(&mill)).collect();
+    for who in [TOBACCO_ADMIN, TOBACCO_MEMBER, PLATFORM_ADMIN] {
+        let visitor = app.signed_in(who).await;
+        assert_gets_nothing(who, &visitor, &everything).await;
+        assert_company_not_listed(who, &visitor, &mill).await;
+        for (path, fields) in admin_actions(&mill) {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let reply = visitor.post_form(&path, &fields).await;
+            assert_eq!(reply.status, 404, "{who} could POST {path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_nonexistent_company_and_a_forbidden_one_answer_alike() {
+    let (app, mill) = demo().await;
+    let stranger = app.signed_in(TOBACCO_ADMIN).await;
+    let forbidden = stranger.get(&format!("/empresas/{mill}")).await;
+    let missing = stranger.get("/empresas/00000000-0000-4000-8000-000000000000").await;
+    assert_eq!((forbidden.status, missing.status), (404, 404));
+    let fn_forbidden = stranger.call("companies/get", &[("company_id", &mill)]).await;
+    let fn_missing = stranger.call("companies/get", &[("company_id", "00000000-0000-4000-8000-000000000000")]).await;
+    assert_eq!((fn_forbidden.status, fn_forbidden.body), (fn_missing.status, fn_missing.body));
+}
+
+#[tokio::test]
+async fn a_signed_out_client_is_sent_to_sign_in_and_server_functions_refuse_it() {
+    let (app, mill) = demo().await;
+    let visitor = app.visitor();
+    for p in overview_probes(&mill).iter().chain(&admin_probes(&mill)) {
+        let reply = probe(&visitor, p).await;
+        match p {
+            Probe::Page(_) => {
+                assert_eq!(reply.status, 302, "{p:?}");
+                assert!(reply.header("location").is_some_and(|l| l.starts_with("/entrar?volver=")), "{p:?}");
+            }
+            Probe::ServerFn(..) => assert_eq!(reply.status, 401, "{p:?}"),
+        }
+        assert!(!reply.body.contains(MILL));
+    }
+    for (path, _) in admin_actions(&mill) {
+        let reply = visitor.post_form(&path, &[]).await;
+        assert_ne!(reply.status, 200, "{path}");
+        assert!(!reply.body.contains(MILL));
+    }
+}
+
+#[tokio::test]
+async fn own_people_see_the_company_and_only_admins_administer_it() {
+    let (app, mill) = demo().await;
+    let admin = app.signed_in(MILL_ADMIN).await;
+    assert_gets_it("mill admin", &admin, &overview_probes(&mill)).await;
+    assert_gets_it("mill admin", &admin, &admin_probes(&mill)).await;
+
+    let member = app.signed_in(MILL_MEMBER).await;
+    assert_gets_it("mill member", &member, &overview_probes(&mill)).await;
+    assert_gets_nothing("mill member", &member, &admin_probes(&mill)).await;
+}
+
+#[tokio::test]
+async fn granted_outsiders_see_the_overview_and_their_views_are_audited() {
+    let (app, mill) = demo().await;
+    for who in [ADVISOR, ASSOCIATION_ADMIN, ASSOCIATION_VIEWER] {
+        let visitor = app.signed_in(who).await;
+        assert_gets_it(who, &visitor, &overview_probes(&mill)).await;
+        assert_gets_nothing(who, &visitor, &admin_probes(&mill)).await;
+    }
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
+    assert!(log.body.contains("OutsiderViewed") && log.body.contains(ADVISOR), "{}", log.body);
+    // The tobacco company granted nobody: the advisor sees nothing of it.
+    let tobacco = app.organization_id(OrganizationKind::Company, "Tabacalera del Nayar (demo)").await;
+    let advisor = app.signed_in(ADVISOR).await;
+    assert_eq!(advisor.get(&format!("/empresas/{tobacco}")).await.status, 404);
+}
+
+#[tokio::test]
+async fn a_revoked_grant_takes_effect_on_the_next_request() {
+    let (app, mill) = demo().await;
+    let advisor = app.signed_in(ADVISOR).await;
+    assert_gets_it("advisor", &advisor, &overview_probes(&mill)).await;
+
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let access = admin.call("companies/access", &[("company_id", &mill)]).await;
+    let access: serde_json::Value = serde_json::from_str(&access.body).unwrap();
+    let grant = access["grants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["scope"] == "assessments")
+        .expect("the demo grants the advisory organization");
+    let grant_id = grant["id"].as_str().unwrap();
+    let reply = admin.post_form(&format!("/empresas/{mill}/accesos/{grant_id}/retirar"), &[]).await;
+    assert_eq!(reply.status, 303);
+
+    assert_gets_nothing("advisor after revocation", &advisor, &overview_probes(&mill)).await;
+    assert_company_not_listed("advisor after revocation", &advisor, &mill).await;
+}
+
+#[tokio::test]
+async fn a_removed_member_loses_the_session_and_the_company() {
+    let (app, mill) = demo().await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    assert_gets_it("mill member", &member, &overview_probes(&mill)).await;
+
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let people = admin.call("organizations/people", &[("organization_id", &mill)]).await;
+    let people: serde_json::Value = serde_json::from_str(&people.body).unwrap();
+    let member_id = people["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["email"] == MILL_MEMBER)
+        .and_then(|m| m["user_id"].as_str())
+        .unwrap()
+        .to_owned();
+    let reply = admin.post_form(&format!("/organizaciones/{mill}/personas/{member_id}/quitar"), &[]).await;
+    assert_eq!(reply.status, 303);
+
+    // The old session is over: the page sends them to sign in, the server function refuses.
+    let page = member.get(&format!("/empresas/{mill}")).await;
+    assert_eq!(page.status, 302);
+    assert_eq!(member.call("companies/get", &[("company_id", &mill)]).await.status, 401);
+    // Signing in again gives them nothing of the company.
+    let again = app.signed_in(MILL_MEMBER).await;
+    assert_gets_nothing("removed member", &again, &overview_probes(&mill)).await;
+}
+
+#[tokio::test]
+async fn an_invitation_link_works_once_and_sets_the_role() {
+    let (app, mill) = demo().await;
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let reply = admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_member")]).await;
+    let location = reply.header("location").unwrap().to_owned();
+    let token = location.split("invitacion=").nth(1).expect("the link is shown to the admin").to_owned();
+
+    let newcomer = app.visitor();
+    let page = newcomer.get(&format!("/invitacion/{token}")).await;
+    assert!(page.body.contains(MILL), "the invitation names the company");
+    let fields = [("name", "Rosa Medina"), ("email", "rosa@ingenio.mx"), ("password", DEMO_PASSWORD)];
+    let joined = newcomer.post_form(&format!("/invitacion/{token}"), &fields).await;
+    assert_eq!(joined.header("location"), Some("/empresas"));
+    assert_eq!(newcomer.get(&format!("/empresas/{mill}")).await.status, 200);
+    assert_eq!(newcomer.call("companies/access", &[("company_id", &mill)]).await.status, 404, "a member is not an admin");
+
+    let second = app.visitor();
+    let used = second.get(&format!("/invitacion/{token}")).await;
+    assert!(!used.body.contains(MILL), "a used invitation reveals nothing");
+    let fields = [("name", "Otra"), ("email", "otra@ingenio.mx"), ("password", DEMO_PASSWORD)];
+    second.post_form(&format!("/invitacion/{token}"), &fields).await;
+    assert!(app.store.account_by_email("otra@ingenio.mx").await.unwrap().is_none(), "a used link created an account");
+}
+
+#[tokio::test]
+async fn sign_in_errors_do_not_tell_whether_an_email_exists_and_attempts_are_limited() {
+    let (app, _) = demo().await;
+    let visitor = app.visitor();
+    let wrong_password = visitor.post_form("/entrar", &[("email", MILL_ADMIN), ("password", "not the password")]).await;
+    let unknown_email = visitor.post_form("/entrar", &[("email", "nadie@ingenio.mx"), ("password", "not the password")]).await;
+    let code = |reply: &senda_tests::Reply| reply.header("location").unwrap().split('&').next().unwrap().to_owned();
+    assert_eq!(code(&wrong_password), "/entrar?error=credentials_wrong");
+    assert_eq!(code(&unknown_email), code(&wrong_password));
+    assert!(wrong_password.header("location").unwrap().contains("correo=admin%40ingenio.demo.senda.mx"), "the email typed is kept");
+
+    for _ in 0..4 {
+        visitor.post_form("/entrar", &[("email", MILL_ADMIN), ("password", "still wrong")]).await;
+    }
+    let blocked = visitor.post_form("/entrar", &[("email", MILL_ADMIN), ("password", DEMO_PASSWORD)]).await;
+    assert!(blocked.header("location").unwrap().starts_with("/entrar?error=too_many_attempts"), "{blocked:?}");
+
+    let admin = app.signed_in(TOBACCO_ADMIN).await;
+    let tobacco = app.organization_id(OrganizationKind::Company, "Tabacalera del Nayar (demo)").await;
+    let log = admin.call("companies/audit-log", &[("company_id", &tobacco)]).await;
+    assert!(log.body.contains("SignedIn"), "{}", log.body);
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session_on_the_server() {
+    let (app, mill) = demo().await;
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let cookie_jar_before = admin.get(&format!("/empresas/{mill}")).await;
+    assert_eq!(cookie_jar_before.status, 200);
+    let reply = admin.post_form("/salir", &[]).await;
+    assert_eq!(reply.status, 303);
+    assert_eq!(admin.call("companies/get", &[("company_id", &mill)]).await.status, 401);
+}
+
+#[tokio::test]
+async fn the_demo_loads_twice_without_change() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let accounts = app.store.count_accounts().await.unwrap();
+    app.load_demo().await;
+    assert_eq!(app.store.count_accounts().await.unwrap(), accounts);
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let access = admin.call("companies/access", &[("company_id", &mill)]).await;
+    let access: serde_json::Value = serde_json::from_str(&access.body).unwrap();
+    assert_eq!(access["grants"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn the_first_run_setup_creates_one_platform_admin_and_then_closes() {
+    let app = TestApp::spawn().await;
+    let visitor = app.visitor();
+    assert!(visitor.get("/configuracion-inicial").await.body.contains("Crear cuenta de administración"));
+    let short = visitor
+        .post_form("/configuracion-inicial", &[("name", "Ana"), ("email", "ana@senda.mx"), ("password", "corta")])
+        .await;
+    let location = short.header("location").unwrap();
+    assert!(location.contains("error=password_too_short") && location.contains("nombre=Ana"), "{location}");
+    let form_again = visitor.get(location).await;
+    assert!(form_again.body.contains("al menos 10 caracteres") && form_again.body.contains(r#"value="Ana""#));
+
+    let fields = [("name", "Ana"), ("email", "ana@senda.mx"), ("password", DEMO_PASSWORD)];
+    let created = visitor.post_form("/configuracion-inicial", &fields).await;
+    assert_eq!(created.header("location"), Some("/empresas"));
+    let second = app.visitor();
+    let fields = [("name", "Eve"), ("email", "eve@senda.mx"), ("password", DEMO_PASSWORD)];
+    let refused = second.post_form("/configuracion-inicial", &fields).await;
+    assert!(refused.header("location").unwrap().contains("error=setup_closed"));
+    assert_eq!(app.store.count_accounts().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_cross_site_form_post_is_refused() {
+    let (app, mill) = demo().await;
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let reply = admin
+        .client
+        .post(format!("http://{}/organizaciones/{mill}/invitaciones", app.addr))
+        .header("origin", "https://evil.example")
+        .form(&[("role", "company_admin")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), 403);
+}
