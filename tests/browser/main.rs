@@ -3,4 +3,5 @@
 //!
 //! Needs the compiled site (`cargo leptos build`) and Debian's `chromium` and `chromium-driver`.
 
+mod accounts;
 mod shell;

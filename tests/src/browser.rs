@@ -82,6 +82,15 @@ impl Browser {
         }
     }
 
+    /// Waits until the page's path is `path` (after a form post and its redirect, say).
+    pub async fn wait_for_path(&self, path: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.client.current_url().await.map(|url| url.path().to_owned()).ok().as_deref() != Some(path) {
+            assert!(Instant::now() < deadline, "the browser did not reach {path} within {PATIENCE:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Whether an element matching `css` exists and is displayed right now.
     pub async fn is_displayed(&self, css: &str) -> bool {
         match self.client.find(Locator::Css(css)).await {
