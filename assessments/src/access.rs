@@ -157,3 +157,37 @@ pub struct AuditLine {
     pub detail: String,
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EVERY_ACCESS: [CompanyAccess; 4] = [
+        CompanyAccess::Member { admin: true },
+        CompanyAccess::Member { admin: false },
+        CompanyAccess::Advisor,
+        CompanyAccess::PlanProgress,
+    ];
+
+    #[test]
+    fn only_own_people_and_granted_advisors_see_assessments() {
+        let seeing: Vec<_> = EVERY_ACCESS.into_iter().filter(|a| a.sees_assessments()).collect();
+        assert_eq!(seeing, [CompanyAccess::Member { admin: true }, CompanyAccess::Member { admin: false }, CompanyAccess::Advisor]);
+    }
+
+    #[test]
+    fn only_own_admins_administer_and_everyone_else_is_an_outsider() {
+        for access in EVERY_ACCESS {
+            assert_eq!(access.is_own_admin(), access == CompanyAccess::Member { admin: true });
+            assert_eq!(access.is_outsider(), matches!(access, CompanyAccess::Advisor | CompanyAccess::PlanProgress));
+        }
+    }
+
+    #[test]
+    fn every_audit_action_has_a_distinct_stored_form() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(AuditAction::parse("deleted_everything"), None);
+    }
+}
