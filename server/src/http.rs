@@ -31,7 +31,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Every route, without the edge layers.
 pub fn routes(state: AppState) -> Router {
-    let page_routes = generate_route_list(app::App);
+    let page_routes = page_routes();
     let store = state.store.clone();
 
     let secure_cookies = state.settings.secure_cookies;
@@ -63,6 +63,13 @@ pub fn routes(state: AppState) -> Router {
         .layer(middleware::from_fn(remember_client_ip))
         .layer(middleware::from_fn(refuse_cross_site_posts))
         .with_state(state)
+}
+
+/// The app's page routes, generated once per process: generation renders the app in a special
+/// mode, which must not overlap a real render (tests start many servers in one process).
+fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// Records the peer address for the audit log and sign-in limits.

@@ -54,12 +54,12 @@ async fn sign_in_see_company_sign_out(javascript: JavaScript) {
     browser.quit().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_javascript_a_person_signs_in_sees_their_company_and_signs_out() {
     sign_in_see_company_sign_out(JavaScript::On).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_a_person_signs_in_sees_their_company_and_signs_out() {
     sign_in_see_company_sign_out(JavaScript::Off).await;
 }

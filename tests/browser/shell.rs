@@ -3,7 +3,7 @@
 use senda_tests::TestApp;
 use senda_tests::browser::{Browser, JavaScript, PHONE};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn when_hydrated_the_menu_button_folds_and_unfolds_the_navigation_without_a_reload() {
     let app = TestApp::spawn().await;
     let browser = Browser::start(JavaScript::On, PHONE).await;
@@ -27,7 +27,7 @@ async fn when_hydrated_the_menu_button_folds_and_unfolds_the_navigation_without_
     browser.quit().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_the_navigation_is_open_and_the_language_switch_works() {
     let app = TestApp::spawn().await;
     let browser = Browser::start(JavaScript::Off, PHONE).await;
@@ -50,7 +50,7 @@ async fn without_javascript_the_navigation_is_open_and_the_language_switch_works
     browser.quit().await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_javascript_the_language_switch_also_works() {
     let app = TestApp::spawn().await;
     let browser = Browser::start(JavaScript::On, senda_tests::browser::DESKTOP).await;

@@ -90,7 +90,7 @@ async fn assert_company_not_listed(who: &str, visitor: &Visitor, company: &str) 
     assert!(!reply.body.contains(company), "{who} sees the company in their list");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_of_other_companies_and_organizations_without_a_grant_get_nothing() {
     let (app, mill) = demo().await;
     let everything: Vec<Probe> = overview_probes(&mill).into_iter().chain(admin_probes(&mill)).collect();
@@ -106,7 +106,7 @@ async fn people_of_other_companies_and_organizations_without_a_grant_get_nothing
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_nonexistent_company_and_a_forbidden_one_answer_alike() {
     let (app, mill) = demo().await;
     let stranger = app.signed_in(TOBACCO_ADMIN).await;
@@ -118,7 +118,7 @@ async fn a_nonexistent_company_and_a_forbidden_one_answer_alike() {
     assert_eq!((fn_forbidden.status, fn_forbidden.body), (fn_missing.status, fn_missing.body));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signed_out_client_is_sent_to_sign_in_and_server_functions_refuse_it() {
     let (app, mill) = demo().await;
     let visitor = app.visitor();
@@ -140,7 +140,7 @@ async fn a_signed_out_client_is_sent_to_sign_in_and_server_functions_refuse_it()
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn own_people_see_the_company_and_only_admins_administer_it() {
     let (app, mill) = demo().await;
     let admin = app.signed_in(MILL_ADMIN).await;
@@ -152,7 +152,7 @@ async fn own_people_see_the_company_and_only_admins_administer_it() {
     assert_gets_nothing("mill member", &member, &admin_probes(&mill)).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn granted_outsiders_see_the_overview_and_their_views_are_audited() {
     let (app, mill) = demo().await;
     for who in [ADVISOR, ASSOCIATION_ADMIN, ASSOCIATION_VIEWER] {
@@ -169,7 +169,7 @@ async fn granted_outsiders_see_the_overview_and_their_views_are_audited() {
     assert_eq!(advisor.get(&format!("/empresas/{tobacco}")).await.status, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revoked_grant_takes_effect_on_the_next_request() {
     let (app, mill) = demo().await;
     let advisor = app.signed_in(ADVISOR).await;
@@ -192,7 +192,7 @@ async fn a_revoked_grant_takes_effect_on_the_next_request() {
     assert_company_not_listed("advisor after revocation", &advisor, &mill).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_removed_member_loses_the_session_and_the_company() {
     let (app, mill) = demo().await;
     let member = app.signed_in(MILL_MEMBER).await;
@@ -221,7 +221,7 @@ async fn a_removed_member_loses_the_session_and_the_company() {
     assert_gets_nothing("removed member", &again, &overview_probes(&mill)).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invitation_link_works_once_and_sets_the_role() {
     let (app, mill) = demo().await;
     let admin = app.signed_in(MILL_ADMIN).await;
@@ -246,7 +246,7 @@ async fn an_invitation_link_works_once_and_sets_the_role() {
     assert!(app.store.account_by_email("otra@ingenio.mx").await.unwrap().is_none(), "a used link created an account");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_errors_do_not_tell_whether_an_email_exists_and_attempts_are_limited() {
     let (app, _) = demo().await;
     let visitor = app.visitor();
@@ -269,7 +269,7 @@ async fn sign_in_errors_do_not_tell_whether_an_email_exists_and_attempts_are_lim
     assert!(log.body.contains("SignedIn"), "{}", log.body);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_ends_the_session_on_the_server() {
     let (app, mill) = demo().await;
     let admin = app.signed_in(MILL_ADMIN).await;
@@ -280,7 +280,7 @@ async fn sign_out_ends_the_session_on_the_server() {
     assert_eq!(admin.call("companies/get", &[("company_id", &mill)]).await.status, 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_loads_twice_without_change() {
     let app = TestApp::spawn().await;
     app.load_demo().await;
@@ -294,7 +294,7 @@ async fn the_demo_loads_twice_without_change() {
     assert_eq!(access["grants"].as_array().unwrap().len(), 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_run_setup_creates_one_platform_admin_and_then_closes() {
     let app = TestApp::spawn().await;
     let visitor = app.visitor();
@@ -317,7 +317,7 @@ async fn the_first_run_setup_creates_one_platform_admin_and_then_closes() {
     assert_eq!(app.store.count_accounts().await.unwrap(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cross_site_form_post_is_refused() {
     let (app, mill) = demo().await;
     let admin = app.signed_in(MILL_ADMIN).await;

@@ -3,7 +3,7 @@
 use axum::routing::get;
 use senda_tests::TestApp;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_names_the_version_and_reports_the_database() {
     let app = TestApp::spawn().await;
     let reply = app.get("/healthz", None).await;
@@ -13,7 +13,7 @@ async fn health_names_the_version_and_reports_the_database() {
     assert_eq!(health["database"], "ok");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_answers_503_when_the_database_does_not() {
     let app = TestApp::spawn().await;
     app.store.close().await;
@@ -23,7 +23,7 @@ async fn health_answers_503_when_the_database_does_not() {
     assert_eq!(health["database"], "unavailable");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sqlite_database_and_its_folder_are_created_on_first_start() {
     let app = TestApp::spawn().await;
     if let Some(file) = app.database.url.sqlite_file() {
@@ -34,7 +34,7 @@ async fn the_sqlite_database_and_its_folder_are_created_on_first_start() {
     assert!(app.store.applied_migrations().await.unwrap() >= 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_is_the_spanish_shell_ready_to_hydrate() {
     let app = TestApp::spawn().await;
     let reply = app.get("/", None).await;
@@ -48,7 +48,7 @@ async fn the_home_page_is_the_spanish_shell_ready_to_hydrate() {
     assert!(html.contains("/pkg/senda.css"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_switch_sets_a_cookie_and_returns_to_the_same_page() {
     let app = TestApp::spawn().await;
     let reply = app.get("/idioma/en?volver=/alguna/pagina%3Fx%3D1", None).await;
@@ -63,7 +63,7 @@ async fn the_language_switch_sets_a_cookie_and_returns_to_the_same_page() {
     assert!(english.body.contains("Español"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_switch_never_sends_the_reader_to_another_site() {
     let app = TestApp::spawn().await;
     for target in ["//evil.example/", "https://evil.example/", "/%5Cevil.example"] {
@@ -74,7 +74,7 @@ async fn the_language_switch_never_sends_the_reader_to_another_site() {
     assert_eq!(app.get("/idioma/fr", None).await.status, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_address_is_a_404_page_in_the_readers_language() {
     let app = TestApp::spawn().await;
     let spanish = app.get("/no/existe", None).await;
@@ -85,7 +85,7 @@ async fn an_unknown_address_is_a_404_page_in_the_readers_language() {
     assert!(english.body.contains("We could not find this page"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_panic_becomes_a_500_page_in_the_readers_language_without_internal_details() {
     async fn explode() -> &'static str {
         panic!("secret internal detail")
@@ -102,7 +102,7 @@ async fn a_panic_becomes_a_500_page_in_the_readers_language_without_internal_det
     assert_eq!(app.get("/healthz", None).await.status, 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn static_assets_are_served_from_the_site_root() {
     let app = TestApp::spawn().await;
     assert_eq!(app.get("/favicon.svg", None).await.status, 200);
@@ -110,7 +110,7 @@ async fn static_assets_are_served_from_the_site_root() {
     assert_eq!(css.status, 200, "run `cargo leptos build` before the tests");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_browser_bundle_is_sent_compressed_to_save_slow_connections() {
     let app = TestApp::spawn().await;
     let response = app

@@ -65,6 +65,9 @@ impl Browser {
             .connect(&webdriver)
             .await
             .expect("chromedriver starts a Chromium session");
+        // A page that takes longer than this to load has hung: fail instead of waiting forever.
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(None, Some(Duration::from_secs(60)), None);
+        client.update_timeouts(timeouts).await.expect("set the page-load timeout");
         Self { client, driver, profile }
     }
 

@@ -18,6 +18,9 @@ use axum::Router;
 use server::{AppState, DatabaseUrl, Settings, Store};
 use sqlx::{Connection, Executor};
 
+/// A request that takes longer has hung: fail the test instead of the whole CI run.
+const REQUEST_PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The environment variable that turns on the PostgreSQL lane.
 pub const POSTGRES_URL_VAR: &str = "SENDA_TEST_POSTGRES_URL";
 
@@ -64,6 +67,7 @@ impl TestApp {
     pub fn client(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(REQUEST_PATIENCE)
             .build()
             .expect("http client")
     }
@@ -97,6 +101,7 @@ impl TestApp {
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(REQUEST_PATIENCE)
             .build()
             .expect("http client");
         Visitor { base: format!("http://{}", self.addr), client }
