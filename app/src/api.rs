@@ -17,6 +17,7 @@ use crate::session::ssr::{client_ip, store, viewer, with_status};
 pub struct SignedIn {
     pub name: String,
     pub email: String,
+    pub platform_admin: bool,
 }
 
 /// The people page of an organization.
@@ -48,7 +49,7 @@ pub struct Access {
 #[server(prefix = "/api", endpoint = "session/who")]
 pub async fn who_am_i() -> Result<Option<SignedIn>, AppError> {
     with_status(async move {
-        Ok(viewer().ok().map(|v| SignedIn { name: v.name, email: v.email }))
+        Ok(viewer().ok().map(|v| SignedIn { platform_admin: v.is_platform_admin(), name: v.name, email: v.email }))
     }
     .await)
 }
@@ -136,6 +137,12 @@ pub async fn list_access(company_id: String) -> Result<Access, AppError> {
         })
     }
     .await)
+}
+
+/// Every organization, for platform administrators.
+#[server(prefix = "/api", endpoint = "organizations/list")]
+pub async fn list_organizations() -> Result<Vec<Organization>, AppError> {
+    with_status(async move { Ok(store()?.all_organizations(&viewer()?).await?) }.await)
 }
 
 #[server(prefix = "/api", endpoint = "companies/audit-log")]

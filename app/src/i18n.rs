@@ -11,10 +11,10 @@
 
 use assessments::Language;
 use assessments::access::AuditAction;
-use assessments::organization::{Role, Sector};
+use assessments::organization::{OrganizationKind, Role, Sector};
 use leptos::prelude::*;
 
-use crate::accounts::AccountProblem;
+use crate::forms::FormProblem;
 
 /// The cookie that remembers the reader's language.
 pub const LANGUAGE_COOKIE: &str = "senda_lang";
@@ -90,10 +90,18 @@ pub struct Texts {
     pub who: &'static str,
     pub what: &'static str,
     pub loading: &'static str,
+    pub organizations_title: &'static str,
+    pub organizations_lead: &'static str,
+    pub organization_create: &'static str,
+    pub organization_kind: &'static str,
+    pub organization_name: &'static str,
+    pub rfc_optional: &'static str,
+    pub first_admin_link: &'static str,
+    pub kinds: [&'static str; 4],
     pub try_again: &'static str,
     pub sectors: [&'static str; 5],
     pub roles: [&'static str; 6],
-    pub account_problems: [&'static str; 7],
+    pub form_problems: [&'static str; 10],
     pub audit_actions: [&'static str; 10],
 }
 
@@ -106,8 +114,12 @@ impl Texts {
         self.roles[Role::ALL.iter().position(|r| *r == role).unwrap_or(0)]
     }
 
-    pub fn account_problem(&self, problem: AccountProblem) -> &'static str {
-        self.account_problems[AccountProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
+    pub fn kind(&self, kind: OrganizationKind) -> &'static str {
+        self.kinds[OrganizationKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
+
+    pub fn form_problem(&self, problem: FormProblem) -> &'static str {
+        self.form_problems[FormProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
     }
 
     pub fn audit_action(&self, action: AuditAction) -> &'static str {
@@ -205,6 +217,14 @@ static ES: Texts = Texts {
     who: "Quién",
     what: "Qué",
     loading: "Cargando…",
+    organizations_title: "Organizaciones",
+    organizations_lead: "Empresas, asociaciones y organizaciones asesoras que usan Senda. Desde aquí se crean; sus datos solo los ven su gente y quienes ellas autorizan.",
+    organization_create: "Crear organización",
+    organization_kind: "Tipo",
+    organization_name: "Nombre",
+    rfc_optional: "RFC (opcional, solo empresas)",
+    first_admin_link: "Organización creada. Envíe este enlace a la persona que la administrará:",
+    kinds: ["Plataforma", "Empresa", "Asociación de productores", "Organización asesora"],
     try_again: "No se pudo cargar. Intente de nuevo.",
     sectors: ["Ingenio azucarero", "Productor de caña", "Empresa tabacalera", "Productor de tabaco", "Otro"],
     roles: [
@@ -215,7 +235,7 @@ static ES: Texts = Texts {
         "Consulta de la asociación",
         "Asesoría",
     ],
-    account_problems: [
+    form_problems: [
         "Escriba un correo electrónico válido, como nombre@empresa.mx.",
         "Ya existe una cuenta con este correo. Entre con ella.",
         "Escriba su nombre.",
@@ -223,6 +243,9 @@ static ES: Texts = Texts {
         "El correo o la contraseña no coinciden.",
         "Demasiados intentos fallidos. Espere 15 minutos e intente de nuevo.",
         "La configuración inicial ya se hizo.",
+        "Escriba el nombre de la organización.",
+        "Elija el sector de la empresa.",
+        "El RFC no tiene el formato correcto: 12 caracteres para personas morales, 13 para físicas.",
     ],
     audit_actions: [
         "Entró",
@@ -314,6 +337,14 @@ static EN: Texts = Texts {
     who: "Who",
     what: "What",
     loading: "Loading…",
+    organizations_title: "Organizations",
+    organizations_lead: "Companies, associations and advisory organizations using Senda. They are created here; their data is seen only by their own people and those they authorize.",
+    organization_create: "Create organization",
+    organization_kind: "Kind",
+    organization_name: "Name",
+    rfc_optional: "RFC (optional, companies only)",
+    first_admin_link: "Organization created. Send this link to the person who will administer it:",
+    kinds: ["Platform", "Company", "Producer association", "Advisory organization"],
     try_again: "Could not load. Please try again.",
     sectors: ["Sugar mill", "Cane grower", "Tobacco company", "Tobacco grower", "Other"],
     roles: [
@@ -324,7 +355,7 @@ static EN: Texts = Texts {
         "Association viewer",
         "Advisor",
     ],
-    account_problems: [
+    form_problems: [
         "Enter a valid email address, like name@company.mx.",
         "An account with this email exists already. Sign in with it.",
         "Enter your name.",
@@ -332,6 +363,9 @@ static EN: Texts = Texts {
         "The email or the password does not match.",
         "Too many failed attempts. Wait 15 minutes and try again.",
         "Setup is already done.",
+        "Enter the organization's name.",
+        "Choose the company's sector.",
+        "The RFC is not well formed: 12 characters for companies, 13 for persons.",
     ],
     audit_actions: [
         "Signed in",

@@ -1,10 +1,10 @@
 //! Senda's user interface: the page shell, pages and components, rendered on the server and
 //! hydrated in the browser. Every page works as plain HTML first; WebAssembly only makes it nicer.
 
-pub mod accounts;
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod session;
@@ -18,8 +18,8 @@ use leptos_router::{SsrMode, path};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
 use crate::pages::{
-    AccessPage, AuditLogPage, CompaniesPage, CompanyPage, HomePage, InvitationPage, NotFoundPage, PeoplePage,
-    SetupPage, SignInPage,
+    AccessPage, AuditLogPage, CompaniesPage, CompanyPage, HomePage, InvitationPage, NotFoundPage,
+    OrganizationsPage, PeoplePage, SetupPage, SignInPage,
 };
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.
@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/empresas/:id") view=CompanyPage ssr=SsrMode::Async />
                     <Route path=path!("/empresas/:id/accesos") view=AccessPage ssr=SsrMode::Async />
                     <Route path=path!("/empresas/:id/bitacora") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/organizaciones") view=OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones/:id/personas") view=PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/invitacion/:token") view=InvitationPage ssr=SsrMode::Async />
                 </Routes>

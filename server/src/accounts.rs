@@ -1,6 +1,6 @@
 //! Creating accounts: the first-run setup, platform admins from the shell, and the demo.
 
-use app::accounts::AccountProblem;
+use app::forms::FormProblem;
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
 use store::{Store, StoreError};
 use validator::ValidateEmail;
@@ -20,18 +20,18 @@ pub struct NewAccount {
 
 impl NewAccount {
     /// Checks every field and reports every problem at once, so a person fixes all in one go.
-    pub fn parse(email: &str, name: &str, password: &str) -> Result<Self, Vec<AccountProblem>> {
+    pub fn parse(email: &str, name: &str, password: &str) -> Result<Self, Vec<FormProblem>> {
         let email = email.trim().to_lowercase();
         let name = name.trim().to_owned();
         let mut problems = Vec::new();
         if email.len() > 254 || !email.validate_email() {
-            problems.push(AccountProblem::EmailInvalid);
+            problems.push(FormProblem::EmailInvalid);
         }
         if name.is_empty() {
-            problems.push(AccountProblem::NameMissing);
+            problems.push(FormProblem::NameMissing);
         }
         if password.chars().count() < MIN_PASSWORD_CHARS {
-            problems.push(AccountProblem::PasswordTooShort);
+            problems.push(FormProblem::PasswordTooShort);
         }
         if problems.is_empty() { Ok(Self { email, name, password: password.to_owned() }) } else { Err(problems) }
     }
@@ -41,7 +41,7 @@ impl NewAccount {
 #[derive(Debug, thiserror::Error)]
 pub enum CreateAccountError {
     #[error("{0:?}")]
-    Problems(Vec<AccountProblem>),
+    Problems(Vec<FormProblem>),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -49,7 +49,7 @@ pub enum CreateAccountError {
 impl From<StoreError> for CreateAccountError {
     fn from(error: StoreError) -> Self {
         match error {
-            StoreError::Conflict => CreateAccountError::Problems(vec![AccountProblem::EmailTaken]),
+            StoreError::Conflict => CreateAccountError::Problems(vec![FormProblem::EmailTaken]),
             other => CreateAccountError::Other(other.into()),
         }
     }
@@ -58,7 +58,7 @@ impl From<StoreError> for CreateAccountError {
 /// Creates the first platform administrator — only while no account exists at all.
 pub async fn create_first_admin(store: &Store, account: NewAccount) -> Result<String, CreateAccountError> {
     if store.count_accounts().await? > 0 {
-        return Err(CreateAccountError::Problems(vec![AccountProblem::SetupClosed]));
+        return Err(CreateAccountError::Problems(vec![FormProblem::SetupClosed]));
     }
     create_platform_admin(store, account).await
 }
@@ -161,7 +161,7 @@ mod tests {
     fn a_new_account_reports_every_problem_at_once() {
         assert_eq!(
             NewAccount::parse("no-at-sign", " ", "short").unwrap_err(),
-            vec![AccountProblem::EmailInvalid, AccountProblem::NameMissing, AccountProblem::PasswordTooShort]
+            vec![FormProblem::EmailInvalid, FormProblem::NameMissing, FormProblem::PasswordTooShort]
         );
     }
 

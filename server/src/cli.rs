@@ -116,8 +116,8 @@ async fn create_user(url: &DatabaseUrl, email: &str, name: &str, password: &str)
 }
 
 /// The shell's wording of an account problem.
-fn cli_message(problem: app::accounts::AccountProblem) -> String {
-    app::i18n::texts(assessments::Language::En).account_problem(problem).to_owned()
+fn cli_message(problem: app::forms::FormProblem) -> String {
+    app::i18n::texts(assessments::Language::En).form_problem(problem).to_owned()
 }
 
 async fn demo(url: &DatabaseUrl, password: &str) -> anyhow::Result<()> {

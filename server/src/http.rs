@@ -42,6 +42,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/salir", post(account_forms::sign_out))
         .route("/configuracion-inicial", post(account_forms::set_up))
         .route("/invitacion/{token}", post(account_forms::accept_invitation))
+        .route("/organizaciones", post(account_forms::create_organization))
         .route("/organizaciones/{id}/invitaciones", post(account_forms::invite))
         .route("/organizaciones/{id}/personas/{user}/quitar", post(account_forms::remove_member))
         .route("/empresas/{id}/accesos", post(account_forms::grant))

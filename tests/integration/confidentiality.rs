@@ -331,3 +331,29 @@ async fn a_cross_site_form_post_is_refused() {
         .unwrap();
     assert_eq!(reply.status(), 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_platform_admin_creates_a_company_whose_first_admin_joins_by_link() {
+    let (app, _) = demo().await;
+    let platform = app.signed_in(PLATFORM_ADMIN).await;
+    let bad = platform
+        .post_form("/organizaciones", &[("kind", "company"), ("name", "Cañera del Sur"), ("sector", ""), ("rfc", "XX")])
+        .await;
+    let location = bad.header("location").unwrap();
+    assert!(location.contains("sector_missing") && location.contains("rfc_invalid"), "{location}");
+    assert!(platform.get(location).await.body.contains(r#"value="Cañera del Sur""#), "what was typed is kept");
+
+    let fields = [("kind", "company"), ("name", "Cañera del Sur"), ("sector", "cane_grower"), ("rfc", "csu850101ab1")];
+    let created = platform.post_form("/organizaciones", &fields).await;
+    let token = created.header("location").unwrap().split("invitacion=").nth(1).unwrap().to_owned();
+
+    let newcomer = app.visitor();
+    let fields = [("name", "Luis Ortega"), ("email", "luis@canera.mx"), ("password", DEMO_PASSWORD)];
+    newcomer.post_form(&format!("/invitacion/{token}"), &fields).await;
+    let company = app.organization_id(OrganizationKind::Company, "Cañera del Sur").await;
+    assert_eq!(newcomer.call("companies/access", &[("company_id", &company)]).await.status, 200, "the first member is its admin");
+    // The platform admin created it but sees nothing of its data.
+    assert_eq!(platform.get(&format!("/empresas/{company}")).await.status, 404);
+    // Only platform admins list organizations.
+    assert_eq!(newcomer.call("organizations/list", &[]).await.status, 404);
+}

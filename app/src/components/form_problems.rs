@@ -1,18 +1,18 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::accounts::AccountProblem;
+use crate::forms::FormProblem;
 use crate::i18n::use_texts;
 
 /// The problems a form came back with, carried in the query string (`?error=a,b`) by the
 /// server's redirect — the same on the server and in the browser, with or without JavaScript.
-pub fn use_form_problems() -> Memo<Vec<AccountProblem>> {
+pub fn use_form_problems() -> Memo<Vec<FormProblem>> {
     let query = use_query_map();
     Memo::new(move |_| {
         query
             .read()
             .get("error")
-            .map(|codes| codes.split(',').filter_map(AccountProblem::from_code).collect())
+            .map(|codes| codes.split(',').filter_map(FormProblem::from_code).collect())
             .unwrap_or_default()
     })
 }
@@ -26,7 +26,7 @@ pub fn use_kept_value(name: &'static str) -> Memo<String> {
 /// The messages for `problems` that belong to one field (or, with `None`, to the whole form).
 #[component]
 pub fn FieldProblems(
-    problems: Memo<Vec<AccountProblem>>,
+    problems: Memo<Vec<FormProblem>>,
     field: Option<&'static str>,
     #[prop(optional)] id: &'static str,
 ) -> impl IntoView {
@@ -36,17 +36,20 @@ pub fn FieldProblems(
             .get()
             .into_iter()
             .filter(|problem| field_of(*problem) == field)
-            .map(|problem| view! { <p class="field-problem" id=id role="alert">{t.account_problem(problem)}</p> })
+            .map(|problem| view! { <p class="field-problem" id=id role="alert">{t.form_problem(problem)}</p> })
             .collect_view()
     }
 }
 
 /// The form field a problem belongs to.
-fn field_of(problem: AccountProblem) -> Option<&'static str> {
+fn field_of(problem: FormProblem) -> Option<&'static str> {
     match problem {
-        AccountProblem::EmailInvalid | AccountProblem::EmailTaken => Some("email"),
-        AccountProblem::NameMissing => Some("name"),
-        AccountProblem::PasswordTooShort => Some("password"),
-        AccountProblem::CredentialsWrong | AccountProblem::TooManyAttempts | AccountProblem::SetupClosed => None,
+        FormProblem::EmailInvalid | FormProblem::EmailTaken => Some("email"),
+        FormProblem::NameMissing => Some("name"),
+        FormProblem::PasswordTooShort => Some("password"),
+        FormProblem::OrganizationNameMissing => Some("organization-name"),
+        FormProblem::SectorMissing => Some("sector"),
+        FormProblem::RfcInvalid => Some("rfc"),
+        FormProblem::CredentialsWrong | FormProblem::TooManyAttempts | FormProblem::SetupClosed => None,
     }
 }

@@ -22,6 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
         Suspend::new(async move {
             match signed_in.await {
                 Ok(Some(person)) => view! {
+                    {person.platform_admin.then(|| view! { <a href="/organizaciones">{t.organizations_title}</a> })}
                     <form method="post" action="/salir" class="session">
                         <span class="session__who">{t.signed_in_as} " " {person.name}</span>
                         <button type="submit" class="button--quiet">{t.sign_out}</button>

@@ -6,7 +6,7 @@
 //! typed (never the password) in the query, so the form shows both. Every rule about who may do
 //! what is enforced again in the store, whatever the page offered.
 
-use app::accounts::AccountProblem;
+use app::forms::FormProblem;
 use app::session::{ClientIp, CurrentViewer};
 use assessments::access::{AuditAction, Viewer};
 use assessments::organization::{GrantScope, Role};
@@ -50,7 +50,7 @@ pub async fn sign_in(
 ) -> Response {
     let ip = ip.map(|Extension(ClientIp(ip))| ip).unwrap_or_default();
     let email = form.email.trim().to_lowercase();
-    let back_to_form = |problem: AccountProblem| {
+    let back_to_form = |problem: FormProblem| {
         see_other(&format!(
             "/entrar?error={}&correo={}&volver={}",
             problem.code(),
@@ -61,7 +61,7 @@ pub async fn sign_in(
     let since = minutes_ago(LIMIT_WINDOW_MINUTES);
     match store.failed_sign_ins_since(&email, &ip, &since).await {
         Ok((by_email, by_address)) if by_email >= FAILURES_PER_EMAIL || by_address >= FAILURES_PER_ADDRESS => {
-            return back_to_form(AccountProblem::TooManyAttempts);
+            return back_to_form(FormProblem::TooManyAttempts);
         }
         Ok(_) => {}
         Err(error) => return error_pages::internal(error.into()),
@@ -75,7 +75,7 @@ pub async fn sign_in(
         if let Err(error) = record_failed_sign_in(&store, &email, &ip).await {
             return error_pages::internal(error.into());
         }
-        return back_to_form(AccountProblem::CredentialsWrong);
+        return back_to_form(FormProblem::CredentialsWrong);
     };
     if let Err(error) = auth.login(&user).await {
         return error_pages::internal(anyhow::anyhow!("could not start the session: {error}"));
@@ -115,7 +115,7 @@ pub struct NewAccountForm {
 
 impl NewAccountForm {
     /// Back to `path` with the problems and what was typed, but never the password.
-    fn back_with(&self, path: &str, problems: &[AccountProblem]) -> Response {
+    fn back_with(&self, path: &str, problems: &[FormProblem]) -> Response {
         let codes = problems.iter().map(|p| p.code()).collect::<Vec<_>>().join(",");
         see_other(&format!(
             "{path}?error={codes}&nombre={}&correo={}",
@@ -140,6 +140,85 @@ pub async fn set_up(State(store): State<Store>, mut auth: AuthSession, Form(form
 }
 
 #[derive(Debug, Deserialize)]
+pub struct OrganizationForm {
+    kind: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    sector: String,
+    #[serde(default)]
+    rfc: String,
+}
+
+/// `POST /organizaciones`: a platform administrator creates an organization and gets the
+/// one-time link for its first administrator.
+pub async fn create_organization(
+    State(store): State<Store>,
+    Extension(current): Extension<CurrentViewer>,
+    Form(form): Form<OrganizationForm>,
+) -> Response {
+    use assessments::organization::{OrganizationKind, Rfc, Sector};
+
+    let Some(viewer) = current.0 else { return sign_in_first("/organizaciones") };
+    let Ok(kind) = form.kind.parse::<OrganizationKind>() else {
+        return error_pages::page(axum::http::StatusCode::NOT_FOUND);
+    };
+    let mut problems = Vec::new();
+    let name = form.name.trim();
+    if name.is_empty() {
+        problems.push(FormProblem::OrganizationNameMissing);
+    }
+    let is_company = kind == OrganizationKind::Company;
+    let sector = form.sector.parse::<Sector>().ok().filter(|_| is_company);
+    if is_company && sector.is_none() {
+        problems.push(FormProblem::SectorMissing);
+    }
+    let rfc = match form.rfc.trim() {
+        "" => None,
+        text => match Rfc::parse(text) {
+            Ok(rfc) => Some(rfc).filter(|_| is_company),
+            Err(_) => {
+                problems.push(FormProblem::RfcInvalid);
+                None
+            }
+        },
+    };
+    if !problems.is_empty() {
+        let codes = problems.iter().map(|p| p.code()).collect::<Vec<_>>().join(",");
+        return see_other(&format!(
+            "/organizaciones?error={codes}&nombre={}&rfc={}",
+            app::urls::percent_encode(name),
+            app::urls::percent_encode(form.rfc.trim())
+        ));
+    }
+    let rfc = rfc.as_ref().map(Rfc::as_str);
+    let organization_id = match store.create_organization(&viewer, kind, name, sector, rfc).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict) => {
+            return see_other(&format!("/organizaciones?error=organization_name_missing&nombre={}", app::urls::percent_encode(name)));
+        }
+        Err(error) => return store_failure(error),
+    };
+    let token = new_token();
+    let created = store
+        .invite_first_admin(&viewer, &organization_id, &store::accounts::token_hash(&token), &invitation_expiry())
+        .await;
+    if let Err(error) = created {
+        return store_failure(error);
+    }
+    see_other(&format!("/organizaciones?invitacion={token}"))
+}
+
+/// A one-time invitation token: 256 random bits, hex.
+fn new_token() -> String {
+    format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple())
+}
+
+fn invitation_expiry() -> String {
+    (chrono::Utc::now() + chrono::Duration::days(INVITATION_DAYS)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[derive(Debug, Deserialize)]
 pub struct InviteForm {
     role: String,
 }
@@ -153,11 +232,9 @@ pub async fn invite(
 ) -> Response {
     let Some(viewer) = current.0 else { return sign_in_first(&format!("/organizaciones/{organization_id}/personas")) };
     let Ok(role) = form.role.parse::<Role>() else { return error_pages::page(axum::http::StatusCode::NOT_FOUND) };
-    let token = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
-    let expires_at = (chrono::Utc::now() + chrono::Duration::days(INVITATION_DAYS))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let token = new_token();
     let created = store
-        .create_invitation(&viewer, &organization_id, role, &store::accounts::token_hash(&token), &expires_at)
+        .create_invitation(&viewer, &organization_id, role, &store::accounts::token_hash(&token), &invitation_expiry())
         .await;
     if let Err(error) = created {
         return store_failure(error);
@@ -204,7 +281,7 @@ pub async fn accept_invitation(
             };
             match store.create_account(&account.email, &account.name, &hash).await {
                 Ok(user_id) => user_id,
-                Err(StoreError::Conflict) => return form.back_with(&here, &[AccountProblem::EmailTaken]),
+                Err(StoreError::Conflict) => return form.back_with(&here, &[FormProblem::EmailTaken]),
                 Err(error) => return error_pages::internal(error.into()),
             }
         }

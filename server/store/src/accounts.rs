@@ -151,6 +151,52 @@ impl Store {
         Ok(id)
     }
 
+    /// Every organization but the platform, for platform administrators only (names and kinds:
+    /// nothing of any company's data).
+    pub async fn all_organizations(&self, actor: &Viewer) -> StoreResult<Vec<Organization>> {
+        if !actor.is_platform_admin() {
+            return Err(StoreError::NotFound);
+        }
+        let sql = format!(
+            "SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.kind <> 'platform' ORDER BY o.kind, o.name"
+        );
+        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        rows.iter().map(organization_from).collect()
+    }
+
+    /// Invites the first administrator of an organization a platform administrator just created.
+    pub async fn invite_first_admin(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        token_hash: &str,
+        expires_at: &str,
+    ) -> StoreResult<()> {
+        if !actor.is_platform_admin() {
+            return Err(StoreError::NotFound);
+        }
+        let kind: String = sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1")
+            .bind(organization_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let kind: OrganizationKind = kind.parse().map_err(|_| StoreError::Corrupt(format!("organization kind `{kind}`")))?;
+        let role = Role::for_kind(kind).first().copied().ok_or(StoreError::Invalid("no role for this kind"))?;
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, organization_id, role, invited_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(token_hash)
+        .bind(organization_id)
+        .bind(role.as_str())
+        .bind(&actor.user_id)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// The organization of `kind` called `name`, if any: lets setup and the demo run twice.
     pub async fn organization_named(&self, kind: OrganizationKind, name: &str) -> StoreResult<Option<String>> {
         Ok(sqlx::query_scalar("SELECT id FROM organizations WHERE kind = $1 AND name = $2")
