@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 fn senda() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_senda"));
     // The environment of the developer running the tests must not leak into them.
-    for setting in ["DATABASE_URL", "SENDA_ADDR", "LEPTOS_SITE_ROOT"] {
+    for setting in ["DATABASE_URL", "SENDA_ADDR", "LEPTOS_SITE_ROOT", "SENDA_PASSWORD", "SENDA_DEMO_PASSWORD"] {
         command.env_remove(setting);
     }
     command
@@ -93,3 +93,50 @@ fn http_get(port: u16, path: &str) -> Option<String> {
     Some(reply)
 }
 
+
+#[test]
+fn demo_prints_one_line_per_account_and_running_it_twice_changes_nothing() {
+    let folder = temp_folder("demo");
+    let url = format!("sqlite://{}/data/senda.db", folder.display());
+    let run = || senda().args(["demo", "--database-url", &url]).env("SENDA_DEMO_PASSWORD", "zafra-de-prueba-2026").output().unwrap();
+    let first = run();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    let accounts: Vec<_> = stdout.lines().filter(|line| line.contains("@") && line.contains("demo")).collect();
+    assert_eq!(accounts.len(), 8, "{stdout}");
+    for role in ["platform_admin", "company_admin", "company_member", "association_admin", "association_viewer", "advisor"] {
+        assert!(accounts.iter().any(|line| line.starts_with(role)), "no {role} line:\n{stdout}");
+    }
+    let second = run();
+    assert!(second.status.success());
+    assert_eq!(String::from_utf8_lossy(&second.stdout), stdout, "a second run reports the same accounts");
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[test]
+fn admin_create_user_refuses_a_short_password_and_creates_a_platform_admin() {
+    let folder = temp_folder("create-user");
+    let url = format!("sqlite://{}/data/senda.db", folder.display());
+    let short = senda()
+        .args(["admin", "create-user", "--email", "ana@senda.mx", "--name", "Ana", "--password", "corta", "--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+
+    let created = senda()
+        .args(["admin", "create-user", "--email", "Ana@Senda.mx", "--name", "Ana", "--database-url", &url])
+        .env("SENDA_PASSWORD", "una frase larga y segura")
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    assert!(String::from_utf8_lossy(&created.stdout).contains("ana@senda.mx"));
+    let again = senda()
+        .args(["admin", "create-user", "--email", "ana@senda.mx", "--name", "Ana", "--database-url", &url])
+        .env("SENDA_PASSWORD", "una frase larga y segura")
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    let _ = std::fs::remove_dir_all(folder);
+}
