@@ -157,7 +157,6 @@ pub struct AuditLine {
     pub detail: String,
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,14 +171,24 @@ mod tests {
     #[test]
     fn only_own_people_and_granted_advisors_see_assessments() {
         let seeing: Vec<_> = EVERY_ACCESS.into_iter().filter(|a| a.sees_assessments()).collect();
-        assert_eq!(seeing, [CompanyAccess::Member { admin: true }, CompanyAccess::Member { admin: false }, CompanyAccess::Advisor]);
+        assert_eq!(
+            seeing,
+            [
+                CompanyAccess::Member { admin: true },
+                CompanyAccess::Member { admin: false },
+                CompanyAccess::Advisor
+            ]
+        );
     }
 
     #[test]
     fn only_own_admins_administer_and_everyone_else_is_an_outsider() {
         for access in EVERY_ACCESS {
             assert_eq!(access.is_own_admin(), access == CompanyAccess::Member { admin: true });
-            assert_eq!(access.is_outsider(), matches!(access, CompanyAccess::Advisor | CompanyAccess::PlanProgress));
+            assert_eq!(
+                access.is_outsider(),
+                matches!(access, CompanyAccess::Advisor | CompanyAccess::PlanProgress)
+            );
         }
     }
 

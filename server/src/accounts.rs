@@ -33,7 +33,11 @@ impl NewAccount {
         if password.chars().count() < MIN_PASSWORD_CHARS {
             problems.push(FormProblem::PasswordTooShort);
         }
-        if problems.is_empty() { Ok(Self { email, name, password: password.to_owned() }) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(Self { email, name, password: password.to_owned() })
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -95,13 +99,41 @@ const DEMO_ORGANIZATIONS: [(OrganizationKind, &str, Option<Sector>); 5] = [
 /// The demo's people: one per role, the sugar mill's and the tobacco company's admins and members.
 pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
     DemoAccount { role: Role::PlatformAdmin, organization: PLATFORM_NAME, email: "plataforma@demo.senda.mx" },
-    DemoAccount { role: Role::CompanyAdmin, organization: "Ingenio La Esperanza (demo)", email: "admin@ingenio.demo.senda.mx" },
-    DemoAccount { role: Role::CompanyMember, organization: "Ingenio La Esperanza (demo)", email: "personal@ingenio.demo.senda.mx" },
-    DemoAccount { role: Role::CompanyAdmin, organization: "Tabacalera del Nayar (demo)", email: "admin@tabacalera.demo.senda.mx" },
-    DemoAccount { role: Role::CompanyMember, organization: "Tabacalera del Nayar (demo)", email: "personal@tabacalera.demo.senda.mx" },
-    DemoAccount { role: Role::Advisor, organization: "Debida Diligencia Asesores (demo)", email: "asesora@asesores.demo.senda.mx" },
-    DemoAccount { role: Role::AssociationAdmin, organization: "Unión de Cañeros de Nayarit (demo)", email: "admin@union.demo.senda.mx" },
-    DemoAccount { role: Role::AssociationViewer, organization: "Unión de Cañeros de Nayarit (demo)", email: "consulta@union.demo.senda.mx" },
+    DemoAccount {
+        role: Role::CompanyAdmin,
+        organization: "Ingenio La Esperanza (demo)",
+        email: "admin@ingenio.demo.senda.mx",
+    },
+    DemoAccount {
+        role: Role::CompanyMember,
+        organization: "Ingenio La Esperanza (demo)",
+        email: "personal@ingenio.demo.senda.mx",
+    },
+    DemoAccount {
+        role: Role::CompanyAdmin,
+        organization: "Tabacalera del Nayar (demo)",
+        email: "admin@tabacalera.demo.senda.mx",
+    },
+    DemoAccount {
+        role: Role::CompanyMember,
+        organization: "Tabacalera del Nayar (demo)",
+        email: "personal@tabacalera.demo.senda.mx",
+    },
+    DemoAccount {
+        role: Role::Advisor,
+        organization: "Debida Diligencia Asesores (demo)",
+        email: "asesora@asesores.demo.senda.mx",
+    },
+    DemoAccount {
+        role: Role::AssociationAdmin,
+        organization: "Unión de Cañeros de Nayarit (demo)",
+        email: "admin@union.demo.senda.mx",
+    },
+    DemoAccount {
+        role: Role::AssociationViewer,
+        organization: "Unión de Cañeros de Nayarit (demo)",
+        email: "consulta@union.demo.senda.mx",
+    },
 ];
 
 /// Loads the demo: organizations, one account per role (all with `password`), the advisory
@@ -167,7 +199,8 @@ mod tests {
 
     #[test]
     fn a_new_account_keeps_a_lower_case_email_and_a_trimmed_name() {
-        let account = NewAccount::parse(" Ana.Lopez@Ingenio.MX ", " Ana López ", "zafra de noviembre").unwrap();
+        let account =
+            NewAccount::parse(" Ana.Lopez@Ingenio.MX ", " Ana López ", "zafra de noviembre").unwrap();
         assert_eq!(account.email, "ana.lopez@ingenio.mx");
         assert_eq!(account.name, "Ana López");
     }
@@ -178,7 +211,8 @@ mod tests {
             assert!(DEMO_ACCOUNTS.iter().any(|a| a.role == *role), "{role}");
         }
         for account in &DEMO_ACCOUNTS {
-            let organization = DEMO_ORGANIZATIONS.iter().find(|(_, name, _)| *name == account.organization).unwrap();
+            let organization =
+                DEMO_ORGANIZATIONS.iter().find(|(_, name, _)| *name == account.organization).unwrap();
             assert_eq!(organization.0, account.role.organization_kind(), "{}", account.email);
         }
     }

@@ -8,10 +8,10 @@
 
 use std::sync::LazyLock;
 
+use app::session::CurrentViewer;
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
-use app::session::CurrentViewer;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -90,9 +90,8 @@ impl AuthnBackend for Accounts {
         // as for a real account, and timing does not tell whether an email is registered.
         let hash = account.as_ref().map_or_else(|| DECOY_HASH.clone(), |a| a.password_hash.clone());
         let password = credentials.password;
-        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .unwrap_or(false);
+        let matches =
+            tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
         Ok(account.filter(|_| matches).map(SessionUser::from))
     }
 
@@ -114,7 +113,8 @@ pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Er
 
 /// Whether `password` matches `hash`. CPU-heavy: call from a blocking task.
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash)
+        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
 /// Hashes on a blocking thread, off the async workers.
@@ -137,7 +137,12 @@ pub fn layer(store: Store, secure: bool) -> AuthManagerLayer<Accounts, DatabaseS
 
 /// Loads the signed-in person's viewer — memberships and all — fresh for every request, into the
 /// request's extensions for pages, server functions and routes alike.
-pub async fn resolve_viewer(State(store): State<Store>, auth: AuthSession, mut request: Request, next: Next) -> Response {
+pub async fn resolve_viewer(
+    State(store): State<Store>,
+    auth: AuthSession,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let viewer = match &auth.user {
         Some(user) => match store.viewer(&user.id).await {
             Ok(viewer) => viewer,

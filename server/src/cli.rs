@@ -142,9 +142,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let addr = settings.addr;
     let database = settings.database_url.clone();
     let state = AppState::prepare(settings).await.context("Senda cannot start")?;
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("could not listen on {addr}"))?;
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.with_context(|| format!("could not listen on {addr}"))?;
     tracing::info!(%database, "Senda is listening on http://{addr}");
     let store = state.store.clone();
     axum::serve(listener, crate::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())

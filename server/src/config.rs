@@ -52,4 +52,3 @@ pub fn default_site_root() -> PathBuf {
 pub fn site_is_built(site_root: &Path) -> bool {
     site_root.join("pkg").join(format!("{}.js", env!("LEPTOS_OUTPUT_NAME"))).is_file()
 }
-

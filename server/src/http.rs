@@ -47,15 +47,10 @@ pub fn routes(state: AppState) -> Router {
         .route("/organizaciones/{id}/personas/{user}/quitar", post(account_forms::remove_member))
         .route("/empresas/{id}/accesos", post(account_forms::grant))
         .route("/empresas/{id}/accesos/{grant}/retirar", post(account_forms::revoke))
-        .leptos_routes_with_context(
-            &state,
-            page_routes,
-            move || provide_context(store.clone()),
-            {
-                let options = state.leptos_options.clone();
-                move || app::shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&state, page_routes, move || provide_context(store.clone()), {
+            let options = state.leptos_options.clone();
+            move || app::shell(options.clone())
+        })
         .fallback(file_and_error_handler::<AppState, _>(app::shell))
         // Innermost first: who is asking (fresh from the database), their session, their
         // address, and a refusal of cross-site form posts.

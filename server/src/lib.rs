@@ -36,10 +36,6 @@ impl AppState {
             .await
             .with_context(|| format!("could not open the database {}", settings.database_url))?;
         store.migrate().await.context("could not migrate the database")?;
-        Ok(Self {
-            leptos_options: settings.leptos_options(),
-            store,
-            settings: Arc::new(settings),
-        })
+        Ok(Self { leptos_options: settings.leptos_options(), store, settings: Arc::new(settings) })
     }
 }

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 fn senda() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_senda"));
     // The environment of the developer running the tests must not leak into them.
-    for setting in ["DATABASE_URL", "SENDA_ADDR", "LEPTOS_SITE_ROOT", "SENDA_PASSWORD", "SENDA_DEMO_PASSWORD"] {
+    for setting in ["DATABASE_URL", "SENDA_ADDR", "LEPTOS_SITE_ROOT", "SENDA_PASSWORD", "SENDA_DEMO_PASSWORD"]
+    {
         command.env_remove(setting);
     }
     command
@@ -25,7 +26,10 @@ fn temp_folder(name: &str) -> PathBuf {
 fn version_and_help_describe_the_command() {
     let version = senda().arg("--version").output().unwrap();
     assert!(version.status.success());
-    assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), format!("senda {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("senda {}", env!("CARGO_PKG_VERSION"))
+    );
 
     let help = senda().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&help.stdout);
@@ -52,7 +56,10 @@ fn migrate_creates_the_sqlite_database_with_its_folder() {
 fn a_bad_database_url_is_refused_with_a_clear_message() {
     let output = senda().args(["migrate", "--database-url", "mysql://localhost/senda"]).output().unwrap();
     assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("expected a URL starting with sqlite: or postgres://"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("expected a URL starting with sqlite: or postgres://")
+    );
 }
 
 #[test]
@@ -60,7 +67,7 @@ fn with_no_subcommand_it_serves_taking_its_settings_from_the_environment() {
     let folder = temp_folder("serve");
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut server = senda()
-        .current_dir(&folder.parent().unwrap())
+        .current_dir(folder.parent().unwrap())
         .env("SENDA_ADDR", format!("127.0.0.1:{port}"))
         .env("DATABASE_URL", format!("sqlite://{}/data/senda.db", folder.display()))
         .stdout(Stdio::null())
@@ -93,18 +100,31 @@ fn http_get(port: u16, path: &str) -> Option<String> {
     Some(reply)
 }
 
-
 #[test]
 fn demo_prints_one_line_per_account_and_running_it_twice_changes_nothing() {
     let folder = temp_folder("demo");
     let url = format!("sqlite://{}/data/senda.db", folder.display());
-    let run = || senda().args(["demo", "--database-url", &url]).env("SENDA_DEMO_PASSWORD", "zafra-de-prueba-2026").output().unwrap();
+    let run = || {
+        senda()
+            .args(["demo", "--database-url", &url])
+            .env("SENDA_DEMO_PASSWORD", "zafra-de-prueba-2026")
+            .output()
+            .unwrap()
+    };
     let first = run();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let stdout = String::from_utf8_lossy(&first.stdout);
-    let accounts: Vec<_> = stdout.lines().filter(|line| line.contains("@") && line.contains("demo")).collect();
+    let accounts: Vec<_> =
+        stdout.lines().filter(|line| line.contains("@") && line.contains("demo")).collect();
     assert_eq!(accounts.len(), 8, "{stdout}");
-    for role in ["platform_admin", "company_admin", "company_member", "association_admin", "association_viewer", "advisor"] {
+    for role in [
+        "platform_admin",
+        "company_admin",
+        "company_member",
+        "association_admin",
+        "association_viewer",
+        "advisor",
+    ] {
         assert!(accounts.iter().any(|line| line.starts_with(role)), "no {role} line:\n{stdout}");
     }
     let second = run();
@@ -118,7 +138,18 @@ fn admin_create_user_refuses_a_short_password_and_creates_a_platform_admin() {
     let folder = temp_folder("create-user");
     let url = format!("sqlite://{}/data/senda.db", folder.display());
     let short = senda()
-        .args(["admin", "create-user", "--email", "ana@senda.mx", "--name", "Ana", "--password", "corta", "--database-url", &url])
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "ana@senda.mx",
+            "--name",
+            "Ana",
+            "--password",
+            "corta",
+            "--database-url",
+            &url,
+        ])
         .output()
         .unwrap();
     assert!(!short.status.success());

@@ -61,6 +61,9 @@ async fn with_javascript_the_language_switch_also_works() {
         assert!(std::time::Instant::now() < deadline, "the page did not switch to English");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    assert_eq!(browser.displayed("h1").await.text().await.unwrap(), "Labor self-assessment for agricultural companies");
+    assert_eq!(
+        browser.displayed("h1").await.text().await.unwrap(),
+        "Labor self-assessment for agricultural companies"
+    );
     browser.quit().await;
 }

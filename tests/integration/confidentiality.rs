@@ -50,7 +50,10 @@ fn admin_probes(company: &str) -> Vec<Probe> {
 fn admin_actions(company: &str) -> Vec<(String, Vec<(&'static str, String)>)> {
     vec![
         (format!("/organizaciones/{company}/invitaciones"), vec![("role", "company_member".into())]),
-        (format!("/empresas/{company}/accesos"), vec![("scope", "assessments".into()), ("grantee", company.into())]),
+        (
+            format!("/empresas/{company}/accesos"),
+            vec![("scope", "assessments".into()), ("grantee", company.into())],
+        ),
         (format!("/empresas/{company}/accesos/any-grant/retirar"), vec![]),
         (format!("/organizaciones/{company}/personas/any-person/quitar"), vec![]),
     ]
@@ -114,7 +117,8 @@ async fn a_nonexistent_company_and_a_forbidden_one_answer_alike() {
     let missing = stranger.get("/empresas/00000000-0000-4000-8000-000000000000").await;
     assert_eq!((forbidden.status, missing.status), (404, 404));
     let fn_forbidden = stranger.call("companies/get", &[("company_id", &mill)]).await;
-    let fn_missing = stranger.call("companies/get", &[("company_id", "00000000-0000-4000-8000-000000000000")]).await;
+    let fn_missing =
+        stranger.call("companies/get", &[("company_id", "00000000-0000-4000-8000-000000000000")]).await;
     assert_eq!((fn_forbidden.status, fn_forbidden.body), (fn_missing.status, fn_missing.body));
 }
 
@@ -225,7 +229,8 @@ async fn a_removed_member_loses_the_session_and_the_company() {
 async fn an_invitation_link_works_once_and_sets_the_role() {
     let (app, mill) = demo().await;
     let admin = app.signed_in(MILL_ADMIN).await;
-    let reply = admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_member")]).await;
+    let reply =
+        admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_member")]).await;
     let location = reply.header("location").unwrap().to_owned();
     let token = location.split("invitacion=").nth(1).expect("the link is shown to the admin").to_owned();
 
@@ -236,32 +241,49 @@ async fn an_invitation_link_works_once_and_sets_the_role() {
     let joined = newcomer.post_form(&format!("/invitacion/{token}"), &fields).await;
     assert_eq!(joined.header("location"), Some("/empresas"));
     assert_eq!(newcomer.get(&format!("/empresas/{mill}")).await.status, 200);
-    assert_eq!(newcomer.call("companies/access", &[("company_id", &mill)]).await.status, 404, "a member is not an admin");
+    assert_eq!(
+        newcomer.call("companies/access", &[("company_id", &mill)]).await.status,
+        404,
+        "a member is not an admin"
+    );
 
     let second = app.visitor();
     let used = second.get(&format!("/invitacion/{token}")).await;
     assert!(!used.body.contains(MILL), "a used invitation reveals nothing");
     let fields = [("name", "Otra"), ("email", "otra@ingenio.mx"), ("password", DEMO_PASSWORD)];
     second.post_form(&format!("/invitacion/{token}"), &fields).await;
-    assert!(app.store.account_by_email("otra@ingenio.mx").await.unwrap().is_none(), "a used link created an account");
+    assert!(
+        app.store.account_by_email("otra@ingenio.mx").await.unwrap().is_none(),
+        "a used link created an account"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_errors_do_not_tell_whether_an_email_exists_and_attempts_are_limited() {
     let (app, _) = demo().await;
     let visitor = app.visitor();
-    let wrong_password = visitor.post_form("/entrar", &[("email", MILL_ADMIN), ("password", "not the password")]).await;
-    let unknown_email = visitor.post_form("/entrar", &[("email", "nadie@ingenio.mx"), ("password", "not the password")]).await;
-    let code = |reply: &senda_tests::Reply| reply.header("location").unwrap().split('&').next().unwrap().to_owned();
+    let wrong_password =
+        visitor.post_form("/entrar", &[("email", MILL_ADMIN), ("password", "not the password")]).await;
+    let unknown_email = visitor
+        .post_form("/entrar", &[("email", "nadie@ingenio.mx"), ("password", "not the password")])
+        .await;
+    let code =
+        |reply: &senda_tests::Reply| reply.header("location").unwrap().split('&').next().unwrap().to_owned();
     assert_eq!(code(&wrong_password), "/entrar?error=credentials_wrong");
     assert_eq!(code(&unknown_email), code(&wrong_password));
-    assert!(wrong_password.header("location").unwrap().contains("correo=admin%40ingenio.demo.senda.mx"), "the email typed is kept");
+    assert!(
+        wrong_password.header("location").unwrap().contains("correo=admin%40ingenio.demo.senda.mx"),
+        "the email typed is kept"
+    );
 
     for _ in 0..4 {
         visitor.post_form("/entrar", &[("email", MILL_ADMIN), ("password", "still wrong")]).await;
     }
     let blocked = visitor.post_form("/entrar", &[("email", MILL_ADMIN), ("password", DEMO_PASSWORD)]).await;
-    assert!(blocked.header("location").unwrap().starts_with("/entrar?error=too_many_attempts"), "{blocked:?}");
+    assert!(
+        blocked.header("location").unwrap().starts_with("/entrar?error=too_many_attempts"),
+        "{blocked:?}"
+    );
 
     let admin = app.signed_in(TOBACCO_ADMIN).await;
     let tobacco = app.organization_id(OrganizationKind::Company, "Tabacalera del Nayar (demo)").await;
@@ -300,7 +322,10 @@ async fn the_first_run_setup_creates_one_platform_admin_and_then_closes() {
     let visitor = app.visitor();
     assert!(visitor.get("/configuracion-inicial").await.body.contains("Crear cuenta de administración"));
     let short = visitor
-        .post_form("/configuracion-inicial", &[("name", "Ana"), ("email", "ana@senda.mx"), ("password", "corta")])
+        .post_form(
+            "/configuracion-inicial",
+            &[("name", "Ana"), ("email", "ana@senda.mx"), ("password", "corta")],
+        )
         .await;
     let location = short.header("location").unwrap();
     assert!(location.contains("error=password_too_short") && location.contains("nombre=Ana"), "{location}");
@@ -337,13 +362,20 @@ async fn a_platform_admin_creates_a_company_whose_first_admin_joins_by_link() {
     let (app, _) = demo().await;
     let platform = app.signed_in(PLATFORM_ADMIN).await;
     let bad = platform
-        .post_form("/organizaciones", &[("kind", "company"), ("name", "Cañera del Sur"), ("sector", ""), ("rfc", "XX")])
+        .post_form(
+            "/organizaciones",
+            &[("kind", "company"), ("name", "Cañera del Sur"), ("sector", ""), ("rfc", "XX")],
+        )
         .await;
     let location = bad.header("location").unwrap();
     assert!(location.contains("sector_missing") && location.contains("rfc_invalid"), "{location}");
-    assert!(platform.get(location).await.body.contains(r#"value="Cañera del Sur""#), "what was typed is kept");
+    assert!(
+        platform.get(location).await.body.contains(r#"value="Cañera del Sur""#),
+        "what was typed is kept"
+    );
 
-    let fields = [("kind", "company"), ("name", "Cañera del Sur"), ("sector", "cane_grower"), ("rfc", "csu850101ab1")];
+    let fields =
+        [("kind", "company"), ("name", "Cañera del Sur"), ("sector", "cane_grower"), ("rfc", "csu850101ab1")];
     let created = platform.post_form("/organizaciones", &fields).await;
     let token = created.header("location").unwrap().split("invitacion=").nth(1).unwrap().to_owned();
 
@@ -351,7 +383,11 @@ async fn a_platform_admin_creates_a_company_whose_first_admin_joins_by_link() {
     let fields = [("name", "Luis Ortega"), ("email", "luis@canera.mx"), ("password", DEMO_PASSWORD)];
     newcomer.post_form(&format!("/invitacion/{token}"), &fields).await;
     let company = app.organization_id(OrganizationKind::Company, "Cañera del Sur").await;
-    assert_eq!(newcomer.call("companies/access", &[("company_id", &company)]).await.status, 200, "the first member is its admin");
+    assert_eq!(
+        newcomer.call("companies/access", &[("company_id", &company)]).await.status,
+        200,
+        "the first member is its admin"
+    );
     // The platform admin created it but sees nothing of its data.
     assert_eq!(platform.get(&format!("/empresas/{company}")).await.status, 404);
     // Only platform admins list organizations.

@@ -41,7 +41,9 @@ async fn the_home_page_is_the_spanish_shell_ready_to_hydrate() {
     assert_eq!(reply.status, 200);
     let html = &reply.body;
     assert!(html.contains(r#"<html lang="es""#), "{html}");
-    for expected in ["Inicio", "Autoevaluación laboral para empresas agrícolas", "Saltar al contenido", "English"] {
+    for expected in
+        ["Inicio", "Autoevaluación laboral para empresas agrícolas", "Saltar al contenido", "English"]
+    {
         assert!(html.contains(expected), "missing {expected:?}");
     }
     assert!(html.contains("/pkg/senda.js"), "the hydration script is not referenced");
@@ -55,7 +57,11 @@ async fn the_language_switch_sets_a_cookie_and_returns_to_the_same_page() {
     assert_eq!(reply.status, 303);
     assert_eq!(reply.header("location"), Some("/alguna/pagina?x=1"));
     let cookie = reply.header("set-cookie").unwrap();
-    assert!(cookie.starts_with("senda_lang=en;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    assert!(
+        cookie.starts_with("senda_lang=en;")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+    );
 
     let english = app.get("/", Some("senda_lang=en")).await;
     assert!(english.body.contains(r#"<html lang="en""#));
@@ -113,13 +119,8 @@ async fn static_assets_are_served_from_the_site_root() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_browser_bundle_is_sent_compressed_to_save_slow_connections() {
     let app = TestApp::spawn().await;
-    let response = app
-        .client()
-        .get(app.url("/pkg/senda.wasm"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+    let response =
+        app.client().get(app.url("/pkg/senda.wasm")).header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers().get("content-encoding").and_then(|v| v.to_str().ok()), Some("gzip"));
 }

@@ -53,7 +53,9 @@ impl TestApp {
         let store = state.store.clone();
         let app = server::http::with_edge_layers(extend(server::http::routes(state)));
         let server = tokio::spawn(async move {
-            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("test server");
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                .await
+                .expect("test server");
         });
         Self { addr, store, database, server }
     }
@@ -92,7 +94,11 @@ impl TestApp {
     }
 
     /// The id of the organization of `kind` called `name`.
-    pub async fn organization_id(&self, kind: assessments::organization::OrganizationKind, name: &str) -> String {
+    pub async fn organization_id(
+        &self,
+        kind: assessments::organization::OrganizationKind,
+        name: &str,
+    ) -> String {
         self.store.organization_named(kind, name).await.expect("query").expect("organization exists")
     }
 
@@ -126,12 +132,14 @@ pub struct Visitor {
 impl Visitor {
     /// Gets a page as a browser does (`Accept: text/html`).
     pub async fn get(&self, path: &str) -> Reply {
-        reply(self.client.get(format!("{}{path}", self.base)).header("accept", "text/html").send().await).await
+        reply(self.client.get(format!("{}{path}", self.base)).header("accept", "text/html").send().await)
+            .await
     }
 
     /// Posts a form as a browser does (`Accept: text/html`).
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        let request = self.client.post(format!("{}{path}", self.base)).header("accept", "text/html").form(fields);
+        let request =
+            self.client.post(format!("{}{path}", self.base)).header("accept", "text/html").form(fields);
         reply(request.send().await).await
     }
 
@@ -199,7 +207,10 @@ impl TestDatabase {
                 let mut admin = sqlx::PgConnection::connect(&admin_url)
                     .await
                     .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR} names no reachable server: {e}"));
-                admin.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create test database");
+                admin
+                    .execute(format!(r#"CREATE DATABASE "{name}""#).as_str())
+                    .await
+                    .expect("create test database");
                 let url = replace_database_name(&admin_url, &name).parse().expect("postgres test url");
                 Self { url, cleanup: Cleanup::PostgresDatabase { admin_url, name } }
             }
@@ -236,7 +247,9 @@ impl Drop for TestDatabase {
                     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
                     runtime.block_on(async {
                         let mut admin = sqlx::PgConnection::connect(&admin_url).await?;
-                        admin.execute(format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#).as_str()).await?;
+                        admin
+                            .execute(format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#).as_str())
+                            .await?;
                         anyhow::Ok(())
                     })
                 })
@@ -280,6 +293,9 @@ mod tests {
             replace_database_name("postgres://postgres@127.0.0.1:55432/postgres", "t1"),
             "postgres://postgres@127.0.0.1:55432/t1"
         );
-        assert_eq!(replace_database_name("postgres://h:1?sslmode=disable", "t1"), "postgres://h:1/t1?sslmode=disable");
+        assert_eq!(
+            replace_database_name("postgres://h:1?sslmode=disable", "t1"),
+            "postgres://h:1/t1?sslmode=disable"
+        );
     }
 }

@@ -36,7 +36,9 @@ pub fn FieldProblems(
             .get()
             .into_iter()
             .filter(|problem| field_of(*problem) == field)
-            .map(|problem| view! { <p class="field-problem" id=id role="alert">{t.form_problem(problem)}</p> })
+            .map(
+                |problem| view! { <p class="field-problem" id=id role="alert">{t.form_problem(problem)}</p> },
+            )
             .collect_view()
     }
 }

@@ -50,7 +50,8 @@ fn AccessOf(access: Access) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-        }.into_any()
+        }
+        .into_any()
     };
     view! {
         <article class="page">
@@ -64,7 +65,12 @@ fn AccessOf(access: Access) -> impl IntoView {
 }
 
 #[component]
-fn GrantForm(action: String, scope: GrantScope, label: &'static str, choices: Vec<Organization>) -> impl IntoView {
+fn GrantForm(
+    action: String,
+    scope: GrantScope,
+    label: &'static str,
+    choices: Vec<Organization>,
+) -> impl IntoView {
     let t = use_texts();
     let id = format!("grantee-{}", scope.as_str());
     view! {

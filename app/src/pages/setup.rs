@@ -30,7 +30,11 @@ pub fn SetupPage() -> impl IntoView {
 /// Name, email and password for a new account, keeping what was typed (but the password) when
 /// the server sends the form back with problems.
 #[component]
-pub fn NewAccountForm(#[prop(into)] action: String, lead: &'static str, submit: &'static str) -> impl IntoView {
+pub fn NewAccountForm(
+    #[prop(into)] action: String,
+    lead: &'static str,
+    submit: &'static str,
+) -> impl IntoView {
     let t = use_texts();
     let problems = use_form_problems();
     let name = use_kept_value("nombre");

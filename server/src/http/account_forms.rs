@@ -60,7 +60,9 @@ pub async fn sign_in(
     };
     let since = minutes_ago(LIMIT_WINDOW_MINUTES);
     match store.failed_sign_ins_since(&email, &ip, &since).await {
-        Ok((by_email, by_address)) if by_email >= FAILURES_PER_EMAIL || by_address >= FAILURES_PER_ADDRESS => {
+        Ok((by_email, by_address))
+            if by_email >= FAILURES_PER_EMAIL || by_address >= FAILURES_PER_ADDRESS =>
+        {
             return back_to_form(FormProblem::TooManyAttempts);
         }
         Ok(_) => {}
@@ -89,7 +91,11 @@ pub async fn sign_in(
 }
 
 /// `POST /salir`: ends the session on the server, not only in the browser.
-pub async fn sign_out(State(store): State<Store>, mut auth: AuthSession, ip: Option<Extension<ClientIp>>) -> Response {
+pub async fn sign_out(
+    State(store): State<Store>,
+    mut auth: AuthSession,
+    ip: Option<Extension<ClientIp>>,
+) -> Response {
     let ip = ip.map(|Extension(ClientIp(ip))| ip).unwrap_or_default();
     if let Some(user) = auth.user.clone() {
         let user_id = axum_login::AuthUser::id(&user);
@@ -126,14 +132,20 @@ impl NewAccountForm {
 }
 
 /// `POST /configuracion-inicial`: the first platform administrator, then signed in.
-pub async fn set_up(State(store): State<Store>, mut auth: AuthSession, Form(form): Form<NewAccountForm>) -> Response {
+pub async fn set_up(
+    State(store): State<Store>,
+    mut auth: AuthSession,
+    Form(form): Form<NewAccountForm>,
+) -> Response {
     let account = match NewAccount::parse(&form.email, &form.name, &form.password) {
         Ok(account) => account,
         Err(problems) => return form.back_with("/configuracion-inicial", &problems),
     };
     let user_id = match create_first_admin(&store, account).await {
         Ok(user_id) => user_id,
-        Err(CreateAccountError::Problems(problems)) => return form.back_with("/configuracion-inicial", &problems),
+        Err(CreateAccountError::Problems(problems)) => {
+            return form.back_with("/configuracion-inicial", &problems);
+        }
         Err(CreateAccountError::Other(error)) => return error_pages::internal(error),
     };
     sign_in_as(&store, &mut auth, &user_id, "/empresas").await
@@ -195,13 +207,21 @@ pub async fn create_organization(
     let organization_id = match store.create_organization(&viewer, kind, name, sector, rfc).await {
         Ok(id) => id,
         Err(StoreError::Conflict) => {
-            return see_other(&format!("/organizaciones?error=organization_name_missing&nombre={}", app::urls::percent_encode(name)));
+            return see_other(&format!(
+                "/organizaciones?error=organization_name_missing&nombre={}",
+                app::urls::percent_encode(name)
+            ));
         }
         Err(error) => return store_failure(error),
     };
     let token = new_token();
     let created = store
-        .invite_first_admin(&viewer, &organization_id, &store::accounts::token_hash(&token), &invitation_expiry())
+        .invite_first_admin(
+            &viewer,
+            &organization_id,
+            &store::accounts::token_hash(&token),
+            &invitation_expiry(),
+        )
         .await;
     if let Err(error) = created {
         return store_failure(error);
@@ -215,7 +235,8 @@ fn new_token() -> String {
 }
 
 fn invitation_expiry() -> String {
-    (chrono::Utc::now() + chrono::Duration::days(INVITATION_DAYS)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    (chrono::Utc::now() + chrono::Duration::days(INVITATION_DAYS))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[derive(Debug, Deserialize)]
@@ -230,11 +251,21 @@ pub async fn invite(
     Path(organization_id): Path<String>,
     Form(form): Form<InviteForm>,
 ) -> Response {
-    let Some(viewer) = current.0 else { return sign_in_first(&format!("/organizaciones/{organization_id}/personas")) };
-    let Ok(role) = form.role.parse::<Role>() else { return error_pages::page(axum::http::StatusCode::NOT_FOUND) };
+    let Some(viewer) = current.0 else {
+        return sign_in_first(&format!("/organizaciones/{organization_id}/personas"));
+    };
+    let Ok(role) = form.role.parse::<Role>() else {
+        return error_pages::page(axum::http::StatusCode::NOT_FOUND);
+    };
     let token = new_token();
     let created = store
-        .create_invitation(&viewer, &organization_id, role, &store::accounts::token_hash(&token), &invitation_expiry())
+        .create_invitation(
+            &viewer,
+            &organization_id,
+            role,
+            &store::accounts::token_hash(&token),
+            &invitation_expiry(),
+        )
         .await;
     if let Err(error) = created {
         return store_failure(error);
@@ -292,7 +323,11 @@ pub async fn accept_invitation(
         Err(StoreError::NotFound) => return see_other(&here),
         Err(error) => return error_pages::internal(error.into()),
     };
-    let entry = AuditEntry { organization_id: Some(&organization.id), actor_user_id: Some(&user_id), ..AuditEntry::default() };
+    let entry = AuditEntry {
+        organization_id: Some(&organization.id),
+        actor_user_id: Some(&user_id),
+        ..AuditEntry::default()
+    };
     if let Err(error) = store.audit(AuditAction::JoinedByInvitation, entry).await {
         return error_pages::internal(error.into());
     }
@@ -328,7 +363,9 @@ pub async fn grant(
 ) -> Response {
     let back = format!("/empresas/{company_id}/accesos");
     let Some(viewer) = current.0 else { return sign_in_first(&back) };
-    let Ok(scope) = form.scope.parse::<GrantScope>() else { return error_pages::page(axum::http::StatusCode::NOT_FOUND) };
+    let Ok(scope) = form.scope.parse::<GrantScope>() else {
+        return error_pages::page(axum::http::StatusCode::NOT_FOUND);
+    };
     match store.grant(&viewer, &company_id, &form.grantee, scope).await {
         // Granting what is granted already changes nothing.
         Ok(()) | Err(StoreError::Conflict) => {}
@@ -393,7 +430,12 @@ async fn record_failed_sign_in(store: &Store, email: &str, ip: &str) -> Result<(
 }
 
 /// One line in the log of every organization the person belongs to.
-async fn audit_in_each_organization(store: &Store, user_id: &str, action: AuditAction, ip: &str) -> Result<(), StoreError> {
+async fn audit_in_each_organization(
+    store: &Store,
+    user_id: &str,
+    action: AuditAction,
+    ip: &str,
+) -> Result<(), StoreError> {
     let Some(viewer) = store.viewer(user_id).await? else { return Ok(()) };
     for membership in &viewer.memberships {
         let entry = AuditEntry {
@@ -436,7 +478,8 @@ fn see_other(path: &str) -> Response {
 }
 
 fn minutes_ago(minutes: i64) -> String {
-    (chrono::Utc::now() - chrono::Duration::minutes(minutes)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    (chrono::Utc::now() - chrono::Duration::minutes(minutes))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 pub(super) fn is_local_path(path: &str) -> bool {

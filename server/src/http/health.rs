@@ -21,8 +21,7 @@ pub struct Health {
 
 /// 200 when the database answers, 503 when it does not; the body says which and names the version.
 pub async fn healthz(State(store): State<Store>) -> (StatusCode, Json<Health>) {
-    let database_answered =
-        matches!(tokio::time::timeout(DATABASE_DEADLINE, store.ping()).await, Ok(Ok(())));
+    let database_answered = matches!(tokio::time::timeout(DATABASE_DEADLINE, store.ping()).await, Ok(Ok(())));
     if !database_answered {
         tracing::warn!("health check: the database did not answer");
     }

@@ -37,7 +37,10 @@ pub async fn switch_language(Path(tag): Path<String>, Query(query): Query<Switch
 
 /// Only paths on this site: `//evil.example` and `/\evil.example` are other hosts to a browser.
 pub(super) fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && !path.contains(['\r', '\n'])
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && !path.contains(['\r', '\n'])
 }
 
 #[cfg(test)]

@@ -61,15 +61,17 @@ impl Store {
     /// Creates an account. The email is stored lower-cased; a taken email is a `Conflict`.
     pub async fn create_account(&self, email: &str, name: &str, password_hash: &str) -> StoreResult<String> {
         let id = new_id();
-        sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&id)
-            .bind(email.trim().to_lowercase())
-            .bind(name.trim())
-            .bind(password_hash)
-            .bind(now())
-            .execute(&self.pool)
-            .await
-            .map_err(StoreError::from_unique_violation)?;
+        sqlx::query(
+            "INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&id)
+        .bind(email.trim().to_lowercase())
+        .bind(name.trim())
+        .bind(password_hash)
+        .bind(now())
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from_unique_violation)?;
         Ok(id)
     }
 
@@ -82,7 +84,8 @@ impl Store {
     }
 
     async fn account_where(&self, column: &'static str, value: &str) -> StoreResult<Option<Account>> {
-        let sql = format!("SELECT id, email, name, password_hash, session_epoch FROM users WHERE {column} = $1");
+        let sql =
+            format!("SELECT id, email, name, password_hash, session_epoch FROM users WHERE {column} = $1");
         let row = sqlx::query(&sql).bind(value).fetch_optional(&self.pool).await?;
         row.map(|row| {
             Ok(Account {
@@ -180,8 +183,10 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let kind: OrganizationKind = kind.parse().map_err(|_| StoreError::Corrupt(format!("organization kind `{kind}`")))?;
-        let role = Role::for_kind(kind).first().copied().ok_or(StoreError::Invalid("no role for this kind"))?;
+        let kind: OrganizationKind =
+            kind.parse().map_err(|_| StoreError::Corrupt(format!("organization kind `{kind}`")))?;
+        let role =
+            Role::for_kind(kind).first().copied().ok_or(StoreError::Invalid("no role for this kind"))?;
         sqlx::query(
             "INSERT INTO invitations (token_hash, organization_id, role, invited_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -198,7 +203,11 @@ impl Store {
     }
 
     /// The organization of `kind` called `name`, if any: lets setup and the demo run twice.
-    pub async fn organization_named(&self, kind: OrganizationKind, name: &str) -> StoreResult<Option<String>> {
+    pub async fn organization_named(
+        &self,
+        kind: OrganizationKind,
+        name: &str,
+    ) -> StoreResult<Option<String>> {
         Ok(sqlx::query_scalar("SELECT id FROM organizations WHERE kind = $1 AND name = $2")
             .bind(kind.as_str())
             .bind(name)
@@ -207,7 +216,12 @@ impl Store {
     }
 
     /// Makes `user_id` a member of `organization_id` with `role`, or changes the role.
-    pub async fn insert_membership(&self, user_id: &str, organization_id: &str, role: Role) -> StoreResult<()> {
+    pub async fn insert_membership(
+        &self,
+        user_id: &str,
+        organization_id: &str,
+        role: Role,
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
@@ -248,7 +262,12 @@ impl Store {
 
     /// Removes a person from an organization and ends all their sessions. Admins only; an admin
     /// cannot remove themselves (an organization must not lose its last admin by accident).
-    pub async fn remove_member(&self, actor: &Viewer, organization_id: &str, user_id: &str) -> StoreResult<()> {
+    pub async fn remove_member(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        user_id: &str,
+    ) -> StoreResult<()> {
         if !actor.role_in(organization_id).is_some_and(Role::is_admin) || actor.user_id == user_id {
             return Err(StoreError::NotFound);
         }
@@ -363,7 +382,11 @@ impl Store {
 
     /// One company as the viewer may see it; `None` when it does not exist *or* the viewer may
     /// not see it — callers answer both with the same 404.
-    pub async fn visible_company(&self, viewer: &Viewer, company_id: &str) -> StoreResult<Option<VisibleCompany>> {
+    pub async fn visible_company(
+        &self,
+        viewer: &Viewer,
+        company_id: &str,
+    ) -> StoreResult<Option<VisibleCompany>> {
         Ok(self.companies_for(viewer, Some(company_id)).await?.into_iter().next())
     }
 
@@ -384,7 +407,8 @@ impl Store {
                    OR (g.scope = 'plan_progress' AND m.role IN ('association_admin', 'association_viewer'))) \
              ORDER BY name"
         );
-        let rows = sqlx::query(&sql).bind(&viewer.user_id).bind(only.unwrap_or("")).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query(&sql).bind(&viewer.user_id).bind(only.unwrap_or("")).fetch_all(&self.pool).await?;
         let mut companies: Vec<VisibleCompany> = Vec::new();
         for row in &rows {
             let via: String = row.try_get("via")?;
@@ -407,7 +431,13 @@ impl Store {
 
     /// Grants `scope` of a company to another organization. The company's admins only; the
     /// grantee must be the kind of organization the scope is for.
-    pub async fn grant(&self, actor: &Viewer, company_id: &str, grantee_id: &str, scope: GrantScope) -> StoreResult<()> {
+    pub async fn grant(
+        &self,
+        actor: &Viewer,
+        company_id: &str,
+        grantee_id: &str,
+        scope: GrantScope,
+    ) -> StoreResult<()> {
         self.require_company_admin(actor, company_id)?;
         let grantee_kind: Option<String> = sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1")
             .bind(grantee_id)
@@ -464,7 +494,9 @@ impl Store {
                 Ok(Grant {
                     id: row.try_get("grant_id")?,
                     grantee: organization_from(row)?,
-                    scope: scope.parse().map_err(|_| StoreError::Corrupt(format!("grant scope `{scope}`")))?,
+                    scope: scope
+                        .parse()
+                        .map_err(|_| StoreError::Corrupt(format!("grant scope `{scope}`")))?,
                     granted_at: row.try_get("granted_at")?,
                 })
             })
@@ -473,7 +505,8 @@ impl Store {
 
     /// Organizations of `kind` a company admin may grant to (names only: they are not secret).
     pub async fn organizations_of_kind(&self, kind: OrganizationKind) -> StoreResult<Vec<Organization>> {
-        let sql = format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.kind = $1 ORDER BY o.name");
+        let sql =
+            format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.kind = $1 ORDER BY o.name");
         let rows = sqlx::query(&sql).bind(kind.as_str()).fetch_all(&self.pool).await?;
         rows.iter().map(organization_from).collect()
     }

@@ -3,8 +3,8 @@
 
 use sqlx::Row;
 
-use assessments::access::{AuditAction, AuditLine, Viewer};
 use super::{Store, StoreError, StoreResult, new_id, now};
+use assessments::access::{AuditAction, AuditLine, Viewer};
 
 /// One line to write.
 #[derive(Debug, Default)]
@@ -37,7 +37,12 @@ impl Store {
     }
 
     /// The newest lines of a company's log, for its admins only.
-    pub async fn audit_log(&self, actor: &Viewer, organization_id: &str, limit: i64) -> StoreResult<Vec<AuditLine>> {
+    pub async fn audit_log(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        limit: i64,
+    ) -> StoreResult<Vec<AuditLine>> {
         if !actor.role_in(organization_id).is_some_and(|role| role.is_admin()) {
             return Err(StoreError::NotFound);
         }

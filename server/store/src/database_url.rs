@@ -45,8 +45,7 @@ impl FromStr for DatabaseUrl {
 
     fn from_str(url: &str) -> Result<Self, Self::Err> {
         let url = url.trim();
-        if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")
-        {
+        if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Self(url.to_owned()))
         } else {
             Err("expected a URL starting with sqlite: or postgres://".to_owned())

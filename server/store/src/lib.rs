@@ -25,8 +25,8 @@ use sqlx::{AnyPool, Executor};
 pub use crate::database_url::{DEFAULT_DATABASE_URL, DatabaseUrl};
 
 pub mod accounts;
-mod database_url;
 pub mod audit;
+mod database_url;
 pub mod sessions;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -220,7 +220,8 @@ mod tests {
     use super::*;
 
     async fn temp_sqlite() -> (Store, std::path::PathBuf) {
-        let folder = std::env::temp_dir().join(format!("senda-store-{}", std::process::id()))
+        let folder = std::env::temp_dir()
+            .join(format!("senda-store-{}", std::process::id()))
             .join(format!("{:?}", std::thread::current().id()).replace(['(', ')'], ""));
         let _ = std::fs::remove_dir_all(&folder);
         let url: DatabaseUrl = format!("sqlite://{}/nested/senda.db", folder.display()).parse().unwrap();
@@ -233,7 +234,8 @@ mod tests {
         assert!(folder.join("nested/senda.db").is_file());
         let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&store.pool).await.unwrap();
         assert_eq!(journal, "wal");
-        let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&store.pool).await.unwrap();
+        let foreign_keys: i64 =
+            sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&store.pool).await.unwrap();
         assert_eq!(foreign_keys, 1);
         store.close().await;
         let _ = std::fs::remove_dir_all(folder);

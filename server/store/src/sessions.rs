@@ -78,14 +78,16 @@ impl SessionStore for DatabaseSessions {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let data: Option<String> = sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1 AND expires_at > $2")
-            .bind(id.to_string())
-            .bind(unix_now())
-            .fetch_optional(&self.store.pool)
-            .await
-            .map_err(backend)?;
+        let data: Option<String> =
+            sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1 AND expires_at > $2")
+                .bind(id.to_string())
+                .bind(unix_now())
+                .fetch_optional(&self.store.pool)
+                .await
+                .map_err(backend)?;
         data.map(|data| {
-            let stored: Stored = serde_json::from_str(&data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+            let stored: Stored =
+                serde_json::from_str(&data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
             Ok(Record { id: *id, data: stored.data, expiry_date: stored.expiry_date })
         })
         .transpose()
