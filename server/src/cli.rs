@@ -146,12 +146,28 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("could not listen on {addr}"))?;
     tracing::info!(%database, "Senda is listening on http://{addr}");
     let store = state.store.clone();
+    let sweeper = tokio::spawn(sweep_expired_sessions(store.clone()));
     axum::serve(listener, crate::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")?;
+    sweeper.abort();
     store.close().await;
     Ok(())
+}
+
+/// Deletes expired sessions every hour; an expired one is refused anyway, this only keeps the
+/// table small.
+async fn sweep_expired_sessions(store: Store) {
+    use tower_sessions::ExpiredDeletion;
+    let sessions = store::sessions::DatabaseSessions::new(store);
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        if let Err(error) = sessions.delete_expired().await {
+            tracing::warn!(%error, "could not delete expired sessions");
+        }
+    }
 }
 
 async fn migrate(url: &DatabaseUrl) -> anyhow::Result<()> {

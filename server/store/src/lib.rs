@@ -219,7 +219,7 @@ impl Store {
 mod tests {
     use super::*;
 
-    async fn temp_sqlite() -> (Store, std::path::PathBuf) {
+    pub(crate) async fn temp_sqlite() -> (Store, std::path::PathBuf) {
         let folder = std::env::temp_dir()
             .join(format!("senda-store-{}", std::process::id()))
             .join(format!("{:?}", std::thread::current().id()).replace(['(', ')'], ""));

@@ -118,3 +118,40 @@ impl ExpiredDeletion for DatabaseSessions {
 fn unix_now() -> i64 {
     chrono::Utc::now().timestamp()
 }
+
+#[cfg(test)]
+mod tests {
+    use tower_sessions::cookie::time::{Duration, OffsetDateTime};
+
+    use super::*;
+
+    fn record(expires_in: Duration) -> Record {
+        let mut data = std::collections::HashMap::new();
+        data.insert("axum-login.data".to_owned(), serde_json::json!({ "user_id": "u1" }));
+        Record { id: Id::default(), data, expiry_date: OffsetDateTime::now_utc() + expires_in }
+    }
+
+    #[tokio::test]
+    async fn a_session_round_trips_until_it_expires_or_is_deleted() {
+        let (store, folder) = crate::tests::temp_sqlite().await;
+        store.migrate().await.unwrap();
+        let sessions = DatabaseSessions::new(store.clone());
+
+        let mut live = record(Duration::hours(1));
+        sessions.create(&mut live).await.unwrap();
+        assert_eq!(sessions.load(&live.id).await.unwrap().map(|r| r.data), Some(live.data.clone()));
+
+        let mut stale = record(Duration::seconds(-5));
+        sessions.create(&mut stale).await.unwrap();
+        assert!(sessions.load(&stale.id).await.unwrap().is_none(), "an expired session is refused");
+        sessions.delete_expired().await.unwrap();
+        let left: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&store.pool).await.unwrap();
+        assert_eq!(left, 1);
+
+        sessions.delete(&live.id).await.unwrap();
+        assert!(sessions.load(&live.id).await.unwrap().is_none());
+        store.close().await;
+        let _ = std::fs::remove_dir_all(folder);
+    }
+}
