@@ -2,12 +2,16 @@
 
 mod error_notice;
 mod form_problems;
+mod invitation_link;
 mod language_switch;
+mod loaded;
 mod site_footer;
 mod site_header;
 
 pub use error_notice::ErrorNotice;
 pub use form_problems::{FieldProblems, use_form_problems, use_kept_value};
+pub use invitation_link::InvitationLink;
 pub use language_switch::LanguageSwitch;
+pub use loaded::Loaded;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -167,10 +167,14 @@ async fn granted_outsiders_see_the_overview_and_their_views_are_audited() {
     let admin = app.signed_in(MILL_ADMIN).await;
     let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
     assert!(log.body.contains("OutsiderViewed") && log.body.contains(ADVISOR), "{}", log.body);
-    // The tobacco company granted nobody: the advisor sees nothing of it.
+    // The tobacco company granted nobody: neither the advisor nor the association sees it.
     let tobacco = app.organization_id(OrganizationKind::Company, "Tabacalera del Nayar (demo)").await;
-    let advisor = app.signed_in(ADVISOR).await;
-    assert_eq!(advisor.get(&format!("/empresas/{tobacco}")).await.status, 404);
+    for who in [ADVISOR, ASSOCIATION_ADMIN, ASSOCIATION_VIEWER] {
+        let visitor = app.signed_in(who).await;
+        assert_eq!(visitor.get(&format!("/empresas/{tobacco}")).await.status, 404, "{who}");
+        assert_eq!(visitor.call("companies/get", &[("company_id", &tobacco)]).await.status, 404, "{who}");
+        assert_company_not_listed(who, &visitor, &tobacco).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{Access, list_access};
-use crate::components::ErrorNotice;
+use crate::components::Loaded;
 use crate::i18n::use_texts;
 
 /// `/empresas/{id}/accesos`: who outside the company may see what; grant and withdraw. Admins only.
@@ -16,14 +16,7 @@ pub fn AccessPage() -> impl IntoView {
     let access = Resource::new(move || params.read().get("id").unwrap_or_default(), list_access);
     view! {
         <Title text=t.grants_title />
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match access.await {
-                    Ok(access) => view! { <AccessOf access /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=access view={|access| view! { <AccessOf access /> }} />
     }
 }
 

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::list_audit_log;
-use crate::components::ErrorNotice;
+use crate::api::{AuditLog, list_audit_log};
+use crate::components::Loaded;
 use crate::i18n::use_texts;
 
 /// `/empresas/{id}/bitacora`: the company's audit log, newest first. Admins only.
@@ -15,14 +15,14 @@ pub fn AuditLogPage() -> impl IntoView {
     view! {
         <Title text=t.audit_title />
         <article class="page">
-            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match lines.await {
-                        Ok(log) if log.lines.is_empty() => view! {
-                            <h1>{t.audit_title} " · " {log.company.name}</h1>
-                            <p>{t.audit_none}</p>
-                        }.into_any(),
-                        Ok(log) => view! {
+            <Loaded resource=lines view={move |log: AuditLog| {
+                if log.lines.is_empty() {
+                    view! {
+                        <h1>{t.audit_title} " · " {log.company.name}</h1>
+                        <p>{t.audit_none}</p>
+                    }.into_any()
+                } else {
+                    view! {
                             <h1>{t.audit_title} " · " {log.company.name}</h1>
                             <p>{t.audit_lead}</p>
                             <table class="table">
@@ -37,11 +37,9 @@ pub fn AuditLogPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+                    }.into_any()
+                }
+            }} />
         </article>
     }
 }

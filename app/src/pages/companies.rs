@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_company, list_companies};
-use crate::components::ErrorNotice;
+use crate::components::Loaded;
 use crate::i18n::{Texts, use_texts};
 
 /// `/empresas`: every company the person may see, and how.
@@ -16,24 +16,22 @@ pub fn CompaniesPage() -> impl IntoView {
         <Title text=t.companies_title />
         <article class="page">
             <h1>{t.companies_title}</h1>
-            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match companies.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t.companies_none}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="cards">
-                                {list.into_iter().map(|c| view! {
-                                    <li class="card">
-                                        <a href=format!("/empresas/{}", c.company.id)>{c.company.name.clone()}</a>
-                                        <span class="card__meta">{access_label(t, c.access)}</span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=companies view={move |list: Vec<VisibleCompany>| {
+                if list.is_empty() {
+                    view! { <p>{t.companies_none}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="cards">
+                            {list.into_iter().map(|c| view! {
+                                <li class="card">
+                                    <a href=format!("/empresas/{}", c.company.id)>{c.company.name.clone()}</a>
+                                    <span class="card__meta">{access_label(t, c.access)}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }} />
         </article>
     }
 }
@@ -41,19 +39,9 @@ pub fn CompaniesPage() -> impl IntoView {
 /// `/empresas/{id}`: one company, as this person may see it.
 #[component]
 pub fn CompanyPage() -> impl IntoView {
-    let t = use_texts();
     let params = use_params_map();
     let company = Resource::new(move || params.read().get("id").unwrap_or_default(), get_company);
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match company.await {
-                    Ok(visible) => view! { <CompanyOverview visible /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded resource=company view={|visible| view! { <CompanyOverview visible /> }} /> }
 }
 
 #[component]

@@ -1,10 +1,10 @@
+use assessments::access::Organization;
 use assessments::organization::{OrganizationKind, Sector};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::list_organizations;
-use crate::components::{ErrorNotice, FieldProblems, use_form_problems, use_kept_value};
+use crate::components::{FieldProblems, InvitationLink, Loaded, use_form_problems, use_kept_value};
 use crate::i18n::use_texts;
 
 /// `/organizaciones`: platform administrators create organizations and invite their first admin.
@@ -15,28 +15,13 @@ pub fn OrganizationsPage() -> impl IntoView {
     let problems = use_form_problems();
     let name = use_kept_value("nombre");
     let rfc = use_kept_value("rfc");
-    let query = use_query_map();
-    let invitation = move || {
-        query.read().get("invitacion").map(|token| {
-            let link = format!("/invitacion/{token}");
-            view! {
-                <div class="notice notice--success" role="status">
-                    <p>{t.first_admin_link}</p>
-                    <p><a class="invitation-link" href=link.clone()>{link.clone()}</a></p>
-                </div>
-            }
-        })
-    };
     view! {
         <Title text=t.organizations_title />
         <article class="page">
             <h1>{t.organizations_title}</h1>
-            <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match organizations.await {
-                        Ok(list) => view! {
+            <Loaded resource=organizations view={move |list: Vec<Organization>| view! {
                             <p>{t.organizations_lead}</p>
-                            {invitation}
+                            <InvitationLink message=t.first_admin_link />
                             <ul class="cards">
                                 {list.into_iter().map(|o| view! {
                                     <li class="card">
@@ -67,11 +52,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                                 <FieldProblems problems field=Some("rfc") />
                                 <button type="submit">{t.organization_create}</button>
                             </form>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            }} />
         </article>
     }
 }

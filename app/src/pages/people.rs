@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::{People, list_people};
-use crate::components::ErrorNotice;
+use crate::components::{InvitationLink, Loaded};
 use crate::i18n::use_texts;
 
 /// `/organizaciones/{id}/personas`: the organization's people, invitations and removals. Admins only.
@@ -14,34 +14,15 @@ pub fn PeoplePage() -> impl IntoView {
     let people = Resource::new(move || params.read().get("id").unwrap_or_default(), list_people);
     view! {
         <Title text=t.people_title />
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match people.await {
-                    Ok(people) => view! { <PeopleOf people /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=people view={|people| view! { <PeopleOf people /> }} />
     }
 }
 
 #[component]
 fn PeopleOf(people: People) -> impl IntoView {
     let t = use_texts();
-    let query = use_query_map();
     let People { organization, members, roles, viewer_id } = people;
     let base = format!("/organizaciones/{}", organization.id);
-    let invitation = move || {
-        query.read().get("invitacion").map(|token| {
-            let link = format!("/invitacion/{token}");
-            view! {
-                <div class="notice notice--success" role="status">
-                    <p>{t.invite_link_ready}</p>
-                    <p><a class="invitation-link" href=link.clone()>{link.clone()}</a></p>
-                </div>
-            }
-        })
-    };
     let rows = members
         .into_iter()
         .map(|member| {
@@ -66,7 +47,7 @@ fn PeopleOf(people: People) -> impl IntoView {
         <article class="page">
             <h1>{t.people_title} " · " {organization.name.clone()}</h1>
             <p>{t.people_lead}</p>
-            {invitation}
+            <InvitationLink message=t.invite_link_ready />
             <table class="table">
                 <thead><tr><th scope="col">{t.full_name}</th><th scope="col">{t.email}</th><th scope="col">{t.role_label}</th><th></th></tr></thead>
                 <tbody>{rows}</tbody>

@@ -187,19 +187,7 @@ impl Store {
             kind.parse().map_err(|_| StoreError::Corrupt(format!("organization kind `{kind}`")))?;
         let role =
             Role::for_kind(kind).first().copied().ok_or(StoreError::Invalid("no role for this kind"))?;
-        sqlx::query(
-            "INSERT INTO invitations (token_hash, organization_id, role, invited_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(token_hash)
-        .bind(organization_id)
-        .bind(role.as_str())
-        .bind(&actor.user_id)
-        .bind(now())
-        .bind(expires_at)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.insert_invitation(actor, organization_id, role, token_hash, expires_at).await
     }
 
     /// The organization of `kind` called `name`, if any: lets setup and the demo run twice.
@@ -309,6 +297,17 @@ impl Store {
         if role.organization_kind() != kind {
             return Err(StoreError::Invalid("role does not belong to this kind of organization"));
         }
+        self.insert_invitation(actor, organization_id, role, token_hash, expires_at).await
+    }
+
+    async fn insert_invitation(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        role: Role,
+        token_hash: &str,
+        expires_at: &str,
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO invitations (token_hash, organization_id, role, invited_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
