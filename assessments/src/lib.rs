@@ -5,7 +5,12 @@
 //! values, so it is tested with plain `cargo test` and compiles for the browser too.
 
 pub mod access;
+pub mod catalog;
+pub mod diff;
 pub mod language;
+pub mod loader;
 pub mod organization;
+pub mod questionnaire;
+pub mod text;
 
 pub use language::Language;

@@ -1,0 +1,449 @@
+//! Loading and validating the catalog and questionnaire files (format: `assessments/FORMAT.md`).
+//!
+//! Pure: callers read the files and pass their text, so the same loader serves the server, the
+//! `senda assessments` commands and the tests. It never panics on any input (a property test
+//! feeds it arbitrary and mangled text) and reports every problem it finds as `file:line:
+//! message`, not just the first.
+
+mod raw;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use toml::Spanned;
+
+use crate::catalog::{Catalog, Confidence, Instrument, Requirement};
+use crate::questionnaire::{
+    AnswerKind, ChoiceOption, Condition, Level, NumberRange, Question, Questionnaire, Section, Status,
+    YesNoLevels,
+};
+
+/// The catalog's file name in the assessments folder.
+pub const CATALOG_FILE: &str = "requirements.toml";
+
+/// A file as read from the assessments folder.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the assessments folder, with `/`: `requirements.toml`,
+    /// `questionnaires/agro-laboral/1.toml`.
+    pub path: String,
+    pub contents: String,
+}
+
+/// One thing wrong with a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based; the line of the offending item, or 1 for the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// A questionnaire version with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedQuestionnaire {
+    pub file: String,
+    /// Hex SHA-256 of the file's bytes: a published version must never change.
+    pub content_hash: String,
+    pub questionnaire: Questionnaire,
+}
+
+/// The catalog and every questionnaire version, validated together.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Library {
+    pub catalog: Catalog,
+    pub questionnaires: Vec<LoadedQuestionnaire>,
+}
+
+impl Library {
+    pub fn questionnaire(&self, id: &str, version: u32) -> Option<&LoadedQuestionnaire> {
+        self.questionnaires.iter().find(|q| q.questionnaire.id == id && q.questionnaire.version == version)
+    }
+
+    /// The newest published version of a questionnaire.
+    pub fn latest_published(&self, id: &str) -> Option<&LoadedQuestionnaire> {
+        self.questionnaires
+            .iter()
+            .filter(|q| q.questionnaire.id == id && q.questionnaire.status == Status::Published)
+            .max_by_key(|q| q.questionnaire.version)
+    }
+}
+
+/// Collects problems for one file, placing byte offsets on lines.
+struct Report<'a> {
+    file: &'a str,
+    source: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Report<'a> {
+    fn new(file: &'a str, source: &'a str) -> Self {
+        Self { file, source, problems: Vec::new() }
+    }
+
+    fn at(&mut self, offset: usize, message: impl Into<String>) {
+        let line = self.source.get(..offset).map_or(1, |before| before.matches('\n').count() + 1);
+        self.problems.push(Problem { file: self.file.to_owned(), line, message: message.into() });
+    }
+
+    fn at_span<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        self.at(spanned.span().start, message);
+    }
+
+    fn parse<T: DeserializeOwned>(&mut self) -> Option<T> {
+        match toml::from_str::<T>(self.source) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let offset = error.span().map_or(0, |span| span.start);
+                self.at(offset, error.message().trim().to_owned());
+                None
+            }
+        }
+    }
+}
+
+fn is_slug(text: &str, extra: char) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == extra)
+}
+
+/// Parses and validates the requirements catalog.
+pub fn parse_catalog(file: &str, source: &str) -> Result<Catalog, Vec<Problem>> {
+    let mut report = Report::new(file, source);
+    let Some(raw) = report.parse::<raw::Catalog>() else { return Err(report.problems) };
+    let mut catalog = Catalog::default();
+    for (key, instrument) in raw.instruments {
+        catalog.instruments.insert(key.clone(), Instrument { key, name: instrument.name });
+    }
+    let mut seen = HashSet::new();
+    for requirement in raw.requirement {
+        let id = requirement.id.get_ref().clone();
+        if !seen.insert(id.clone()) {
+            report.at_span(&requirement.id, format!("requirement `{id}` is defined twice"));
+        }
+        if !catalog.instruments.contains_key(requirement.instrument.get_ref()) {
+            report.at_span(
+                &requirement.instrument,
+                format!("requirement `{id}` names unknown instrument `{}`", requirement.instrument.get_ref()),
+            );
+        }
+        if requirement.confidence == Confidence::Confirmed && requirement.sources.is_empty() {
+            report.at_span(&requirement.id, format!("requirement `{id}` is confirmed but lists no source"));
+        }
+        catalog.requirements.push(Requirement {
+            id,
+            instrument: requirement.instrument.into_inner(),
+            article: requirement.article,
+            summary: requirement.summary,
+            severity: requirement.severity,
+            evidence: requirement.evidence,
+            confidence: requirement.confidence,
+            confidence_note: requirement.confidence_note,
+            sources: requirement.sources,
+            tags: requirement.tags,
+        });
+    }
+    if report.problems.is_empty() { Ok(catalog) } else { Err(report.problems) }
+}
+
+/// Parses and validates one questionnaire version against the catalog.
+pub fn parse_questionnaire(
+    file: &str,
+    source: &str,
+    catalog: &Catalog,
+) -> Result<Questionnaire, Vec<Problem>> {
+    let mut report = Report::new(file, source);
+    let Some(raw) = report.parse::<raw::Questionnaire>() else { return Err(report.problems) };
+    if !is_slug(raw.id.get_ref(), '-') {
+        report
+            .at_span(&raw.id, format!("questionnaire id `{}` may use only a-z, 0-9 and -", raw.id.get_ref()));
+    }
+    let mut section_ids = HashSet::new();
+    // Question id → its possible answers, for conditions on earlier questions.
+    let mut earlier: HashMap<String, Option<Vec<String>>> = HashMap::new();
+    let mut sections = Vec::new();
+    for raw_section in raw.section {
+        let section_id = raw_section.id.get_ref().clone();
+        if !section_ids.insert(section_id.clone()) {
+            report.at_span(&raw_section.id, format!("section `{section_id}` is defined twice"));
+        }
+        if raw_section.question.is_empty() {
+            report.at_span(&raw_section.id, format!("section `{section_id}` has no questions"));
+        }
+        let mut questions = Vec::new();
+        for raw_question in raw_section.question {
+            if let Some(question) =
+                question(&mut report, raw_question, raw_section.profile, catalog, &earlier)
+            {
+                if earlier.contains_key(&question.id) {
+                    report.at(0, format!("question `{}` is defined twice", question.id));
+                }
+                earlier.insert(question.id.clone(), question.answer.possible_answers());
+                questions.push(question);
+            }
+        }
+        sections.push(Section {
+            id: section_id,
+            title: raw_section.title,
+            intro: raw_section.intro,
+            profile: raw_section.profile,
+            questions,
+        });
+    }
+    if !report.problems.is_empty() {
+        return Err(report.problems);
+    }
+    Ok(Questionnaire {
+        id: raw.id.into_inner(),
+        version: raw.version.into_inner(),
+        status: raw.status,
+        title: raw.title,
+        intro: raw.intro,
+        due_days: raw.due_days,
+        sections,
+    })
+}
+
+/// Validates one question; `None` when it is too broken to keep checking others against it.
+fn question(
+    report: &mut Report<'_>,
+    raw: raw::Question,
+    profile: bool,
+    catalog: &Catalog,
+    earlier: &HashMap<String, Option<Vec<String>>>,
+) -> Option<Question> {
+    let id = raw.id.get_ref().clone();
+    let here = raw.id.span().start;
+    if !is_slug(&id.replace('.', ""), '-') {
+        report.at(here, format!("question id `{id}` may use only a-z, 0-9, - and ."));
+    }
+    for requirement in &raw.requirements {
+        if catalog.requirement(requirement.get_ref()).is_none() {
+            report.at_span(
+                requirement,
+                format!("question `{id}` refers to unknown requirement `{}`", requirement.get_ref()),
+            );
+        }
+    }
+    if profile && !raw.requirements.is_empty() {
+        report.at(here, format!("question `{id}` is in a profile section and must verify no requirement"));
+    }
+    if !profile && raw.requirements.is_empty() {
+        report.at(here, format!("question `{id}` verifies no requirement"));
+    }
+    let scored = !profile;
+    let options = |report: &mut Report<'_>, options: Vec<raw::ChoiceOption>| -> Vec<ChoiceOption> {
+        let mut values = HashSet::new();
+        if options.len() < 2 {
+            report.at(here, format!("question `{id}` needs at least two options"));
+        }
+        options
+            .into_iter()
+            .map(|option| {
+                let value = option.value.get_ref().clone();
+                if !is_slug(&value, '_') {
+                    report.at_span(&option.value, format!("option `{value}` of question `{id}` may use only a-z, 0-9 and _"));
+                }
+                if !values.insert(value.clone()) {
+                    report.at_span(&option.value, format!("option `{value}` of question `{id}` is defined twice"));
+                }
+                if scored && option.level.is_none() {
+                    report.at_span(&option.value, format!("option `{value}` of question `{id}` has no level: every answer must be scored"));
+                }
+                if profile && option.level.is_some() {
+                    report.at_span(&option.value, format!("option `{value}` of question `{id}` is in a profile section and must have no level"));
+                }
+                ChoiceOption { value, label: option.label, level: option.level }
+            })
+            .collect()
+    };
+    let has_options = !raw.option.is_empty();
+    let answer = match raw.answer.get_ref().as_str() {
+        "yes_no_partial" => AnswerKind::YesNoPartial {
+            levels: raw.levels.unwrap_or_default(),
+            allow_not_applicable: raw.allow_not_applicable.unwrap_or(true),
+        },
+        "single_choice" => AnswerKind::SingleChoice { options: options(report, raw.option) },
+        "multiple_choice" => AnswerKind::MultipleChoice { options: options(report, raw.option) },
+        "number" => {
+            let ranges: Vec<NumberRange> = raw
+                .ranges
+                .iter()
+                .map(|range| NumberRange { up_to: range.up_to, level: range.level })
+                .collect();
+            if scored && ranges.last().is_none_or(|last| last.up_to.is_some()) {
+                report.at(
+                    here,
+                    format!(
+                        "question `{id}`: the last range must have no `up_to`, so every number is scored"
+                    ),
+                );
+            }
+            if let (Some(min), Some(max)) = (raw.min, raw.max)
+                && min > max
+            {
+                report.at(here, format!("question `{id}`: min is greater than max"));
+            }
+            AnswerKind::Number { min: raw.min, max: raw.max, unit: raw.unit, ranges }
+        }
+        "date" => {
+            if scored && raw.max_age_days.is_none() {
+                report.at(here, format!("question `{id}`: a scored date question needs `max_age_days`"));
+            }
+            AnswerKind::Date { max_age_days: raw.max_age_days }
+        }
+        "text" => {
+            let review = raw.review.unwrap_or(false);
+            if scored && !review {
+                report.at(here, format!("question `{id}`: a scored text question needs `review = true`"));
+            }
+            AnswerKind::Text { review }
+        }
+        other => {
+            report.at_span(&raw.answer, format!("question `{id}` has unknown answer type `{other}`"));
+            return None;
+        }
+    };
+    if has_options && !matches!(answer, AnswerKind::SingleChoice { .. } | AnswerKind::MultipleChoice { .. }) {
+        report.at(here, format!("question `{id}` has options but its answer type is `{}`", answer.name()));
+    }
+    if scored && raw.action.is_none() {
+        report.at(here, format!("question `{id}` has no suggested corrective action"));
+    }
+    let show_if = raw.show_if.map(|condition| {
+        let target = condition.question.get_ref();
+        match earlier.get(target) {
+            None => report.at_span(
+                &condition.question,
+                format!("question `{id}`: condition refers to `{target}`, which is unknown or comes later in the file"),
+            ),
+            Some(None) => report.at_span(
+                &condition.question,
+                format!("question `{id}`: condition refers to `{target}`, whose answers are not fixed values"),
+            ),
+            Some(Some(answers)) => {
+                for value in &condition.any_of {
+                    if !answers.contains(value) {
+                        report.at_span(&condition.question, format!("question `{id}`: `{target}` cannot be answered `{value}`"));
+                    }
+                }
+            }
+        }
+        Condition { question: condition.question.into_inner(), any_of: condition.any_of }
+    });
+    Some(Question {
+        id,
+        text: raw.text,
+        help: raw.help,
+        answer,
+        required: raw.required.unwrap_or(true),
+        evidence: raw.evidence.unwrap_or(false),
+        show_if,
+        requirements: raw.requirements.into_iter().map(Spanned::into_inner).collect(),
+        action: raw.action,
+        due_days: raw.due_days,
+    })
+}
+
+/// Loads the catalog and every questionnaire version, with the checks across files: each file's
+/// name matches its id and version, and every requirement is verified by a published version.
+pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let catalogs: Vec<_> = files.iter().filter(|f| f.path == CATALOG_FILE).collect();
+    let catalog = match catalogs.as_slice() {
+        [file] => parse_catalog(&file.path, &file.contents).unwrap_or_else(|mut found| {
+            problems.append(&mut found);
+            Catalog::default()
+        }),
+        _ => {
+            problems.push(Problem {
+                file: CATALOG_FILE.into(),
+                line: 1,
+                message: "exactly one catalog is needed".into(),
+            });
+            Catalog::default()
+        }
+    };
+    let mut questionnaires: Vec<LoadedQuestionnaire> = Vec::new();
+    for file in files.iter().filter(|f| f.path != CATALOG_FILE) {
+        let questionnaire = match parse_questionnaire(&file.path, &file.contents, &catalog) {
+            Ok(questionnaire) => questionnaire,
+            Err(mut found) => {
+                problems.append(&mut found);
+                continue;
+            }
+        };
+        let expected = format!("questionnaires/{}/{}.toml", questionnaire.id, questionnaire.version);
+        if file.path != expected {
+            problems.push(Problem {
+                file: file.path.clone(),
+                line: 1,
+                message: format!("id and version say this file should be {expected}"),
+            });
+        }
+        let content_hash =
+            Sha256::digest(file.contents.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        questionnaires.push(LoadedQuestionnaire { file: file.path.clone(), content_hash, questionnaire });
+    }
+    let mut verified: HashMap<&str, usize> = HashMap::new();
+    for loaded in questionnaires.iter().filter(|q| q.questionnaire.status == Status::Published) {
+        for requirement in loaded.questionnaire.questions().flat_map(|q| &q.requirements) {
+            *verified.entry(requirement.as_str()).or_default() += 1;
+        }
+    }
+    let catalog_file = catalogs.first().map(|file| (&file.path, &file.contents));
+    for requirement in &catalog.requirements {
+        if !verified.contains_key(requirement.id.as_str()) {
+            let line = catalog_file
+                .and_then(|(_, text)| {
+                    text.find(&format!("\"{}\"", requirement.id))
+                        .map(|at| text[..at].matches('\n').count() + 1)
+                })
+                .unwrap_or(1);
+            problems.push(Problem {
+                file: CATALOG_FILE.into(),
+                line,
+                message: format!(
+                    "requirement `{}` is not verified by any question of a published questionnaire",
+                    requirement.id
+                ),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(Library { catalog, questionnaires })
+    } else {
+        problems.sort();
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+/// Every level a question's answers can reach, for tests and scoring.
+pub fn levels_of(answer: &AnswerKind) -> Vec<Level> {
+    match answer {
+        AnswerKind::YesNoPartial {
+            levels: YesNoLevels { yes, partial, no, not_applicable },
+            allow_not_applicable,
+        } => {
+            let mut levels = vec![*yes, *partial, *no];
+            if *allow_not_applicable {
+                levels.push(*not_applicable);
+            }
+            levels
+        }
+        AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
+            options.iter().filter_map(|o| o.level).collect()
+        }
+        AnswerKind::Number { ranges, .. } => ranges.iter().map(|r| r.level).collect(),
+        AnswerKind::Date { .. } => vec![Level::Compliant, Level::Gap],
+        AnswerKind::Text { .. } => vec![Level::Partial],
+    }
+}

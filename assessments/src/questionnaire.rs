@@ -1,0 +1,184 @@
+//! A versioned self-assessment questionnaire, as loaded and validated.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Severity;
+use crate::text::Text;
+
+/// Where a questionnaire version is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    /// In use, and immutable: changes go into a new version.
+    Published,
+    Retired,
+}
+
+/// How far an answer meets the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Compliant,
+    Partial,
+    Gap,
+    NotApplicable,
+}
+
+/// The default due period of a corrective action, in days, by severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DueDays {
+    pub critical: u32,
+    pub high: u32,
+    pub medium: u32,
+    pub low: u32,
+}
+
+impl DueDays {
+    pub fn for_severity(&self, severity: Severity) -> u32 {
+        match severity {
+            Severity::Critical => self.critical,
+            Severity::High => self.high,
+            Severity::Medium => self.medium,
+            Severity::Low => self.low,
+        }
+    }
+}
+
+/// The level of each answer to a yes / partial / no question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YesNoLevels {
+    pub yes: Level,
+    pub partial: Level,
+    pub no: Level,
+    pub not_applicable: Level,
+}
+
+impl Default for YesNoLevels {
+    fn default() -> Self {
+        Self {
+            yes: Level::Compliant,
+            partial: Level::Partial,
+            no: Level::Gap,
+            not_applicable: Level::NotApplicable,
+        }
+    }
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: Text,
+    /// `None` only in profile sections, which are never scored.
+    pub level: Option<Level>,
+}
+
+/// A number range and its level; the last range is open-ended.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NumberRange {
+    pub up_to: Option<f64>,
+    pub level: Level,
+}
+
+/// What kind of answer a question takes, and how each answer is scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AnswerKind {
+    YesNoPartial { levels: YesNoLevels, allow_not_applicable: bool },
+    SingleChoice { options: Vec<ChoiceOption> },
+    MultipleChoice { options: Vec<ChoiceOption> },
+    Number { min: Option<f64>, max: Option<f64>, unit: Option<Text>, ranges: Vec<NumberRange> },
+    Date { max_age_days: Option<u32> },
+    Text { review: bool },
+}
+
+impl AnswerKind {
+    /// The answers a condition can name: the fixed answers of yes/no and choice questions.
+    pub fn possible_answers(&self) -> Option<Vec<String>> {
+        match self {
+            AnswerKind::YesNoPartial { allow_not_applicable, .. } => {
+                let mut answers = vec!["yes".to_owned(), "partial".to_owned(), "no".to_owned()];
+                if *allow_not_applicable {
+                    answers.push("not_applicable".to_owned());
+                }
+                Some(answers)
+            }
+            AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
+                Some(options.iter().map(|option| option.value.clone()).collect())
+            }
+            AnswerKind::Number { .. } | AnswerKind::Date { .. } | AnswerKind::Text { .. } => None,
+        }
+    }
+
+    /// The answer type's name in the file format.
+    pub fn name(&self) -> &'static str {
+        match self {
+            AnswerKind::YesNoPartial { .. } => "yes_no_partial",
+            AnswerKind::SingleChoice { .. } => "single_choice",
+            AnswerKind::MultipleChoice { .. } => "multiple_choice",
+            AnswerKind::Number { .. } => "number",
+            AnswerKind::Date { .. } => "date",
+            AnswerKind::Text { .. } => "text",
+        }
+    }
+}
+
+/// Shown only when an earlier question's answer is one of `any_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    pub question: String,
+    pub any_of: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub answer: AnswerKind,
+    pub required: bool,
+    pub evidence: bool,
+    pub show_if: Option<Condition>,
+    pub requirements: Vec<String>,
+    pub action: Option<Text>,
+    pub due_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub intro: Option<Text>,
+    /// A profile section tailors the rest and is never scored.
+    pub profile: bool,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: u32,
+    pub status: Status,
+    pub title: Text,
+    pub intro: Text,
+    pub due_days: DueDays,
+    pub sections: Vec<Section>,
+}
+
+impl Questionnaire {
+    /// Every question, in order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|section| &section.questions)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|question| question.id == id)
+    }
+
+    /// The section a question belongs to.
+    pub fn section_of(&self, question_id: &str) -> Option<&Section> {
+        self.sections.iter().find(|section| section.questions.iter().any(|q| q.id == question_id))
+    }
+}

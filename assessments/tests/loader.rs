@@ -1,0 +1,303 @@
+//! The loader on small files written for each rule, and on arbitrary and mangled text.
+
+use assessments::diff::{Change, diff};
+use assessments::loader::{Problem, SourceFile, load_library, parse_catalog, parse_questionnaire};
+use assessments::questionnaire::{AnswerKind, Level};
+use proptest::prelude::*;
+
+const CATALOG: &str = r#"
+[instruments.LFT]
+name = { es = "Ley Federal del Trabajo", en = "Federal Labor Law" }
+
+[[requirement]]
+id = "LFT-22BIS"
+instrument = "LFT"
+article = "Art. 22 Bis"
+summary = { es = "Prohibido el trabajo de menores de 15 años.", en = "No work under 15." }
+severity = "critical"
+evidence = { es = "Verificación de edad." }
+confidence = "confirmed"
+sources = ["https://example.org/lft"]
+
+[[requirement]]
+id = "LFT-132-XXXI"
+instrument = "LFT"
+article = "Art. 132 fr. XXXI"
+summary = { es = "Protocolo contra la violencia." }
+severity = "high"
+evidence = { es = "Protocolo firmado." }
+confidence = "unconfirmed"
+confidence_note = "Fracción por verificar."
+"#;
+
+const QUESTIONNAIRE: &str = r#"
+id = "prueba"
+version = 1
+status = "published"
+title = { es = "Prueba", en = "Test" }
+intro = { es = "Introducción." }
+
+[due_days]
+critical = 30
+high = 90
+medium = 180
+low = 365
+
+[[section]]
+id = "perfil"
+title = { es = "Perfil" }
+profile = true
+
+[[section.question]]
+id = "perfil.vivienda"
+text = { es = "¿Da vivienda?" }
+answer = "yes_no_partial"
+allow_not_applicable = false
+
+[[section]]
+id = "contratacion"
+title = { es = "Contratación" }
+
+[[section.question]]
+id = "contratacion.edad"
+text = { es = "¿Verifica la edad antes del alta?" }
+answer = "yes_no_partial"
+evidence = true
+requirements = ["LFT-22BIS"]
+action = { es = "Adopte un procedimiento de verificación de edad." }
+
+[[section.question]]
+id = "contratacion.protocolo"
+text = { es = "¿Cómo difunde el protocolo?" }
+answer = "single_choice"
+requirements = ["LFT-132-XXXI"]
+action = { es = "Difunda el protocolo." }
+show_if = { question = "perfil.vivienda", any_of = ["yes"] }
+
+[[section.question.option]]
+value = "escrito"
+label = { es = "Por escrito" }
+level = "compliant"
+
+[[section.question.option]]
+value = "no"
+label = { es = "No se difunde" }
+level = "gap"
+"#;
+
+fn catalog() -> assessments::catalog::Catalog {
+    parse_catalog("requirements.toml", CATALOG).expect("the test catalog is valid")
+}
+
+fn problems_of(questionnaire: &str) -> Vec<Problem> {
+    parse_questionnaire("questionnaires/prueba/1.toml", questionnaire, &catalog())
+        .expect_err("should be refused")
+}
+
+/// The line of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect("needle present")].matches('\n').count() + 1
+}
+
+fn assert_problem(problems: &[Problem], line: usize, fragment: &str) {
+    assert!(
+        problems.iter().any(|p| p.line == line && p.message.contains(fragment)),
+        "no problem at line {line} containing {fragment:?}: {problems:#?}"
+    );
+}
+
+#[test]
+fn a_valid_questionnaire_loads_with_its_scoring() {
+    let questionnaire = parse_questionnaire("q", QUESTIONNAIRE, &catalog()).unwrap();
+    assert_eq!(questionnaire.questions().count(), 3);
+    let age = questionnaire.question("contratacion.edad").unwrap();
+    assert!(matches!(age.answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. }));
+    assert_eq!(
+        assessments::loader::levels_of(&age.answer),
+        [Level::Compliant, Level::Partial, Level::Gap, Level::NotApplicable]
+    );
+}
+
+#[test]
+fn a_syntax_error_is_reported_on_its_line() {
+    let broken = QUESTIONNAIRE.replace("answer = \"single_choice\"", "answer = single_choice");
+    assert_problem(&problems_of(&broken), line_of(&broken, "answer = single_choice"), "");
+}
+
+#[test]
+fn an_unknown_field_is_refused_with_its_line() {
+    let broken = QUESTIONNAIRE.replace("evidence = true", "evidense = true");
+    assert_problem(&problems_of(&broken), line_of(&broken, "evidense"), "unknown field `evidense`");
+}
+
+#[test]
+fn an_unknown_requirement_is_refused_with_its_line() {
+    let broken = QUESTIONNAIRE.replace("[\"LFT-22BIS\"]", "[\"LFT-999\"]");
+    assert_problem(&problems_of(&broken), line_of(&broken, "LFT-999"), "unknown requirement `LFT-999`");
+}
+
+#[test]
+fn a_duplicate_question_id_is_refused() {
+    let broken = QUESTIONNAIRE.replace("id = \"contratacion.protocolo\"", "id = \"contratacion.edad\"");
+    assert!(problems_of(&broken).iter().any(|p| p.message.contains("`contratacion.edad` is defined twice")));
+}
+
+#[test]
+fn a_condition_on_a_later_or_unknown_question_is_refused() {
+    let broken =
+        QUESTIONNAIRE.replace("question = \"perfil.vivienda\"", "question = \"contratacion.despues\"");
+    assert_problem(&problems_of(&broken), line_of(&broken, "contratacion.despues"), "unknown or comes later");
+}
+
+#[test]
+fn a_condition_on_an_impossible_answer_is_refused() {
+    // The profile question does not allow not_applicable.
+    let broken = QUESTIONNAIRE.replace("any_of = [\"yes\"]", "any_of = [\"not_applicable\"]");
+    assert!(problems_of(&broken).iter().any(|p| p.message.contains("cannot be answered `not_applicable`")));
+}
+
+#[test]
+fn a_missing_spanish_text_is_refused() {
+    let broken = QUESTIONNAIRE.replace("title = { es = \"Contratación\" }", "title = { en = \"Hiring\" }");
+    assert_problem(&problems_of(&broken), line_of(&broken, "{ en = \"Hiring\" }"), "missing field `es`");
+}
+
+#[test]
+fn an_unscored_option_is_refused() {
+    let broken = QUESTIONNAIRE.replacen("level = \"gap\"\n", "", 1);
+    assert_problem(&problems_of(&broken), line_of(&broken, "value = \"no\""), "has no level");
+}
+
+#[test]
+fn a_scored_question_that_verifies_nothing_is_refused() {
+    let broken = QUESTIONNAIRE.replace("requirements = [\"LFT-132-XXXI\"]\n", "");
+    assert!(
+        problems_of(&broken)
+            .iter()
+            .any(|p| p.message.contains("`contratacion.protocolo` verifies no requirement"))
+    );
+}
+
+#[test]
+fn an_unknown_language_key_is_refused() {
+    let broken = QUESTIONNAIRE
+        .replace("title = { es = \"Prueba\", en = \"Test\" }", "title = { es = \"Prueba\", fr = \"Essai\" }");
+    assert!(problems_of(&broken).iter().any(|p| p.message.contains("unknown field `fr`")));
+}
+
+#[test]
+fn a_number_question_must_score_every_number() {
+    let with_number = QUESTIONNAIRE.replace(
+        "answer = \"yes_no_partial\"\nevidence = true",
+        "answer = \"number\"\nranges = [{ up_to = 48, level = \"compliant\" }]\nevidence = true",
+    );
+    assert!(problems_of(&with_number).iter().any(|p| p.message.contains("last range must have no `up_to`")));
+}
+
+#[test]
+fn a_requirement_no_published_question_verifies_is_refused_by_the_library() {
+    let catalog = format!(
+        "{CATALOG}\n[[requirement]]\nid = \"LFT-UNUSED\"\ninstrument = \"LFT\"\narticle = \"Art. 1\"\n\
+         summary = {{ es = \"x\" }}\nseverity = \"low\"\nevidence = {{ es = \"x\" }}\nconfidence = \"unconfirmed\"\n"
+    );
+    let files = [
+        SourceFile { path: "requirements.toml".into(), contents: catalog.clone() },
+        SourceFile { path: "questionnaires/prueba/1.toml".into(), contents: QUESTIONNAIRE.into() },
+    ];
+    let problems = load_library(&files).unwrap_err();
+    assert_problem(&problems, line_of(&catalog, "\"LFT-UNUSED\""), "not verified by any question");
+}
+
+#[test]
+fn a_file_name_must_match_its_id_and_version() {
+    let files = [
+        SourceFile { path: "requirements.toml".into(), contents: CATALOG.into() },
+        SourceFile { path: "questionnaires/prueba/2.toml".into(), contents: QUESTIONNAIRE.into() },
+    ];
+    let problems = load_library(&files).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.message.contains("should be questionnaires/prueba/1.toml")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_library_hashes_each_file_and_finds_the_latest_published_version() {
+    let files = [
+        SourceFile { path: "requirements.toml".into(), contents: CATALOG.into() },
+        SourceFile { path: "questionnaires/prueba/1.toml".into(), contents: QUESTIONNAIRE.into() },
+    ];
+    let library = load_library(&files).unwrap();
+    let loaded = library.latest_published("prueba").unwrap();
+    assert_eq!(loaded.content_hash.len(), 64);
+    assert_eq!(library.questionnaire("prueba", 1).unwrap().content_hash, loaded.content_hash);
+}
+
+#[test]
+fn the_diff_names_added_removed_and_changed_questions() {
+    let old = parse_questionnaire("q", QUESTIONNAIRE, &catalog()).unwrap();
+    let new_text = QUESTIONNAIRE
+        .replace("¿Verifica la edad antes del alta?", "¿Verifica la edad de cada persona antes del alta?")
+        .replace("value = \"no\"", "value = \"nunca\"")
+        .replace("any_of = [\"yes\"]", "any_of = [\"yes\", \"partial\"]")
+        .replace("id = \"perfil.vivienda\"\n", "id = \"perfil.alojamiento\"\n")
+        .replace("question = \"perfil.vivienda\"", "question = \"perfil.alojamiento\"");
+    let new = parse_questionnaire("q", &new_text, &catalog()).unwrap();
+    let changes = diff(&old, &new);
+    assert_eq!(changes.added, ["perfil.alojamiento"]);
+    assert_eq!(changes.removed, ["perfil.vivienda"]);
+    let of =
+        |id: &str| changes.changed.iter().find(|c| c.id == id).map(|c| c.changes.clone()).unwrap_or_default();
+    assert_eq!(of("contratacion.edad"), [Change::Text]);
+    let protocol = of("contratacion.protocolo");
+    assert!(protocol.contains(&Change::Options { added: vec!["nunca".into()], removed: vec!["no".into()] }));
+    assert!(protocol.contains(&Change::Condition));
+}
+
+/// Realistic text broken in the ways an editor breaks files.
+fn mangled() -> impl Strategy<Value = String> {
+    let lines: Vec<String> = QUESTIONNAIRE.lines().map(str::to_owned).collect();
+    let n = lines.len();
+    (0..4usize, 0..n, 0..n, 0..QUESTIONNAIRE.len()).prop_map(move |(how, a, b, cut)| {
+        let mut lines = lines.clone();
+        match how {
+            0 => {
+                lines.remove(a);
+            }
+            1 => {
+                let line = lines[a].clone();
+                lines.insert(b, line);
+            }
+            2 => lines.swap(a, b),
+            _ => {
+                let text = lines.join("\n");
+                let cut = (0..=cut.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+                return text[..cut].to_owned();
+            }
+        }
+        lines.join("\n")
+    })
+}
+
+proptest! {
+    #[test]
+    fn the_loader_never_panics_on_arbitrary_text(text in "\\PC*") {
+        let _ = parse_catalog("requirements.toml", &text);
+        let _ = parse_questionnaire("q.toml", &text, &catalog());
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_mangled_questionnaires(text in mangled()) {
+        let files = [
+            SourceFile { path: "requirements.toml".into(), contents: CATALOG.into() },
+            SourceFile { path: "questionnaires/prueba/1.toml".into(), contents: text },
+        ];
+        let _ = load_library(&files);
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = parse_questionnaire("q.toml", &text, &catalog());
+    }
+}
