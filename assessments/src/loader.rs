@@ -182,9 +182,6 @@ pub fn parse_questionnaire(
             if let Some(question) =
                 question(&mut report, raw_question, raw_section.profile, catalog, &earlier)
             {
-                if earlier.contains_key(&question.id) {
-                    report.at(0, format!("question `{}` is defined twice", question.id));
-                }
                 earlier.insert(question.id.clone(), question.answer.possible_answers());
                 questions.push(question);
             }
@@ -221,6 +218,9 @@ fn question(
 ) -> Option<Question> {
     let id = raw.id.get_ref().clone();
     let here = raw.id.span().start;
+    if earlier.contains_key(&id) {
+        report.at(here, format!("question `{id}` is defined twice"));
+    }
     if !is_slug(&id.replace('.', ""), '-') {
         report.at(here, format!("question id `{id}` may use only a-z, 0-9, - and ."));
     }

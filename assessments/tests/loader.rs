@@ -139,7 +139,9 @@ fn an_unknown_requirement_is_refused_with_its_line() {
 #[test]
 fn a_duplicate_question_id_is_refused() {
     let broken = QUESTIONNAIRE.replace("id = \"contratacion.protocolo\"", "id = \"contratacion.edad\"");
-    assert!(problems_of(&broken).iter().any(|p| p.message.contains("`contratacion.edad` is defined twice")));
+    let second = broken.rfind("id = \"contratacion.edad\"").unwrap();
+    let line = broken[..second].matches('\n').count() + 1;
+    assert_problem(&problems_of(&broken), line, "`contratacion.edad` is defined twice");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, DEFAULT_DATABASE_URL, DatabaseUrl, Settings};
-use crate::{AppState, Store, accounts};
+use crate::{AppState, Store, accounts, questionnaires};
 
 /// Senda: labor due-diligence self-assessment for Mexican agricultural companies.
 #[derive(Debug, Parser)]
@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long, env = "LEPTOS_SITE_ROOT", global = true)]
     pub site_root: Option<PathBuf>,
 
+    /// Folder of the questionnaires and the requirements catalog. Default: `assessments/` under
+    /// the working directory, else beside the executable.
+    #[arg(long, env = "SENDA_ASSESSMENTS_DIR", global = true)]
+    pub assessments_dir: Option<PathBuf>,
+
     /// Mark the session cookie Secure; set it whenever Senda is served over HTTPS.
     #[arg(long, env = "SENDA_SECURE_COOKIES", global = true)]
     pub secure_cookies: bool,
@@ -40,6 +45,9 @@ pub enum Command {
     Serve,
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Work with questionnaire files.
+    #[command(subcommand)]
+    Assessments(AssessmentsCommand),
     /// Manage accounts from the shell.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -50,6 +58,42 @@ pub enum Command {
         #[arg(long, env = "SENDA_DEMO_PASSWORD", hide_env_values = true)]
         password: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssessmentsCommand {
+    /// Validate the catalog and every questionnaire; print each problem as `file:line: message`.
+    Check {
+        /// The assessments folder (default: as for serve).
+        path: Option<PathBuf>,
+    },
+    /// List the questions added, removed and changed between two versions, e.g.
+    /// `senda assessments diff agro-laboral@1 agro-laboral@2`.
+    Diff { from: VersionRef, to: VersionRef },
+}
+
+/// `<questionnaire-id>@<version>`.
+#[derive(Debug, Clone)]
+pub struct VersionRef {
+    pub id: String,
+    pub version: u32,
+}
+
+impl std::str::FromStr for VersionRef {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (id, version) =
+            s.split_once('@').ok_or("expected <questionnaire-id>@<version>, e.g. agro-laboral@1")?;
+        let version = version.parse().map_err(|_| format!("`{version}` is not a version number"))?;
+        Ok(Self { id: id.to_owned(), version })
+    }
+}
+
+impl std::fmt::Display for VersionRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@{}", self.id, self.version)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,6 +116,7 @@ impl Cli {
             addr: self.addr,
             database_url: self.database_url.clone(),
             site_root: self.site_root.clone().unwrap_or_else(config::default_site_root),
+            assessments_dir: self.assessments_dir.clone().unwrap_or_else(questionnaires::default_folder),
             secure_cookies: self.secure_cookies,
         }
     }
@@ -83,6 +128,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Migrate => migrate(&settings.database_url).await,
+        Command::Assessments(AssessmentsCommand::Check { path }) => {
+            check_assessments(&path.unwrap_or(settings.assessments_dir))
+        }
+        Command::Assessments(AssessmentsCommand::Diff { from, to }) => {
+            diff_assessments(&settings.assessments_dir, &from, &to)
+        }
         Command::Admin(AdminCommand::CreateUser { email, name, password }) => {
             create_user(&settings.database_url, &email, &name, &password).await
         }
@@ -175,6 +226,61 @@ async fn migrate(url: &DatabaseUrl) -> anyhow::Result<()> {
     let applied = store.applied_migrations().await?;
     println!("Database {url} is up to date ({applied} migrations applied).");
     store.close().await;
+    Ok(())
+}
+
+fn check_assessments(folder: &std::path::Path) -> anyhow::Result<()> {
+    match questionnaires::load(folder) {
+        Ok(library) => {
+            println!("{}: no problems.", folder.display());
+            println!("  requirements.toml: {} requirements", library.catalog.requirements.len());
+            for loaded in &library.questionnaires {
+                let q = &loaded.questionnaire;
+                println!(
+                    "  {}: {}@{} ({}), {} sections, {} questions",
+                    loaded.file,
+                    q.id,
+                    q.version,
+                    format!("{:?}", q.status).to_lowercase(),
+                    q.sections.len(),
+                    q.questions().count()
+                );
+            }
+            Ok(())
+        }
+        Err(failure) => {
+            for problem in &failure.problems {
+                println!("{}", failure.located(problem));
+            }
+            anyhow::bail!("{} problem(s) in {}", failure.problems.len(), folder.display())
+        }
+    }
+}
+
+fn diff_assessments(folder: &std::path::Path, from: &VersionRef, to: &VersionRef) -> anyhow::Result<()> {
+    let library = questionnaires::load(folder)?;
+    let find = |wanted: &VersionRef| {
+        library
+            .questionnaire(&wanted.id, wanted.version)
+            .map(|loaded| &loaded.questionnaire)
+            .with_context(|| format!("there is no questionnaire {wanted} in {}", folder.display()))
+    };
+    let (old, new) = (find(from)?, find(to)?);
+    let diff = assessments::diff::diff(old, new);
+    println!("{from} → {to}");
+    println!("Added ({}):", diff.added.len());
+    for id in &diff.added {
+        println!("  + {id}");
+    }
+    println!("Removed ({}):", diff.removed.len());
+    for id in &diff.removed {
+        println!("  - {id}");
+    }
+    println!("Changed ({}):", diff.changed.len());
+    for changed in &diff.changed {
+        let changes = changed.changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+        println!("  ~ {}: {changes}", changed.id);
+    }
     Ok(())
 }
 

@@ -16,6 +16,8 @@ pub struct Settings {
     pub database_url: DatabaseUrl,
     /// The folder holding the compiled site: `pkg/` (wasm, js, css) and the public files.
     pub site_root: PathBuf,
+    /// The folder holding `requirements.toml` and `questionnaires/`.
+    pub assessments_dir: PathBuf,
     /// Mark the session cookie Secure: set when the site is served over HTTPS.
     pub secure_cookies: bool,
 }

@@ -8,11 +8,13 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod questionnaires;
 pub mod telemetry;
 
 use std::sync::Arc;
 
 use anyhow::Context;
+use assessments::loader::Library;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
@@ -25,17 +27,27 @@ pub use store::Store;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    /// The requirements catalog and every questionnaire version, validated.
+    pub library: Arc<Library>,
     pub settings: Arc<Settings>,
 }
 
 impl AppState {
-    /// Everything a server needs before it may answer a request: the database, reachable and
-    /// migrated. Failing stops the start-up with a message that says why.
+    /// Everything a server needs before it may answer a request: the questionnaire library,
+    /// valid; the database, reachable and migrated; published questionnaires, unchanged.
+    /// Any of these failing stops the start-up with a message that says why.
     pub async fn prepare(settings: Settings) -> anyhow::Result<Self> {
+        let library = questionnaires::load(&settings.assessments_dir)?;
         let store = Store::connect(&settings.database_url)
             .await
             .with_context(|| format!("could not open the database {}", settings.database_url))?;
         store.migrate().await.context("could not migrate the database")?;
-        Ok(Self { leptos_options: settings.leptos_options(), store, settings: Arc::new(settings) })
+        questionnaires::hold_published_to_their_word(&store, &library).await?;
+        Ok(Self {
+            leptos_options: settings.leptos_options(),
+            store,
+            library: Arc::new(library),
+            settings: Arc::new(settings),
+        })
     }
 }

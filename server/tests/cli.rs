@@ -9,8 +9,14 @@ use std::time::{Duration, Instant};
 fn senda() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_senda"));
     // The environment of the developer running the tests must not leak into them.
-    for setting in ["DATABASE_URL", "SENDA_ADDR", "LEPTOS_SITE_ROOT", "SENDA_PASSWORD", "SENDA_DEMO_PASSWORD"]
-    {
+    for setting in [
+        "DATABASE_URL",
+        "SENDA_ADDR",
+        "LEPTOS_SITE_ROOT",
+        "SENDA_ASSESSMENTS_DIR",
+        "SENDA_PASSWORD",
+        "SENDA_DEMO_PASSWORD",
+    ] {
         command.env_remove(setting);
     }
     command
@@ -70,6 +76,7 @@ fn with_no_subcommand_it_serves_taking_its_settings_from_the_environment() {
         .current_dir(folder.parent().unwrap())
         .env("SENDA_ADDR", format!("127.0.0.1:{port}"))
         .env("DATABASE_URL", format!("sqlite://{}/data/senda.db", folder.display()))
+        .env("SENDA_ASSESSMENTS_DIR", shipped_assessments())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -169,5 +176,82 @@ fn admin_create_user_refuses_a_short_password_and_creates_a_platform_admin() {
         .unwrap();
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+/// The shipped assessments folder.
+fn shipped_assessments() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assessments")
+}
+
+/// A scratch copy of the shipped catalog and questionnaires.
+fn copy_of_shipped_assessments(name: &str) -> PathBuf {
+    let folder = temp_folder(name);
+    let questionnaires = folder.join("questionnaires/agro-laboral");
+    std::fs::create_dir_all(&questionnaires).unwrap();
+    std::fs::copy(shipped_assessments().join("requirements.toml"), folder.join("requirements.toml")).unwrap();
+    std::fs::copy(
+        shipped_assessments().join("questionnaires/agro-laboral/1.toml"),
+        questionnaires.join("1.toml"),
+    )
+    .unwrap();
+    folder
+}
+
+#[test]
+fn assessments_check_accepts_the_shipped_questionnaires() {
+    let output = senda().args(["assessments", "check"]).arg(shipped_assessments()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("no problems") && stdout.contains("agro-laboral@1"), "{stdout}");
+}
+
+#[test]
+fn assessments_check_prints_every_problem_as_file_line_message_and_fails() {
+    let folder = copy_of_shipped_assessments("check");
+    let catalog = folder.join("requirements.toml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    let broken_line = text.lines().position(|line| line.starts_with("severity =")).unwrap() + 1;
+    std::fs::write(&catalog, text.replacen("severity = \"", "severity = \"very-", 1)).unwrap();
+
+    let output = senda().args(["assessments", "check"]).arg(&folder).output().unwrap();
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let expected = format!("{}:{broken_line}: ", catalog.display());
+    assert!(
+        stdout.lines().any(|line| line.starts_with(&expected)),
+        "no line starts with {expected:?}:\n{stdout}"
+    );
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[test]
+fn assessments_diff_lists_what_changed_between_two_versions() {
+    let folder = copy_of_shipped_assessments("diff");
+    let first = std::fs::read_to_string(folder.join("questionnaires/agro-laboral/1.toml")).unwrap();
+    let second = first.replacen("version = 1", "version = 2", 1).replacen(
+        "text = { es = \"",
+        "text = { es = \"(Revisado) ",
+        1,
+    );
+    std::fs::write(folder.join("questionnaires/agro-laboral/2.toml"), second).unwrap();
+
+    let output = senda()
+        .args(["assessments", "diff", "agro-laboral@1", "agro-laboral@2", "--assessments-dir"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("Added (0)") && stdout.contains("Removed (0)"), "{stdout}");
+    assert!(stdout.contains("Changed (1)") && stdout.contains("text"), "{stdout}");
+
+    let missing = senda()
+        .args(["assessments", "diff", "agro-laboral@1", "agro-laboral@9", "--assessments-dir"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no questionnaire agro-laboral@9"));
     let _ = std::fs::remove_dir_all(folder);
 }

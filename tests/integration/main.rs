@@ -5,3 +5,4 @@
 
 mod confidentiality;
 mod foundation;
+mod questionnaires;

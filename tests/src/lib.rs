@@ -48,7 +48,7 @@ impl TestApp {
         let database = TestDatabase::create().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let addr = listener.local_addr().expect("local address");
-        let settings = database.settings(addr);
+        let settings = database.settings(addr, shipped_assessments());
         let state = AppState::prepare(settings).await.expect("open and migrate the test database");
         let store = state.store.clone();
         let app = server::http::with_edge_layers(extend(server::http::routes(state)));
@@ -187,6 +187,59 @@ pub fn site_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
 }
 
+/// The questionnaires and catalog exactly as shipped.
+pub fn shipped_assessments() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assessments")
+}
+
+/// A copy of the shipped assessments folder that a test may change; removed on drop.
+pub struct AssessmentsCopy {
+    pub path: PathBuf,
+}
+
+impl AssessmentsCopy {
+    pub fn new() -> Self {
+        let path = std::env::temp_dir().join(format!("senda_assessments_{}", unique_suffix()));
+        let shipped = shipped_assessments();
+        copy_folder(&shipped.join("questionnaires"), &path.join("questionnaires"));
+        std::fs::copy(shipped.join("requirements.toml"), path.join("requirements.toml"))
+            .expect("copy the catalog");
+        Self { path }
+    }
+
+    /// Replaces the first occurrence of `from` with `to` in the file at `relative`.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let file = self.path.join(relative);
+        let text = std::fs::read_to_string(&file).expect("read the copied file");
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        std::fs::write(&file, text.replacen(from, to, 1)).expect("write the copied file");
+    }
+}
+
+impl Default for AssessmentsCopy {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for AssessmentsCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read folder").map(|e| e.expect("folder entry")) {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy file");
+        }
+    }
+}
+
 /// A database that exists for one test only.
 pub struct TestDatabase {
     pub url: DatabaseUrl,
@@ -224,8 +277,14 @@ impl TestDatabase {
     }
 
     /// Server settings over this database.
-    pub fn settings(&self, addr: SocketAddr) -> Settings {
-        Settings { addr, database_url: self.url.clone(), site_root: site_root(), secure_cookies: false }
+    pub fn settings(&self, addr: SocketAddr, assessments_dir: PathBuf) -> Settings {
+        Settings {
+            addr,
+            database_url: self.url.clone(),
+            site_root: site_root(),
+            assessments_dir,
+            secure_cookies: false,
+        }
     }
 
     pub fn is_postgres(&self) -> bool {

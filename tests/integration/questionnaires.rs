@@ -1,0 +1,50 @@
+//! The questionnaire library at start-up: refused when broken, published versions immutable.
+
+use senda_tests::{AssessmentsCopy, TestDatabase};
+use server::AppState;
+
+fn any_addr() -> std::net::SocketAddr {
+    "127.0.0.1:0".parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_refuses_to_start_on_a_broken_catalog_and_says_where() {
+    let database = TestDatabase::create().await;
+    let assessments = AssessmentsCopy::new();
+    assessments.edit("requirements.toml", "severity = \"critical\"", "severity = \"catastrophic\"");
+    let Err(error) = AppState::prepare(database.settings(any_addr(), assessments.path.clone())).await else {
+        panic!("a broken catalog must stop the start-up");
+    };
+    let message = format!("{error:#}");
+    assert!(message.contains("requirements.toml:"), "{message}");
+    assert!(message.contains("catastrophic"), "{message}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_version_whose_file_changed_is_refused_with_a_way_forward() {
+    let database = TestDatabase::create().await;
+    let assessments = AssessmentsCopy::new();
+    let settings = || database.settings(any_addr(), assessments.path.clone());
+
+    let first = AppState::prepare(settings()).await.expect("first start records the published hash");
+    first.store.close().await;
+
+    assessments.edit("questionnaires/agro-laboral/1.toml", "text = { es = \"", "text = { es = \"¿Cambiado? ");
+    let Err(error) = AppState::prepare(settings()).await else {
+        panic!("a changed published file must be refused");
+    };
+    let message = format!("{error:#}");
+    assert!(message.contains("agro-laboral version 1 is published"), "{message}");
+    assert!(message.contains("questionnaires/agro-laboral/2.toml"), "{message}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unchanged_library_starts_again_and_again() {
+    let database = TestDatabase::create().await;
+    let assessments = AssessmentsCopy::new();
+    for _ in 0..2 {
+        let state = AppState::prepare(database.settings(any_addr(), assessments.path.clone())).await.unwrap();
+        assert!(state.library.latest_published("agro-laboral").is_some());
+        state.store.close().await;
+    }
+}
