@@ -151,6 +151,13 @@ pub async fn list_organizations() -> Result<Vec<Organization>, AppError> {
     with_status(async move { Ok(store()?.all_organizations(&viewer()?).await?) }.await)
 }
 
+/// The published questionnaires: the same for everyone, so no sign-in is needed.
+#[server(prefix = "/api", endpoint = "questionnaires/list")]
+pub async fn list_questionnaires() -> Result<Vec<assessments::questionnaire::QuestionnaireSummary>, AppError>
+{
+    with_status(async move { Ok(store()?.published_questionnaires().await?) }.await)
+}
+
 #[server(prefix = "/api", endpoint = "companies/audit-log")]
 pub async fn list_audit_log(company_id: String) -> Result<AuditLog, AppError> {
     with_status(

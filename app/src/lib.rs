@@ -19,7 +19,7 @@ use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
 use crate::pages::{
     AccessPage, AuditLogPage, CompaniesPage, CompanyPage, HomePage, InvitationPage, NotFoundPage,
-    OrganizationsPage, PeoplePage, SetupPage, SignInPage,
+    OrganizationsPage, PeoplePage, QuestionnairesPage, SetupPage, SignInPage,
 };
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.
@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/empresas/:id") view=CompanyPage ssr=SsrMode::Async />
                     <Route path=path!("/empresas/:id/accesos") view=AccessPage ssr=SsrMode::Async />
                     <Route path=path!("/empresas/:id/bitacora") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/cuestionarios") view=QuestionnairesPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones") view=OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones/:id/personas") view=PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/invitacion/:token") view=InvitationPage ssr=SsrMode::Async />

@@ -8,6 +8,7 @@ mod invitation;
 mod not_found;
 mod organizations;
 mod people;
+mod questionnaires;
 mod setup;
 mod sign_in;
 
@@ -19,5 +20,6 @@ pub use invitation::InvitationPage;
 pub use not_found::NotFoundPage;
 pub use organizations::OrganizationsPage;
 pub use people::PeoplePage;
+pub use questionnaires::QuestionnairesPage;
 pub use setup::SetupPage;
 pub use sign_in::SignInPage;

@@ -182,3 +182,27 @@ impl Questionnaire {
         self.sections.iter().find(|section| section.questions.iter().any(|q| q.id == question_id))
     }
 }
+
+/// A questionnaire version as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionnaireSummary {
+    pub id: String,
+    pub version: u32,
+    pub status: Status,
+    pub title: Text,
+    pub sections: u32,
+    pub questions: u32,
+}
+
+impl Questionnaire {
+    pub fn summary(&self) -> QuestionnaireSummary {
+        QuestionnaireSummary {
+            id: self.id.clone(),
+            version: self.version,
+            status: self.status,
+            title: self.title.clone(),
+            sections: u32::try_from(self.sections.len()).unwrap_or(u32::MAX),
+            questions: u32::try_from(self.questions().count()).unwrap_or(u32::MAX),
+        }
+    }
+}

@@ -42,7 +42,7 @@ impl AppState {
             .await
             .with_context(|| format!("could not open the database {}", settings.database_url))?;
         store.migrate().await.context("could not migrate the database")?;
-        questionnaires::hold_published_to_their_word(&store, &library).await?;
+        questionnaires::load_into_database(&store, &library).await?;
         Ok(Self {
             leptos_options: settings.leptos_options(),
             store,

@@ -119,17 +119,12 @@ pub struct PublishedVersionChanged {
     pub next: u32,
 }
 
-/// Records the content hash of every published (or retired) version the first time it is seen,
-/// and refuses a library in which such a file has changed since.
-pub async fn hold_published_to_their_word(store: &Store, library: &Library) -> anyhow::Result<()> {
+/// Loads every questionnaire version into the database, and refuses a library in which a
+/// published (or retired) version's file changed since it was first loaded.
+pub async fn load_into_database(store: &Store, library: &Library) -> anyhow::Result<()> {
     for loaded in &library.questionnaires {
         let questionnaire = &loaded.questionnaire;
-        if questionnaire.status == assessments::questionnaire::Status::Draft {
-            continue;
-        }
-        let recorded = store
-            .record_questionnaire_version(&questionnaire.id, questionnaire.version, &loaded.content_hash)
-            .await?;
+        let recorded = store.load_questionnaire_version(questionnaire, &loaded.content_hash).await?;
         if recorded.content_hash != loaded.content_hash {
             let next = library
                 .questionnaires

@@ -35,7 +35,8 @@ async fn a_published_version_whose_file_changed_is_refused_with_a_way_forward() 
     };
     let message = format!("{error:#}");
     assert!(message.contains("agro-laboral version 1 is published"), "{message}");
-    assert!(message.contains("questionnaires/agro-laboral/2.toml"), "{message}");
+    // Version 2 exists already (a draft): the next free number is 3.
+    assert!(message.contains("questionnaires/agro-laboral/3.toml"), "{message}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -47,4 +48,20 @@ async fn an_unchanged_library_starts_again_and_again() {
         assert!(state.library.latest_published("agro-laboral").is_some());
         state.store.close().await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_published_questionnaires_are_loaded_into_the_database_and_listed_on_a_page() {
+    let app = senda_tests::TestApp::spawn().await;
+    let published = app.store.published_questionnaires().await.unwrap();
+    assert_eq!(published.len(), 1, "the draft version 2 is not listed: {published:?}");
+    assert_eq!((published[0].id.as_str(), published[0].version), ("agro-laboral", 1));
+    assert!(published[0].questions >= 80);
+
+    let page = app.get("/cuestionarios", None).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Autoevaluación laboral para empresas agrícolas"));
+    assert!(page.body.contains(&format!("<td>{}</td>", published[0].questions)));
+    let english = app.get("/cuestionarios", Some("senda_lang=en")).await;
+    assert!(english.body.contains("Labor self-assessment for agricultural companies"));
 }

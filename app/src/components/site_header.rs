@@ -65,6 +65,9 @@ pub fn SiteHeader() -> impl IntoView {
                     <li>
                         <A href="/empresas">{t.nav_companies}</A>
                     </li>
+                    <li>
+                        <A href="/cuestionarios">{t.nav_questionnaires}</A>
+                    </li>
                 </ul>
                 <Suspense fallback=|| ()>{session}</Suspense>
                 <LanguageSwitch />

@@ -18,9 +18,11 @@
 
 use std::time::Duration;
 
+use assessments::questionnaire::{Questionnaire, QuestionnaireSummary, Status};
+use assessments::text::Text;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Executor, Row};
 
 pub use crate::database_url::{DEFAULT_DATABASE_URL, DatabaseUrl};
 
@@ -180,33 +182,104 @@ impl Store {
         Ok(())
     }
 
-    /// Records `content_hash` as the content of a questionnaire version unless a hash is recorded
-    /// already, and returns what is recorded — the first hash ever seen wins.
-    pub async fn record_questionnaire_version(
+    /// Loads a questionnaire version into the database and returns what is recorded of it.
+    ///
+    /// A published (or retired) version is written once: the first content ever seen wins, and a
+    /// caller comparing the returned hash with its file's learns whether the file changed. Only
+    /// its status may move on (published → retired). A draft is replaced at every load.
+    pub async fn load_questionnaire_version(
         &self,
-        questionnaire_id: &str,
-        version: u32,
+        questionnaire: &Questionnaire,
         content_hash: &str,
     ) -> StoreResult<RecordedVersion> {
-        sqlx::query(
-            "INSERT INTO questionnaire_versions (questionnaire_id, version, content_hash, first_loaded_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (questionnaire_id, version) DO NOTHING",
-        )
-        .bind(questionnaire_id)
-        .bind(i64::from(version))
-        .bind(content_hash)
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        let (content_hash, first_loaded_at) = sqlx::query_as(
+        let summary = questionnaire.summary();
+        let content = serde_json::to_string(questionnaire)
+            .map_err(|e| StoreError::Corrupt(format!("questionnaire not serializable: {e}")))?;
+        let status = match summary.status {
+            Status::Draft => "draft",
+            Status::Published => "published",
+            Status::Retired => "retired",
+        };
+        let on_conflict = if summary.status == Status::Draft {
+            "DO UPDATE SET content_hash = excluded.content_hash, status = excluded.status, \
+             title_es = excluded.title_es, title_en = excluded.title_en, section_count = excluded.section_count, \
+             question_count = excluded.question_count, content = excluded.content"
+        } else {
+            "DO NOTHING"
+        };
+        let sql = format!(
+            "INSERT INTO questionnaire_versions (questionnaire_id, version, content_hash, first_loaded_at, status, \
+             title_es, title_en, section_count, question_count, content) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (questionnaire_id, version) {on_conflict}"
+        );
+        sqlx::query(&sql)
+            .bind(&summary.id)
+            .bind(i64::from(summary.version))
+            .bind(content_hash)
+            .bind(now())
+            .bind(status)
+            .bind(summary.title.spanish())
+            .bind(summary.title.get(assessments::Language::En))
+            .bind(i64::from(summary.sections))
+            .bind(i64::from(summary.questions))
+            .bind(&content)
+            .execute(&self.pool)
+            .await?;
+        let (content_hash_recorded, first_loaded_at): (String, String) = sqlx::query_as(
             "SELECT content_hash, first_loaded_at FROM questionnaire_versions \
              WHERE questionnaire_id = $1 AND version = $2",
         )
-        .bind(questionnaire_id)
-        .bind(i64::from(version))
+        .bind(&summary.id)
+        .bind(i64::from(summary.version))
         .fetch_one(&self.pool)
         .await?;
-        Ok(RecordedVersion { content_hash, first_loaded_at })
+        if content_hash_recorded == content_hash {
+            // The same file, so the same content: rewriting it is harmless, lets the status move
+            // on (published → retired) and fills rows recorded before contents were kept.
+            sqlx::query(
+                "UPDATE questionnaire_versions SET status = $1, title_es = $2, title_en = $3, section_count = $4, \
+                 question_count = $5, content = $6 WHERE questionnaire_id = $7 AND version = $8",
+            )
+            .bind(status)
+            .bind(summary.title.spanish())
+            .bind(summary.title.get(assessments::Language::En))
+            .bind(i64::from(summary.sections))
+            .bind(i64::from(summary.questions))
+            .bind(&content)
+            .bind(&summary.id)
+            .bind(i64::from(summary.version))
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(RecordedVersion { content_hash: content_hash_recorded, first_loaded_at })
+    }
+
+    /// The published questionnaire versions, newest first within each questionnaire. Not company
+    /// data: the questions are the same for everyone.
+    pub async fn published_questionnaires(&self) -> StoreResult<Vec<QuestionnaireSummary>> {
+        let rows = sqlx::query(
+            "SELECT questionnaire_id, version, title_es, title_en, section_count, question_count \
+             FROM questionnaire_versions WHERE status = 'published' ORDER BY questionnaire_id, version DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let count = |column: &str| -> StoreResult<u32> {
+                    let value: i64 = row.try_get(column)?;
+                    u32::try_from(value).map_err(|_| StoreError::Corrupt(format!("{column} {value}")))
+                };
+                let title_en: String = row.try_get("title_en")?;
+                Ok(QuestionnaireSummary {
+                    id: row.try_get("questionnaire_id")?,
+                    version: count("version")?,
+                    status: Status::Published,
+                    title: Text::new(row.try_get::<String, _>("title_es")?, Some(title_en)),
+                    sections: count("section_count")?,
+                    questions: count("question_count")?,
+                })
+            })
+            .collect()
     }
 
     /// Closes every connection; later queries fail. Used at shutdown, and by tests of outages.
@@ -241,16 +314,44 @@ mod tests {
         let _ = std::fs::remove_dir_all(folder);
     }
 
+    fn questionnaire(version: u32, status: Status, title: &str) -> Questionnaire {
+        use assessments::questionnaire::DueDays;
+        Questionnaire {
+            id: "agro-laboral".into(),
+            version,
+            status,
+            title: Text::new(title, None),
+            intro: Text::new("Introducción", None),
+            due_days: DueDays { critical: 30, high: 90, medium: 180, low: 365 },
+            sections: Vec::new(),
+        }
+    }
+
     #[tokio::test]
-    async fn the_first_hash_recorded_for_a_questionnaire_version_wins() {
+    async fn a_published_version_is_written_once_and_a_draft_is_replaced() {
         let (store, folder) = temp_sqlite().await;
         store.migrate().await.unwrap();
-        let first = store.record_questionnaire_version("agro-laboral", 1, "aaa").await.unwrap();
+        let first = store
+            .load_questionnaire_version(&questionnaire(1, Status::Published, "Uno"), "aaa")
+            .await
+            .unwrap();
         assert_eq!(first.content_hash, "aaa");
-        let again = store.record_questionnaire_version("agro-laboral", 1, "bbb").await.unwrap();
-        assert_eq!(again, first);
-        let other = store.record_questionnaire_version("agro-laboral", 2, "bbb").await.unwrap();
-        assert_eq!(other.content_hash, "bbb");
+        let changed = store
+            .load_questionnaire_version(&questionnaire(1, Status::Published, "Otro"), "bbb")
+            .await
+            .unwrap();
+        assert_eq!(changed, first, "the first published content wins");
+
+        store.load_questionnaire_version(&questionnaire(2, Status::Draft, "Borrador"), "ccc").await.unwrap();
+        let redrafted = store
+            .load_questionnaire_version(&questionnaire(2, Status::Draft, "Borrador 2"), "ddd")
+            .await
+            .unwrap();
+        assert_eq!(redrafted.content_hash, "ddd", "a draft is replaced");
+
+        let published = store.published_questionnaires().await.unwrap();
+        assert_eq!(published.len(), 1);
+        assert_eq!((published[0].version, published[0].title.spanish()), (1, "Uno"));
         store.close().await;
         let _ = std::fs::remove_dir_all(folder);
     }
