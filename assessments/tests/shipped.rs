@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use assessments::Language;
 use assessments::loader::{SourceFile, load_library};
 use assessments::questionnaire::Status;
 
@@ -32,9 +33,23 @@ fn the_shipped_files_load_without_problems_and_cover_the_law() {
         &library.latest_published("agro-laboral").expect("a published questionnaire").questionnaire;
     assert_eq!(questionnaire.status, Status::Published);
     assert!(questionnaire.questions().count() >= 80);
+    let translated = |text: &assessments::text::Text| text.get(Language::En) != text.spanish();
     for requirement in &library.catalog.requirements {
         assert!(requirement.article.trim().len() > 2, "{} has no article", requirement.id);
+        assert!(
+            translated(&requirement.summary) && translated(&requirement.evidence),
+            "{} lacks English",
+            requirement.id
+        );
     }
+    for question in questionnaire.questions() {
+        assert!(translated(&question.text), "{} lacks English", question.id);
+        if let Some(action) = &question.action {
+            assert!(translated(action), "{} action lacks English", question.id);
+        }
+    }
+    let conditional = questionnaire.questions().filter(|q| q.show_if.is_some()).count();
+    assert!(conditional >= 10, "only {conditional} conditional questions");
 }
 
 #[test]
