@@ -230,34 +230,37 @@ async fn migrate(url: &DatabaseUrl) -> anyhow::Result<()> {
 }
 
 fn check_assessments(folder: &std::path::Path) -> anyhow::Result<()> {
-    match questionnaires::load(folder) {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let result = match questionnaires::load(folder) {
         Ok(library) => {
-            println!("{}: no problems.", folder.display());
-            println!("  requirements.toml: {} requirements", library.catalog.requirements.len());
+            let _ = writeln!(out, "{}: no problems.", folder.display());
+            let _ = writeln!(out, "  requirements.toml: {} requirements", library.catalog.requirements.len());
             for loaded in &library.questionnaires {
                 let q = &loaded.questionnaire;
-                println!(
-                    "  {}: {}@{} ({}), {} sections, {} questions",
-                    loaded.file,
-                    q.id,
-                    q.version,
-                    format!("{:?}", q.status).to_lowercase(),
-                    q.sections.len(),
-                    q.questions().count()
+                let status = format!("{:?}", q.status).to_lowercase();
+                let (sections, questions) = (q.sections.len(), q.questions().count());
+                let _ = writeln!(
+                    out,
+                    "  {}: {}@{} ({status}), {sections} sections, {questions} questions",
+                    loaded.file, q.id, q.version
                 );
             }
             Ok(())
         }
         Err(failure) => {
             for problem in &failure.problems {
-                println!("{}", failure.located(problem));
+                let _ = writeln!(out, "{}", failure.located(problem));
             }
-            anyhow::bail!("{} problem(s) in {}", failure.problems.len(), folder.display())
+            Err(anyhow::anyhow!("{} problem(s) in {}", failure.problems.len(), folder.display()))
         }
-    }
+    };
+    print_report(&out);
+    result
 }
 
 fn diff_assessments(folder: &std::path::Path, from: &VersionRef, to: &VersionRef) -> anyhow::Result<()> {
+    use std::fmt::Write as _;
     let library = questionnaires::load(folder)?;
     let find = |wanted: &VersionRef| {
         library
@@ -267,21 +270,29 @@ fn diff_assessments(folder: &std::path::Path, from: &VersionRef, to: &VersionRef
     };
     let (old, new) = (find(from)?, find(to)?);
     let diff = assessments::diff::diff(old, new);
-    println!("{from} → {to}");
-    println!("Added ({}):", diff.added.len());
+    let mut out = String::new();
+    let _ = writeln!(out, "{from} → {to}");
+    let _ = writeln!(out, "Added ({}):", diff.added.len());
     for id in &diff.added {
-        println!("  + {id}");
+        let _ = writeln!(out, "  + {id}");
     }
-    println!("Removed ({}):", diff.removed.len());
+    let _ = writeln!(out, "Removed ({}):", diff.removed.len());
     for id in &diff.removed {
-        println!("  - {id}");
+        let _ = writeln!(out, "  - {id}");
     }
-    println!("Changed ({}):", diff.changed.len());
+    let _ = writeln!(out, "Changed ({}):", diff.changed.len());
     for changed in &diff.changed {
         let changes = changed.changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-        println!("  ~ {}: {changes}", changed.id);
+        let _ = writeln!(out, "  ~ {}: {changes}", changed.id);
     }
+    print_report(&out);
     Ok(())
+}
+
+/// Prints a report to standard output; a reader that stopped reading (`| head`) is no error.
+fn print_report(report: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(report.as_bytes());
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before the process exits.
