@@ -61,7 +61,7 @@ async fn the_published_questionnaires_are_loaded_into_the_database_and_listed_on
     let page = app.get("/cuestionarios", None).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Autoevaluación laboral para empresas agrícolas"));
-    assert!(page.body.contains(&format!("<td>{}</td>", published[0].questions)));
+    assert!(page.body.contains(&format!(r#"<td data-label="Preguntas">{}</td>"#, published[0].questions)));
     let english = app.get("/cuestionarios", Some("senda_lang=en")).await;
     assert!(english.body.contains("Labor self-assessment for agricultural companies"));
 }

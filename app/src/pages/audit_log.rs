@@ -30,8 +30,8 @@ pub fn AuditLogPage() -> impl IntoView {
                                 <tbody>
                                     {log.lines.into_iter().map(|line| view! {
                                         <tr>
-                                            <td><time datetime=line.occurred_at.clone()>{line.occurred_at.replace('T', " ").replace('Z', " UTC")}</time></td>
-                                            <td>{line.actor}</td>
+                                            <td data-label=t.when><time datetime=line.occurred_at.clone()>{line.occurred_at.replace('T', " ").replace('Z', " UTC")}</time></td>
+                                            <td data-label=t.who>{line.actor}</td>
                                             <td>{t.audit_action(line.action)} " " <span class="card__meta">{line.detail}</span></td>
                                         </tr>
                                     }).collect_view()}

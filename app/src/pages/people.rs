@@ -36,8 +36,8 @@ fn PeopleOf(people: People) -> impl IntoView {
             view! {
                 <tr>
                     <td>{member.name}</td>
-                    <td>{member.email}</td>
-                    <td>{t.role(member.role)}</td>
+                    <td data-label=t.email>{member.email}</td>
+                    <td data-label=t.role_label>{t.role(member.role)}</td>
                     <td>{remove}</td>
                 </tr>
             }

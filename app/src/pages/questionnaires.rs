@@ -36,12 +36,12 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                 <tbody>
                                     {list
                                         .into_iter()
-                                        .map(|q| view! {
+                                        .map(move |q| view! {
                                             <tr>
                                                 <td>{q.title.get(language).to_owned()}</td>
-                                                <td>{q.version}</td>
-                                                <td>{q.sections}</td>
-                                                <td>{q.questions}</td>
+                                                <td data-label=t.version>{q.version}</td>
+                                                <td data-label=t.sections>{q.sections}</td>
+                                                <td data-label=t.questions>{q.questions}</td>
                                             </tr>
                                         })
                                         .collect_view()}
