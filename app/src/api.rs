@@ -3,6 +3,8 @@
 //!
 //! Endpoints are fixed (`/api/…`) so old tabs and plain forms keep working across deploys.
 
+pub mod answering;
+
 use assessments::access::{AuditLine, Grant, Member, Organization, VisibleCompany};
 use assessments::organization::Role;
 use leptos::prelude::*;

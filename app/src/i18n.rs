@@ -9,6 +9,10 @@
 //! The language is chosen by the reader with the language switch and kept in a cookie; Spanish is
 //! the default.
 
+mod answering;
+
+pub use answering::AnsweringTexts;
+
 use assessments::Language;
 use assessments::access::AuditAction;
 use assessments::organization::{OrganizationKind, Role, Sector};
@@ -110,6 +114,7 @@ pub struct Texts {
     pub roles: [&'static str; 6],
     pub form_problems: [&'static str; 10],
     pub audit_actions: [&'static str; 10],
+    pub answering: &'static AnsweringTexts,
 }
 
 impl Texts {
@@ -273,6 +278,7 @@ static ES: Texts = Texts {
         "Consulta por persona de fuera",
         "Exportación por persona de fuera",
     ],
+    answering: &answering::ES,
 };
 
 static EN: Texts = Texts {
@@ -400,6 +406,7 @@ static EN: Texts = Texts {
         "Viewed by an outsider",
         "Exported by an outsider",
     ],
+    answering: &answering::EN,
 };
 
 /// The language of the request being served (server) or of the page being hydrated (browser).

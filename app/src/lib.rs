@@ -18,8 +18,8 @@ use leptos_router::{SsrMode, path};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
 use crate::pages::{
-    AccessPage, AuditLogPage, CompaniesPage, CompanyPage, HomePage, InvitationPage, NotFoundPage,
-    OrganizationsPage, PeoplePage, QuestionnairesPage, SetupPage, SignInPage,
+    AccessPage, AnswerSectionPage, AssessmentPage, AuditLogPage, CompaniesPage, CompanyPage, HomePage,
+    InvitationPage, NotFoundPage, OrganizationsPage, PeoplePage, QuestionnairesPage, SetupPage, SignInPage,
 };
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.
@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/empresas/:id") view=CompanyPage ssr=SsrMode::Async />
                     <Route path=path!("/empresas/:id/accesos") view=AccessPage ssr=SsrMode::Async />
                     <Route path=path!("/empresas/:id/bitacora") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/evaluaciones/:id") view=AssessmentPage ssr=SsrMode::Async />
+                    <Route path=path!("/evaluaciones/:id/secciones/:section") view=AnswerSectionPage ssr=SsrMode::Async />
                     <Route path=path!("/cuestionarios") view=QuestionnairesPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones") view=OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones/:id/personas") view=PeoplePage ssr=SsrMode::Async />

@@ -1,6 +1,8 @@
 //! One module per page.
 
 mod access;
+mod answer_section;
+mod assessment;
 mod audit_log;
 mod companies;
 mod home;
@@ -13,6 +15,8 @@ mod setup;
 mod sign_in;
 
 pub use access::AccessPage;
+pub use answer_section::AnswerSectionPage;
+pub use assessment::{AssessmentPage, CompanyAssessmentsBlock};
 pub use audit_log::AuditLogPage;
 pub use companies::{CompaniesPage, CompanyPage};
 pub use home::HomePage;

@@ -18,3 +18,13 @@ pub fn percent_encode(value: &str) -> String {
 pub fn sign_in_href(here: &str) -> String {
     format!("/entrar?volver={}", percent_encode(here))
 }
+
+/// An assessment's overview page.
+pub fn assessment(id: &str) -> String {
+    format!("/evaluaciones/{id}")
+}
+
+/// One section of an assessment, to answer.
+pub fn assessment_section(id: &str, section_id: &str) -> String {
+    format!("/evaluaciones/{id}/secciones/{section_id}")
+}

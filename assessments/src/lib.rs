@@ -5,8 +5,10 @@
 //! values, so it is tested with plain `cargo test` and compiles for the browser too.
 
 pub mod access;
+pub mod answers;
 pub mod catalog;
 pub mod diff;
+pub mod evidence;
 pub mod language;
 pub mod loader;
 pub mod organization;

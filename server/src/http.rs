@@ -2,7 +2,9 @@
 //! are not Leptos pages.
 
 mod account_forms;
+mod assessment_forms;
 pub mod error_pages;
+mod evidence;
 mod health;
 mod language;
 
@@ -10,7 +12,7 @@ use std::net::SocketAddr;
 
 use app::session::ClientIp;
 use axum::Router;
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request};
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -33,6 +35,7 @@ pub fn router(state: AppState) -> Router {
 pub fn routes(state: AppState) -> Router {
     let page_routes = page_routes();
     let store = state.store.clone();
+    let library = state.library.clone();
 
     let secure_cookies = state.settings.secure_cookies;
     Router::new()
@@ -47,10 +50,29 @@ pub fn routes(state: AppState) -> Router {
         .route("/organizaciones/{id}/personas/{user}/quitar", post(account_forms::remove_member))
         .route("/empresas/{id}/accesos", post(account_forms::grant))
         .route("/empresas/{id}/accesos/{grant}/retirar", post(account_forms::revoke))
-        .leptos_routes_with_context(&state, page_routes, move || provide_context(store.clone()), {
-            let options = state.leptos_options.clone();
-            move || app::shell(options.clone())
-        })
+        .route("/empresas/{id}/evaluaciones", post(assessment_forms::start))
+        .route(
+            "/evaluaciones/{id}/secciones/{section}",
+            // Room for a few evidence files at once; each is checked against its own limit.
+            post(assessment_forms::save_section).layer(DefaultBodyLimit::max(SECTION_FORM_BYTES)),
+        )
+        .route("/evaluaciones/{id}/evidencias/{file}", get(evidence::download))
+        .route("/evaluaciones/{id}/evidencias/{file}/quitar", post(evidence::remove))
+        .route("/evaluaciones/{id}/borradores/{question}/descartar", post(assessment_forms::discard_draft))
+        .route("/evaluaciones/{id}/enviar", post(assessment_forms::submit))
+        .route("/evaluaciones/{id}/devolver", post(assessment_forms::return_for_changes))
+        .leptos_routes_with_context(
+            &state,
+            page_routes,
+            move || {
+                provide_context(store.clone());
+                provide_context(library.clone());
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || app::shell(options.clone())
+            },
+        )
         .fallback(file_and_error_handler::<AppState, _>(app::shell))
         // Innermost first: who is asking (fresh from the database), their session, their
         // address, and a refusal of cross-site form posts.
@@ -60,6 +82,9 @@ pub fn routes(state: AppState) -> Router {
         .layer(middleware::from_fn(refuse_cross_site_posts))
         .with_state(state)
 }
+
+/// The largest section form accepted, files included.
+const SECTION_FORM_BYTES: usize = 4 * assessments::evidence::MAX_FILE_BYTES;
 
 /// The app's page routes, generated once per process: generation renders the app in a special
 /// mode, which must not overlap a real render (tests start many servers in one process).

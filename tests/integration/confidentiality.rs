@@ -2,17 +2,8 @@
 //! tried by everyone who must get nothing, and by those who must get what they should.
 
 use assessments::organization::OrganizationKind;
+use senda_tests::demo::*;
 use senda_tests::{DEMO_PASSWORD, TestApp, Visitor};
-
-const MILL: &str = "Ingenio La Esperanza (demo)";
-const MILL_ADMIN: &str = "admin@ingenio.demo.senda.mx";
-const MILL_MEMBER: &str = "personal@ingenio.demo.senda.mx";
-const TOBACCO_ADMIN: &str = "admin@tabacalera.demo.senda.mx";
-const TOBACCO_MEMBER: &str = "personal@tabacalera.demo.senda.mx";
-const ADVISOR: &str = "asesora@asesores.demo.senda.mx";
-const ASSOCIATION_ADMIN: &str = "admin@union.demo.senda.mx";
-const ASSOCIATION_VIEWER: &str = "consulta@union.demo.senda.mx";
-const PLATFORM_ADMIN: &str = "plataforma@demo.senda.mx";
 
 /// The demo, and the sugar mill's id.
 async fn demo() -> (TestApp, String) {
@@ -27,6 +18,7 @@ async fn demo() -> (TestApp, String) {
 enum Probe {
     Page(String),
     ServerFn(&'static str, String),
+    ServerFnWith(&'static str, Vec<(&'static str, String)>),
 }
 
 /// What everyone with any access to the company may read: its overview.
@@ -65,6 +57,10 @@ async fn probe(visitor: &Visitor, probe: &Probe) -> senda_tests::Reply {
         Probe::ServerFn(endpoint, id) => {
             let field = if endpoint.starts_with("organizations") { "organization_id" } else { "company_id" };
             visitor.call(endpoint, &[(field, id)]).await
+        }
+        Probe::ServerFnWith(endpoint, fields) => {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            visitor.call(endpoint, &fields).await
         }
     }
 }
@@ -133,7 +129,7 @@ async fn a_signed_out_client_is_sent_to_sign_in_and_server_functions_refuse_it()
                 assert_eq!(reply.status, 302, "{p:?}");
                 assert!(reply.header("location").is_some_and(|l| l.starts_with("/entrar?volver=")), "{p:?}");
             }
-            Probe::ServerFn(..) => assert_eq!(reply.status, 401, "{p:?}"),
+            Probe::ServerFn(..) | Probe::ServerFnWith(..) => assert_eq!(reply.status, 401, "{p:?}"),
         }
         assert!(!reply.body.contains(MILL));
     }
@@ -168,7 +164,7 @@ async fn granted_outsiders_see_the_overview_and_their_views_are_audited() {
     let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
     assert!(log.body.contains("OutsiderViewed") && log.body.contains(ADVISOR), "{}", log.body);
     // The tobacco company granted nobody: neither the advisor nor the association sees it.
-    let tobacco = app.organization_id(OrganizationKind::Company, "Tabacalera del Nayar (demo)").await;
+    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await;
     for who in [ADVISOR, ASSOCIATION_ADMIN, ASSOCIATION_VIEWER] {
         let visitor = app.signed_in(who).await;
         assert_eq!(visitor.get(&format!("/empresas/{tobacco}")).await.status, 404, "{who}");
@@ -290,7 +286,7 @@ async fn sign_in_errors_do_not_tell_whether_an_email_exists_and_attempts_are_lim
     );
 
     let admin = app.signed_in(TOBACCO_ADMIN).await;
-    let tobacco = app.organization_id(OrganizationKind::Company, "Tabacalera del Nayar (demo)").await;
+    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await;
     let log = admin.call("companies/audit-log", &[("company_id", &tobacco)]).await;
     assert!(log.body.contains("SignedIn"), "{}", log.body);
 }
@@ -396,4 +392,115 @@ async fn a_platform_admin_creates_a_company_whose_first_admin_joins_by_link() {
     assert_eq!(platform.get(&format!("/empresas/{company}")).await.status, 404);
     // Only platform admins list organizations.
     assert_eq!(newcomer.call("organizations/list", &[]).await.status, 404);
+}
+
+/// Every way to read an assessment's answers.
+fn assessment_probes(assessment: &str) -> Vec<Probe> {
+    vec![
+        Probe::Page(format!("/evaluaciones/{assessment}")),
+        Probe::Page(format!("/evaluaciones/{assessment}/secciones/perfil")),
+        Probe::ServerFnWith("assessments/overview", vec![("assessment_id", assessment.to_owned())]),
+        Probe::ServerFnWith(
+            "assessments/section",
+            vec![("assessment_id", assessment.to_owned()), ("section_id", "perfil".to_owned())],
+        ),
+    ]
+}
+
+/// Every way to change an assessment, for the company's own people only.
+fn answering_actions(company: &str, assessment: &str) -> Vec<(String, Vec<(&'static str, String)>)> {
+    vec![
+        (
+            format!("/empresas/{company}/evaluaciones"),
+            vec![("questionnaire", "agro-laboral@1".into()), ("carry", String::new())],
+        ),
+        (
+            format!("/evaluaciones/{assessment}/secciones/perfil"),
+            vec![("a.perfil.temporales", "yes".into()), ("r.perfil.temporales", "0".into())],
+        ),
+        (format!("/evaluaciones/{assessment}/borradores/perfil.temporales/descartar"), vec![]),
+        (format!("/evaluaciones/{assessment}/enviar"), vec![]),
+        (format!("/evaluaciones/{assessment}/devolver"), vec![]),
+    ]
+}
+
+/// The mill's admin starts an assessment; its id.
+async fn mill_assessment(app: &TestApp, mill: &str) -> String {
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let reply = admin
+        .post_form(
+            &format!("/empresas/{mill}/evaluaciones"),
+            &[("questionnaire", "agro-laboral@1"), ("carry", "")],
+        )
+        .await;
+    reply.header("location").and_then(|l| l.strip_prefix("/evaluaciones/")).expect("started").to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_are_seen_by_own_people_and_granted_advisors_and_changed_by_own_people_only() {
+    let (app, mill) = demo().await;
+    let assessment = mill_assessment(&app, &mill).await;
+    let probes = assessment_probes(&assessment);
+    for who in [TOBACCO_ADMIN, TOBACCO_MEMBER, PLATFORM_ADMIN, ASSOCIATION_ADMIN, ASSOCIATION_VIEWER] {
+        let visitor = app.signed_in(who).await;
+        assert_gets_nothing(who, &visitor, &probes).await;
+        let list = visitor.call("assessments/of-company", &[("company_id", &mill)]).await;
+        assert!(!list.body.contains(&assessment), "{who} sees the assessment listed");
+    }
+    for who in [MILL_ADMIN, MILL_MEMBER, ADVISOR] {
+        let visitor = app.signed_in(who).await;
+        assert_gets_it(who, &visitor, &probes).await;
+        let list = visitor.call("assessments/of-company", &[("company_id", &mill)]).await;
+        assert!(list.body.contains(&assessment), "{who} misses the assessment in the list");
+    }
+    for who in [TOBACCO_ADMIN, PLATFORM_ADMIN, ASSOCIATION_ADMIN, ADVISOR] {
+        let visitor = app.signed_in(who).await;
+        for (path, fields) in answering_actions(&mill, &assessment) {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let reply = visitor.post_form(&path, &fields).await;
+            assert_eq!(reply.status, 404, "{who} could POST {path}");
+            assert!(!reply.body.contains(MILL));
+        }
+    }
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let section =
+        admin.call("assessments/section", &[("assessment_id", &assessment), ("section_id", "perfil")]).await;
+    assert!(section.body.contains("\"answers\":[]"), "an outsider's post changed the answers");
+    let list = admin.call("assessments/of-company", &[("company_id", &mill)]).await;
+    assert_eq!(
+        list.body.matches("\"questionnaire_version\"").count(),
+        1,
+        "an outsider started an assessment"
+    );
+    let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
+    assert!(log.body.contains("assessment answers"), "the advisor's look is in the log: {}", log.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_advisor_and_a_signed_out_client_see_no_answers() {
+    let (app, mill) = demo().await;
+    let assessment = mill_assessment(&app, &mill).await;
+    let probes = assessment_probes(&assessment);
+    let advisor = app.signed_in(ADVISOR).await;
+    assert_gets_it("advisor", &advisor, &probes).await;
+
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let access = admin.call("companies/access", &[("company_id", &mill)]).await;
+    let access: serde_json::Value = serde_json::from_str(&access.body).unwrap();
+    let grant = access["grants"].as_array().unwrap().iter().find(|g| g["scope"] == "assessments").unwrap();
+    let grant_id = grant["id"].as_str().unwrap();
+    admin.post_form(&format!("/empresas/{mill}/accesos/{grant_id}/retirar"), &[]).await;
+    assert_gets_nothing("advisor after revocation", &advisor, &probes).await;
+
+    let visitor = app.visitor();
+    for p in &probes {
+        let reply = probe(&visitor, p).await;
+        assert!(matches!(reply.status, 302 | 401), "{p:?}: {}", reply.status);
+        assert!(!reply.body.contains(MILL));
+    }
+    for (path, _) in answering_actions(&mill, &assessment) {
+        let reply = visitor.post_form(&path, &[]).await;
+        assert_ne!(reply.status, 200, "{path}");
+        assert!(!reply.body.contains(MILL));
+    }
 }

@@ -41,6 +41,15 @@ impl TestApp {
     /// Starts the application with extra routes (added inside the edge layers), e.g. one that
     /// panics, to test what the edge does with it.
     pub async fn spawn_with(extend: impl FnOnce(Router) -> Router) -> Self {
+        Self::start(extend, shipped_assessments()).await
+    }
+
+    /// Starts the application on the questionnaires and catalog of `assessments_dir`.
+    pub async fn spawn_with_assessments(assessments_dir: PathBuf) -> Self {
+        Self::start(|routes| routes, assessments_dir).await
+    }
+
+    async fn start(extend: impl FnOnce(Router) -> Router, assessments_dir: PathBuf) -> Self {
         // Server logs only when asked for: they drown test output otherwise.
         if std::env::var_os("TEST_LOG").is_some() {
             server::telemetry::init();
@@ -48,7 +57,7 @@ impl TestApp {
         let database = TestDatabase::create().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let addr = listener.local_addr().expect("local address");
-        let settings = database.settings(addr, shipped_assessments());
+        let settings = database.settings(addr, assessments_dir);
         let state = AppState::prepare(settings).await.expect("open and migrate the test database");
         let store = state.store.clone();
         let app = server::http::with_edge_layers(extend(server::http::routes(state)));
@@ -82,6 +91,20 @@ impl TestApp {
         }
         reply(request.send().await).await
     }
+}
+
+/// The demo's organizations and accounts (see `senda demo`).
+pub mod demo {
+    pub const MILL: &str = "Ingenio La Esperanza (demo)";
+    pub const TOBACCO: &str = "Tabacalera del Nayar (demo)";
+    pub const MILL_ADMIN: &str = "admin@ingenio.demo.senda.mx";
+    pub const MILL_MEMBER: &str = "personal@ingenio.demo.senda.mx";
+    pub const TOBACCO_ADMIN: &str = "admin@tabacalera.demo.senda.mx";
+    pub const TOBACCO_MEMBER: &str = "personal@tabacalera.demo.senda.mx";
+    pub const ADVISOR: &str = "asesora@asesores.demo.senda.mx";
+    pub const ASSOCIATION_ADMIN: &str = "admin@union.demo.senda.mx";
+    pub const ASSOCIATION_VIEWER: &str = "consulta@union.demo.senda.mx";
+    pub const PLATFORM_ADMIN: &str = "plataforma@demo.senda.mx";
 }
 
 /// The password of every demo account in the tests.
@@ -140,6 +163,13 @@ impl Visitor {
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let request =
             self.client.post(format!("{}{path}", self.base)).header("accept", "text/html").form(fields);
+        reply(request.send().await).await
+    }
+
+    /// Posts a multipart form (one that carries files) as a browser does.
+    pub async fn post_multipart(&self, path: &str, form: reqwest::multipart::Form) -> Reply {
+        let request =
+            self.client.post(format!("{}{path}", self.base)).header("accept", "text/html").multipart(form);
         reply(request.send().await).await
     }
 

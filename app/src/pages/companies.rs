@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{get_company, list_companies};
 use crate::components::Loaded;
 use crate::i18n::{Texts, use_texts};
+use crate::pages::CompanyAssessmentsBlock;
 
 /// `/empresas`: every company the person may see, and how.
 #[component]
@@ -68,6 +69,7 @@ fn CompanyOverview(visible: VisibleCompany) -> impl IntoView {
                 <dd>{company.sector.map(|s| t.sector(s)).unwrap_or_default()}</dd>
             </dl>
             {admin_links}
+            <CompanyAssessmentsBlock company_id=company.id.clone() />
         </article>
     }
 }

@@ -462,18 +462,18 @@ async fn sign_in_as(store: &Store, auth: &mut AuthSession, user_id: &str, target
 }
 
 /// Not found and not allowed look the same from outside.
-fn store_failure(error: StoreError) -> Response {
+pub(super) fn store_failure(error: StoreError) -> Response {
     match error {
         StoreError::NotFound | StoreError::Invalid(_) => error_pages::page(axum::http::StatusCode::NOT_FOUND),
         other => error_pages::internal(other.into()),
     }
 }
 
-fn sign_in_first(back: &str) -> Response {
+pub(super) fn sign_in_first(back: &str) -> Response {
     see_other(&app::urls::sign_in_href(back))
 }
 
-fn see_other(path: &str) -> Response {
+pub(super) fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }
 

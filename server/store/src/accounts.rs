@@ -386,6 +386,8 @@ impl Store {
         viewer: &Viewer,
         company_id: &str,
     ) -> StoreResult<Option<VisibleCompany>> {
+        // The query reads an empty id as "every company": never let one through.
+        let company_id = if company_id.is_empty() { "-" } else { company_id };
         Ok(self.companies_for(viewer, Some(company_id)).await?.into_iter().next())
     }
 

@@ -27,8 +27,10 @@ use sqlx::{AnyPool, Executor, Row};
 pub use crate::database_url::{DEFAULT_DATABASE_URL, DatabaseUrl};
 
 pub mod accounts;
+pub mod answers;
 pub mod audit;
 mod database_url;
+pub mod evidence;
 pub mod sessions;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");

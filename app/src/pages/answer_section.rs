@@ -1,0 +1,346 @@
+use assessments::Language;
+use assessments::answers::{AnswerValue, Draft, DraftProblem, StoredAnswer, fingerprint};
+use assessments::evidence::{EvidenceFile, EvidenceProblem};
+use assessments::questionnaire::{AnswerKind, Question};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::assessment::ProgressBar;
+use crate::api::answering::{Citation, SectionToAnswer, get_assessment_section};
+use crate::components::Loaded;
+use crate::i18n::use_texts;
+use crate::urls;
+
+/// `/evaluaciones/{id}/secciones/{section}`: one section's questions as a plain form that saves
+/// with a button. Questions hidden by an earlier answer are left out; they appear once the
+/// answer that shows them is saved.
+#[component]
+pub fn AnswerSectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let section = Resource::new(
+        move || {
+            let params = params.read();
+            (params.get("id").unwrap_or_default(), params.get("section").unwrap_or_default())
+        },
+        |(id, section)| get_assessment_section(id, section),
+    );
+    view! { <Loaded resource=section view={|section| view! { <SectionForm section /> }} /> }
+}
+
+#[component]
+fn SectionForm(section: SectionToAnswer) -> impl IntoView {
+    let a = use_texts().answering;
+    let language = use_context::<Language>().unwrap_or_default();
+    let query = use_query_map();
+    let SectionToAnswer {
+        header,
+        title,
+        section,
+        applicable,
+        answers,
+        drafts,
+        citations,
+        files,
+        editable,
+        progress,
+        previous,
+        next,
+    } = section;
+    let action = urls::assessment_section(&header.id, &section.id);
+    let notice = move || {
+        let query = query.read();
+        if query.get("problemas").is_some() {
+            Some(view! { <p class="notice notice--error" role="alert">{a.problems_notice}</p> }.into_any())
+        } else if query.get("guardado").is_some() {
+            Some(view! { <p class="notice" role="status">{a.saved_notice}</p> }.into_any())
+        } else {
+            None
+        }
+    };
+    let questions: Vec<Question> =
+        section.questions.into_iter().filter(|q| applicable.contains(&q.id)).collect();
+    let fields = questions
+        .into_iter()
+        .map(|question| {
+            let stored = answers.iter().find(|a| a.question_id == question.id).cloned();
+            let draft = drafts.iter().find(|d| d.question_id == question.id).cloned();
+            let cited: Vec<Citation> =
+                citations.iter().filter(|c| question.requirements.contains(&c.requirement_id)).cloned().collect();
+            let attached: Vec<EvidenceFile> = files.iter().filter(|f| f.question_id == question.id).cloned().collect();
+            view! {
+                <QuestionField assessment_id=header.id.clone() question stored draft citations=cited files=attached editable />
+            }
+        })
+        .collect_view();
+    let section_title = section.title.get(language).to_owned();
+    let next_id = next.as_ref().map(|n| n.id.clone());
+    view! {
+        <Title text=section_title.clone() />
+        <article class="page page--form">
+            <p class="breadcrumb">
+                <a href=urls::assessment(&header.id)>{title.get(language).to_owned()} " · " {header.company.name.clone()}</a>
+            </p>
+            <h1>{section_title}</h1>
+            {section.intro.map(|intro| view! { <p class="lead">{intro.get(language).to_owned()}</p> })}
+            <ProgressBar progress />
+            {notice}
+            {(!editable).then(|| view! { <p class="notice">{a.read_only}</p> })}
+            <form method="post" action=action class="answers" enctype="multipart/form-data">
+                <fieldset class="answers__all" disabled=!editable>
+                    {fields}
+                </fieldset>
+                {editable.then(|| view! {
+                    <div class="answers__actions">
+                        <button type="submit">{a.save_section}</button>
+                        {next_id.map(|id| view! {
+                            <button type="submit" name="siguiente" value=id class="button--quiet">{a.save_and_next}</button>
+                        })}
+                    </div>
+                })}
+            </form>
+            <nav class="pager" aria-label=a.sections_title>
+                {previous.map(|p| view! {
+                    <a rel="prev" href=urls::assessment_section(&header.id, &p.id)>"← " {p.title.get(language).to_owned()}</a>
+                })}
+                {next.map(|n| view! {
+                    <a rel="next" href=urls::assessment_section(&header.id, &n.id)>{n.title.get(language).to_owned()} " →"</a>
+                })}
+            </nav>
+        </article>
+    }
+    .into_any()
+}
+
+/// One question: its text and help, the inputs of its answer type, note and evidence, the legal
+/// basis one click away, and — when what this person typed could not be saved — why.
+#[component]
+fn QuestionField(
+    assessment_id: String,
+    question: Question,
+    stored: Option<StoredAnswer>,
+    draft: Option<Draft>,
+    citations: Vec<Citation>,
+    files: Vec<EvidenceFile>,
+    editable: bool,
+) -> impl IntoView {
+    let a = use_texts().answering;
+    let query = use_query_map();
+    let language = use_context::<Language>().unwrap_or_default();
+    let id = question.id.clone();
+    // What the form shows: the draft this person could not save, else the saved answer.
+    let (values, note, evidence) = match (&draft, &stored) {
+        (Some(draft), _) => (draft.values.clone(), draft.note.clone(), draft.evidence.clone()),
+        (None, Some(saved)) => (
+            saved.value.as_ref().map(AnswerValue::as_form_values).unwrap_or_default(),
+            saved.note.clone(),
+            saved.evidence.clone(),
+        ),
+        (None, None) => (Vec::new(), String::new(), String::new()),
+    };
+    // The save is based on the saved answer, whatever the form shows.
+    let revision = stored.as_ref().map_or(0, |saved| saved.revision);
+    let shown = stored.as_ref().map_or_else(|| fingerprint(None, "", ""), StoredAnswer::fingerprint);
+    let problem_id = format!("problem-{id}");
+    let problem = draft.as_ref().map(|draft| match draft.problem {
+        DraftProblem::Invalid(problem) => view! {
+            <p class="field-problem" id=problem_id.clone() role="alert">{a.answer_problem(problem)}</p>
+        }
+        .into_any(),
+        DraftProblem::Conflict => {
+            let theirs = stored
+                .as_ref()
+                .and_then(|saved| saved.value.as_ref())
+                .map(|value| describe(&question.answer, value, language))
+                .unwrap_or_else(|| a.no_answer.to_owned());
+            let saved_by = stored.as_ref().map(|saved| saved.updated_by.clone()).unwrap_or_default();
+            let discard = format!("{}/borradores/{}/descartar", urls::assessment(&assessment_id), question.id);
+            view! {
+                <div class="field-problem conflict" id=problem_id.clone() role="alert">
+                    <p>{a.conflict}</p>
+                    <p>{a.conflict_saved_by} " " <strong>{saved_by}</strong> ": " <strong class="conflict__theirs">{theirs}</strong></p>
+                    <p>
+                        {a.conflict_yours} " "
+                        <button type="submit" class="button--link" formaction=discard>{a.keep_saved}</button>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+    });
+    let described_by = draft.is_some().then(|| problem_id.clone());
+    let needs_review = stored.as_ref().is_some_and(|saved| saved.needs_review);
+    let optional =
+        (!question.required).then(|| view! { <span class="question__optional">" (" {a.optional} ")"</span> });
+    let has_notes = !note.is_empty() || !evidence.is_empty() || !files.is_empty();
+    // A file refused at the last save, named in the redirect's query.
+    let file_problem = {
+        let query = query.read_untracked();
+        query
+            .get("archivo")
+            .and_then(|code| EvidenceProblem::from_code(&code))
+            .filter(|_| query.get("pregunta").as_deref() == Some(id.as_str()))
+    };
+    let file_list = (!files.is_empty()).then(|| {
+        let base = urls::assessment(&assessment_id);
+        view! {
+            <ul class="files">
+                {files.into_iter().map(|file| view! {
+                    <li>
+                        <a href=format!("{base}/evidencias/{}", file.id) download=file.file_name.clone()>{file.file_name.clone()}</a>
+                        <span class="card__meta">" · " {human_size(file.size_bytes)} " · " {file.uploaded_by}</span>
+                        {editable.then(|| view! {
+                            " " <button type="submit" class="button--link" formaction=format!("{base}/evidencias/{}/quitar", file.id)>
+                                {a.remove_file}
+                            </button>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    });
+    view! {
+        <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by>
+            <legend class="question__text" id=format!("t-{id}")>{question.text.get(language).to_owned()} {optional}</legend>
+            {question.help.as_ref().map(|help| view! { <p class="question__help">{help.get(language).to_owned()}</p> })}
+            {needs_review.then(|| view! { <p class="notice">{a.needs_review}</p> })}
+            {problem}
+            <AnswerInputs id=id.clone() kind=question.answer.clone() values />
+            <input type="hidden" name=format!("r.{id}") value=revision />
+            <input type="hidden" name=format!("f.{id}") value=shown />
+            <details class="question__more" open=has_notes>
+                <summary>{a.note_and_evidence}</summary>
+                {question.evidence.then(|| view! { <p class="question__help">{a.evidence_expected}</p> })}
+                {file_list}
+                {file_problem.map(|problem| view! { <p class="field-problem" role="alert">{a.evidence_problem(problem)}</p> })}
+                {editable.then(|| view! {
+                    <label for=format!("u-{id}")>{a.attach_files}</label>
+                    <input type="file" id=format!("u-{id}") name=format!("u.{id}") multiple
+                        accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp" />
+                    <p class="question__help">{a.attach_hint}</p>
+                })}
+                <label for=format!("e-{id}")>{a.evidence}</label>
+                <textarea id=format!("e-{id}") name=format!("e.{id}") rows="2">{evidence}</textarea>
+                <label for=format!("n-{id}")>{a.note}</label>
+                <textarea id=format!("n-{id}") name=format!("n.{id}") rows="2">{note}</textarea>
+            </details>
+            {(!citations.is_empty()).then(|| view! {
+                <details class="question__law">
+                    <summary>{a.legal_basis}</summary>
+                    <ul>
+                        {citations.into_iter().map(|c| view! {
+                            <li>
+                                <strong>{c.instrument.get(language).to_owned()} ", " {c.article.clone()}</strong>
+                                {(!c.confirmed).then(|| view! { " (" {a.unconfirmed} ")" })}
+                                ": " {c.summary.get(language).to_owned()}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The inputs of one answer type, named `a.{question id}`.
+#[component]
+fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>) -> impl IntoView {
+    let a = use_texts().answering;
+    let language = use_context::<Language>().unwrap_or_default();
+    let name = format!("a.{id}");
+    let input_id = format!("a-{id}");
+    let legend_id = format!("t-{id}");
+    let first = values.first().cloned().unwrap_or_default();
+    let choice = |value: String, label: String, multiple: bool| {
+        let checked = values.contains(&value);
+        let option_id = format!("{input_id}-{value}");
+        let label_for = option_id.clone();
+        view! {
+            <label class="choice" for=label_for>
+                <input
+                    type=if multiple { "checkbox" } else { "radio" }
+                    id=option_id
+                    name=name.clone()
+                    value=value
+                    checked=checked
+                />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    match kind {
+        AnswerKind::YesNoPartial { allow_not_applicable, .. } => {
+            let mut options = vec!["yes", "partial", "no"];
+            if allow_not_applicable {
+                options.push("not_applicable");
+            }
+            view! {
+                <div class="choices choices--inline">
+                    {options.into_iter().map(|v| choice(v.to_owned(), a.yes_no(v).to_owned(), false)).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+        AnswerKind::SingleChoice { options } => view! {
+            <div class="choices">
+                {options.into_iter().map(|o| choice(o.value.clone(), o.label.get(language).to_owned(), false)).collect_view()}
+            </div>
+        }
+        .into_any(),
+        AnswerKind::MultipleChoice { options } => view! {
+            <p class="question__help">{a.choose_all}</p>
+            <div class="choices">
+                {options.into_iter().map(|o| choice(o.value.clone(), o.label.get(language).to_owned(), true)).collect_view()}
+            </div>
+        }
+        .into_any(),
+        AnswerKind::Number { unit, .. } => view! {
+            <span class="number">
+                <input type="text" inputmode="decimal" id=input_id name=name value=first autocomplete="off"
+                    aria-labelledby=legend_id />
+                {unit.map(|unit| view! { <span class="number__unit">{unit.get(language).to_owned()}</span> })}
+            </span>
+        }
+        .into_any(),
+        AnswerKind::Date { .. } => view! {
+            <p class="question__help" id=format!("{input_id}-hint")>{a.date_hint}</p>
+            <input type="date" id=input_id.clone() name=name value=first aria-labelledby=legend_id
+                aria-describedby=format!("{input_id}-hint") />
+        }
+        .into_any(),
+        AnswerKind::Text { .. } => view! {
+            <textarea id=input_id name=name rows="4" aria-labelledby=legend_id>{first}</textarea>
+        }
+        .into_any(),
+    }
+}
+
+/// An answer in words, as the person who gave it chose it.
+fn describe(kind: &AnswerKind, value: &AnswerValue, language: Language) -> String {
+    let a = crate::i18n::texts(language).answering;
+    let label = |options: &[assessments::questionnaire::ChoiceOption], chosen: &str| {
+        options
+            .iter()
+            .find(|o| o.value == chosen)
+            .map_or_else(|| chosen.to_owned(), |o| o.label.get(language).to_owned())
+    };
+    match (kind, value) {
+        (AnswerKind::YesNoPartial { .. }, AnswerValue::Choice(v)) => a.yes_no(v).to_owned(),
+        (AnswerKind::SingleChoice { options }, AnswerValue::Choice(v)) => label(options, v),
+        (AnswerKind::MultipleChoice { options }, AnswerValue::Choices(vs)) => {
+            vs.iter().map(|v| label(options, v)).collect::<Vec<_>>().join(", ")
+        }
+        (_, other) => other.as_form_values().join(", "),
+    }
+}
+
+/// A file size as people read it: "850 KB", "2.4 MB".
+fn human_size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}

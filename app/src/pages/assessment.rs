@@ -1,0 +1,190 @@
+use assessments::Language;
+use assessments::answers::{AssessmentStatus, Progress};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::answering::{
+    AssessmentOverview, CompanyAssessments, get_assessment_overview, list_company_assessments,
+};
+use crate::components::Loaded;
+use crate::i18n::use_texts;
+use crate::urls;
+
+/// A bar and the count behind it: "12 / 40 questions answered".
+#[component]
+pub fn ProgressBar(progress: Progress, #[prop(optional)] label: &'static str) -> impl IntoView {
+    let t = use_texts().answering;
+    let label = if label.is_empty() { t.progress } else { label };
+    view! {
+        <div class="progress">
+            <progress max=progress.applicable.max(1) value=progress.answered aria-label=label>
+                {format!("{}%", progress.percent())}
+            </progress>
+            <span class="progress__count">
+                {format!("{} / {} ", progress.answered, progress.applicable)} {t.questions_answered}
+            </span>
+        </div>
+    }
+}
+
+/// The assessments block of a company's page: the list, and a form to start one.
+#[component]
+pub fn CompanyAssessmentsBlock(company_id: String) -> impl IntoView {
+    let resource = Resource::new(move || company_id.clone(), list_company_assessments);
+    view! { <Loaded resource view={|data| view! { <AssessmentList data /> }} /> }
+}
+
+#[component]
+fn AssessmentList(data: CompanyAssessments) -> impl IntoView {
+    let t = use_texts().answering;
+    let language = use_context::<Language>().unwrap_or_default();
+    let CompanyAssessments { company_id, can_start, assessments, questionnaires } = data;
+    let earlier: Vec<(String, String)> = assessments
+        .iter()
+        .map(|line| {
+            (
+                line.header.id.clone(),
+                format!("{} · {}", line.title.get(language), day(&line.header.started_at)),
+            )
+        })
+        .collect();
+    let list = if assessments.is_empty() {
+        view! { <p>{if can_start { t.assessments_none } else { t.assessments_not_shared }}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="cards">
+                {assessments.into_iter().map(|line| view! {
+                    <li class="card">
+                        <a href=urls::assessment(&line.header.id)>
+                            {line.title.get(language).to_owned()} " · v" {line.header.questionnaire_version}
+                        </a>
+                        <span class="card__meta">
+                            {t.status(line.header.status)} " · " {t.started} " " {day(&line.header.started_at)}
+                        </span>
+                        <ProgressBar progress=line.progress />
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let start = can_start.then(|| {
+        if questionnaires.is_empty() {
+            return view! { <p>{t.no_questionnaires}</p> }.into_any();
+        }
+        view! {
+            <form method="post" action=format!("/empresas/{company_id}/evaluaciones") class="form">
+                <h3>{t.start_title}</h3>
+                <p class="form__lead">{t.start_lead}</p>
+                <label for="questionnaire">{t.questionnaire_label}</label>
+                <select id="questionnaire" name="questionnaire">
+                    {questionnaires.into_iter().map(|q| view! {
+                        <option value=format!("{}@{}", q.id, q.version)>
+                            {q.title.get(language).to_owned()} " · v" {q.version}
+                        </option>
+                    }).collect_view()}
+                </select>
+                <label for="carry">{t.carry_label}</label>
+                <select id="carry" name="carry">
+                    <option value="">{t.carry_none}</option>
+                    {earlier.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                </select>
+                <button type="submit">{t.start_submit}</button>
+            </form>
+        }
+        .into_any()
+    });
+    view! {
+        <section aria-labelledby="assessments-title">
+            <h2 id="assessments-title">{t.assessments_title}</h2>
+            {list}
+            {start}
+        </section>
+    }
+}
+
+/// `/evaluaciones/{id}`: an assessment's sections and progress, what is missing, and submission.
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let params = use_params_map();
+    let overview =
+        Resource::new(move || params.read().get("id").unwrap_or_default(), get_assessment_overview);
+    view! { <Loaded resource=overview view={|overview| view! { <Overview overview /> }} /> }
+}
+
+#[component]
+fn Overview(overview: AssessmentOverview) -> impl IntoView {
+    let t = use_texts();
+    let a = t.answering;
+    let language = use_context::<Language>().unwrap_or_default();
+    let query = use_query_map();
+    let AssessmentOverview { header, title, can_answer, can_return, overall, sections, missing, to_review } =
+        overview;
+    let base = urls::assessment(&header.id);
+    let notice = move || {
+        let query = query.read();
+        if query.get("error").as_deref() == Some("incomplete") {
+            Some(view! { <p class="notice notice--error" role="alert">{a.submit_incomplete}</p> }.into_any())
+        } else if query.get("devuelta").is_some() {
+            Some(view! { <p class="notice" role="status">{a.returned_notice}</p> }.into_any())
+        } else {
+            None
+        }
+    };
+    let heading = format!("{} · {}", title.get(language), header.company.name);
+    let first_section = sections.first().filter(|s| s.profile).map(|_| view! { <p>{a.profile_hint}</p> });
+    view! {
+        <Title text=heading.clone() />
+        <article class="page">
+            <p class="breadcrumb"><a href=format!("/empresas/{}", header.company.id)>{header.company.name.clone()}</a></p>
+            <h1>{heading}</h1>
+            <p class="card__meta">
+                {a.status(header.status)} " · v" {header.questionnaire_version} " · " {a.started} " "
+                {day(&header.started_at)} " · " {header.started_by.clone()}
+            </p>
+            {notice}
+            {(header.status == AssessmentStatus::Submitted).then(|| view! { <p class="notice" role="status">{a.submitted_notice}</p> })}
+            <ProgressBar progress=overall />
+            {(to_review > 0).then(|| view! { <p class="notice">{to_review} " " {a.to_review}</p> })}
+            <h2>{a.sections_title}</h2>
+            {first_section}
+            <ol class="sections">
+                {sections.into_iter().map(|section| view! {
+                    <li class="sections__item">
+                        <a href=format!("{base}/secciones/{}", section.id)>{section.title.get(language).to_owned()}</a>
+                        <ProgressBar progress=section.progress />
+                    </li>
+                }).collect_view()}
+            </ol>
+            <h2>{a.missing_title}</h2>
+            {if missing.is_empty() {
+                view! { <p>{a.missing_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="missing">
+                        {missing.into_iter().map(|m| view! {
+                            <li><a href=format!("{base}/secciones/{}#q-{}", m.section_id, m.question_id)>{m.text.get(language).to_owned()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {can_answer.then(|| view! {
+                <form method="post" action=format!("{base}/enviar") class="form">
+                    <p class="form__lead">{a.submit_lead}</p>
+                    <button type="submit">{a.submit}</button>
+                </form>
+            })}
+            {can_return.then(|| view! {
+                <form method="post" action=format!("{base}/devolver") class="form">
+                    <button type="submit">{a.return_for_changes}</button>
+                </form>
+            })}
+        </article>
+    }
+}
+
+/// The day of an RFC 3339 time, as `YYYY-MM-DD`.
+pub fn day(time: &str) -> String {
+    time.chars().take(10).collect()
+}

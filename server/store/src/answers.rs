@@ -1,0 +1,428 @@
+//! Assessments and their answers: company data of the most confidential kind.
+//!
+//! Reading takes a viewer who sees the company's assessments (its own people, or an advisor it
+//! granted them to); answering, starting and submitting take one of the company's own people.
+//! Anyone else gets [`StoreError::NotFound`], as for an assessment that does not exist.
+
+use assessments::access::{CompanyAccess, Viewer};
+use assessments::answers::{
+    AnswerValue, AssessmentHeader, AssessmentStatus, CarriedAnswer, Draft, DraftProblem, StoredAnswer,
+};
+use assessments::questionnaire::Questionnaire;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::{Store, StoreError, StoreResult, new_id, now};
+
+/// The result of saving one answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    /// Saved; the answer's new revision.
+    Saved { revision: i64 },
+    /// Someone else saved it since `base_revision`: nothing was written.
+    Conflict,
+}
+
+/// One answer to save, based on the revision the person saw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerWrite<'a> {
+    pub question_id: &'a str,
+    pub value: Option<&'a AnswerValue>,
+    pub note: &'a str,
+    pub evidence: &'a str,
+    /// 0 for an answer never saved before.
+    pub base_revision: i64,
+}
+
+/// How a draft is kept in its row.
+#[derive(Serialize, Deserialize)]
+struct Typed {
+    values: Vec<String>,
+    note: String,
+    evidence: String,
+}
+
+const HEADER_COLUMNS: &str = "a.id, a.company_id, a.questionnaire_id, a.questionnaire_version, a.status, \
+     a.started_at, a.submitted_at, a.carried_from, u.name AS started_by_name";
+
+impl Store {
+    /// A questionnaire version as stored. Not company data: the questions are the same for all.
+    pub async fn questionnaire(&self, id: &str, version: u32) -> StoreResult<Option<Questionnaire>> {
+        let content: Option<String> = sqlx::query_scalar(
+            "SELECT content FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = $2",
+        )
+        .bind(id)
+        .bind(i64::from(version))
+        .fetch_optional(&self.pool)
+        .await?;
+        content
+            .map(|json| {
+                serde_json::from_str(&json)
+                    .map_err(|e| StoreError::Corrupt(format!("questionnaire {id}@{version}: {e}")))
+            })
+            .transpose()
+    }
+
+    /// Starts an assessment of `company_id` on a published questionnaire version, pinned to it,
+    /// with `carried` answers from the company's assessment `carried_from`. Own people only.
+    pub async fn start_assessment(
+        &self,
+        viewer: &Viewer,
+        company_id: &str,
+        questionnaire_id: &str,
+        version: u32,
+        carried_from: Option<(&str, &[CarriedAnswer])>,
+    ) -> StoreResult<String> {
+        self.require_own_people(viewer, company_id).await?;
+        let published: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = $2",
+        )
+        .bind(questionnaire_id)
+        .bind(i64::from(version))
+        .fetch_optional(&self.pool)
+        .await?;
+        if published.as_deref() != Some("published") {
+            return Err(StoreError::Invalid("only a published questionnaire version can be answered"));
+        }
+        if let Some((previous_id, _)) = carried_from {
+            let previous = self.assessment(viewer, previous_id).await?;
+            if previous.company.id != company_id {
+                return Err(StoreError::NotFound);
+            }
+        }
+        let id = new_id();
+        let started_at = now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO assessments (id, company_id, questionnaire_id, questionnaire_version, status, \
+             carried_from, started_by, started_at) VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(company_id)
+        .bind(questionnaire_id)
+        .bind(i64::from(version))
+        .bind(carried_from.map(|(previous, _)| previous))
+        .bind(&viewer.user_id)
+        .bind(&started_at)
+        .execute(&mut *tx)
+        .await?;
+        for carried in carried_from.map(|(_, answers)| answers).unwrap_or_default() {
+            sqlx::query(
+                "INSERT INTO answers (assessment_id, question_id, value, note, evidence, revision, needs_review, \
+                 updated_by, updated_at) VALUES ($1, $2, $3, '', '', 1, $4, $5, $6)",
+            )
+            .bind(&id)
+            .bind(&carried.question_id)
+            .bind(to_json(&carried.value)?)
+            .bind(i64::from(carried.needs_review))
+            .bind(&viewer.user_id)
+            .bind(&started_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The company's assessments, newest first.
+    pub async fn assessments_of(
+        &self,
+        viewer: &Viewer,
+        company_id: &str,
+    ) -> StoreResult<Vec<AssessmentHeader>> {
+        let company = self.company_with_assessments(viewer, company_id).await?.0;
+        let sql = format!(
+            "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by \
+             WHERE a.company_id = $1 ORDER BY a.started_at DESC, a.id"
+        );
+        let rows = sqlx::query(&sql).bind(company_id).fetch_all(&self.pool).await?;
+        rows.iter().map(|row| header_from(row, company.clone())).collect()
+    }
+
+    /// One assessment, for those who see the company's assessments.
+    pub async fn assessment(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<AssessmentHeader> {
+        Ok(self.assessment_with_access(viewer, assessment_id).await?.0)
+    }
+
+    /// One assessment and how the viewer comes to see it.
+    pub async fn assessment_with_access(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+    ) -> StoreResult<(AssessmentHeader, CompanyAccess)> {
+        let company_id: Option<String> =
+            sqlx::query_scalar("SELECT company_id FROM assessments WHERE id = $1")
+                .bind(assessment_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        // An unknown id still asks who the viewer may see (with an id no company has), so both
+        // refusals take the same path.
+        let (company, access) =
+            self.company_with_assessments(viewer, company_id.as_deref().unwrap_or("-")).await?;
+        let sql = format!(
+            "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by WHERE a.id = $1"
+        );
+        let row = sqlx::query(&sql).bind(assessment_id).fetch_one(&self.pool).await?;
+        Ok((header_from(&row, company)?, access))
+    }
+
+    /// The saved answers of an assessment.
+    pub async fn answers(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<StoredAnswer>> {
+        self.assessment(viewer, assessment_id).await?;
+        let rows = sqlx::query(
+            "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.updated_at, \
+             u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
+             WHERE a.assessment_id = $1",
+        )
+        .bind(assessment_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let value: Option<String> = row.try_get("value")?;
+                Ok(StoredAnswer {
+                    question_id: row.try_get("question_id")?,
+                    value: value.as_deref().map(from_json).transpose()?,
+                    note: row.try_get("note")?,
+                    evidence: row.try_get("evidence")?,
+                    revision: row.try_get("revision")?,
+                    needs_review: row.try_get::<i64, _>("needs_review")? != 0,
+                    updated_by: row.try_get("updated_by_name")?,
+                    updated_at: row.try_get("updated_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Saves one answer if nobody else saved it since `base_revision`, and clears the saver's
+    /// draft of it. Own people only, and only while the assessment is in progress.
+    pub async fn save_answer(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+        write: AnswerWrite<'_>,
+    ) -> StoreResult<SaveOutcome> {
+        self.require_answerable(viewer, assessment_id).await?;
+        let value = write.value.map(to_json).transpose()?;
+        let updated_at = now();
+        let mut tx = self.pool.begin().await?;
+        // Compare-and-set on the revision: of two saves from the same revision, one wins and the
+        // other is told, whatever the timing.
+        let written = if write.base_revision == 0 {
+            sqlx::query(
+                "INSERT INTO answers (assessment_id, question_id, value, note, evidence, revision, needs_review, \
+                 updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, 1, 0, $6, $7) \
+                 ON CONFLICT (assessment_id, question_id) DO NOTHING",
+            )
+            .bind(assessment_id)
+            .bind(write.question_id)
+            .bind(&value)
+            .bind(write.note)
+            .bind(write.evidence)
+            .bind(&viewer.user_id)
+            .bind(&updated_at)
+            .execute(&mut *tx)
+            .await?
+        } else {
+            sqlx::query(
+                "UPDATE answers SET value = $1, note = $2, evidence = $3, revision = revision + 1, \
+                 needs_review = 0, updated_by = $4, updated_at = $5 \
+                 WHERE assessment_id = $6 AND question_id = $7 AND revision = $8",
+            )
+            .bind(&value)
+            .bind(write.note)
+            .bind(write.evidence)
+            .bind(&viewer.user_id)
+            .bind(&updated_at)
+            .bind(assessment_id)
+            .bind(write.question_id)
+            .bind(write.base_revision)
+            .execute(&mut *tx)
+            .await?
+        };
+        if written.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Conflict);
+        }
+        sqlx::query(
+            "DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3",
+        )
+        .bind(assessment_id)
+        .bind(write.question_id)
+        .bind(&viewer.user_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(SaveOutcome::Saved { revision: write.base_revision + 1 })
+    }
+
+    /// Keeps what the viewer typed for a question and could not save, replacing an older draft.
+    pub async fn keep_draft(&self, viewer: &Viewer, assessment_id: &str, draft: &Draft) -> StoreResult<()> {
+        self.require_answerable(viewer, assessment_id).await?;
+        let typed = Typed {
+            values: draft.values.clone(),
+            note: draft.note.clone(),
+            evidence: draft.evidence.clone(),
+        };
+        let typed = serde_json::to_string(&typed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let problem =
+            serde_json::to_string(&draft.problem).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO answer_drafts (assessment_id, question_id, user_id, typed, problem, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (assessment_id, question_id, user_id) \
+             DO UPDATE SET typed = excluded.typed, problem = excluded.problem, created_at = excluded.created_at",
+        )
+        .bind(assessment_id)
+        .bind(&draft.question_id)
+        .bind(&viewer.user_id)
+        .bind(typed)
+        .bind(problem)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The viewer's own drafts in an assessment: nobody else's.
+    pub async fn drafts(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<Draft>> {
+        self.assessment(viewer, assessment_id).await?;
+        let rows = sqlx::query(
+            "SELECT question_id, typed, problem FROM answer_drafts WHERE assessment_id = $1 AND user_id = $2",
+        )
+        .bind(assessment_id)
+        .bind(&viewer.user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let typed: Typed = from_json(&row.try_get::<String, _>("typed")?)?;
+                let problem: DraftProblem = from_json(&row.try_get::<String, _>("problem")?)?;
+                Ok(Draft {
+                    question_id: row.try_get("question_id")?,
+                    values: typed.values,
+                    note: typed.note,
+                    evidence: typed.evidence,
+                    problem,
+                })
+            })
+            .collect()
+    }
+
+    /// Lets a draft go: the person keeps the saved answer instead.
+    pub async fn discard_draft(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+        question_id: &str,
+    ) -> StoreResult<()> {
+        if self.assessment_with_access(viewer, assessment_id).await?.1.is_outsider() {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query(
+            "DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3",
+        )
+        .bind(assessment_id)
+        .bind(question_id)
+        .bind(&viewer.user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Sends an in-progress assessment for review. The caller has checked it is complete against
+    /// its questionnaire; this only moves the status, and only from in progress.
+    pub async fn submit_assessment(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
+        self.require_answerable(viewer, assessment_id).await?;
+        let moved = sqlx::query(
+            "UPDATE assessments SET status = 'submitted', submitted_by = $1, submitted_at = $2 \
+             WHERE id = $3 AND status = 'in_progress'",
+        )
+        .bind(&viewer.user_id)
+        .bind(now())
+        .bind(assessment_id)
+        .execute(&self.pool)
+        .await?;
+        if moved.rows_affected() == 0 {
+            return Err(StoreError::Invalid("the assessment is not in progress"));
+        }
+        Ok(())
+    }
+
+    /// Returns a submitted assessment for changes: its reviewers, the company's admins or an
+    /// advisor it granted its assessments to.
+    pub async fn return_for_changes(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
+        let (assessment, access) = self.assessment_with_access(viewer, assessment_id).await?;
+        if !(access.is_own_admin() || access == CompanyAccess::Advisor) {
+            return Err(StoreError::NotFound);
+        }
+        if assessment.status != AssessmentStatus::Submitted {
+            return Err(StoreError::Invalid("only a submitted assessment can be returned"));
+        }
+        sqlx::query(
+            "UPDATE assessments SET status = 'in_progress', submitted_by = NULL, submitted_at = NULL WHERE id = $1",
+        )
+        .bind(assessment_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The company, when the viewer sees its assessments.
+    async fn company_with_assessments(
+        &self,
+        viewer: &Viewer,
+        company_id: &str,
+    ) -> StoreResult<(assessments::access::Organization, CompanyAccess)> {
+        match self.visible_company(viewer, company_id).await? {
+            Some(visible) if visible.access.sees_assessments() => Ok((visible.company, visible.access)),
+            _ => Err(StoreError::NotFound),
+        }
+    }
+
+    async fn require_own_people(&self, viewer: &Viewer, company_id: &str) -> StoreResult<()> {
+        match self.company_with_assessments(viewer, company_id).await?.1 {
+            CompanyAccess::Member { .. } => Ok(()),
+            _ => Err(StoreError::NotFound),
+        }
+    }
+
+    /// The assessment exists, the viewer is one of its company's people, and it is in progress.
+    pub(crate) async fn require_answerable(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
+        match self.assessment_with_access(viewer, assessment_id).await? {
+            (_, access) if access.is_outsider() => Err(StoreError::NotFound),
+            (assessment, _) if assessment.status != AssessmentStatus::InProgress => {
+                Err(StoreError::Invalid("the assessment is submitted and read-only"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn header_from(
+    row: &sqlx::any::AnyRow,
+    company: assessments::access::Organization,
+) -> StoreResult<AssessmentHeader> {
+    let status: String = row.try_get("status")?;
+    let version: i64 = row.try_get("questionnaire_version")?;
+    Ok(AssessmentHeader {
+        id: row.try_get("id")?,
+        company,
+        questionnaire_id: row.try_get("questionnaire_id")?,
+        questionnaire_version: u32::try_from(version)
+            .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
+        status: AssessmentStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("assessment status `{status}`")))?,
+        started_at: row.try_get("started_at")?,
+        started_by: row.try_get("started_by_name")?,
+        submitted_at: row.try_get("submitted_at")?,
+        carried_from: row.try_get("carried_from")?,
+    })
+}
+
+fn to_json(value: &AnswerValue) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("answer not serializable: {e}")))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> StoreResult<T> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("stored JSON `{json}`: {e}")))
+}

@@ -1,0 +1,128 @@
+//! Evidence files attached to answers: seen by whoever sees the company's assessments, attached
+//! and removed by its own people while the assessment is in progress.
+
+use assessments::access::{CompanyAccess, Viewer};
+use assessments::evidence::{EvidenceFile, FileKind};
+use sqlx::Row;
+
+use super::{Store, StoreError, StoreResult, new_id, now};
+
+/// A new file for an answer, already checked by the domain.
+#[derive(Debug, Clone, Copy)]
+pub struct NewEvidenceFile<'a> {
+    pub question_id: &'a str,
+    pub file_name: &'a str,
+    pub kind: FileKind,
+    pub content: &'a [u8],
+}
+
+impl Store {
+    /// Attaches a file to an answer; returns its id.
+    pub async fn attach_evidence(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+        file: NewEvidenceFile<'_>,
+    ) -> StoreResult<String> {
+        self.require_answerable(viewer, assessment_id).await?;
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO evidence_files (id, assessment_id, question_id, file_name, kind, size_bytes, content, \
+             uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&id)
+        .bind(assessment_id)
+        .bind(file.question_id)
+        .bind(file.file_name)
+        .bind(kind_to_text(file.kind)?)
+        .bind(i64::try_from(file.content.len()).unwrap_or(i64::MAX))
+        .bind(file.content)
+        .bind(&viewer.user_id)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// The files of an assessment, without their content, in the order they were attached.
+    pub async fn evidence_files(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+    ) -> StoreResult<Vec<EvidenceFile>> {
+        self.assessment(viewer, assessment_id).await?;
+        let rows = sqlx::query(
+            "SELECT f.id, f.question_id, f.file_name, f.kind, f.size_bytes, f.uploaded_at, u.name AS uploaded_by \
+             FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
+             WHERE f.assessment_id = $1 ORDER BY f.uploaded_at, f.id",
+        )
+        .bind(assessment_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(file_from).collect()
+    }
+
+    /// One file with its content, and how the viewer comes to see it (an outsider's download is
+    /// audited by the caller).
+    pub async fn evidence_file(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+        file_id: &str,
+    ) -> StoreResult<(EvidenceFile, Vec<u8>, CompanyAccess)> {
+        let (_, access) = self.assessment_with_access(viewer, assessment_id).await?;
+        let row = sqlx::query(
+            "SELECT f.id, f.question_id, f.file_name, f.kind, f.size_bytes, f.uploaded_at, f.content, \
+             u.name AS uploaded_by FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
+             WHERE f.assessment_id = $1 AND f.id = $2",
+        )
+        .bind(assessment_id)
+        .bind(file_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let content: Vec<u8> = row.try_get("content")?;
+        Ok((file_from(&row)?, content, access))
+    }
+
+    /// Removes a file from an answer.
+    pub async fn remove_evidence(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+        file_id: &str,
+    ) -> StoreResult<()> {
+        self.require_answerable(viewer, assessment_id).await?;
+        let removed = sqlx::query("DELETE FROM evidence_files WHERE assessment_id = $1 AND id = $2")
+            .bind(assessment_id)
+            .bind(file_id)
+            .execute(&self.pool)
+            .await?;
+        if removed.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+}
+
+fn file_from(row: &sqlx::any::AnyRow) -> StoreResult<EvidenceFile> {
+    let kind: String = row.try_get("kind")?;
+    let size: i64 = row.try_get("size_bytes")?;
+    Ok(EvidenceFile {
+        id: row.try_get("id")?,
+        question_id: row.try_get("question_id")?,
+        file_name: row.try_get("file_name")?,
+        kind: serde_json::from_value(serde_json::Value::String(kind.clone()))
+            .map_err(|_| StoreError::Corrupt(format!("evidence kind `{kind}`")))?,
+        size_bytes: u64::try_from(size).map_err(|_| StoreError::Corrupt(format!("file size {size}")))?,
+        uploaded_by: row.try_get("uploaded_by")?,
+        uploaded_at: row.try_get("uploaded_at")?,
+    })
+}
+
+fn kind_to_text(kind: FileKind) -> StoreResult<String> {
+    match serde_json::to_value(kind) {
+        Ok(serde_json::Value::String(text)) => Ok(text),
+        _ => Err(StoreError::Corrupt(format!("evidence kind {kind:?}"))),
+    }
+}

@@ -1,0 +1,475 @@
+//! Completing an assessment over HTTP, as the plain forms do it: pinning, conditions, drafts of
+//! invalid input, revisions and conflicts, submission and carry-over across versions.
+
+use app::api::answering::{AssessmentOverview, SectionToAnswer};
+use assessments::answers::{AnswerValue, AssessmentStatus, DraftProblem, StoredAnswer, fingerprint};
+use assessments::organization::OrganizationKind;
+use assessments::questionnaire::{AnswerKind, Questionnaire};
+use senda_tests::demo::*;
+use senda_tests::{AssessmentsCopy, TestApp, Visitor};
+
+/// The demo, and the sugar mill's id.
+async fn demo_on(app: TestApp) -> (TestApp, String) {
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    (app, mill)
+}
+
+/// Starts an assessment of `company` on `questionnaire` (`id@version`) and returns its id.
+async fn start(visitor: &Visitor, company: &str, questionnaire: &str, carry: &str) -> String {
+    let reply = visitor
+        .post_form(
+            &format!("/empresas/{company}/evaluaciones"),
+            &[("questionnaire", questionnaire), ("carry", carry)],
+        )
+        .await;
+    assert_eq!(reply.status, 303, "{reply:?}");
+    let location = reply.header("location").expect("a redirect to the new assessment");
+    location.strip_prefix("/evaluaciones/").expect("the assessment's page").to_owned()
+}
+
+async fn section(visitor: &Visitor, assessment: &str, section: &str) -> SectionToAnswer {
+    let reply =
+        visitor.call("assessments/section", &[("assessment_id", assessment), ("section_id", section)]).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    serde_json::from_str(&reply.body).expect("a section")
+}
+
+async fn overview(visitor: &Visitor, assessment: &str) -> AssessmentOverview {
+    let reply = visitor.call("assessments/overview", &[("assessment_id", assessment)]).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    serde_json::from_str(&reply.body).expect("an overview")
+}
+
+/// The fields a section's form posts when the person changes `changes` (question id, values)
+/// and leaves every other question as the page showed it.
+fn form_of(page: &SectionToAnswer, changes: &[(&str, &[&str])]) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for id in &page.applicable {
+        let saved = page.answers.iter().find(|a| &a.question_id == id);
+        let shown = saved.and_then(|a| a.value.as_ref()).map(AnswerValue::as_form_values).unwrap_or_default();
+        let values: Vec<String> = match changes.iter().find(|(changed, _)| changed == id) {
+            Some((_, values)) => values.iter().map(|v| (*v).to_owned()).collect(),
+            None => shown,
+        };
+        fields.extend(values.into_iter().map(|v| (format!("a.{id}"), v)));
+        fields.push((format!("n.{id}"), saved.map(|a| a.note.clone()).unwrap_or_default()));
+        fields.push((format!("e.{id}"), saved.map(|a| a.evidence.clone()).unwrap_or_default()));
+        fields.push((format!("r.{id}"), saved.map_or(0, |a| a.revision).to_string()));
+        let fingerprint = saved.map_or_else(|| fingerprint(None, "", ""), StoredAnswer::fingerprint);
+        fields.push((format!("f.{id}"), fingerprint));
+    }
+    fields
+}
+
+async fn post(visitor: &Visitor, path: &str, fields: &[(String, String)]) -> senda_tests::Reply {
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    visitor.post_form(path, &fields).await
+}
+
+/// Saves `changes` in a section as its form does; returns where the server sent the person.
+async fn save(visitor: &Visitor, assessment: &str, section_id: &str, changes: &[(&str, &[&str])]) -> String {
+    let page = section(visitor, assessment, section_id).await;
+    let reply = post(
+        visitor,
+        &format!("/evaluaciones/{assessment}/secciones/{section_id}"),
+        &form_of(&page, changes),
+    )
+    .await;
+    assert_eq!(reply.status, 303, "{reply:?}");
+    reply.header("location").unwrap().to_owned()
+}
+
+fn answer<'a>(page: &'a SectionToAnswer, question: &str) -> Option<&'a StoredAnswer> {
+    page.answers.iter().find(|a| a.question_id == question)
+}
+
+/// A first possible answer for every question that applies, section by section, with the
+/// profile answered "no" wherever it can be, so few conditional questions apply.
+async fn answer_everything(visitor: &Visitor, assessment: &str, questionnaire: &Questionnaire) {
+    for section_of in &questionnaire.sections {
+        let page = section(visitor, assessment, &section_of.id).await;
+        let changes: Vec<(String, Vec<String>)> = section_of
+            .questions
+            .iter()
+            .filter(|q| page.applicable.contains(&q.id))
+            .map(|q| {
+                let value = match &q.answer {
+                    AnswerKind::YesNoPartial { .. } if section_of.profile => "no".to_owned(),
+                    AnswerKind::YesNoPartial { .. } => "yes".to_owned(),
+                    AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
+                        options[0].value.clone()
+                    }
+                    AnswerKind::Number { min, .. } => min.unwrap_or(0.0).max(15.0).to_string(),
+                    AnswerKind::Date { .. } => "2026-11-01".to_owned(),
+                    AnswerKind::Text { .. } => "Respuesta".to_owned(),
+                };
+                (q.id.clone(), vec![value])
+            })
+            .collect();
+        let changes: Vec<(&str, Vec<&str>)> = changes
+            .iter()
+            .map(|(id, values)| (id.as_str(), values.iter().map(String::as_str).collect()))
+            .collect();
+        let changes: Vec<(&str, &[&str])> =
+            changes.iter().map(|(id, values)| (*id, values.as_slice())).collect();
+        let location = save(visitor, assessment, &section_of.id, &changes).await;
+        assert!(location.ends_with("?guardado=1"), "{} did not save: {location}", section_of.id);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_assessment_is_pinned_to_its_version_and_listed_with_its_progress() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let overview = overview(&member, &id).await;
+    assert_eq!(
+        (overview.header.questionnaire_id.as_str(), overview.header.questionnaire_version),
+        ("agro-laboral", 1)
+    );
+    assert_eq!(overview.header.status, AssessmentStatus::InProgress);
+    assert_eq!(overview.overall.answered, 0);
+    assert!(overview.sections[0].profile, "the profile comes first");
+
+    let page = member.get(&format!("/empresas/{mill}")).await;
+    assert!(page.body.contains(&format!("/evaluaciones/{id}")), "the company page lists it");
+    // A draft version cannot be answered.
+    let reply = member
+        .post_form(
+            &format!("/empresas/{mill}/evaluaciones"),
+            &[("questionnaire", "agro-laboral@2"), ("carry", "")],
+        )
+        .await;
+    assert_eq!(reply.status, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conditional_questions_follow_the_saved_profile() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let seasonal_contract = "contratacion.contrato-campo".to_owned();
+
+    save(&member, &id, "perfil", &[("perfil.temporales", &["no"])]).await;
+    assert!(!section(&member, &id, "contratacion").await.applicable.contains(&seasonal_contract));
+
+    let location = save(&member, &id, "perfil", &[("perfil.temporales", &["yes"])]).await;
+    assert_eq!(location, format!("/evaluaciones/{id}/secciones/perfil?guardado=1"));
+    assert!(section(&member, &id, "contratacion").await.applicable.contains(&seasonal_contract));
+    let html = member.get(&format!("/evaluaciones/{id}/secciones/contratacion")).await;
+    assert!(html.body.contains("id=\"q-contratacion.contrato-campo\""), "rendered without JavaScript");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_input_is_kept_as_a_draft_with_its_reason_and_nothing_else_is_lost() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let location = save(
+        &member,
+        &id,
+        "trabajo-infantil",
+        &[("trabajo-infantil.edad-minima", &["catorce"]), ("trabajo-infantil.verificacion-edad", &["yes"])],
+    )
+    .await;
+    assert_eq!(
+        location,
+        format!("/evaluaciones/{id}/secciones/trabajo-infantil?problemas=1#q-trabajo-infantil.edad-minima")
+    );
+
+    let page = section(&member, &id, "trabajo-infantil").await;
+    assert!(answer(&page, "trabajo-infantil.verificacion-edad").is_some(), "the valid answer was saved");
+    assert!(answer(&page, "trabajo-infantil.edad-minima").is_none());
+    let draft = &page.drafts[0];
+    assert_eq!(
+        (draft.values.as_slice(), draft.problem),
+        (&["catorce".to_owned()][..], DraftProblem::Invalid(assessments::answers::AnswerProblem::NotANumber))
+    );
+    let html = member.get(&format!("/evaluaciones/{id}/secciones/trabajo-infantil?problemas=1")).await;
+    assert!(html.body.contains("value=\"catorce\""), "what was typed is still in the form");
+    assert!(html.body.contains("Escriba un número"), "the reason is said in Spanish");
+
+    // A draft is its author's alone.
+    let admin = app.signed_in(MILL_ADMIN).await;
+    assert!(section(&admin, &id, "trabajo-infantil").await.drafts.is_empty());
+
+    // Fixed, it saves and the draft goes.
+    save(&member, &id, "trabajo-infantil", &[("trabajo-infantil.edad-minima", &["15"])]).await;
+    let page = section(&member, &id, "trabajo-infantil").await;
+    assert_eq!(answer(&page, "trabajo-infantil.edad-minima").unwrap().value, Some(AnswerValue::Number(15.0)));
+    assert!(page.drafts.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_from_an_old_revision_is_refused_and_both_values_are_shown() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let (admin, member) = (app.signed_in(MILL_ADMIN).await, app.signed_in(MILL_MEMBER).await);
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let path = format!("/evaluaciones/{id}/secciones/codigo");
+    // Both open the section before either saves.
+    let seen_by_admin = section(&admin, &id, "codigo").await;
+    let seen_by_member = section(&member, &id, "codigo").await;
+
+    let first = post(&admin, &path, &form_of(&seen_by_admin, &[("codigo.politica-escrita", &["yes"])])).await;
+    assert!(first.header("location").unwrap().ends_with("?guardado=1"));
+    let second = post(
+        &member,
+        &path,
+        &form_of(&seen_by_member, &[("codigo.politica-escrita", &["no"]), ("codigo.difusion", &["partial"])]),
+    )
+    .await;
+    assert!(
+        second.header("location").unwrap().contains("?problemas=1#q-codigo.politica-escrita"),
+        "{second:?}"
+    );
+
+    let page = section(&member, &id, "codigo").await;
+    assert_eq!(
+        answer(&page, "codigo.politica-escrita").unwrap().value,
+        Some(AnswerValue::Choice("yes".into())),
+        "not overwritten"
+    );
+    assert_eq!(
+        answer(&page, "codigo.difusion").unwrap().value,
+        Some(AnswerValue::Choice("partial".into())),
+        "the rest saved"
+    );
+    assert_eq!(page.drafts[0].problem, DraftProblem::Conflict);
+    let html = member.get(&path).await;
+    assert!(html.body.contains("Otra persona guardó esta respuesta"), "the conflict is explained");
+    assert!(html.body.contains("conflict__theirs\">Sí<"), "their value is shown");
+    assert!(html.body.contains("value=\"no\" checked"), "and mine is in the form");
+
+    // An untouched question in a stale form does not overwrite someone else's save.
+    let stale = section(&admin, &id, "codigo").await;
+    save(&member, &id, "codigo", &[("codigo.difusion", &["no"])]).await;
+    post(&admin, &path, &form_of(&stale, &[])).await;
+    let page = section(&admin, &id, "codigo").await;
+    assert_eq!(answer(&page, "codigo.difusion").unwrap().value, Some(AnswerValue::Choice("no".into())));
+
+    // Saving again, knowingly, keeps mine.
+    save(&member, &id, "codigo", &[("codigo.politica-escrita", &["no"])]).await;
+    let page = section(&member, &id, "codigo").await;
+    assert_eq!(
+        answer(&page, "codigo.politica-escrita").unwrap().value,
+        Some(AnswerValue::Choice("no".into()))
+    );
+    assert!(page.drafts.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keeping_the_saved_answer_lets_the_draft_go() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let (admin, member) = (app.signed_in(MILL_ADMIN).await, app.signed_in(MILL_MEMBER).await);
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let seen = section(&member, &id, "codigo").await;
+    save(&admin, &id, "codigo", &[("codigo.politica-escrita", &["yes"])]).await;
+    post(
+        &member,
+        &format!("/evaluaciones/{id}/secciones/codigo"),
+        &form_of(&seen, &[("codigo.politica-escrita", &["no"])]),
+    )
+    .await;
+    assert_eq!(section(&member, &id, "codigo").await.drafts.len(), 1);
+
+    let reply = member
+        .post_form(&format!("/evaluaciones/{id}/borradores/codigo.politica-escrita/descartar"), &[])
+        .await;
+    assert_eq!(
+        reply.header("location"),
+        Some(format!("/evaluaciones/{id}/secciones/codigo#q-codigo.politica-escrita").as_str())
+    );
+    let page = section(&member, &id, "codigo").await;
+    assert!(page.drafts.is_empty());
+    assert_eq!(
+        answer(&page, "codigo.politica-escrita").unwrap().value,
+        Some(AnswerValue::Choice("yes".into()))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_a_complete_assessment_is_submitted_and_then_it_is_read_only_until_returned() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let refused = member.post_form(&format!("/evaluaciones/{id}/enviar"), &[]).await;
+    assert_eq!(refused.header("location"), Some(format!("/evaluaciones/{id}?error=incomplete").as_str()));
+    let html = member.get(&format!("/evaluaciones/{id}?error=incomplete")).await;
+    assert!(html.body.contains("#q-perfil.sector"), "what is missing is listed with a link to it");
+
+    let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
+    answer_everything(&member, &id, &questionnaire).await;
+    let overview_before = overview(&member, &id).await;
+    assert!(overview_before.missing.is_empty(), "{:?}", overview_before.missing);
+    assert_eq!(overview_before.overall.answered, overview_before.overall.applicable);
+
+    let submitted = member.post_form(&format!("/evaluaciones/{id}/enviar"), &[]).await;
+    assert_eq!(submitted.header("location"), Some(format!("/evaluaciones/{id}").as_str()));
+    assert_eq!(overview(&member, &id).await.header.status, AssessmentStatus::Submitted);
+
+    // Read-only: a save changes nothing, and the form is disabled.
+    save(&member, &id, "codigo", &[("codigo.politica-escrita", &["no"])]).await;
+    let page = section(&member, &id, "codigo").await;
+    assert!(!page.editable);
+    assert_eq!(
+        answer(&page, "codigo.politica-escrita").unwrap().value,
+        Some(AnswerValue::Choice("yes".into()))
+    );
+    let html = member.get(&format!("/evaluaciones/{id}/secciones/codigo")).await.body;
+    assert!(html.contains("<fieldset disabled class=\"answers__all\">"), "the form is read-only");
+
+    // A member does not return it; the company's admin does.
+    assert_eq!(member.post_form(&format!("/evaluaciones/{id}/devolver"), &[]).await.status, 404);
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let returned = admin.post_form(&format!("/evaluaciones/{id}/devolver"), &[]).await;
+    assert_eq!(returned.status, 303);
+    assert!(section(&member, &id, "codigo").await.editable);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_carry_over_to_a_new_version_and_changed_questions_are_marked_for_review() {
+    let assessments = AssessmentsCopy::new();
+    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
+    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let first = start(&member, &mill, "agro-laboral@1", "").await;
+    save(&member, &first, "perfil", &[("perfil.temporales", &["yes"])]).await;
+    save(
+        &member,
+        &first,
+        "salarios",
+        &[("salarios.minimo", &["partial"]), ("salarios.minimo-campo", &["yes"])],
+    )
+    .await;
+
+    let second = start(&member, &mill, "agro-laboral@2", &first).await;
+    let overview = overview(&member, &second).await;
+    assert_eq!(overview.header.questionnaire_version, 2);
+    assert_eq!(overview.header.carried_from.as_deref(), Some(first.as_str()));
+    assert_eq!(overview.to_review, 1, "salarios.minimo was reworded");
+    let profile = section(&member, &second, "perfil").await;
+    let temporales = answer(&profile, "perfil.temporales").unwrap();
+    assert_eq!(
+        (temporales.value.clone(), temporales.needs_review),
+        (Some(AnswerValue::Choice("yes".into())), false)
+    );
+    let wages = section(&member, &second, "salarios").await;
+    assert!(answer(&wages, "salarios.minimo").unwrap().needs_review);
+    assert!(!answer(&wages, "salarios.minimo-campo").unwrap().needs_review);
+    let html = member.get(&format!("/evaluaciones/{second}/secciones/salarios")).await;
+    assert!(html.body.contains("Esta pregunta cambió"), "the page says so");
+
+    // Saving the reviewed answer clears the mark; the first assessment is untouched.
+    save(&member, &second, "salarios", &[("salarios.minimo", &["partial"])]).await;
+    let wages = section(&member, &second, "salarios").await;
+    assert!(!answer(&wages, "salarios.minimo").unwrap().needs_review);
+    assert_eq!(section(&member, &first, "salarios").await.header.questionnaire_version, 1);
+
+    // Only the company's own assessments carry.
+    let tobacco = app.signed_in(TOBACCO_MEMBER).await;
+    let tobacco_id = app.organization_id(OrganizationKind::Company, TOBACCO).await;
+    let reply = tobacco
+        .post_form(
+            &format!("/empresas/{tobacco_id}/evaluaciones"),
+            &[("questionnaire", "agro-laboral@2"), ("carry", &first)],
+        )
+        .await;
+    assert_eq!(reply.status, 404);
+}
+
+/// Posts a section's form as a browser does, multipart, with one file for `question`.
+async fn post_with_file(
+    visitor: &Visitor,
+    path: &str,
+    fields: &[(String, String)],
+    question: &str,
+    file_name: &str,
+    content: &[u8],
+) -> senda_tests::Reply {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text(name.clone(), value.clone());
+    }
+    let part = reqwest::multipart::Part::bytes(content.to_vec()).file_name(file_name.to_owned());
+    form = form.part(format!("u.{question}"), part);
+    visitor.post_multipart(path, form).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn evidence_files_are_checked_kept_and_served_only_to_those_who_see_the_answers() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let path = format!("/evaluaciones/{id}/secciones/codigo");
+    let question = "codigo.politica-escrita";
+    let pdf = b"%PDF-1.4\n% Politica laboral firmada\n%%EOF\n";
+
+    let page = section(&member, &id, "codigo").await;
+    let reply = post_with_file(
+        &member,
+        &path,
+        &form_of(&page, &[(question, &["yes"])]),
+        question,
+        "C:\\Política laboral.pdf",
+        pdf,
+    )
+    .await;
+    assert!(reply.header("location").unwrap().ends_with("?guardado=1"), "{reply:?}");
+    let page = section(&member, &id, "codigo").await;
+    assert_eq!(
+        answer(&page, question).unwrap().value,
+        Some(AnswerValue::Choice("yes".into())),
+        "the answer saved with it"
+    );
+    let file = page.files.first().expect("the file is attached");
+    assert_eq!((file.file_name.as_str(), file.size_bytes), ("Política laboral.pdf", pdf.len() as u64));
+
+    let download = format!("/evaluaciones/{id}/evidencias/{}", file.id);
+    let got = member.get(&download).await;
+    assert_eq!(got.status, 200);
+    assert_eq!(got.body.as_bytes(), pdf);
+    assert_eq!(got.header("content-type"), Some("application/pdf"));
+    assert_eq!(got.header("x-content-type-options"), Some("nosniff"));
+    assert!(got.header("content-disposition").unwrap().starts_with("attachment;"));
+
+    // Not a PDF, whatever its name says: refused, and said next to the question.
+    let page = section(&member, &id, "codigo").await;
+    let refused =
+        post_with_file(&member, &path, &form_of(&page, &[]), question, "nomina.pdf", b"<html><script>").await;
+    assert_eq!(
+        refused.header("location"),
+        Some(format!("{path}?archivo=kind&pregunta={question}#q-{question}").as_str())
+    );
+    assert_eq!(section(&member, &id, "codigo").await.files.len(), 1);
+    let html = member.get(&format!("{path}?archivo=kind&pregunta={question}")).await;
+    assert!(html.body.contains("solo se aceptan PDF"), "the reason is shown");
+
+    // Others: nothing; the advisor: the file, and the download is in the company's log.
+    for who in [TOBACCO_ADMIN, ASSOCIATION_ADMIN] {
+        let visitor = app.signed_in(who).await;
+        let reply = visitor.get(&download).await;
+        assert_eq!(reply.status, 404, "{who} downloaded the evidence");
+        assert!(!reply.body.contains("Politica"));
+    }
+    let advisor = app.signed_in(ADVISOR).await;
+    assert_eq!(advisor.get(&download).await.body.as_bytes(), pdf);
+    assert_eq!(
+        advisor.post_form(&format!("{download}/quitar"), &[]).await.status,
+        404,
+        "an advisor removes nothing"
+    );
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
+    assert!(
+        log.body.contains("OutsiderExported") && log.body.contains("Política laboral.pdf"),
+        "{}",
+        log.body
+    );
+
+    // Its own people remove it.
+    let removed = member.post_form(&format!("{download}/quitar"), &[]).await;
+    assert_eq!(removed.header("location"), Some(format!("{path}#q-{question}").as_str()));
+    assert!(section(&member, &id, "codigo").await.files.is_empty());
+    assert_eq!(member.get(&download).await.status, 404);
+}
