@@ -2,6 +2,7 @@
 //! hydrated in the browser. Every page works as plain HTML first; WebAssembly only makes it nicer.
 
 pub mod api;
+pub mod autosave;
 pub mod components;
 pub mod error;
 pub mod forms;

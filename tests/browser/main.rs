@@ -4,4 +4,5 @@
 //! Needs the compiled site (`cargo leptos build`) and Debian's `chromium` and `chromium-driver`.
 
 mod accounts;
+mod answering;
 mod shell;

@@ -237,6 +237,14 @@ impl AssessmentsCopy {
         Self { path }
     }
 
+    /// The shipped files plus the test questionnaire `tests/fixtures/questionnaires/{id}`.
+    pub fn with_fixture(id: &str) -> Self {
+        let copy = Self::new();
+        let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/questionnaires").join(id);
+        copy_folder(&fixture, &copy.path.join("questionnaires").join(id));
+        copy
+    }
+
     /// Replaces the first occurrence of `from` with `to` in the file at `relative`.
     pub fn edit(&self, relative: &str, from: &str, to: &str) {
         let file = self.path.join(relative);

@@ -2,11 +2,12 @@
 //! answer. Writes go through plain form posts (see the server's `assessment_forms`), which work
 //! with and without JavaScript.
 
-use assessments::answers::{AssessmentHeader, Draft, Progress, StoredAnswer};
+use assessments::answers::{AssessmentHeader, Draft, DraftProblem, Progress, StoredAnswer};
 use assessments::evidence::EvidenceFile;
 use assessments::questionnaire::{QuestionnaireSummary, Section};
 use assessments::text::Text;
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -187,14 +188,9 @@ pub async fn get_assessment_section(
             let position =
                 questionnaire.sections.iter().position(|s| s.id == section_id).ok_or(AppError::NotFound)?;
             let section = questionnaire.sections[position].clone();
-            let answers = loaded.answer_map();
             let in_section: HashSet<&str> = section.questions.iter().map(|q| q.id.as_str()).collect();
-            let applicable: Vec<String> = assessments::answers::applicable_questions(questionnaire, &answers)
-                .into_iter()
-                .filter(|q| in_section.contains(q.id.as_str()))
-                .map(|q| q.id.clone())
-                .collect();
-            let progress = assessments::answers::progress(questionnaire, &answers);
+            let (applicable, section_progress) = loaded.section_state(&section);
+            let progress = assessments::answers::progress(questionnaire, &loaded.answer_map());
             let line = |index: usize| {
                 questionnaire.sections.get(index).map(|s| SectionLine {
                     id: s.id.clone(),
@@ -221,13 +217,79 @@ pub async fn get_assessment_section(
                 drafts: drafts.into_iter().filter(|d| in_section.contains(d.question_id.as_str())).collect(),
                 files: files.into_iter().filter(|f| in_section.contains(f.question_id.as_str())).collect(),
                 editable: loaded.is_answerable(),
-                progress: progress.sections[position].1,
+                progress: section_progress,
                 previous: position.checked_sub(1).and_then(line),
                 next: line(position + 1),
                 title: questionnaire.title.clone(),
                 section,
                 header: loaded.header,
             })
+        }
+        .await,
+    )
+}
+
+/// The state of one saved answer, as the form's hidden fields carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRevision {
+    pub question_id: String,
+    pub revision: i64,
+    /// The fingerprint of what is saved: what the form now shows.
+    pub shown: String,
+}
+
+/// What an autosave did, and the section as it stands after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Autosaved {
+    /// False when the assessment can no longer be answered (submitted meanwhile).
+    pub editable: bool,
+    pub revisions: Vec<AnswerRevision>,
+    /// The questions whose input was kept as a draft instead, and why.
+    pub problems: Vec<(String, DraftProblem)>,
+    pub applicable: Vec<String>,
+    pub progress: Progress,
+}
+
+/// Saves answers as they are given, when the page is hydrated: the same rules, drafts and
+/// conflicts as the section form's plain post, which `fields` mirror.
+#[server(prefix = "/api", endpoint = "assessments/autosave", input = Json)]
+pub async fn autosave_answers(
+    assessment_id: String,
+    section_id: String,
+    fields: Vec<(String, String)>,
+) -> Result<Autosaved, AppError> {
+    with_status(
+        async move {
+            let (store, viewer) = (store()?, viewer()?);
+            let loaded = ssr::load(&store, &viewer, &assessment_id).await?;
+            if loaded.access.is_outsider() {
+                return Err(AppError::NotFound);
+            }
+            let section = loaded
+                .questionnaire
+                .sections
+                .iter()
+                .find(|s| s.id == section_id)
+                .ok_or(AppError::NotFound)?;
+            let problems = if loaded.is_answerable() {
+                let submitted = ssr::submitted_answers(&fields, section);
+                ssr::save_answers(&store, &viewer, &loaded, section, submitted).await?
+            } else {
+                Vec::new()
+            };
+            let after = ssr::load(&store, &viewer, &assessment_id).await?;
+            let (applicable, progress) = after.section_state(section);
+            let revisions = after
+                .answers
+                .iter()
+                .filter(|a| section.questions.iter().any(|q| q.id == a.question_id))
+                .map(|a| AnswerRevision {
+                    question_id: a.question_id.clone(),
+                    revision: a.revision,
+                    shown: a.fingerprint(),
+                })
+                .collect();
+            Ok(Autosaved { editable: after.is_answerable(), revisions, problems, applicable, progress })
         }
         .await,
     )
@@ -284,6 +346,23 @@ pub mod ssr {
                 .iter()
                 .filter_map(|answer| Some((answer.question_id.clone(), answer.value.clone()?)))
                 .collect()
+        }
+
+        /// The questions of `section` that apply, and the section's progress.
+        pub fn section_state(&self, section: &Section) -> (Vec<String>, assessments::answers::Progress) {
+            let answers = self.answer_map();
+            let applicable: Vec<String> =
+                assessments::answers::applicable_questions(&self.questionnaire, &answers)
+                    .into_iter()
+                    .filter(|q| section.questions.iter().any(|s| s.id == q.id))
+                    .map(|q| q.id.clone())
+                    .collect();
+            let progress = assessments::answers::Progress {
+                answered: u32::try_from(applicable.iter().filter(|id| answers.contains_key(*id)).count())
+                    .unwrap_or(u32::MAX),
+                applicable: u32::try_from(applicable.len()).unwrap_or(u32::MAX),
+            };
+            (applicable, progress)
         }
 
         /// Own people answer while the assessment is in progress.

@@ -60,6 +60,7 @@ pub struct AnsweringTexts {
     pub attach_hint: &'static str,
     pub remove_file: &'static str,
     pub evidence_problems: [&'static str; 4],
+    pub save_states: [&'static str; 6],
     pub statuses: [&'static str; 2],
     pub answer_problems: [&'static str; 6],
 }
@@ -70,6 +71,19 @@ impl AnsweringTexts {
             AssessmentStatus::InProgress => self.statuses[0],
             AssessmentStatus::Submitted => self.statuses[1],
         }
+    }
+
+    pub fn save_state(&self, state: crate::autosave::SaveState) -> &'static str {
+        use crate::autosave::SaveState;
+        let index = match state {
+            SaveState::Idle => 0,
+            SaveState::Unsaved => 1,
+            SaveState::Saving => 2,
+            SaveState::Saved => 3,
+            SaveState::SavedWithProblems => 4,
+            SaveState::Retrying => 5,
+        };
+        self.save_states[index]
     }
 
     pub fn evidence_problem(&self, problem: EvidenceProblem) -> &'static str {
@@ -155,6 +169,14 @@ pub static ES: AnsweringTexts = AnsweringTexts {
         "Ese archivo no se adjuntó: la respuesta ya tiene 10 archivos.",
         "Ese archivo no se adjuntó: está vacío.",
     ],
+    save_states: [
+        "",
+        "Cambios sin guardar…",
+        "Guardando…",
+        "Guardado.",
+        "Guardado, salvo lo que se marca en rojo.",
+        "Sin conexión: sus respuestas siguen aquí y se guardarán en cuanto vuelva la conexión.",
+    ],
     statuses: ["En curso", "Enviada a revisión"],
     answer_problems: [
         "Elija una de las opciones.",
@@ -229,6 +251,14 @@ pub static EN: AnsweringTexts = AnsweringTexts {
         "That file was not attached: it is larger than 10 MB.",
         "That file was not attached: the answer has 10 files already.",
         "That file was not attached: it is empty.",
+    ],
+    save_states: [
+        "",
+        "Unsaved changes…",
+        "Saving…",
+        "Saved.",
+        "Saved, except what is marked in red.",
+        "No connection: your answers are still here and will be saved as soon as it is back.",
     ],
     statuses: ["In progress", "Submitted for review"],
     answer_problems: [

@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::assessment::ProgressBar;
 use crate::api::answering::{Citation, SectionToAnswer, get_assessment_section};
+use crate::autosave::Autosave;
 use crate::components::Loaded;
 use crate::i18n::use_texts;
 use crate::urls;
@@ -58,18 +59,40 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             None
         }
     };
-    let questions: Vec<Question> =
-        section.questions.into_iter().filter(|q| applicable.contains(&q.id)).collect();
-    let fields = questions
+    let autosave = Autosave::new(
+        header.id.clone(),
+        section.id.clone(),
+        applicable,
+        answers.iter().map(|a| (a.question_id.clone(), (a.revision, a.fingerprint()))).collect(),
+        drafts.iter().map(|d| (d.question_id.clone(), d.problem)).collect(),
+        progress,
+    );
+    // Every question is on the page; those that do not apply are hidden and disabled (so a
+    // plain post leaves them alone) until an answer shows them.
+    let fields = section
+        .questions
         .into_iter()
         .map(|question| {
             let stored = answers.iter().find(|a| a.question_id == question.id).cloned();
             let draft = drafts.iter().find(|d| d.question_id == question.id).cloned();
-            let cited: Vec<Citation> =
-                citations.iter().filter(|c| question.requirements.contains(&c.requirement_id)).cloned().collect();
-            let attached: Vec<EvidenceFile> = files.iter().filter(|f| f.question_id == question.id).cloned().collect();
+            let cited: Vec<Citation> = citations
+                .iter()
+                .filter(|c| question.requirements.contains(&c.requirement_id))
+                .cloned()
+                .collect();
+            let attached: Vec<EvidenceFile> =
+                files.iter().filter(|f| f.question_id == question.id).cloned().collect();
             view! {
-                <QuestionField assessment_id=header.id.clone() question stored draft citations=cited files=attached editable />
+                <QuestionField
+                    assessment_id=header.id.clone()
+                    question
+                    stored
+                    draft
+                    citations=cited
+                    files=attached
+                    editable
+                    autosave
+                />
             }
         })
         .collect_view();
@@ -83,16 +106,27 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             </p>
             <h1>{section_title}</h1>
             {section.intro.map(|intro| view! { <p class="lead">{intro.get(language).to_owned()}</p> })}
-            <ProgressBar progress />
+            <ProgressBar progress=autosave.progress />
             {notice}
             {(!editable).then(|| view! { <p class="notice">{a.read_only}</p> })}
-            <form method="post" action=action class="answers" enctype="multipart/form-data">
+            <form
+                method="post"
+                action=action
+                class="answers"
+                enctype="multipart/form-data"
+                node_ref=autosave.form
+                on:input=move |ev| autosave.changed(&ev, true)
+                on:change=move |ev| autosave.changed(&ev, false)
+            >
                 <fieldset class="answers__all" disabled=!editable>
                     {fields}
                 </fieldset>
                 {editable.then(|| view! {
                     <div class="answers__actions">
                         <button type="submit">{a.save_section}</button>
+                        <p class="save-state" role="status" aria-live="polite">
+                            {move || a.save_state(autosave.state.get())}
+                        </p>
                         {next_id.map(|id| view! {
                             <button type="submit" name="siguiente" value=id class="button--quiet">{a.save_and_next}</button>
                         })}
@@ -123,6 +157,7 @@ fn QuestionField(
     citations: Vec<Citation>,
     files: Vec<EvidenceFile>,
     editable: bool,
+    autosave: Autosave,
 ) -> impl IntoView {
     let a = use_texts().answering;
     let query = use_query_map();
@@ -138,16 +173,36 @@ fn QuestionField(
         ),
         (None, None) => (Vec::new(), String::new(), String::new()),
     };
-    // The save is based on the saved answer, whatever the form shows.
-    let revision = stored.as_ref().map_or(0, |saved| saved.revision);
-    let shown = stored.as_ref().map_or_else(|| fingerprint(None, "", ""), StoredAnswer::fingerprint);
-    let problem_id = format!("problem-{id}");
-    let problem = draft.as_ref().map(|draft| match draft.problem {
-        DraftProblem::Invalid(problem) => view! {
-            <p class="field-problem" id=problem_id.clone() role="alert">{a.answer_problem(problem)}</p>
+    // The save is based on the saved answer, whatever the form shows; autosaves move it on.
+    let revision = {
+        let id = id.clone();
+        move || autosave.revisions.with(|r| r.get(&id).map_or(0, |(revision, _)| *revision))
+    };
+    let shown = {
+        let id = id.clone();
+        move || {
+            autosave
+                .revisions
+                .with(|r| r.get(&id).map_or_else(|| fingerprint(None, "", ""), |(_, shown)| shown.clone()))
         }
-        .into_any(),
-        DraftProblem::Conflict => {
+    };
+    let hidden = {
+        let id = id.clone();
+        move || !autosave.applicable.with(|applicable| applicable.contains(&id))
+    };
+    let problem_id = format!("problem-{id}");
+    // An invalid input's reason follows the autosaves; a conflict is shown as the server found it.
+    let invalid = {
+        let (id, problem_id) = (id.clone(), problem_id.clone());
+        move || match autosave.problems.with(|problems| problems.get(&id).copied()) {
+            Some(DraftProblem::Invalid(problem)) => Some(view! {
+                <p class="field-problem" id=problem_id.clone() role="alert">{a.answer_problem(problem)}</p>
+            }),
+            _ => None,
+        }
+    };
+    let conflict = draft.as_ref().filter(|draft| draft.problem == DraftProblem::Conflict).map(|_| {
+        {
             let theirs = stored
                 .as_ref()
                 .and_then(|saved| saved.value.as_ref())
@@ -201,11 +256,12 @@ fn QuestionField(
         .into_any()
     });
     view! {
-        <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by>
+        <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by hidden=hidden.clone() disabled=hidden>
             <legend class="question__text" id=format!("t-{id}")>{question.text.get(language).to_owned()} {optional}</legend>
             {question.help.as_ref().map(|help| view! { <p class="question__help">{help.get(language).to_owned()}</p> })}
             {needs_review.then(|| view! { <p class="notice">{a.needs_review}</p> })}
-            {problem}
+            {invalid}
+            {conflict}
             <AnswerInputs id=id.clone() kind=question.answer.clone() values />
             <input type="hidden" name=format!("r.{id}") value=revision />
             <input type="hidden" name=format!("f.{id}") value=shown />

@@ -13,16 +13,24 @@ use crate::urls;
 
 /// A bar and the count behind it: "12 / 40 questions answered".
 #[component]
-pub fn ProgressBar(progress: Progress, #[prop(optional)] label: &'static str) -> impl IntoView {
+pub fn ProgressBar(
+    #[prop(into)] progress: Signal<Progress>,
+    #[prop(optional)] label: &'static str,
+) -> impl IntoView {
     let t = use_texts().answering;
     let label = if label.is_empty() { t.progress } else { label };
     view! {
         <div class="progress">
-            <progress max=progress.applicable.max(1) value=progress.answered aria-label=label>
-                {format!("{}%", progress.percent())}
+            <progress
+                max=move || progress.get().applicable.max(1)
+                value=move || progress.get().answered
+                aria-label=label
+            >
+                {move || format!("{}%", progress.get().percent())}
             </progress>
             <span class="progress__count">
-                {format!("{} / {} ", progress.answered, progress.applicable)} {t.questions_answered}
+                {move || format!("{} / {} ", progress.get().answered, progress.get().applicable)}
+                {t.questions_answered}
             </span>
         </div>
     }

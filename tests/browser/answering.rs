@@ -1,0 +1,193 @@
+//! Completing a small assessment as a person does on a phone: without JavaScript (plain forms
+//! and the Save button), with it (answers save themselves, conditions follow live), and two
+//! people editing one answer.
+
+use std::time::{Duration, Instant};
+
+use assessments::answers::AnswerValue;
+use assessments::organization::OrganizationKind;
+use fantoccini::Locator;
+use senda_tests::browser::{Browser, JavaScript, PATIENCE, PHONE};
+use senda_tests::demo::*;
+use senda_tests::{AssessmentsCopy, DEMO_PASSWORD, TestApp};
+
+/// The demo, on the shipped questionnaires plus the small test one.
+async fn demo_with_short_questionnaire() -> (TestApp, AssessmentsCopy, String) {
+    let assessments = AssessmentsCopy::with_fixture("prueba-corta");
+    let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    (app, assessments, mill)
+}
+
+async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
+    browser.client.goto(&app.url("/entrar")).await.unwrap();
+    browser.displayed("#email").await.send_keys(email).await.unwrap();
+    browser.displayed("#password").await.send_keys(DEMO_PASSWORD).await.unwrap();
+    browser.displayed("form[action='/entrar'] button[type=submit]").await.click().await.unwrap();
+    browser.wait_for_path("/empresas").await;
+}
+
+/// From the company page, starts an assessment on the short questionnaire; its id.
+async fn start_short_assessment(browser: &Browser, app: &TestApp, mill: &str) -> String {
+    browser.client.goto(&app.url(&format!("/empresas/{mill}"))).await.unwrap();
+    browser.displayed("select#questionnaire").await.select_by_value("prueba-corta@1").await.unwrap();
+    browser.displayed("form[action$='/evaluaciones'] button[type=submit]").await.click().await.unwrap();
+    browser.displayed(".sections").await;
+    let url = browser.client.current_url().await.unwrap();
+    url.path().strip_prefix("/evaluaciones/").expect("on the assessment's page").to_owned()
+}
+
+/// Waits until the page is hydrated: the header's menu button only exists then.
+async fn wait_for_hydration(browser: &Browser) {
+    browser.displayed("button.menu-toggle").await;
+}
+
+/// Clicks the label of an option (what a thumb does on a phone).
+async fn choose(browser: &Browser, question: &str, value: &str) {
+    browser.displayed(&format!("label[for='a-{question}-{value}']")).await.click().await.unwrap();
+}
+
+/// The saved value of `question`, read as the company's people may.
+async fn saved(app: &TestApp, assessment: &str, question: &str) -> Option<AnswerValue> {
+    let member = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
+    let viewer = app.store.viewer(&member.id).await.unwrap().unwrap();
+    let answers = app.store.answers(&viewer, assessment).await.unwrap();
+    answers.into_iter().find(|a| a.question_id == question).and_then(|a| a.value)
+}
+
+/// Waits until `question` is saved as `value`.
+async fn wait_until_saved(app: &TestApp, assessment: &str, question: &str, value: AnswerValue) {
+    let deadline = Instant::now() + PATIENCE;
+    while saved(app, assessment, question).await.as_ref() != Some(&value) {
+        assert!(Instant::now() < deadline, "{question} was not saved as {value:?} within {PATIENCE:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_a_person_completes_and_submits_an_assessment_with_the_save_button() {
+    let (app, _assessments, mill) = demo_with_short_questionnaire().await;
+    let browser = Browser::start(JavaScript::Off, PHONE).await;
+    sign_in(&browser, &app, MILL_MEMBER).await;
+    let id = start_short_assessment(&browser, &app, &mill).await;
+
+    browser.displayed("a[href$='/secciones/perfil']").await.click().await.unwrap();
+    choose(&browser, "perfil.temporales", "yes").await;
+    browser.displayed("button[name=siguiente]").await.click().await.unwrap();
+    browser.wait_for_path(&format!("/evaluaciones/{id}/secciones/practicas")).await;
+
+    // The profile's answer shows the seasonal contract question.
+    choose(&browser, "practicas.contrato", "partial").await;
+    choose(&browser, "practicas.adolescentes", "no").await;
+    browser.displayed("#a-practicas\\.edad").await.send_keys("catorce").await.unwrap();
+    browser.displayed(".answers__actions button[type=submit]").await.click().await.unwrap();
+
+    // Refused with the reason next to it, and nothing typed lost.
+    let problem = browser.displayed("#q-practicas\\.edad .field-problem").await.text().await.unwrap();
+    assert!(problem.starts_with("Escriba un número"), "{problem}");
+    let kept = browser.displayed("#a-practicas\\.edad").await.prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some("catorce"));
+    assert_eq!(saved(&app, &id, "practicas.contrato").await, Some(AnswerValue::Choice("partial".into())));
+
+    let field = browser.displayed("#a-practicas\\.edad").await;
+    field.clear().await.unwrap();
+    field.send_keys("15").await.unwrap();
+    browser.displayed(".answers__actions button[type=submit]").await.click().await.unwrap();
+    browser.displayed(".notice[role=status]").await;
+    assert_eq!(saved(&app, &id, "practicas.edad").await, Some(AnswerValue::Number(15.0)));
+
+    // Back on the overview: complete, so it can be submitted.
+    browser.displayed(".breadcrumb a").await.click().await.unwrap();
+    browser
+        .displayed(&format!("form[action='/evaluaciones/{id}/enviar'] button"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let status = browser.displayed(".notice[role=status]").await.text().await.unwrap();
+    assert!(status.starts_with("Enviada a revisión"), "{status}");
+    browser.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_javascript_answers_save_as_they_are_given_and_conditions_follow_live() {
+    let (app, _assessments, mill) = demo_with_short_questionnaire().await;
+    let browser = Browser::start(JavaScript::On, PHONE).await;
+    sign_in(&browser, &app, MILL_MEMBER).await;
+    let id = start_short_assessment(&browser, &app, &mill).await;
+    browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/practicas"))).await.unwrap();
+    wait_for_hydration(&browser).await;
+    // Until an answer shows it, the follow-up is hidden.
+    assert!(!browser.is_displayed("#q-practicas\\.permiso").await);
+
+    choose(&browser, "practicas.adolescentes", "yes").await;
+    wait_until_saved(&app, &id, "practicas.adolescentes", AnswerValue::Choice("yes".into())).await;
+    browser.displayed("#q-practicas\\.permiso").await;
+    let state = browser.displayed(".save-state").await.text().await.unwrap();
+    assert_eq!(state, "Guardado.");
+    let count = browser.displayed(".progress__count").await.text().await.unwrap();
+    assert!(count.starts_with("1 / 3"), "the section's progress follows: {count}");
+
+    // Typing saves after a pause, without the button.
+    browser.displayed("#a-practicas\\.edad").await.send_keys("16").await.unwrap();
+    wait_until_saved(&app, &id, "practicas.edad", AnswerValue::Number(16.0)).await;
+
+    // An invalid number is said at once; the saved one stays.
+    let field = browser.displayed("#a-practicas\\.edad").await;
+    field.clear().await.unwrap();
+    field.send_keys("dieciséis").await.unwrap();
+    let problem = browser.displayed("#q-practicas\\.edad .field-problem").await.text().await.unwrap();
+    assert!(problem.starts_with("Escriba un número"), "{problem}");
+    assert_eq!(saved(&app, &id, "practicas.edad").await, Some(AnswerValue::Number(16.0)));
+
+    // Answering "no" hides the follow-up again, live.
+    choose(&browser, "practicas.adolescentes", "no").await;
+    let deadline = Instant::now() + PATIENCE;
+    while browser.is_displayed("#q-practicas\\.permiso").await {
+        assert!(Instant::now() < deadline, "the follow-up question stayed");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_people_editing_one_answer_see_the_conflict_and_choose() {
+    let (app, _assessments, mill) = demo_with_short_questionnaire().await;
+    let admin = Browser::start(JavaScript::Off, PHONE).await;
+    let member = Browser::start(JavaScript::On, PHONE).await;
+    sign_in(&admin, &app, MILL_ADMIN).await;
+    sign_in(&member, &app, MILL_MEMBER).await;
+    let id = start_short_assessment(&admin, &app, &mill).await;
+    let section = app.url(&format!("/evaluaciones/{id}/secciones/practicas"));
+    admin.client.goto(&section).await.unwrap();
+    member.client.goto(&section).await.unwrap();
+    wait_for_hydration(&member).await;
+
+    // The admin answers and saves first; the member, on the page loaded before, answers otherwise.
+    choose(&admin, "practicas.adolescentes", "yes").await;
+    admin.displayed(".answers__actions button[type=submit]").await.click().await.unwrap();
+    admin.displayed(".notice[role=status]").await;
+    choose(&member, "practicas.adolescentes", "no").await;
+
+    // The member's page shows both answers; the admin's stays saved.
+    let conflict = member.displayed("#q-practicas\\.adolescentes .conflict").await.text().await.unwrap();
+    assert!(conflict.contains("Otra persona guardó esta respuesta"), "{conflict}");
+    let theirs = member.displayed(".conflict__theirs").await.text().await.unwrap();
+    assert_eq!(theirs, "Sí");
+    let mine = member.client.find(Locator::Css("#a-practicas\\.adolescentes-no")).await.unwrap();
+    assert_eq!(mine.prop("checked").await.unwrap().as_deref(), Some("true"), "the member's answer is kept");
+    assert_eq!(saved(&app, &id, "practicas.adolescentes").await, Some(AnswerValue::Choice("yes".into())));
+
+    // The member keeps the saved answer.
+    member.displayed(".conflict button").await.click().await.unwrap();
+    let deadline = Instant::now() + PATIENCE;
+    while member.is_displayed(".conflict").await {
+        assert!(Instant::now() < deadline, "the conflict stayed after choosing");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let theirs = member.client.find(Locator::Css("#a-practicas\\.adolescentes-yes")).await.unwrap();
+    assert_eq!(theirs.prop("checked").await.unwrap().as_deref(), Some("true"));
+    admin.quit().await;
+    member.quit().await;
+}
