@@ -473,3 +473,32 @@ async fn evidence_files_are_checked_kept_and_served_only_to_those_who_see_the_an
     assert!(section(&member, &id, "codigo").await.files.is_empty());
     assert_eq!(member.get(&download).await.status, 404);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_evidence_file_over_the_size_limit_is_refused_and_the_answers_still_save() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let path = format!("/evaluaciones/{id}/secciones/codigo");
+    let question = "codigo.politica-escrita";
+    let mut too_large = b"%PDF-1.4\n".to_vec();
+    too_large.resize(assessments::evidence::MAX_FILE_BYTES + 1, b' ');
+
+    let page = section(&member, &id, "codigo").await;
+    let reply = post_with_file(
+        &member,
+        &path,
+        &form_of(&page, &[(question, &["partial"])]),
+        question,
+        "acta.pdf",
+        &too_large,
+    )
+    .await;
+    assert_eq!(
+        reply.header("location"),
+        Some(format!("{path}?archivo=too_large&pregunta={question}#q-{question}").as_str())
+    );
+    let page = section(&member, &id, "codigo").await;
+    assert!(page.files.is_empty());
+    assert_eq!(answer(&page, question).unwrap().value, Some(AnswerValue::Choice("partial".into())));
+}
