@@ -13,6 +13,7 @@ pub mod language;
 pub mod loader;
 pub mod organization;
 pub mod questionnaire;
+pub mod scoring;
 pub mod text;
 
 pub use language::Language;

@@ -1,0 +1,650 @@
+//! Scoring: from an assessment's answers to where the company stands against the law.
+//!
+//! The rules, which `docs/SCORING.md` walks through with a worked example:
+//!
+//! 1. Each answered, applicable question of a scored section gets a **level** from its answer
+//!    (the questionnaire says how): compliant, partial, gap or not applicable. Profile questions,
+//!    hidden questions and unanswered ones are left out.
+//! 2. A question **weighs** as much as the most severe requirement it verifies: critical 4,
+//!    high 3, medium 2, low 1 (the weighting amfori BSCI and our domain brief suggest).
+//! 3. It **earns** its full weight when compliant, half when partial, nothing for a gap; a
+//!    not-applicable answer neither earns nor counts.
+//! 4. A section's **score** is 100 × earned ÷ possible over its scored questions, rounded to the
+//!    nearest whole number (halves up); the overall score is the same sum over every section (not
+//!    an average of section scores, so a section of two questions does not weigh like one of
+//!    twenty). Nothing scored, no score.
+//! 5. A requirement is **met** when every scored question verifying it is compliant, **not met**
+//!    when any is a gap, **partly met** otherwise; **not applicable** when all its answers are;
+//!    **not answered** when none of its applicable questions has an answer yet. Every requirement
+//!    partly or not met is a **gap**, with its severity, the answers behind it and their
+//!    suggested actions.
+//! 6. The **rating** follows the overall score — good from 90, acceptable from 75, needs
+//!    improvement from 50, poor below — except that any gap in a **critical** requirement (child
+//!    labour, forced labour, a threat to life) makes it critical whatever the score, as amfori's
+//!    zero-tolerance findings and Fairtrade's core criteria do.
+//!
+//! Pure: the date an answer's age is measured from is given, never read from a clock.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{AnswerValue, Answers, applicable_questions};
+use crate::catalog::{Catalog, Severity};
+use crate::questionnaire::{AnswerKind, Level, Question, Questionnaire};
+
+/// How much a question weighs, by the severity of the most severe requirement it verifies.
+pub const fn weight(severity: Severity) -> u32 {
+    match severity {
+        Severity::Critical => 4,
+        Severity::High => 3,
+        Severity::Medium => 2,
+        Severity::Low => 1,
+    }
+}
+
+/// The lowest overall score of each rating above poor.
+pub const GOOD_FROM: u32 = 90;
+pub const ACCEPTABLE_FROM: u32 = 75;
+pub const NEEDS_IMPROVEMENT_FROM: u32 = 50;
+
+/// Where a requirement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementStatus {
+    Met,
+    PartlyMet,
+    NotMet,
+    NotApplicable,
+    NotAnswered,
+}
+
+impl RequirementStatus {
+    pub fn is_gap(self) -> bool {
+        matches!(self, RequirementStatus::PartlyMet | RequirementStatus::NotMet)
+    }
+}
+
+/// The overall verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// A gap in a critical requirement, whatever the score.
+    Critical,
+    Poor,
+    NeedsImprovement,
+    Acceptable,
+    Good,
+}
+
+impl Rating {
+    fn of(score: u32, critical_gap: bool) -> Rating {
+        match score {
+            _ if critical_gap => Rating::Critical,
+            s if s >= GOOD_FROM => Rating::Good,
+            s if s >= ACCEPTABLE_FROM => Rating::Acceptable,
+            s if s >= NEEDS_IMPROVEMENT_FROM => Rating::NeedsImprovement,
+            _ => Rating::Poor,
+        }
+    }
+}
+
+/// A scored answer: one question's contribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoredAnswer {
+    pub question_id: String,
+    pub level: Level,
+    pub weight: u32,
+}
+
+/// A section's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionScore {
+    pub section_id: String,
+    /// In half points: compliant earns 2 × weight, partial 1 × weight.
+    pub earned_half_points: u32,
+    pub possible_half_points: u32,
+    /// `None` when nothing in the section is scored.
+    pub score: Option<u32>,
+    pub gaps: u32,
+}
+
+/// A requirement not fully met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    pub requirement_id: String,
+    pub severity: Severity,
+    pub status: RequirementStatus,
+    /// The section of the first answer behind it.
+    pub section_id: String,
+    /// The answers behind it: questions whose level is a gap or partial.
+    pub causes: Vec<ScoredAnswer>,
+}
+
+/// Everything scoring says of an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub overall: Option<u32>,
+    pub rating: Option<Rating>,
+    /// Scored sections only (profile sections are never scored), in questionnaire order.
+    pub sections: Vec<SectionScore>,
+    /// Every requirement the questionnaire verifies, in catalog order.
+    pub requirements: Vec<(String, RequirementStatus)>,
+    /// Most severe first, then in questionnaire order.
+    pub gaps: Vec<Gap>,
+}
+
+impl Scorecard {
+    pub fn section(&self, section_id: &str) -> Option<&SectionScore> {
+        self.sections.iter().find(|section| section.section_id == section_id)
+    }
+}
+
+/// Scores `answers` to `questionnaire` against `catalog`; a date answer's age is measured up to
+/// `as_of` (`YYYY-MM-DD`, the assessment's date).
+pub fn score(questionnaire: &Questionnaire, catalog: &Catalog, answers: &Answers, as_of: &str) -> Scorecard {
+    let applicable: HashSet<&str> =
+        applicable_questions(questionnaire, answers).into_iter().map(|q| q.id.as_str()).collect();
+    let severity_of = |question: &Question| {
+        question.requirements.iter().filter_map(|id| catalog.requirement(id)).map(|r| r.severity).min()
+    };
+
+    // Rules 1–4: each answer's level and weight, summed per section.
+    let mut scored: BTreeMap<&str, ScoredAnswer> = BTreeMap::new();
+    let mut sections = Vec::new();
+    for section in questionnaire.sections.iter().filter(|section| !section.profile) {
+        let (mut earned, mut possible) = (0, 0);
+        for question in section.questions.iter().filter(|q| applicable.contains(q.id.as_str())) {
+            let (Some(answer), Some(severity)) = (answers.get(&question.id), severity_of(question)) else {
+                continue;
+            };
+            let Some(level) = level_of(&question.answer, answer, as_of) else { continue };
+            let weight = weight(severity);
+            let credit = match level {
+                Level::Compliant => 2,
+                Level::Partial => 1,
+                Level::Gap => 0,
+                Level::NotApplicable => {
+                    scored.insert(
+                        &question.id,
+                        ScoredAnswer { question_id: question.id.clone(), level, weight },
+                    );
+                    continue;
+                }
+            };
+            earned += credit * weight;
+            possible += 2 * weight;
+            scored.insert(&question.id, ScoredAnswer { question_id: question.id.clone(), level, weight });
+        }
+        sections.push(SectionScore {
+            section_id: section.id.clone(),
+            earned_half_points: earned,
+            possible_half_points: possible,
+            score: percent(earned, possible),
+            gaps: 0,
+        });
+    }
+
+    // Rule 5: each requirement, from the answers of the questions that verify it.
+    let mut requirements = Vec::new();
+    let mut gaps = Vec::new();
+    for requirement in &catalog.requirements {
+        let verifying: Vec<&Question> =
+            questionnaire.questions().filter(|q| q.requirements.contains(&requirement.id)).collect();
+        if verifying.is_empty() {
+            continue;
+        }
+        let levels: Vec<&ScoredAnswer> = verifying.iter().filter_map(|q| scored.get(q.id.as_str())).collect();
+        let any = |level: Level| levels.iter().any(|answer| answer.level == level);
+        let status = if levels.is_empty() {
+            if verifying.iter().any(|q| applicable.contains(q.id.as_str())) {
+                RequirementStatus::NotAnswered
+            } else {
+                RequirementStatus::NotApplicable
+            }
+        } else if any(Level::Gap) {
+            RequirementStatus::NotMet
+        } else if any(Level::Partial) {
+            RequirementStatus::PartlyMet
+        } else if any(Level::Compliant) {
+            RequirementStatus::Met
+        } else {
+            RequirementStatus::NotApplicable
+        };
+        requirements.push((requirement.id.clone(), status));
+        if status.is_gap() {
+            let causes: Vec<ScoredAnswer> = levels
+                .iter()
+                .filter(|answer| matches!(answer.level, Level::Gap | Level::Partial))
+                .map(|answer| (*answer).clone())
+                .collect();
+            let section_id = causes
+                .first()
+                .and_then(|cause| questionnaire.section_of(&cause.question_id))
+                .map(|section| section.id.clone())
+                .unwrap_or_default();
+            gaps.push(Gap {
+                requirement_id: requirement.id.clone(),
+                severity: requirement.severity,
+                status,
+                section_id,
+                causes,
+            });
+        }
+    }
+    let position = |section_id: &str| questionnaire.sections.iter().position(|s| s.id == section_id);
+    gaps.sort_by_key(|gap| (gap.severity, position(&gap.section_id)));
+    for section in &mut sections {
+        section.gaps = u32::try_from(gaps.iter().filter(|g| g.section_id == section.section_id).count())
+            .unwrap_or(u32::MAX);
+    }
+
+    // Rule 6: the overall score and the rating.
+    let earned = sections.iter().map(|s| s.earned_half_points).sum();
+    let possible = sections.iter().map(|s| s.possible_half_points).sum();
+    let overall = percent(earned, possible);
+    let critical_gap = gaps.iter().any(|gap| gap.severity == Severity::Critical);
+    let rating = overall.map(|overall| Rating::of(overall, critical_gap));
+    Scorecard { overall, rating, sections, requirements, gaps }
+}
+
+/// 100 × earned ÷ possible, rounded to the nearest whole number, halves up.
+fn percent(earned: u32, possible: u32) -> Option<u32> {
+    (possible > 0).then(|| (200 * earned + possible) / (2 * possible))
+}
+
+/// The level of one answer to a question of `kind`. `None` for an answer that does not fit the
+/// question (never saved as such) or a profile option, which carries no level.
+pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: &str) -> Option<Level> {
+    match (kind, answer) {
+        (AnswerKind::YesNoPartial { levels, .. }, AnswerValue::Choice(value)) => match value.as_str() {
+            "yes" => Some(levels.yes),
+            "partial" => Some(levels.partial),
+            "no" => Some(levels.no),
+            "not_applicable" => Some(levels.not_applicable),
+            _ => None,
+        },
+        (AnswerKind::SingleChoice { options }, AnswerValue::Choice(value)) => {
+            options.iter().find(|option| &option.value == value)?.level
+        }
+        (AnswerKind::MultipleChoice { options }, AnswerValue::Choices(values)) => {
+            let levels: Vec<Level> = options
+                .iter()
+                .filter(|option| values.contains(&option.value))
+                .map(|option| option.level)
+                .collect::<Option<_>>()?;
+            worst(&levels)
+        }
+        (AnswerKind::Number { ranges, .. }, AnswerValue::Number(number)) => ranges
+            .iter()
+            .find(|range| range.up_to.is_none_or(|up_to| *number <= up_to))
+            .map(|range| range.level),
+        (AnswerKind::Date { max_age_days }, AnswerValue::Date(date)) => match max_age_days {
+            Some(days) if days_between(date, as_of).is_none_or(|age| age > i64::from(*days)) => {
+                Some(Level::Gap)
+            }
+            _ => Some(Level::Compliant),
+        },
+        // Judged by an advisor; until then it counts as partly met.
+        (AnswerKind::Text { review: true }, AnswerValue::Text(_)) => Some(Level::Partial),
+        _ => None,
+    }
+}
+
+/// The worst of several levels: a gap over partial over compliant; not applicable only if all are.
+fn worst(levels: &[Level]) -> Option<Level> {
+    [Level::Gap, Level::Partial, Level::Compliant, Level::NotApplicable]
+        .into_iter()
+        .find(|level| levels.contains(level))
+}
+
+/// Days from `from` to `to`, both `YYYY-MM-DD`; `None` if either is not such a date.
+fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some(day_number(to)? - day_number(from)?)
+}
+
+/// Days since 0000-03-01 in the proleptic Gregorian calendar (a civil-from-days inverse).
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(|part| part.parse::<i64>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    let (year, month) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    Some(365 * year + year / 4 - year / 100 + year / 400 + (153 * month + 2) / 5 + day - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::catalog::{Confidence, Requirement};
+    use crate::questionnaire::{ChoiceOption, Condition, DueDays, NumberRange, Section, Status, YesNoLevels};
+    use crate::text::Text;
+
+    fn requirement(id: &str, severity: Severity) -> Requirement {
+        Requirement {
+            id: id.into(),
+            instrument: "LFT".into(),
+            article: "Art. 1".into(),
+            summary: Text::new("Resumen", None),
+            severity,
+            evidence: Text::new("Evidencia", None),
+            confidence: Confidence::Confirmed,
+            confidence_note: None,
+            sources: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    fn catalog() -> Catalog {
+        Catalog {
+            instruments: BTreeMap::new(),
+            requirements: vec![
+                requirement("CRIT", Severity::Critical),
+                requirement("HIGH", Severity::High),
+                requirement("MED", Severity::Medium),
+                requirement("LOW", Severity::Low),
+            ],
+        }
+    }
+
+    fn yes_no() -> AnswerKind {
+        AnswerKind::YesNoPartial { levels: YesNoLevels::default(), allow_not_applicable: true }
+    }
+
+    fn question(id: &str, answer: AnswerKind, requirements: &[&str], show_if: Option<&str>) -> Question {
+        Question {
+            id: id.into(),
+            text: Text::new(id, None),
+            help: None,
+            answer,
+            required: true,
+            evidence: false,
+            show_if: show_if.map(|on| Condition { question: on.into(), any_of: vec!["yes".into()] }),
+            requirements: requirements.iter().map(|r| (*r).to_owned()).collect(),
+            action: None,
+            due_days: None,
+        }
+    }
+
+    /// The worked example of docs/SCORING.md.
+    fn questionnaire() -> Questionnaire {
+        let section = |id: &str, profile: bool, questions: Vec<Question>| Section {
+            id: id.into(),
+            title: Text::new(id, None),
+            intro: None,
+            profile,
+            questions,
+        };
+        Questionnaire {
+            id: "ejemplo".into(),
+            version: 1,
+            status: Status::Published,
+            title: Text::new("Ejemplo", None),
+            intro: Text::new("Ejemplo", None),
+            due_days: DueDays { critical: 30, high: 90, medium: 180, low: 365 },
+            sections: vec![
+                section("perfil", true, vec![question("perfil.adolescentes", yes_no(), &[], None)]),
+                section(
+                    "infantil",
+                    false,
+                    vec![
+                        question("infantil.edad", yes_no(), &["CRIT"], None),
+                        question(
+                            "infantil.permisos",
+                            yes_no(),
+                            &["CRIT", "MED"],
+                            Some("perfil.adolescentes"),
+                        ),
+                    ],
+                ),
+                section(
+                    "salarios",
+                    false,
+                    vec![
+                        question("salarios.recibos", yes_no(), &["HIGH"], None),
+                        question(
+                            "salarios.canales",
+                            AnswerKind::MultipleChoice {
+                                options: ["buzon", "comite", "ninguno"]
+                                    .iter()
+                                    .zip([Level::Compliant, Level::Compliant, Level::Gap])
+                                    .map(|(v, level)| ChoiceOption {
+                                        value: (*v).into(),
+                                        label: Text::new(*v, None),
+                                        level: Some(level),
+                                    })
+                                    .collect(),
+                            },
+                            &["MED"],
+                            None,
+                        ),
+                        question(
+                            "salarios.horas",
+                            AnswerKind::Number {
+                                min: Some(0.0),
+                                max: None,
+                                unit: None,
+                                ranges: vec![
+                                    NumberRange { up_to: Some(48.0), level: Level::Compliant },
+                                    NumberRange { up_to: None, level: Level::Gap },
+                                ],
+                            },
+                            &["LOW"],
+                            None,
+                        ),
+                    ],
+                ),
+            ],
+        }
+    }
+
+    fn choice(value: &str) -> AnswerValue {
+        AnswerValue::Choice(value.into())
+    }
+
+    fn worked_example() -> Answers {
+        [
+            ("perfil.adolescentes", choice("yes")),
+            ("infantil.edad", choice("yes")),
+            ("infantil.permisos", choice("partial")),
+            ("salarios.recibos", choice("no")),
+            ("salarios.canales", AnswerValue::Choices(vec!["buzon".into()])),
+            ("salarios.horas", AnswerValue::Number(50.0)),
+        ]
+        .into_iter()
+        .map(|(id, value)| (id.to_owned(), value))
+        .collect()
+    }
+
+    #[test]
+    fn the_worked_example_of_the_documentation() {
+        let card = score(&questionnaire(), &catalog(), &worked_example(), "2026-11-27");
+        // infantil: edad compliant 4 of 4, permisos partial 2 of 4 (weighs as its critical
+        // requirement) → 6 of 8 points = 75.
+        let infantil = card.section("infantil").unwrap();
+        assert_eq!(
+            (infantil.earned_half_points, infantil.possible_half_points, infantil.score),
+            (12, 16, Some(75))
+        );
+        // salarios: recibos gap 0 of 3, canales compliant 2 of 2, horas gap 0 of 1 → 2 of 6 = 33.
+        let salarios = card.section("salarios").unwrap();
+        assert_eq!(
+            (salarios.earned_half_points, salarios.possible_half_points, salarios.score),
+            (4, 12, Some(33))
+        );
+        // Overall: 8 of 14 points = 57.14 → 57; a partly met critical requirement → critical.
+        assert_eq!(card.overall, Some(57));
+        assert_eq!(card.rating, Some(Rating::Critical));
+        let gaps: Vec<(&str, RequirementStatus)> =
+            card.gaps.iter().map(|g| (g.requirement_id.as_str(), g.status)).collect();
+        assert_eq!(
+            gaps,
+            [
+                ("CRIT", RequirementStatus::PartlyMet),
+                ("HIGH", RequirementStatus::NotMet),
+                ("MED", RequirementStatus::PartlyMet),
+                ("LOW", RequirementStatus::NotMet),
+            ]
+        );
+        assert_eq!(card.gaps[0].causes[0].question_id, "infantil.permisos");
+        assert_eq!((infantil.gaps, salarios.gaps), (2, 2), "MED is first caused in infantil");
+    }
+
+    #[test]
+    fn without_a_critical_gap_the_score_decides_the_rating() {
+        let mut answers = worked_example();
+        answers.insert("infantil.permisos".into(), choice("yes"));
+        let card = score(&questionnaire(), &catalog(), &answers, "2026-11-27");
+        // 10 of 14 points = 71.4 → 71: needs improvement.
+        assert_eq!((card.overall, card.rating), (Some(71), Some(Rating::NeedsImprovement)));
+        assert_eq!(Rating::of(90, false), Rating::Good);
+        assert_eq!(Rating::of(89, false), Rating::Acceptable);
+        assert_eq!(Rating::of(75, false), Rating::Acceptable);
+        assert_eq!(Rating::of(49, false), Rating::Poor);
+        assert_eq!(Rating::of(100, true), Rating::Critical);
+    }
+
+    #[test]
+    fn nothing_answered_is_no_score_and_requirements_are_not_answered_or_not_applicable() {
+        let card = score(&questionnaire(), &catalog(), &Answers::new(), "2026-11-27");
+        assert_eq!((card.overall, card.rating), (None, None));
+        assert!(card.gaps.is_empty());
+        let status = |id: &str| card.requirements.iter().find(|(r, _)| r == id).unwrap().1;
+        assert_eq!(status("CRIT"), RequirementStatus::NotAnswered);
+        assert_eq!(status("LOW"), RequirementStatus::NotAnswered);
+    }
+
+    #[test]
+    fn levels_of_numbers_dates_and_texts() {
+        let date = AnswerKind::Date { max_age_days: Some(120) };
+        assert_eq!(
+            level_of(&date, &AnswerValue::Date("2026-08-01".into()), "2026-11-27"),
+            Some(Level::Compliant)
+        );
+        assert_eq!(
+            level_of(&date, &AnswerValue::Date("2026-07-30".into()), "2026-11-27"),
+            Some(Level::Compliant)
+        );
+        assert_eq!(level_of(&date, &AnswerValue::Date("2026-07-30".into()), "2026-11-28"), Some(Level::Gap));
+        assert_eq!(days_between("2024-02-28", "2024-03-01"), Some(2), "a leap year");
+        assert_eq!(days_between("2025-12-31", "2026-01-01"), Some(1));
+        let text = AnswerKind::Text { review: true };
+        assert_eq!(level_of(&text, &AnswerValue::Text("…".into()), "2026-11-27"), Some(Level::Partial));
+        assert_eq!(worst(&[Level::NotApplicable, Level::Compliant]), Some(Level::Compliant));
+        assert_eq!(worst(&[Level::NotApplicable]), Some(Level::NotApplicable));
+    }
+
+    /// Any answers the example questionnaire can take.
+    fn any_answers() -> impl Strategy<Value = Answers> {
+        let yes_no = prop::sample::select(vec!["yes", "partial", "no", "not_applicable"]).prop_map(choice);
+        (
+            prop::option::of(yes_no.clone()),
+            prop::option::of(yes_no.clone()),
+            prop::option::of(yes_no.clone()),
+            prop::option::of(yes_no),
+            prop::option::of(prop::sample::subsequence(vec!["buzon", "comite", "ninguno"], 1..=3)),
+            prop::option::of(0.0f64..100.0),
+        )
+            .prop_map(|(adolescentes, edad, permisos, recibos, canales, horas)| {
+                let mut answers = Answers::new();
+                let mut put = |id: &str, value: Option<AnswerValue>| {
+                    if let Some(value) = value {
+                        answers.insert(id.into(), value);
+                    }
+                };
+                put("perfil.adolescentes", adolescentes);
+                put("infantil.edad", edad);
+                put("infantil.permisos", permisos);
+                put("salarios.recibos", recibos);
+                put(
+                    "salarios.canales",
+                    canales.map(|c| AnswerValue::Choices(c.into_iter().map(String::from).collect())),
+                );
+                put("salarios.horas", horas.map(AnswerValue::Number));
+                answers
+            })
+    }
+
+    /// Every score of a scorecard, overall first.
+    fn scores(card: &Scorecard) -> Vec<Option<u32>> {
+        std::iter::once(card.overall).chain(card.sections.iter().map(|s| s.score)).collect()
+    }
+
+    /// The same answer one step better, if there is one.
+    fn improved(value: &AnswerValue) -> Option<AnswerValue> {
+        match value {
+            AnswerValue::Choice(v) if v == "no" => Some(choice("partial")),
+            AnswerValue::Choice(v) if v == "partial" => Some(choice("yes")),
+            AnswerValue::Choices(values) if values.contains(&"ninguno".to_owned()) => {
+                let better: Vec<String> = values.iter().filter(|v| *v != "ninguno").cloned().collect();
+                Some(AnswerValue::Choices(if better.is_empty() { vec!["buzon".into()] } else { better }))
+            }
+            AnswerValue::Number(hours) if *hours > 48.0 => Some(AnswerValue::Number(40.0)),
+            _ => None,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn scores_stay_within_0_and_100(answers in any_answers()) {
+            let card = score(&questionnaire(), &catalog(), &answers, "2026-11-27");
+            for score in scores(&card).into_iter().flatten() {
+                prop_assert!(score <= 100);
+            }
+        }
+
+        #[test]
+        fn a_not_applicable_answer_changes_nothing(answers in any_answers(), which in 0usize..3) {
+            let id = ["infantil.edad", "infantil.permisos", "salarios.recibos"][which];
+            let mut without = answers.clone();
+            without.remove(id);
+            let mut with = answers;
+            with.insert(id.into(), choice("not_applicable"));
+            let (a, b) = (score(&questionnaire(), &catalog(), &without, "2026-11-27"), score(&questionnaire(), &catalog(), &with, "2026-11-27"));
+            prop_assert_eq!(scores(&a), scores(&b));
+            prop_assert_eq!(a.gaps, b.gaps);
+            prop_assert_eq!(a.rating, b.rating);
+        }
+
+        // Scored questions that no condition hangs on: improving one can hide or show nothing.
+        #[test]
+        fn improving_one_answer_never_lowers_a_score_or_the_rating(answers in any_answers(), which in 0usize..5) {
+            let id = ["infantil.edad", "infantil.permisos", "salarios.recibos", "salarios.canales", "salarios.horas"][which];
+            let Some(better) = answers.get(id).and_then(improved) else { return Ok(()) };
+            let mut after = answers.clone();
+            after.insert(id.into(), better);
+            let (before, after) = (score(&questionnaire(), &catalog(), &answers, "2026-11-27"), score(&questionnaire(), &catalog(), &after, "2026-11-27"));
+            for (b, a) in scores(&before).into_iter().zip(scores(&after)) {
+                prop_assert!(a >= b, "{:?} fell to {:?}", b, a);
+            }
+            prop_assert!(after.rating >= before.rating);
+            prop_assert!(after.gaps.len() <= before.gaps.len());
+        }
+
+        #[test]
+        fn the_order_answers_are_given_in_does_not_matter(answers in any_answers(), seed in any::<u64>()) {
+            let mut pairs: Vec<(String, AnswerValue)> = answers.clone().into_iter().collect();
+            // A deterministic shuffle from the seed.
+            let len = pairs.len();
+            for i in (1..len).rev() {
+                pairs.swap(i, (seed.wrapping_mul(i as u64 + 1) % (i as u64 + 1)) as usize);
+            }
+            let shuffled: Answers = pairs.into_iter().collect();
+            prop_assert_eq!(score(&questionnaire(), &catalog(), &answers, "2026-11-27"), score(&questionnaire(), &catalog(), &shuffled, "2026-11-27"));
+        }
+
+        #[test]
+        fn every_answer_compliant_means_no_gaps(adolescentes in any::<bool>(), na in any::<bool>()) {
+            let mut answers = worked_example();
+            answers.insert("perfil.adolescentes".into(), choice(if adolescentes { "yes" } else { "no" }));
+            answers.insert("infantil.edad".into(), choice(if na { "not_applicable" } else { "yes" }));
+            answers.insert("infantil.permisos".into(), choice("yes"));
+            answers.insert("salarios.recibos".into(), choice("yes"));
+            answers.insert("salarios.horas".into(), AnswerValue::Number(40.0));
+            let card = score(&questionnaire(), &catalog(), &answers, "2026-11-27");
+            prop_assert!(card.gaps.is_empty());
+            prop_assert_eq!(card.overall, Some(100));
+            prop_assert_eq!(card.rating, Some(Rating::Good));
+        }
+    }
+}
