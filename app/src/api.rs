@@ -4,6 +4,7 @@
 //! Endpoints are fixed (`/api/…`) so old tabs and plain forms keep working across deploys.
 
 pub mod answering;
+pub mod gap_report;
 
 use assessments::access::{AuditLine, Grant, Member, Organization, VisibleCompany};
 use assessments::organization::Role;

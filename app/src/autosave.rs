@@ -13,6 +13,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use assessments::answers::{DraftProblem, Progress};
+
+use crate::api::answering::SectionScoreNow;
 use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
@@ -57,6 +59,7 @@ pub struct Autosave {
     /// Per question, why the last input was not saved.
     pub problems: RwSignal<HashMap<String, DraftProblem>>,
     pub progress: RwSignal<Progress>,
+    pub score: RwSignal<SectionScoreNow>,
 }
 
 impl Autosave {
@@ -67,6 +70,7 @@ impl Autosave {
         revisions: HashMap<String, (i64, String)>,
         problems: HashMap<String, DraftProblem>,
         progress: Progress,
+        score: SectionScoreNow,
     ) -> Self {
         Self {
             assessment_id: StoredValue::new(assessment_id),
@@ -81,6 +85,7 @@ impl Autosave {
             revisions: RwSignal::new(revisions),
             problems: RwSignal::new(problems),
             progress: RwSignal::new(progress),
+            score: RwSignal::new(score),
         }
     }
 
@@ -157,6 +162,7 @@ impl Autosave {
                     });
                     self.applicable.set(saved.applicable);
                     self.progress.set(saved.progress);
+                    self.score.set(saved.score);
                     self.state.set(if has_problems {
                         SaveState::SavedWithProblems
                     } else {

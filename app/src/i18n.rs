@@ -10,8 +10,10 @@
 //! the default.
 
 mod answering;
+mod report;
 
 pub use answering::AnsweringTexts;
+pub use report::ReportTexts;
 
 use assessments::Language;
 use assessments::access::AuditAction;
@@ -115,6 +117,7 @@ pub struct Texts {
     pub form_problems: [&'static str; 10],
     pub audit_actions: [&'static str; 10],
     pub answering: &'static AnsweringTexts,
+    pub report: &'static ReportTexts,
 }
 
 impl Texts {
@@ -279,6 +282,7 @@ static ES: Texts = Texts {
         "Exportación por persona de fuera",
     ],
     answering: &answering::ES,
+    report: &report::ES,
 };
 
 static EN: Texts = Texts {
@@ -407,6 +411,7 @@ static EN: Texts = Texts {
         "Exported by an outsider",
     ],
     answering: &answering::EN,
+    report: &report::EN,
 };
 
 /// The language of the request being served (server) or of the page being hydrated (browser).

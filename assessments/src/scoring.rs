@@ -291,6 +291,55 @@ pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: &str) -> Option<
     }
 }
 
+/// An answer to a question of `kind` that scores at `level`, if it can: the inverse of
+/// [`level_of`], used to write demo assessments and to test the shipped questionnaires. A date is
+/// measured up to `as_of` (`YYYY-MM-DD`).
+pub fn answer_at(kind: &AnswerKind, level: Level, as_of: &str) -> Option<AnswerValue> {
+    let answer = match kind {
+        AnswerKind::YesNoPartial { levels, allow_not_applicable } => {
+            let mut candidates = vec![("yes", levels.yes), ("no", levels.no), ("partial", levels.partial)];
+            if *allow_not_applicable {
+                candidates.push(("not_applicable", levels.not_applicable));
+            }
+            AnswerValue::Choice(candidates.into_iter().find(|(_, l)| *l == level)?.0.to_owned())
+        }
+        AnswerKind::SingleChoice { options } => {
+            AnswerValue::Choice(options.iter().find(|o| o.level == Some(level))?.value.clone())
+        }
+        AnswerKind::MultipleChoice { options } => {
+            AnswerValue::Choices(vec![options.iter().find(|o| o.level == Some(level))?.value.clone()])
+        }
+        AnswerKind::Number { min, max, ranges, .. } => {
+            // The lowest whole number of the first range at `level`.
+            let mut lowest = min.unwrap_or(0.0);
+            let mut found = None;
+            for range in ranges {
+                if range.level == level {
+                    found = Some(lowest);
+                    break;
+                }
+                lowest = range.up_to.map_or(lowest, |up_to| up_to.floor() + 1.0);
+            }
+            let number = found.filter(|n| max.is_none_or(|max| *n <= max))?;
+            AnswerValue::Number(number)
+        }
+        AnswerKind::Date { max_age_days } => match (level, max_age_days) {
+            (Level::Compliant, _) => AnswerValue::Date(as_of.to_owned()),
+            // Two years back, on the first of the month (a day every month has).
+            (Level::Gap, Some(_)) => {
+                let year: i32 = as_of.get(0..4)?.parse().ok()?;
+                AnswerValue::Date(format!("{:04}-{}-01", year - 2, as_of.get(5..7)?))
+            }
+            _ => return None,
+        },
+        AnswerKind::Text { review: true } if level == Level::Partial => {
+            AnswerValue::Text("Respuesta de ejemplo".to_owned())
+        }
+        AnswerKind::Text { .. } => return None,
+    };
+    (level_of(kind, &answer, as_of) == Some(level)).then_some(answer)
+}
+
 /// The worst of several levels: a gap over partial over compliant; not applicable only if all are.
 fn worst(levels: &[Level]) -> Option<Level> {
     [Level::Gap, Level::Partial, Level::Compliant, Level::NotApplicable]
@@ -512,6 +561,27 @@ mod tests {
         let status = |id: &str| card.requirements.iter().find(|(r, _)| r == id).unwrap().1;
         assert_eq!(status("CRIT"), RequirementStatus::NotAnswered);
         assert_eq!(status("LOW"), RequirementStatus::NotAnswered);
+    }
+
+    #[test]
+    fn an_answer_at_a_level_scores_at_that_level() {
+        let q = questionnaire();
+        for question in q.questions() {
+            for level in [Level::Compliant, Level::Partial, Level::Gap, Level::NotApplicable] {
+                if let Some(answer) = answer_at(&question.answer, level, "2026-11-27") {
+                    assert_eq!(
+                        level_of(&question.answer, &answer, "2026-11-27"),
+                        Some(level),
+                        "{}",
+                        question.id
+                    );
+                }
+            }
+        }
+        let hours = &q.question("salarios.horas").unwrap().answer;
+        assert_eq!(answer_at(hours, Level::Gap, "2026-11-27"), Some(AnswerValue::Number(49.0)));
+        let date = AnswerKind::Date { max_age_days: Some(90) };
+        assert_eq!(answer_at(&date, Level::Gap, "2026-11-27"), Some(AnswerValue::Date("2024-11-01".into())));
     }
 
     #[test]

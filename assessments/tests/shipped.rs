@@ -67,3 +67,49 @@ fn a_tobacco_grower_is_not_asked_a_sugar_mills_questions() {
         assert_eq!(condition.any_of, ["ingenio"]);
     }
 }
+
+/// Every scored question of the shipped questionnaire can be answered compliantly (or as not
+/// applicable), and then it has no gaps and scores 100 — whatever the profile says.
+#[test]
+fn answering_every_question_compliantly_leaves_no_gaps() {
+    use assessments::answers::Answers;
+    use assessments::questionnaire::Level;
+    use assessments::scoring::{Rating, answer_at, score};
+
+    let library = load_library(&shipped()).unwrap_or_else(|_| panic!("the shipped files load"));
+    let questionnaire = &library.latest_published("agro-laboral").unwrap().questionnaire;
+    for profile_answer in ["yes", "no"] {
+        let mut answers = Answers::new();
+        for section in &questionnaire.sections {
+            for question in &section.questions {
+                let answer = if section.profile {
+                    answer_at(&question.answer, Level::NotApplicable, "2026-11-27").or_else(|| {
+                        question.answer.possible_answers().map(|all| {
+                            let pick = if all.iter().any(|a| a == profile_answer) {
+                                profile_answer.to_owned()
+                            } else {
+                                all[0].clone()
+                            };
+                            assessments::answers::AnswerValue::Choice(pick)
+                        })
+                    })
+                } else {
+                    answer_at(&question.answer, Level::Compliant, "2026-11-27")
+                        .or_else(|| answer_at(&question.answer, Level::NotApplicable, "2026-11-27"))
+                        .or_else(|| answer_at(&question.answer, Level::Partial, "2026-11-27"))
+                };
+                answers.insert(
+                    question.id.clone(),
+                    answer.unwrap_or_else(|| panic!("{} has no answer", question.id)),
+                );
+            }
+        }
+        let card = score(questionnaire, &library.catalog, &answers, "2026-11-27");
+        let reviewed_texts =
+            card.gaps.iter().all(|gap| gap.status == assessments::scoring::RequirementStatus::PartlyMet);
+        assert!(card.gaps.is_empty() || reviewed_texts, "{:?}", card.gaps);
+        if card.gaps.is_empty() {
+            assert_eq!((card.overall, card.rating), (Some(100), Some(Rating::Good)));
+        }
+    }
+}

@@ -5,6 +5,7 @@ mod account_forms;
 mod assessment_forms;
 pub mod error_pages;
 mod evidence;
+mod exports;
 mod health;
 mod language;
 
@@ -57,6 +58,7 @@ pub fn routes(state: AppState) -> Router {
             post(assessment_forms::save_section).layer(DefaultBodyLimit::max(SECTION_FORM_BYTES)),
         )
         .route("/evaluaciones/{id}/evidencias/{file}", get(evidence::download))
+        .route("/evaluaciones/{id}/brechas.csv", get(exports::gaps_csv))
         .route("/evaluaciones/{id}/evidencias/{file}/quitar", post(evidence::remove))
         .route("/evaluaciones/{id}/borradores/{question}/descartar", post(assessment_forms::discard_draft))
         .route("/evaluaciones/{id}/enviar", post(assessment_forms::submit))

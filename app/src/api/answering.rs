@@ -77,8 +77,19 @@ pub struct SectionToAnswer {
     pub files: Vec<EvidenceFile>,
     pub editable: bool,
     pub progress: Progress,
+    /// The section's score so far and its gaps (see `assessments::scoring`).
+    pub score: SectionScoreNow,
     pub previous: Option<SectionLine>,
     pub next: Option<SectionLine>,
+}
+
+/// A section's score and gap count as the answers stand; no score while nothing is scored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionScoreNow {
+    pub score: Option<u32>,
+    pub gaps: u32,
+    /// Profile sections are never scored.
+    pub scored: bool,
 }
 
 /// The legal requirement a question verifies, as a person reads it.
@@ -218,6 +229,7 @@ pub async fn get_assessment_section(
                 files: files.into_iter().filter(|f| in_section.contains(f.question_id.as_str())).collect(),
                 editable: loaded.is_answerable(),
                 progress: section_progress,
+                score: loaded.section_score(&section),
                 previous: position.checked_sub(1).and_then(line),
                 next: line(position + 1),
                 title: questionnaire.title.clone(),
@@ -248,6 +260,7 @@ pub struct Autosaved {
     pub problems: Vec<(String, DraftProblem)>,
     pub applicable: Vec<String>,
     pub progress: Progress,
+    pub score: SectionScoreNow,
 }
 
 /// Saves answers as they are given, when the page is hydrated: the same rules, drafts and
@@ -289,7 +302,15 @@ pub async fn autosave_answers(
                     shown: a.fingerprint(),
                 })
                 .collect();
-            Ok(Autosaved { editable: after.is_answerable(), revisions, problems, applicable, progress })
+            let score = after.section_score(section);
+            Ok(Autosaved {
+                editable: after.is_answerable(),
+                revisions,
+                problems,
+                applicable,
+                progress,
+                score,
+            })
         }
         .await,
     )
@@ -363,6 +384,21 @@ pub mod ssr {
                 applicable: u32::try_from(applicable.len()).unwrap_or(u32::MAX),
             };
             (applicable, progress)
+        }
+
+        /// The section's score and gaps as the answers stand.
+        pub fn section_score(&self, section: &Section) -> super::SectionScoreNow {
+            let Some(library) = use_context::<Arc<Library>>() else {
+                tracing::error!("the questionnaire library is missing from the context");
+                return super::SectionScoreNow::default();
+            };
+            let card = crate::api::gap_report::ssr::scorecard(self, &library.catalog);
+            match card.section(&section.id) {
+                Some(result) => {
+                    super::SectionScoreNow { score: result.score, gaps: result.gaps, scored: true }
+                }
+                None => super::SectionScoreNow::default(),
+            }
         }
 
         /// Own people answer while the assessment is in progress.
@@ -503,17 +539,25 @@ pub mod ssr {
             .flat_map(|question| &question.requirements)
             .filter(|id| seen.insert(id.as_str()))
             .filter_map(|id| catalog.requirement(id))
-            .map(|requirement| Citation {
-                requirement_id: requirement.id.clone(),
-                instrument: catalog
-                    .instruments
-                    .get(&requirement.instrument)
-                    .map(|instrument| instrument.name.clone())
-                    .unwrap_or_else(|| assessments::text::Text::new(requirement.instrument.clone(), None)),
-                article: requirement.article.clone(),
-                summary: requirement.summary.clone(),
-                confirmed: requirement.confidence == assessments::catalog::Confidence::Confirmed,
-            })
+            .map(|requirement| citation(catalog, requirement))
             .collect()
+    }
+
+    /// A requirement as a person reads it: instrument, article, summary, and whether confirmed.
+    pub fn citation(
+        catalog: &assessments::catalog::Catalog,
+        requirement: &assessments::catalog::Requirement,
+    ) -> Citation {
+        Citation {
+            requirement_id: requirement.id.clone(),
+            instrument: catalog
+                .instruments
+                .get(&requirement.instrument)
+                .map(|instrument| instrument.name.clone())
+                .unwrap_or_else(|| assessments::text::Text::new(requirement.instrument.clone(), None)),
+            article: requirement.article.clone(),
+            summary: requirement.summary.clone(),
+            confirmed: requirement.confidence == assessments::catalog::Confidence::Confirmed,
+        }
     }
 }

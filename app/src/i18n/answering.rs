@@ -1,7 +1,9 @@
 //! The strings of starting, answering and submitting an assessment.
 
-use assessments::answers::{AnswerProblem, AssessmentStatus};
+use assessments::Language;
+use assessments::answers::{AnswerProblem, AnswerValue, AssessmentStatus};
 use assessments::evidence::EvidenceProblem;
+use assessments::questionnaire::{AnswerKind, ChoiceOption};
 
 #[derive(Debug)]
 pub struct AnsweringTexts {
@@ -92,6 +94,27 @@ impl AnsweringTexts {
 
     pub fn answer_problem(&self, problem: AnswerProblem) -> &'static str {
         self.answer_problems[AnswerProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
+    }
+
+    /// An answer in words, as the person who gave it chose it.
+    pub fn describe(&self, kind: &AnswerKind, value: &AnswerValue, language: Language) -> String {
+        let label = |options: &[ChoiceOption], chosen: &str| {
+            options
+                .iter()
+                .find(|o| o.value == chosen)
+                .map_or_else(|| chosen.to_owned(), |o| o.label.get(language).to_owned())
+        };
+        match (kind, value) {
+            (AnswerKind::YesNoPartial { .. }, AnswerValue::Choice(v)) => self.yes_no(v).to_owned(),
+            (AnswerKind::SingleChoice { options }, AnswerValue::Choice(v)) => label(options, v),
+            (AnswerKind::MultipleChoice { options }, AnswerValue::Choices(vs)) => {
+                vs.iter().map(|v| label(options, v)).collect::<Vec<_>>().join(", ")
+            }
+            (AnswerKind::Number { unit: Some(unit), .. }, AnswerValue::Number(n)) => {
+                format!("{n} {}", unit.get(language))
+            }
+            (_, other) => other.as_form_values().join(", "),
+        }
     }
 
     /// The label of a yes / partial / no / not applicable answer.

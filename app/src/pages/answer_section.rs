@@ -45,6 +45,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         files,
         editable,
         progress,
+        score,
         previous,
         next,
     } = section;
@@ -66,6 +67,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         answers.iter().map(|a| (a.question_id.clone(), (a.revision, a.fingerprint()))).collect(),
         drafts.iter().map(|d| (d.question_id.clone(), d.problem)).collect(),
         progress,
+        score,
     );
     // Every question is on the page; those that do not apply are hidden and disabled (so a
     // plain post leaves them alone) until an answer shows them.
@@ -107,6 +109,19 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             <h1>{section_title}</h1>
             {section.intro.map(|intro| view! { <p class="lead">{intro.get(language).to_owned()}</p> })}
             <ProgressBar progress=autosave.progress />
+            {score.scored.then(|| {
+                let r = use_texts().report;
+                view! {
+                    <p class="section-score" aria-live="polite">
+                        {r.section_live} ": "
+                        <span class="section-score__value">
+                            {move || autosave.score.get().score.map_or_else(|| "—".to_owned(), |s| s.to_string())}
+                        </span>
+                        " · " {r.gaps} ": "
+                        <span class="section-score__gaps">{move || autosave.score.get().gaps}</span>
+                    </p>
+                }
+            })}
             {notice}
             {(!editable).then(|| view! { <p class="notice">{a.read_only}</p> })}
             <form
@@ -206,7 +221,7 @@ fn QuestionField(
             let theirs = stored
                 .as_ref()
                 .and_then(|saved| saved.value.as_ref())
-                .map(|value| describe(&question.answer, value, language))
+                .map(|value| a.describe(&question.answer, value, language))
                 .unwrap_or_else(|| a.no_answer.to_owned());
             let saved_by = stored.as_ref().map(|saved| saved.updated_by.clone()).unwrap_or_default();
             let discard = format!("{}/borradores/{}/descartar", urls::assessment(&assessment_id), question.id);
@@ -370,25 +385,6 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>) -> impl IntoV
             <textarea id=input_id name=name rows="4" aria-labelledby=legend_id>{first}</textarea>
         }
         .into_any(),
-    }
-}
-
-/// An answer in words, as the person who gave it chose it.
-fn describe(kind: &AnswerKind, value: &AnswerValue, language: Language) -> String {
-    let a = crate::i18n::texts(language).answering;
-    let label = |options: &[assessments::questionnaire::ChoiceOption], chosen: &str| {
-        options
-            .iter()
-            .find(|o| o.value == chosen)
-            .map_or_else(|| chosen.to_owned(), |o| o.label.get(language).to_owned())
-    };
-    match (kind, value) {
-        (AnswerKind::YesNoPartial { .. }, AnswerValue::Choice(v)) => a.yes_no(v).to_owned(),
-        (AnswerKind::SingleChoice { options }, AnswerValue::Choice(v)) => label(options, v),
-        (AnswerKind::MultipleChoice { options }, AnswerValue::Choices(vs)) => {
-            vs.iter().map(|v| label(options, v)).collect::<Vec<_>>().join(", ")
-        }
-        (_, other) => other.as_form_values().join(", "),
     }
 }
 

@@ -154,6 +154,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
             {notice}
             {(header.status == AssessmentStatus::Submitted).then(|| view! { <p class="notice" role="status">{a.submitted_notice}</p> })}
             <ProgressBar progress=overall />
+            <p><a href=format!("{base}/brechas")>{t.report.open_report}</a></p>
             {(to_review > 0).then(|| view! { <p class="notice">{to_review} " " {a.to_review}</p> })}
             <h2>{a.sections_title}</h2>
             {first_section}

@@ -96,6 +96,11 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Today's date in UTC, `YYYY-MM-DD`: the date an assessment still in progress is scored on.
+pub fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
+}
+
 /// A pool of connections to Senda's database.
 #[derive(Clone)]
 pub struct Store {

@@ -1,0 +1,161 @@
+//! The strings of the gap report.
+
+use assessments::catalog::Severity;
+use assessments::scoring::{Rating, RequirementStatus};
+
+#[derive(Debug)]
+pub struct ReportTexts {
+    pub title: &'static str,
+    pub open_report: &'static str,
+    pub overall: &'static str,
+    pub of_100: &'static str,
+    pub rating: &'static str,
+    pub ratings: [&'static str; 5],
+    pub critical_explained: &'static str,
+    pub no_score: &'static str,
+    pub scored_on: &'static str,
+    pub how_scored: &'static str,
+    pub chart_title: &'static str,
+    pub section: &'static str,
+    pub score: &'static str,
+    pub gaps: &'static str,
+    pub previous: &'static str,
+    pub gaps_title: &'static str,
+    pub no_gaps: &'static str,
+    pub severities: [&'static str; 4],
+    pub partly_met: &'static str,
+    pub not_met: &'static str,
+    pub answer: &'static str,
+    pub action: &'static str,
+    pub also_before: &'static str,
+    pub comparison_title: &'static str,
+    pub previous_assessment: &'static str,
+    pub closed_title: &'static str,
+    pub none_closed: &'static str,
+    pub new_gaps: &'static str,
+    pub download_csv: &'static str,
+    pub section_live: &'static str,
+    pub csv_columns: [&'static str; 9],
+}
+
+impl ReportTexts {
+    pub fn rating(&self, rating: Rating) -> &'static str {
+        match rating {
+            Rating::Critical => self.ratings[0],
+            Rating::Poor => self.ratings[1],
+            Rating::NeedsImprovement => self.ratings[2],
+            Rating::Acceptable => self.ratings[3],
+            Rating::Good => self.ratings[4],
+        }
+    }
+
+    pub fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Critical => self.severities[0],
+            Severity::High => self.severities[1],
+            Severity::Medium => self.severities[2],
+            Severity::Low => self.severities[3],
+        }
+    }
+
+    pub fn status(&self, status: RequirementStatus) -> &'static str {
+        match status {
+            RequirementStatus::NotMet => self.not_met,
+            _ => self.partly_met,
+        }
+    }
+}
+
+pub static ES: ReportTexts = ReportTexts {
+    title: "Informe de brechas",
+    open_report: "Ver el informe de brechas",
+    overall: "Puntaje general",
+    of_100: "de 100",
+    rating: "Calificación",
+    ratings: ["Crítica", "Deficiente", "Necesita mejorar", "Aceptable", "Buena"],
+    critical_explained: "Hay al menos una brecha en un requisito crítico (trabajo infantil, trabajo forzoso o un \
+                         riesgo para la vida): la calificación es crítica sea cual sea el puntaje.",
+    no_score: "Todavía no hay respuestas que calificar.",
+    scored_on: "Calificada con fecha",
+    how_scored: "Cada respuesta pesa según el requisito más grave que verifica (crítico 4, alto 3, medio 2, \
+                 bajo 1): si cumple suma todo su peso, si cumple parcialmente la mitad, si no cumple nada; \
+                 lo que no aplica no cuenta. El puntaje es lo obtenido entre lo posible, de 0 a 100.",
+    chart_title: "Puntaje por sección",
+    section: "Sección",
+    score: "Puntaje",
+    gaps: "Brechas",
+    previous: "Antes",
+    gaps_title: "Brechas por sección",
+    no_gaps: "Sin brechas: todas las respuestas calificadas cumplen.",
+    severities: ["Crítica", "Alta", "Media", "Baja"],
+    partly_met: "Cumple parcialmente",
+    not_met: "No cumple",
+    answer: "Respuesta",
+    action: "Acción sugerida",
+    also_before: "También en la autoevaluación anterior",
+    comparison_title: "Comparación con la autoevaluación anterior",
+    previous_assessment: "Autoevaluación anterior",
+    closed_title: "Brechas cerradas desde entonces",
+    none_closed: "Ninguna brecha se cerró.",
+    new_gaps: "brechas nuevas",
+    download_csv: "Descargar las brechas (CSV)",
+    section_live: "Puntaje de la sección",
+    csv_columns: [
+        "Sección",
+        "Gravedad",
+        "Estado",
+        "Ordenamiento",
+        "Artículo",
+        "Requisito",
+        "Pregunta",
+        "Respuesta",
+        "Acción sugerida",
+    ],
+};
+
+pub static EN: ReportTexts = ReportTexts {
+    title: "Gap report",
+    open_report: "See the gap report",
+    overall: "Overall score",
+    of_100: "out of 100",
+    rating: "Rating",
+    ratings: ["Critical", "Poor", "Needs improvement", "Acceptable", "Good"],
+    critical_explained: "There is at least one gap in a critical requirement (child labor, forced labor or a \
+                         threat to life): the rating is critical whatever the score.",
+    no_score: "No answers to score yet.",
+    scored_on: "Scored as of",
+    how_scored: "Each answer weighs as the most severe requirement it verifies (critical 4, high 3, medium 2, \
+                 low 1): compliant earns its full weight, partly compliant half, not compliant nothing; what \
+                 does not apply does not count. The score is earned over possible, from 0 to 100.",
+    chart_title: "Score by section",
+    section: "Section",
+    score: "Score",
+    gaps: "Gaps",
+    previous: "Before",
+    gaps_title: "Gaps by section",
+    no_gaps: "No gaps: every scored answer is compliant.",
+    severities: ["Critical", "High", "Medium", "Low"],
+    partly_met: "Partly met",
+    not_met: "Not met",
+    answer: "Answer",
+    action: "Suggested action",
+    also_before: "Also in the previous self-assessment",
+    comparison_title: "Compared with the previous self-assessment",
+    previous_assessment: "Previous self-assessment",
+    closed_title: "Gaps closed since",
+    none_closed: "No gap was closed.",
+    new_gaps: "new gaps",
+    download_csv: "Download the gaps (CSV)",
+    section_live: "Section score",
+    csv_columns: [
+        "Section",
+        "Severity",
+        "Status",
+        "Instrument",
+        "Article",
+        "Requirement",
+        "Question",
+        "Answer",
+        "Suggested action",
+    ],
+};

@@ -1,0 +1,235 @@
+use assessments::Language;
+use assessments::catalog::Severity;
+use assessments::scoring::Rating;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::gap_report::{GapLine, GapReport, SectionResult, get_gap_report};
+use crate::components::Loaded;
+use crate::i18n::use_texts;
+use crate::pages::assessment::day;
+use crate::urls;
+
+/// `/evaluaciones/{id}/brechas`: where the company stands against the law — scores, rating, the
+/// gaps with their legal citations and suggested actions, and the change since last time.
+#[component]
+pub fn GapReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let report = Resource::new(move || params.read().get("id").unwrap_or_default(), get_gap_report);
+    view! { <Loaded resource=report view={|report| view! { <Report report /> }} /> }
+}
+
+#[component]
+fn Report(report: GapReport) -> impl IntoView {
+    let r = use_texts().report;
+    let language = use_context::<Language>().unwrap_or_default();
+    let heading = format!("{} · {}", r.title, report.header.company.name);
+    let base = urls::assessment(&report.header.id);
+    let by_severity = report.gaps_by_severity();
+    let summary = match (report.overall, report.rating) {
+        (Some(overall), Some(rating)) => view! {
+            <div class="scorecard">
+                <p class="scorecard__score">
+                    <span class="scorecard__label">{r.overall}</span>
+                    <strong class="scorecard__number">{overall}</strong>
+                    <span>" " {r.of_100}</span>
+                </p>
+                <p class="scorecard__rating">
+                    <span class="scorecard__label">{r.rating}</span>
+                    <strong class=format!("rating rating--{}", rating_class(rating))>{r.rating(rating)}</strong>
+                </p>
+                <ul class="scorecard__severities">
+                    {by_severity.into_iter().map(|(severity, count)| view! {
+                        <li class=format!("severity severity--{}", severity_class(severity))>
+                            {r.severity(severity)} ": " <strong>{count}</strong>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+            {(rating == Rating::Critical).then(|| view! { <p class="notice notice--error">{r.critical_explained}</p> })}
+        }
+        .into_any(),
+        _ => view! { <p>{r.no_score}</p> }.into_any(),
+    };
+    let sections = report.sections.clone();
+    let titles: Vec<(String, String)> =
+        report.sections.iter().map(|s| (s.id.clone(), s.title.get(language).to_owned())).collect();
+    view! {
+        <Title text=heading.clone() />
+        <article class="page report">
+            <p class="breadcrumb">
+                <a href=base.clone()>{report.title.get(language).to_owned()} " · v" {report.header.questionnaire_version}</a>
+            </p>
+            <h1>{heading}</h1>
+            <p class="card__meta">{r.scored_on} " " {report.scored_on.clone()}</p>
+            {summary}
+            <p class="hint">{r.how_scored}</p>
+            <h2 id="chart-title">{r.chart_title}</h2>
+            <SectionChart sections=sections.clone() />
+            <table class="table">
+                <thead>
+                    <tr><th>{r.section}</th><th>{r.score}</th><th>{r.gaps}</th><th>{r.previous}</th></tr>
+                </thead>
+                <tbody>
+                    {sections.into_iter().map(|s| view! {
+                        <tr>
+                            <td data-label=r.section>{s.title.get(language).to_owned()}</td>
+                            <td data-label=r.score>{score_text(s.score)}</td>
+                            <td data-label=r.gaps>{s.gaps}</td>
+                            <td data-label=r.previous>{s.previous.map_or_else(String::new, |p| p.to_string())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {report.previous.map(|previous| view! {
+                <h2>{r.comparison_title}</h2>
+                <p>
+                    <a href=urls::assessment(&previous.assessment_id)>
+                        {r.previous_assessment} " · v" {previous.questionnaire_version} " · " {day(&previous.started_at)}
+                    </a>
+                    ": " {score_text(previous.overall)}
+                    {previous.rating.map(|rating| view! { " · " {r.rating(rating)} })}
+                    " → " {score_text(report.overall)}
+                    " · " {previous.new} " " {r.new_gaps}
+                </p>
+                <h3>{r.closed_title}</h3>
+                {if previous.closed.is_empty() {
+                    view! { <p>{r.none_closed}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>
+                            {previous.closed.into_iter().map(|c| view! {
+                                <li>{c.instrument.get(language).to_owned()} ", " {c.article} ": " {c.summary.get(language).to_owned()}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            })}
+            <h2>{r.gaps_title}</h2>
+            {if report.gaps.is_empty() {
+                view! { <p>{r.no_gaps}</p> }.into_any()
+            } else {
+                view! { <GapList gaps=report.gaps titles /> }.into_any()
+            }}
+            <p><a class="button" href=format!("{base}/brechas.csv") download="">{r.download_csv}</a></p>
+        </article>
+    }
+    .into_any()
+}
+
+/// The gaps, grouped under their section's title.
+#[component]
+fn GapList(gaps: Vec<GapLine>, titles: Vec<(String, String)>) -> impl IntoView {
+    let r = use_texts().report;
+    let a = use_texts().answering;
+    let language = use_context::<Language>().unwrap_or_default();
+    titles
+        .into_iter()
+        .filter_map(|(section_id, title)| {
+            let of_section: Vec<GapLine> = gaps.iter().filter(|g| g.section_id == section_id).cloned().collect();
+            (!of_section.is_empty()).then(|| view! {
+                <section class="gap-section">
+                    <h3>{title}</h3>
+                    <ol class="gaps">
+                        {of_section.into_iter().map(|gap| view! {
+                            <li class=format!("gap gap--{}", severity_class(gap.severity))>
+                                <p class="gap__head">
+                                    <span class=format!("severity severity--{}", severity_class(gap.severity))>{r.severity(gap.severity)}</span>
+                                    " · " {r.status(gap.status)}
+                                    {gap.carried.then(|| view! { " · " <em>{r.also_before}</em> })}
+                                </p>
+                                <p class="gap__law">
+                                    <strong>{gap.citation.instrument.get(language).to_owned()} ", " {gap.citation.article.clone()}</strong>
+                                    {(!gap.citation.confirmed).then(|| view! { " (" {a.unconfirmed} ")" })}
+                                    ": " {gap.citation.summary.get(language).to_owned()}
+                                </p>
+                                {gap.causes.into_iter().map(|cause| view! {
+                                    <div class="gap__cause">
+                                        <p>{cause.question.get(language).to_owned()}</p>
+                                        <p><span class="gap__label">{r.answer} ": "</span> <strong>{cause.answer.get(language).to_owned()}</strong></p>
+                                        {cause.action.map(|action| view! {
+                                            <p><span class="gap__label">{r.action} ": "</span> {action.get(language).to_owned()}</p>
+                                        })}
+                                    </div>
+                                }).collect_view()}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            })
+        })
+        .collect_view()
+}
+
+/// The section scores as horizontal bars, drawn on the server: it reads without JavaScript and
+/// prints as it shows. The table below it carries the same figures for screen readers.
+#[component]
+fn SectionChart(sections: Vec<SectionResult>) -> impl IntoView {
+    const WIDTH: u32 = 600;
+    const BAR: u32 = 520;
+    const ROW: u32 = 38;
+    let language = use_context::<Language>().unwrap_or_default();
+    let height = ROW * u32::try_from(sections.len()).unwrap_or(0) + 4;
+    view! {
+        <svg
+            class="chart"
+            viewBox=format!("0 0 {WIDTH} {height}")
+            role="img"
+            aria-labelledby="chart-title"
+            xmlns="http://www.w3.org/2000/svg"
+        >
+            {sections.into_iter().enumerate().map(|(i, section)| {
+                let y = ROW * u32::try_from(i).unwrap_or(0);
+                let score = section.score.unwrap_or(0);
+                let length = BAR * score / 100;
+                view! {
+                    <g>
+                        <text x="0" y=y + 13 class="chart__label">{section.title.get(language).to_owned()}</text>
+                        <rect x="0" y=y + 18 width=BAR height="12" class="chart__track" />
+                        <rect x="0" y=y + 18 width=length height="12" class=format!("chart__bar chart__bar--{}", band(section.score)) />
+                        {section.previous.map(|previous| view! {
+                            <line x1=BAR * previous / 100 x2=BAR * previous / 100 y1=y + 15 y2=y + 33 class="chart__previous" />
+                        })}
+                        <text x=BAR + 8 y=y + 29 class="chart__value">{score_text(section.score)}</text>
+                    </g>
+                }
+            }).collect_view()}
+        </svg>
+    }
+}
+
+fn score_text(score: Option<u32>) -> String {
+    score.map_or_else(|| "—".to_owned(), |score| score.to_string())
+}
+
+/// A colour band for a score, the same thresholds as the rating.
+fn band(score: Option<u32>) -> &'static str {
+    use assessments::scoring::{ACCEPTABLE_FROM, GOOD_FROM, NEEDS_IMPROVEMENT_FROM};
+    match score {
+        None => "none",
+        Some(s) if s >= GOOD_FROM => "good",
+        Some(s) if s >= ACCEPTABLE_FROM => "acceptable",
+        Some(s) if s >= NEEDS_IMPROVEMENT_FROM => "improve",
+        Some(_) => "poor",
+    }
+}
+
+fn rating_class(rating: Rating) -> &'static str {
+    match rating {
+        Rating::Critical => "critical",
+        Rating::Poor => "poor",
+        Rating::NeedsImprovement => "improve",
+        Rating::Acceptable => "acceptable",
+        Rating::Good => "good",
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "critical",
+        Severity::High => "high",
+        Severity::Medium => "medium",
+        Severity::Low => "low",
+    }
+}

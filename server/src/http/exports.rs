@@ -1,0 +1,124 @@
+//! Exports of a company's data as files.
+
+use app::i18n::texts;
+use app::session::{ClientIp, CurrentViewer};
+use app::urls;
+use assessments::access::AuditAction;
+use assessments::loader::Library;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+use store::Store;
+use store::audit::AuditEntry;
+
+use super::account_forms::sign_in_first;
+use super::error_pages;
+
+/// `GET /evaluaciones/{id}/brechas.csv`: the gaps, one row per answer behind each, in the
+/// reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
+pub async fn gaps_csv(
+    State(store): State<Store>,
+    State(library): State<Arc<Library>>,
+    Extension(current): Extension<CurrentViewer>,
+    ip: Option<Extension<ClientIp>>,
+    headers: HeaderMap,
+    Path(assessment_id): Path<String>,
+) -> Response {
+    let Some(viewer) = current.0 else { return sign_in_first(&urls::assessment(&assessment_id)) };
+    let report = match app::api::gap_report::ssr::gap_report(
+        &store,
+        &viewer,
+        &library.catalog,
+        &assessment_id,
+    )
+    .await
+    {
+        Ok(report) => report,
+        Err(app::error::AppError::Internal) => {
+            return error_pages::page(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        }
+        Err(_) => return error_pages::page(axum::http::StatusCode::NOT_FOUND),
+    };
+    let is_outsider = store
+        .visible_company(&viewer, &report.header.company.id)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|c| c.access.is_outsider());
+    if is_outsider {
+        let ip = ip.map(|Extension(ClientIp(ip))| ip);
+        let entry = AuditEntry {
+            organization_id: Some(&report.header.company.id),
+            actor_user_id: Some(&viewer.user_id),
+            detail: "gap report CSV",
+            ip: ip.as_deref(),
+            ..AuditEntry::default()
+        };
+        if let Err(error) = store.audit(AuditAction::OutsiderExported, entry).await {
+            return error_pages::internal(error.into());
+        }
+    }
+    let language = headers
+        .get(header::COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(app::i18n::language_from_cookie_header)
+        .unwrap_or_default();
+    let t = texts(language);
+    let mut csv = String::from("\u{feff}");
+    push_row(&mut csv, t.report.csv_columns.iter().map(|column| (*column).to_owned()));
+    for gap in &report.gaps {
+        let section = report
+            .sections
+            .iter()
+            .find(|s| s.id == gap.section_id)
+            .map(|s| s.title.get(language).to_owned())
+            .unwrap_or_default();
+        for cause in &gap.causes {
+            push_row(
+                &mut csv,
+                [
+                    section.clone(),
+                    t.report.severity(gap.severity).to_owned(),
+                    t.report.status(gap.status).to_owned(),
+                    gap.citation.instrument.get(language).to_owned(),
+                    gap.citation.article.clone(),
+                    gap.citation.summary.get(language).to_owned(),
+                    cause.question.get(language).to_owned(),
+                    cause.answer.get(language).to_owned(),
+                    cause.action.as_ref().map(|a| a.get(language).to_owned()).unwrap_or_default(),
+                ],
+            );
+        }
+    }
+    let file_name = format!("brechas-{}.csv", report.scored_on);
+    let mut response = csv.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}
+
+/// One CSV line (RFC 4180): every field quoted, quotes doubled, CRLF at the end.
+fn push_row(csv: &mut String, fields: impl IntoIterator<Item = String>) {
+    let quoted: Vec<String> =
+        fields.into_iter().map(|field| format!("\"{}\"", field.replace('"', "\"\""))).collect();
+    csv.push_str(&quoted.join(","));
+    csv.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_row;
+
+    #[test]
+    fn fields_are_quoted_and_quotes_doubled() {
+        let mut csv = String::new();
+        push_row(&mut csv, ["Sí, \"siempre\"".to_owned(), "línea\nnueva".to_owned()]);
+        assert_eq!(csv, "\"Sí, \"\"siempre\"\"\",\"línea\nnueva\"\r\n");
+    }
+}
