@@ -1,6 +1,7 @@
 //! Creating accounts: the first-run setup, platform admins from the shell, and the demo.
 
 use app::forms::FormProblem;
+use assessments::loader::Library;
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
 use store::{Store, StoreError};
 use validator::ValidateEmail;
@@ -138,8 +139,8 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
 
 /// Loads the demo: organizations, one account per role (all with `password`), the advisory
 /// organization granted the sugar mill's assessments, and the association following the sugar
-/// mill's plan. Whatever exists already is left as it is, so running it twice changes nothing.
-pub async fn load_demo(store: &Store, password: &str) -> anyhow::Result<Vec<DemoAccount>> {
+/// mill's plan, and a submitted assessment per company (see [`crate::demo`]). Whatever exists already is left as it is, so running it twice changes nothing.
+pub async fn load_demo(store: &Store, library: &Library, password: &str) -> anyhow::Result<Vec<DemoAccount>> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         anyhow::bail!("the demo password needs at least {MIN_PASSWORD_CHARS} characters");
     }
@@ -182,6 +183,7 @@ pub async fn load_demo(store: &Store, password: &str) -> anyhow::Result<Vec<Demo
             Err(error) => return Err(error.into()),
         }
     }
+    crate::demo::load(store, library).await?;
     Ok(DEMO_ACCOUNTS.to_vec())
 }
 

@@ -137,7 +137,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Admin(AdminCommand::CreateUser { email, name, password }) => {
             create_user(&settings.database_url, &email, &name, &password).await
         }
-        Command::Demo { password } => demo(&settings.database_url, &password).await,
+        Command::Demo { password } => demo(&settings, &password).await,
     }
 }
 
@@ -171,9 +171,12 @@ fn cli_message(problem: app::forms::FormProblem) -> String {
     app::i18n::texts(assessments::Language::En).form_problem(problem).to_owned()
 }
 
-async fn demo(url: &DatabaseUrl, password: &str) -> anyhow::Result<()> {
+async fn demo(settings: &Settings, password: &str) -> anyhow::Result<()> {
+    let url = &settings.database_url;
+    let library = crate::questionnaires::load(&settings.assessments_dir)?;
     let store = open_store(url).await?;
-    let accounts = accounts::load_demo(&store, password).await?;
+    crate::questionnaires::load_into_database(&store, &library).await?;
+    let accounts = accounts::load_demo(&store, &library, password).await?;
     println!("Demo loaded into {url}. Every account's password is the one you gave.");
     for account in accounts {
         println!("{:<20} {:<38} {}", account.role.as_str(), account.organization, account.email);

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod http;
 pub mod questionnaires;
 pub mod telemetry;

@@ -115,6 +115,7 @@ fn demo_prints_one_line_per_account_and_running_it_twice_changes_nothing() {
         senda()
             .args(["demo", "--database-url", &url])
             .env("SENDA_DEMO_PASSWORD", "zafra-de-prueba-2026")
+            .env("SENDA_ASSESSMENTS_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../assessments"))
             .output()
             .unwrap()
     };

@@ -128,6 +128,7 @@ async fn with_javascript_answers_save_as_they_are_given_and_conditions_follow_li
     assert_eq!(state, "Guardado.");
     let count = browser.displayed(".progress__count").await.text().await.unwrap();
     assert!(count.starts_with("1 / 3"), "the section's progress follows: {count}");
+    assert_eq!(browser.displayed(".section-score__value").await.text().await.unwrap(), "100");
 
     // Typing saves after a pause, without the button.
     browser.displayed("#a-practicas\\.edad").await.send_keys("16").await.unwrap();
@@ -148,6 +149,13 @@ async fn with_javascript_answers_save_as_they_are_given_and_conditions_follow_li
         assert!(Instant::now() < deadline, "the follow-up question stayed");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // And the section's score falls live: a gap on a critical requirement (4 points of 8 left).
+    let deadline = Instant::now() + PATIENCE;
+    while browser.displayed(".section-score__value").await.text().await.unwrap() != "50" {
+        assert!(Instant::now() < deadline, "the section score did not follow the answer");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(browser.displayed(".section-score__gaps").await.text().await.unwrap(), "1");
     browser.quit().await;
 }
 

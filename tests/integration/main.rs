@@ -6,4 +6,5 @@
 mod answering;
 mod confidentiality;
 mod foundation;
+mod gap_report;
 mod questionnaires;

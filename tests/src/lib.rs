@@ -28,6 +28,7 @@ pub const POSTGRES_URL_VAR: &str = "SENDA_TEST_POSTGRES_URL";
 pub struct TestApp {
     pub addr: SocketAddr,
     pub store: Store,
+    pub library: std::sync::Arc<assessments::loader::Library>,
     pub database: TestDatabase,
     server: tokio::task::JoinHandle<()>,
 }
@@ -60,13 +61,14 @@ impl TestApp {
         let settings = database.settings(addr, assessments_dir);
         let state = AppState::prepare(settings).await.expect("open and migrate the test database");
         let store = state.store.clone();
+        let library = state.library.clone();
         let app = server::http::with_edge_layers(extend(server::http::routes(state)));
         let server = tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
                 .await
                 .expect("test server");
         });
-        Self { addr, store, database, server }
+        Self { addr, store, library, database, server }
     }
 
     /// The absolute URL of `path` on this server.
@@ -113,7 +115,7 @@ pub const DEMO_PASSWORD: &str = "zafra-de-prueba-2026";
 impl TestApp {
     /// Loads `senda demo` into this app's database.
     pub async fn load_demo(&self) {
-        server::accounts::load_demo(&self.store, DEMO_PASSWORD).await.expect("load the demo");
+        server::accounts::load_demo(&self.store, &self.library, DEMO_PASSWORD).await.expect("load the demo");
     }
 
     /// The id of the organization of `kind` called `name`.

@@ -227,17 +227,26 @@ pub mod ssr {
         })
     }
 
-    /// The company's assessment started just before this one, if any.
+    /// The company's previous assessment: the one this one carried its answers from, else the
+    /// latest started before it.
     async fn previous_of(
         store: &Store,
         viewer: &Viewer,
         loaded: &LoadedAssessment,
     ) -> AppResult<Option<LoadedAssessment>> {
-        let all = store.assessments_of(viewer, &loaded.header.company.id).await?;
-        // Newest first: the previous one is the next in the list.
-        let Some(previous) = all.iter().skip_while(|a| a.id != loaded.header.id).nth(1) else {
-            return Ok(None);
+        let previous_id = match &loaded.header.carried_from {
+            Some(id) => Some(id.clone()),
+            None => store
+                .assessments_of(viewer, &loaded.header.company.id)
+                .await?
+                .into_iter()
+                .filter(|a| a.started_at < loaded.header.started_at)
+                .max_by(|a, b| a.started_at.cmp(&b.started_at))
+                .map(|a| a.id),
         };
-        Ok(Some(load(store, viewer, &previous.id).await?))
+        match previous_id {
+            Some(id) => Ok(Some(load(store, viewer, &id).await?)),
+            None => Ok(None),
+        }
     }
 }

@@ -1,0 +1,191 @@
+//! The demo's assessments: one submitted self-assessment per demo company, with realistic,
+//! mixed answers — most practices in order, some gaps. The sugar mill has gaps of every severity;
+//! the tobacco company one critical gap among a few others.
+//!
+//! Which answers fall short is chosen by position among the questions of each severity, not by
+//! question id, so the demo follows the questionnaire when a new version is published.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use assessments::answers::{AnswerValue, Answers, applicable_questions};
+use assessments::catalog::{Catalog, Severity};
+use assessments::loader::Library;
+use assessments::questionnaire::{Level, Question, Questionnaire};
+use assessments::scoring::answer_at;
+use store::Store;
+use store::answers::AnswerWrite;
+
+/// The questionnaire the demo answers.
+const QUESTIONNAIRE: &str = "agro-laboral";
+
+/// One demo company's assessment.
+pub struct DemoAssessment {
+    pub company: &'static str,
+    /// The company person who answers and submits it.
+    pub member_email: &'static str,
+    pub profile: &'static [(&'static str, &'static str)],
+    /// Per severity, which questions of that severity (1 = the first that applies) fall short,
+    /// and how.
+    pub shortfalls: &'static [(Severity, usize, Level)],
+}
+
+pub const DEMO_ASSESSMENTS: [DemoAssessment; 2] = [
+    DemoAssessment {
+        company: "Ingenio La Esperanza (demo)",
+        member_email: "personal@ingenio.demo.senda.mx",
+        profile: &[
+            ("perfil.sector", "ingenio"),
+            ("perfil.tamano", "100_o_mas"),
+            ("perfil.temporales", "yes"),
+            ("perfil.contratistas", "yes"),
+            ("perfil.vivienda", "yes"),
+            ("perfil.adolescentes", "no"),
+            ("perfil.sindicato", "cct"),
+            ("perfil.extranjero", "no"),
+        ],
+        shortfalls: &[
+            (Severity::Critical, 3, Level::Partial),
+            (Severity::High, 2, Level::Gap),
+            (Severity::High, 5, Level::Partial),
+            (Severity::High, 9, Level::Gap),
+            (Severity::Medium, 1, Level::Gap),
+            (Severity::Medium, 4, Level::Partial),
+            (Severity::Low, 1, Level::Gap),
+        ],
+    },
+    DemoAssessment {
+        company: "Tabacalera del Nayar (demo)",
+        member_email: "personal@tabacalera.demo.senda.mx",
+        profile: &[
+            ("perfil.sector", "tabacalera"),
+            ("perfil.tamano", "de_51_a_99"),
+            ("perfil.temporales", "yes"),
+            ("perfil.contratistas", "no"),
+            ("perfil.vivienda", "no"),
+            ("perfil.adolescentes", "yes"),
+            ("perfil.sindicato", "sin_cct"),
+            ("perfil.extranjero", "no"),
+        ],
+        shortfalls: &[
+            (Severity::Critical, 2, Level::Gap),
+            (Severity::High, 3, Level::Partial),
+            (Severity::Medium, 2, Level::Gap),
+        ],
+    },
+];
+
+/// Answers and submits each demo company's assessment, unless the company has one already.
+pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
+    let Some(loaded) = library.latest_published(QUESTIONNAIRE) else {
+        return Ok(()); // A library without the questionnaire: nothing to answer.
+    };
+    let questionnaire = &loaded.questionnaire;
+    for demo in &DEMO_ASSESSMENTS {
+        let account = store
+            .account_by_email(demo.member_email)
+            .await?
+            .with_context(|| format!("the demo account {} is missing", demo.member_email))?;
+        let viewer = store.viewer(&account.id).await?.context("the demo account has no memberships")?;
+        let company = viewer
+            .memberships
+            .iter()
+            .find(|m| m.organization.name == demo.company)
+            .map(|m| m.organization.id.clone())
+            .with_context(|| format!("{} is not a member of {}", demo.member_email, demo.company))?;
+        if !store.assessments_of(&viewer, &company).await?.is_empty() {
+            continue;
+        }
+        let answers = answers_for(demo, questionnaire, &library.catalog, &store::today());
+        let id =
+            store.start_assessment(&viewer, &company, &questionnaire.id, questionnaire.version, None).await?;
+        for (question_id, value) in &answers {
+            let write =
+                AnswerWrite { question_id, value: Some(value), note: "", evidence: "", base_revision: 0 };
+            store.save_answer(&viewer, &id, write).await?;
+        }
+        store.submit_assessment(&viewer, &id).await?;
+    }
+    Ok(())
+}
+
+/// The demo company's answers: its profile, then every question that applies answered
+/// compliantly except the planned shortfalls.
+pub fn answers_for(
+    demo: &DemoAssessment,
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+    as_of: &str,
+) -> Answers {
+    let mut answers: Answers = demo
+        .profile
+        .iter()
+        .map(|(id, value)| ((*id).to_owned(), AnswerValue::Choice((*value).to_owned())))
+        .collect();
+    let mut seen: HashMap<Severity, usize> = HashMap::new();
+    let applicable: Vec<&Question> = applicable_questions(questionnaire, &answers)
+        .into_iter()
+        .filter(|q| questionnaire.section_of(&q.id).is_some_and(|s| !s.profile))
+        .collect();
+    for question in applicable {
+        let Some(severity) =
+            question.requirements.iter().filter_map(|id| catalog.requirement(id)).map(|r| r.severity).min()
+        else {
+            continue;
+        };
+        let position = {
+            let count = seen.entry(severity).or_default();
+            *count += 1;
+            *count
+        };
+        let planned = demo
+            .shortfalls
+            .iter()
+            .find(|(s, n, _)| *s == severity && *n == position)
+            .and_then(|(_, _, level)| answer_at(&question.answer, *level, as_of));
+        let answer = planned
+            .or_else(|| answer_at(&question.answer, Level::Compliant, as_of))
+            .or_else(|| answer_at(&question.answer, Level::Partial, as_of));
+        if let Some(answer) = answer {
+            answers.insert(question.id.clone(), answer);
+        }
+    }
+    answers
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use assessments::scoring::{Rating, score};
+
+    use super::*;
+
+    fn library() -> Library {
+        crate::questionnaires::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../assessments")).unwrap()
+    }
+
+    #[test]
+    fn the_sugar_mill_has_gaps_of_every_severity_and_the_tobacco_company_a_critical_one() {
+        let library = library();
+        let questionnaire = &library.latest_published(QUESTIONNAIRE).unwrap().questionnaire;
+        let card = |demo: &DemoAssessment| {
+            score(
+                questionnaire,
+                &library.catalog,
+                &answers_for(demo, questionnaire, &library.catalog, "2026-11-27"),
+                "2026-11-27",
+            )
+        };
+        let mill = card(&DEMO_ASSESSMENTS[0]);
+        for severity in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low] {
+            assert!(mill.gaps.iter().any(|g| g.severity == severity), "the mill has no {severity:?} gap");
+        }
+        assert_eq!(mill.rating, Some(Rating::Critical));
+        let tobacco = card(&DEMO_ASSESSMENTS[1]);
+        let critical: Vec<_> = tobacco.gaps.iter().filter(|g| g.severity == Severity::Critical).collect();
+        assert_eq!(critical.len(), 1, "{critical:?}");
+        assert_eq!(tobacco.rating, Some(Rating::Critical));
+        assert!(tobacco.overall > Some(70), "mostly in order: {:?}", tobacco.overall);
+    }
+}
