@@ -5,6 +5,7 @@
 
 pub mod answering;
 pub mod gap_report;
+pub mod plans;
 
 use assessments::access::{AuditLine, Grant, Member, Organization, VisibleCompany};
 use assessments::organization::Role;

@@ -10,9 +10,11 @@
 //! the default.
 
 mod answering;
+mod plans;
 mod report;
 
 pub use answering::AnsweringTexts;
+pub use plans::PlanTexts;
 pub use report::ReportTexts;
 
 use assessments::Language;
@@ -118,6 +120,7 @@ pub struct Texts {
     pub audit_actions: [&'static str; 10],
     pub answering: &'static AnsweringTexts,
     pub report: &'static ReportTexts,
+    pub plans: &'static PlanTexts,
 }
 
 impl Texts {
@@ -283,6 +286,7 @@ static ES: Texts = Texts {
     ],
     answering: &answering::ES,
     report: &report::ES,
+    plans: &plans::ES,
 };
 
 static EN: Texts = Texts {
@@ -412,6 +416,7 @@ static EN: Texts = Texts {
     ],
     answering: &answering::EN,
     report: &report::EN,
+    plans: &plans::EN,
 };
 
 /// The language of the request being served (server) or of the page being hydrated (browser).

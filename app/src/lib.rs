@@ -19,9 +19,9 @@ use leptos_router::{SsrMode, path};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
 use crate::pages::{
-    AccessPage, AnswerSectionPage, AssessmentPage, AuditLogPage, CompaniesPage, CompanyPage, GapReportPage,
-    HomePage, InvitationPage, NotFoundPage, OrganizationsPage, PeoplePage, QuestionnairesPage, SetupPage,
-    SignInPage,
+    AccessPage, ActionPageView, AnswerSectionPage, AssessmentPage, AuditLogPage, CompaniesPage, CompanyPage,
+    GapReportPage, HomePage, InvitationPage, NotFoundPage, OrganizationsPage, PeoplePage, PlanPageView,
+    QuestionnairesPage, SetupPage, SignInPage,
 };
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.
@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/evaluaciones/:id") view=AssessmentPage ssr=SsrMode::Async />
                     <Route path=path!("/evaluaciones/:id/brechas") view=GapReportPage ssr=SsrMode::Async />
                     <Route path=path!("/evaluaciones/:id/secciones/:section") view=AnswerSectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/planes/:id") view=PlanPageView ssr=SsrMode::Async />
+                    <Route path=path!("/planes/:id/acciones/:action") view=ActionPageView ssr=SsrMode::Async />
                     <Route path=path!("/cuestionarios") view=QuestionnairesPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones") view=OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones/:id/personas") view=PeoplePage ssr=SsrMode::Async />

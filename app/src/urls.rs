@@ -28,3 +28,13 @@ pub fn assessment(id: &str) -> String {
 pub fn assessment_section(id: &str, section_id: &str) -> String {
     format!("/evaluaciones/{id}/secciones/{section_id}")
 }
+
+/// An improvement plan's page.
+pub fn plan(id: &str) -> String {
+    format!("/planes/{id}")
+}
+
+/// One action of a plan.
+pub fn plan_action(plan_id: &str, action_id: &str) -> String {
+    format!("/planes/{plan_id}/acciones/{action_id}")
+}

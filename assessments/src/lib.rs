@@ -7,11 +7,13 @@
 pub mod access;
 pub mod answers;
 pub mod catalog;
+pub mod dates;
 pub mod diff;
 pub mod evidence;
 pub mod language;
 pub mod loader;
 pub mod organization;
+pub mod plan;
 pub mod questionnaire;
 pub mod scoring;
 pub mod text;

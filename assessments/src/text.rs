@@ -30,6 +30,14 @@ impl Text {
     pub fn spanish(&self) -> &str {
         &self.es
     }
+
+    /// The text written in `language`, without falling back to Spanish.
+    pub fn translation(&self, language: Language) -> Option<&str> {
+        match language {
+            Language::Es => Some(&self.es),
+            Language::En => self.en.as_deref().filter(|en| !en.trim().is_empty()),
+        }
+    }
 }
 
 #[cfg(test)]

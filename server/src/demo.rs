@@ -105,6 +105,86 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
             store.save_answer(&viewer, &id, write).await?;
         }
         store.submit_assessment(&viewer, &id).await?;
+        if demo.company == DEMO_ASSESSMENTS[0].company {
+            plan_under_way(store, library, &viewer, &id).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The sugar mill's plan, some weeks in: actions in every status, two of them overdue, one
+/// verified by the advisor.
+async fn plan_under_way(
+    store: &Store,
+    library: &Library,
+    viewer: &assessments::access::Viewer,
+    assessment_id: &str,
+) -> anyhow::Result<()> {
+    use assessments::plan::{ActionStatus, propose_actions};
+    use store::plans::ActionEdit;
+
+    let today = store::today();
+    let questionnaire = &library.latest_published(QUESTIONNAIRE).context("the questionnaire")?.questionnaire;
+    let answers = store.answers(viewer, assessment_id).await?;
+    let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
+    let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, &today);
+    let plan =
+        store.create_plan(viewer, assessment_id, &propose_actions(questionnaire, &card, &today)).await?;
+    let actions = store.plan_actions(viewer, &plan).await?;
+    let advisor =
+        store.account_by_email("asesora@asesores.demo.senda.mx").await?.context("the demo advisor")?;
+    let advisor = store.viewer(&advisor.id).await?.context("the demo advisor's memberships")?;
+    let owners = ["Recursos Humanos", "Jefatura de campo", "Seguridad e higiene"];
+    for (index, action) in actions.iter().enumerate() {
+        // Past due dates for two open actions, so the plan shows what is late.
+        let due_date = if index == 3 || index == 4 {
+            assessments::dates::add_days(&today, -10 - index as i64).unwrap_or_default()
+        } else {
+            action.due_date.clone()
+        };
+        let edit = ActionEdit {
+            text: action.text.spanish(),
+            owner: owners[index % owners.len()],
+            due_date: &due_date,
+            base_revision: action.revision,
+        };
+        store.edit_action(viewer, &plan, &action.id, edit).await?;
+        let mut revision = action.revision + 1;
+        let steps: &[(ActionStatus, &str)] = match index {
+            0 | 3 => &[(ActionStatus::InProgress, "")],
+            1 => &[
+                (ActionStatus::InProgress, ""),
+                (ActionStatus::Done, "Política firmada por la dirección y publicada en el comedor."),
+            ],
+            2 => &[(
+                ActionStatus::Done,
+                "Recibos CFDI de las últimas cuatro semanas, archivados por cuadrilla.",
+            )],
+            _ => &[],
+        };
+        for (to, note) in steps {
+            store
+                .move_action(viewer, &plan, &action.id, *to, note, revision)
+                .await?
+                .map_err(anyhow::Error::new)?;
+            revision += 1;
+        }
+        if index == 2 {
+            store
+                .move_action(&advisor, &plan, &action.id, ActionStatus::Verified, "", revision)
+                .await?
+                .map_err(anyhow::Error::new)?;
+        }
+        if index == 0 {
+            store
+                .add_action_note(
+                    viewer,
+                    &plan,
+                    &action.id,
+                    "Se contrató a una persona para revisar expedientes.",
+                )
+                .await?;
+        }
     }
     Ok(())
 }

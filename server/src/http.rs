@@ -8,6 +8,7 @@ mod evidence;
 mod exports;
 mod health;
 mod language;
+mod plan_forms;
 
 use std::net::SocketAddr;
 
@@ -59,6 +60,12 @@ pub fn routes(state: AppState) -> Router {
         )
         .route("/evaluaciones/{id}/evidencias/{file}", get(evidence::download))
         .route("/evaluaciones/{id}/brechas.csv", get(exports::gaps_csv))
+        .route("/evaluaciones/{id}/plan", post(plan_forms::create))
+        .route("/planes/{id}/pdf", get(exports::plan_pdf))
+        .route("/planes/{id}/acciones", post(plan_forms::add))
+        .route("/planes/{id}/acciones/{action}", post(plan_forms::edit))
+        .route("/planes/{id}/acciones/{action}/estado", post(plan_forms::move_status))
+        .route("/planes/{id}/acciones/{action}/notas", post(plan_forms::note))
         .route("/evaluaciones/{id}/evidencias/{file}/quitar", post(evidence::remove))
         .route("/evaluaciones/{id}/borradores/{question}/descartar", post(assessment_forms::discard_draft))
         .route("/evaluaciones/{id}/enviar", post(assessment_forms::submit))

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod pdf;
 pub mod questionnaires;
 pub mod telemetry;
 

@@ -7,4 +7,5 @@ mod answering;
 mod confidentiality;
 mod foundation;
 mod gap_report;
+mod plans;
 mod questionnaires;

@@ -161,6 +161,18 @@ impl Visitor {
             .await
     }
 
+    /// Gets a file (a PDF, say): status and bytes.
+    pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request reaches the test server");
+        let status = response.status().as_u16();
+        (status, response.bytes().await.expect("response body").to_vec())
+    }
+
     /// Posts a form as a browser does (`Accept: text/html`).
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let request =

@@ -44,6 +44,10 @@ pub struct AssessmentOverview {
     pub missing: Vec<MissingQuestion>,
     /// Answers carried over from a question that changed since, not looked at again yet.
     pub to_review: u32,
+    /// The improvement plan made from this assessment, if any.
+    pub plan: Option<String>,
+    /// Whether the viewer may create it: own people, once the assessment is submitted.
+    pub can_create_plan: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,6 +172,10 @@ pub async fn get_assessment_overview(assessment_id: String) -> Result<Assessment
                 })
                 .collect();
             let to_review = loaded.answers.iter().filter(|answer| answer.needs_review).count();
+            let plan = store.plan_of_assessment(&viewer, &assessment_id).await?;
+            let can_create_plan = plan.is_none()
+                && !loaded.access.is_outsider()
+                && loaded.header.status == assessments::answers::AssessmentStatus::Submitted;
             Ok(AssessmentOverview {
                 can_answer: loaded.is_answerable(),
                 can_return: loaded.can_return(),
@@ -176,6 +184,8 @@ pub async fn get_assessment_overview(assessment_id: String) -> Result<Assessment
                 sections,
                 missing,
                 to_review: u32::try_from(to_review).unwrap_or(u32::MAX),
+                plan,
+                can_create_plan,
                 header: loaded.header,
             })
         }

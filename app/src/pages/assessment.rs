@@ -36,6 +36,42 @@ pub fn ProgressBar(
     }
 }
 
+/// The plans block of a company's page: each plan's progress; the plan itself for those who
+/// see the company's assessments.
+#[component]
+pub fn CompanyPlansBlock(company_id: String) -> impl IntoView {
+    let resource = Resource::new(move || company_id.clone(), crate::api::plans::list_company_plans);
+    view! { <Loaded resource view={|plans| view! { <PlanList plans /> }} /> }
+}
+
+#[component]
+fn PlanList(plans: Vec<crate::api::plans::PlanSummary>) -> impl IntoView {
+    let p = use_texts().plans;
+    view! {
+        <section aria-labelledby="plans-title">
+            <h2 id="plans-title">{p.plans_title}</h2>
+            {if plans.is_empty() {
+                view! { <p>{p.none_yet}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="cards">
+                        {plans.into_iter().map(|plan| view! {
+                            <li class="card">
+                                {if plan.can_open {
+                                    view! { <a href=urls::plan(&plan.header.id)>{p.title} " · " {day(&plan.header.created_at)}</a> }.into_any()
+                                } else {
+                                    view! { <span>{p.title} " · " {day(&plan.header.created_at)}</span> }.into_any()
+                                }}
+                                <crate::pages::PlanProgressBar progress=plan.progress />
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
 /// The assessments block of a company's page: the list, and a form to start one.
 #[component]
 pub fn CompanyAssessmentsBlock(company_id: String) -> impl IntoView {
@@ -127,8 +163,18 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
     let a = t.answering;
     let language = use_context::<Language>().unwrap_or_default();
     let query = use_query_map();
-    let AssessmentOverview { header, title, can_answer, can_return, overall, sections, missing, to_review } =
-        overview;
+    let AssessmentOverview {
+        header,
+        title,
+        can_answer,
+        can_return,
+        overall,
+        sections,
+        missing,
+        to_review,
+        plan,
+        can_create_plan,
+    } = overview;
     let base = urls::assessment(&header.id);
     let notice = move || {
         let query = query.read();
@@ -155,6 +201,13 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
             {(header.status == AssessmentStatus::Submitted).then(|| view! { <p class="notice" role="status">{a.submitted_notice}</p> })}
             <ProgressBar progress=overall />
             <p><a href=format!("{base}/brechas")>{t.report.open_report}</a></p>
+            {plan.map(|plan| view! { <p><a href=urls::plan(&plan)>{t.plans.open}</a></p> })}
+            {can_create_plan.then(|| view! {
+                <form method="post" action=format!("{base}/plan") class="form">
+                    <p class="form__lead">{t.plans.create_lead}</p>
+                    <button type="submit">{t.plans.create}</button>
+                </form>
+            })}
             {(to_review > 0).then(|| view! { <p class="notice">{to_review} " " {a.to_review}</p> })}
             <h2>{a.sections_title}</h2>
             {first_section}

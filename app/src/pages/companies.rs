@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{get_company, list_companies};
 use crate::components::Loaded;
 use crate::i18n::{Texts, use_texts};
-use crate::pages::CompanyAssessmentsBlock;
+use crate::pages::{CompanyAssessmentsBlock, CompanyPlansBlock};
 
 /// `/empresas`: every company the person may see, and how.
 #[component]
@@ -70,6 +70,7 @@ fn CompanyOverview(visible: VisibleCompany) -> impl IntoView {
             </dl>
             {admin_links}
             <CompanyAssessmentsBlock company_id=company.id.clone() />
+            <CompanyPlansBlock company_id=company.id.clone() />
         </article>
     }
 }

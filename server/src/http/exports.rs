@@ -7,7 +7,7 @@ use assessments::access::AuditAction;
 use assessments::loader::Library;
 use axum::Extension;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use store::Store;
@@ -47,24 +47,13 @@ pub async fn gaps_csv(
         .ok()
         .flatten()
         .is_some_and(|c| c.access.is_outsider());
-    if is_outsider {
-        let ip = ip.map(|Extension(ClientIp(ip))| ip);
-        let entry = AuditEntry {
-            organization_id: Some(&report.header.company.id),
-            actor_user_id: Some(&viewer.user_id),
-            detail: "gap report CSV",
-            ip: ip.as_deref(),
-            ..AuditEntry::default()
-        };
-        if let Err(error) = store.audit(AuditAction::OutsiderExported, entry).await {
-            return error_pages::internal(error.into());
-        }
+    if is_outsider
+        && let Err(response) =
+            audit_export(&store, &viewer.user_id, &report.header.company.id, "gap report CSV", ip).await
+    {
+        return response;
     }
-    let language = headers
-        .get(header::COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(app::i18n::language_from_cookie_header)
-        .unwrap_or_default();
+    let language = reader_language(&headers);
     let t = texts(language);
     let mut csv = String::from("\u{feff}");
     push_row(&mut csv, t.report.csv_columns.iter().map(|column| (*column).to_owned()));
@@ -101,6 +90,94 @@ pub async fn gaps_csv(
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     response
+}
+
+/// `GET /planes/{id}/pdf`: the plan as a PDF, in the reader's language, made in the request. A
+/// download by someone outside the company goes to its audit log.
+pub async fn plan_pdf(
+    State(store): State<Store>,
+    State(library): State<Arc<Library>>,
+    Extension(current): Extension<CurrentViewer>,
+    ip: Option<Extension<ClientIp>>,
+    headers: HeaderMap,
+    Path(plan_id): Path<String>,
+) -> Response {
+    let Some(viewer) = current.0 else { return sign_in_first(&urls::plan(&plan_id)) };
+    let plan = match app::api::plans::ssr::plan_page_with(&store, &viewer, &library, &plan_id).await {
+        Ok(plan) => plan,
+        Err(app::error::AppError::Internal) => return error_pages::page(StatusCode::INTERNAL_SERVER_ERROR),
+        Err(_) => return error_pages::page(StatusCode::NOT_FOUND),
+    };
+    let assessment_id = plan.header.assessment_id.clone();
+    let report = match app::api::gap_report::ssr::gap_report(
+        &store,
+        &viewer,
+        &library.catalog,
+        &assessment_id,
+    )
+    .await
+    {
+        Ok(report) => report,
+        Err(_) => return error_pages::page(StatusCode::INTERNAL_SERVER_ERROR),
+    };
+    if !plan.can_work
+        && let Err(response) =
+            audit_export(&store, &viewer.user_id, &report.header.company.id, "plan PDF", ip).await
+    {
+        return response;
+    }
+    let language = reader_language(&headers);
+    let today = store::today();
+    let file_name = format!("plan-de-mejora-{today}.pdf");
+    // Layout and font subsetting are CPU work: off the async threads.
+    let bytes =
+        match tokio::task::spawn_blocking(move || crate::pdf::plan_pdf(&report, &plan, language, &today))
+            .await
+        {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                return error_pages::internal(anyhow::anyhow!("the PDF could not be made: {error}"));
+            }
+        };
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}
+
+/// Writes an export by someone outside the company to its audit log.
+async fn audit_export(
+    store: &Store,
+    user_id: &str,
+    company_id: &str,
+    detail: &str,
+    ip: Option<Extension<ClientIp>>,
+) -> Result<(), Response> {
+    let ip = ip.map(|Extension(ClientIp(ip))| ip);
+    let entry = AuditEntry {
+        organization_id: Some(company_id),
+        actor_user_id: Some(user_id),
+        detail,
+        ip: ip.as_deref(),
+        ..AuditEntry::default()
+    };
+    store
+        .audit(AuditAction::OutsiderExported, entry)
+        .await
+        .map_err(|error| error_pages::internal(error.into()))
+}
+
+/// The reader's language, from the cookie the language switch sets.
+fn reader_language(headers: &HeaderMap) -> assessments::Language {
+    headers
+        .get(header::COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(app::i18n::language_from_cookie_header)
+        .unwrap_or_default()
 }
 
 /// One CSV line (RFC 4180): every field quoted, quotes doubled, CRLF at the end.

@@ -31,6 +31,7 @@ pub mod answers;
 pub mod audit;
 mod database_url;
 pub mod evidence;
+pub mod plans;
 pub mod sessions;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -94,6 +95,12 @@ pub struct RecordedVersion {
 /// The current time as stored: RFC 3339 in UTC to the second, which sorts correctly as text.
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The current time to the microsecond, for histories whose lines must keep their order even
+/// when several are written in one second. Sorts correctly as text, like [`now`].
+fn now_precise() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`: the date an assessment still in progress is scored on.

@@ -1,0 +1,183 @@
+//! The strings of improvement plans.
+
+use assessments::plan::{ActionStatus, EventKind, MoveProblem};
+
+#[derive(Debug)]
+pub struct PlanTexts {
+    pub title: &'static str,
+    pub plans_title: &'static str,
+    pub none_yet: &'static str,
+    pub create: &'static str,
+    pub create_lead: &'static str,
+    pub open: &'static str,
+    pub done_or_verified: &'static str,
+    pub overdue: &'static str,
+    pub statuses: [&'static str; 4],
+    pub status: &'static str,
+    pub severity: &'static str,
+    pub section: &'static str,
+    pub owner: &'static str,
+    pub all: &'static str,
+    pub filter: &'static str,
+    pub clear_filters: &'static str,
+    pub due: &'static str,
+    pub no_owner: &'static str,
+    pub last_note: &'static str,
+    pub update: &'static str,
+    pub history: &'static str,
+    pub action: &'static str,
+    pub save: &'static str,
+    pub change_status: &'static str,
+    pub new_status: &'static str,
+    pub status_note: &'static str,
+    pub add_note: &'static str,
+    pub note: &'static str,
+    pub verify: &'static str,
+    pub send_back: &'static str,
+    pub reason: &'static str,
+    pub add_action: &'static str,
+    pub move_problems: [&'static str; 3],
+    pub conflict: &'static str,
+    pub saved: &'static str,
+    pub events: [&'static str; 4],
+    pub download_pdf: &'static str,
+    pub no_actions: &'static str,
+    pub back_to_plan: &'static str,
+    pub legal_basis: &'static str,
+    pub pdf_generated_on: &'static str,
+    pub pdf_page: &'static str,
+    pub pdf_of: &'static str,
+    /// Printed at the foot of every page after the company's name.
+    pub pdf_confidential: &'static str,
+    pub pdf_assessment_date: &'static str,
+    pub pdf_actions_title: &'static str,
+}
+
+impl PlanTexts {
+    pub fn status(&self, status: ActionStatus) -> &'static str {
+        self.statuses[ActionStatus::ALL.iter().position(|s| *s == status).unwrap_or(0)]
+    }
+
+    pub fn move_problem(&self, problem: MoveProblem) -> &'static str {
+        self.move_problems[MoveProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
+    }
+
+    pub fn event(&self, kind: EventKind) -> &'static str {
+        match kind {
+            EventKind::Created => self.events[0],
+            EventKind::Edited => self.events[1],
+            EventKind::Note => self.events[2],
+            EventKind::Status => self.events[3],
+        }
+    }
+}
+
+pub static ES: PlanTexts = PlanTexts {
+    title: "Plan de mejora continua",
+    plans_title: "Planes de mejora",
+    none_yet: "Todavía no hay planes de mejora.",
+    create: "Crear el plan de mejora",
+    create_lead: "Una acción por cada brecha, con la acción sugerida, su fundamento legal y una fecha compromiso \
+                  según la gravedad. Después puede cambiarlas, asignar responsables y agregar las suyas.",
+    open: "Ver el plan de mejora",
+    done_or_verified: "acciones hechas o verificadas",
+    overdue: "vencidas",
+    statuses: ["Pendiente", "En proceso", "Hecha", "Verificada"],
+    status: "Estado",
+    severity: "Gravedad",
+    section: "Sección",
+    owner: "Responsable",
+    all: "Todas",
+    filter: "Filtrar",
+    clear_filters: "Quitar filtros",
+    due: "Fecha compromiso",
+    no_owner: "Sin responsable",
+    last_note: "Última nota",
+    update: "Actualizar",
+    history: "Historial",
+    action: "Acción",
+    save: "Guardar cambios",
+    change_status: "Cambiar el estado",
+    new_status: "Nuevo estado",
+    status_note: "Nota: para marcarla hecha, la evidencia de que se hizo; para devolverla, el motivo",
+    add_note: "Agregar una nota de avance",
+    note: "Nota",
+    verify: "Verificar",
+    send_back: "Devolver",
+    reason: "Motivo para devolverla",
+    add_action: "Agregar una acción",
+    move_problems: [
+        "Para marcarla hecha, describa la evidencia de que se hizo.",
+        "Para devolverla, escriba el motivo.",
+        "Ese cambio de estado no es posible.",
+    ],
+    conflict: "Otra persona cambió esta acción mientras usted la editaba; no se sobrescribió nada. Revise lo \
+               que hay ahora y vuelva a guardar.",
+    saved: "Cambios guardados.",
+    events: ["Creada", "Editada", "Nota", "Estado"],
+    download_pdf: "Descargar el plan (PDF)",
+    no_actions: "No hay acciones con esos filtros.",
+    back_to_plan: "Volver al plan",
+    legal_basis: "Fundamento legal",
+    pdf_generated_on: "Generado el",
+    pdf_page: "Página",
+    pdf_of: "de",
+    pdf_confidential: "Confidencial: solo para su personal y quienes la empresa autorice.",
+    pdf_assessment_date: "Fecha de la autoevaluación",
+    pdf_actions_title: "Acciones del plan",
+};
+
+pub static EN: PlanTexts = PlanTexts {
+    title: "Continuous improvement plan",
+    plans_title: "Improvement plans",
+    none_yet: "No improvement plans yet.",
+    create: "Create the improvement plan",
+    create_lead: "One action per gap, with the suggested action, its legal basis and a due date by severity. \
+                  Then you can change them, assign owners and add your own.",
+    open: "See the improvement plan",
+    done_or_verified: "actions done or verified",
+    overdue: "overdue",
+    statuses: ["Pending", "In progress", "Done", "Verified"],
+    status: "Status",
+    severity: "Severity",
+    section: "Section",
+    owner: "Owner",
+    all: "All",
+    filter: "Filter",
+    clear_filters: "Clear filters",
+    due: "Due date",
+    no_owner: "No owner",
+    last_note: "Latest note",
+    update: "Update",
+    history: "History",
+    action: "Action",
+    save: "Save changes",
+    change_status: "Change the status",
+    new_status: "New status",
+    status_note: "Note: to mark it done, the evidence that it was; to send it back, the reason",
+    add_note: "Add a progress note",
+    note: "Note",
+    verify: "Verify",
+    send_back: "Send back",
+    reason: "Reason for sending it back",
+    add_action: "Add an action",
+    move_problems: [
+        "To mark it done, describe the evidence that it was done.",
+        "To send it back, give the reason.",
+        "That status change is not possible.",
+    ],
+    conflict: "Someone else changed this action while you were editing it; nothing was overwritten. Check what \
+               is there now and save again.",
+    saved: "Changes saved.",
+    events: ["Created", "Edited", "Note", "Status"],
+    download_pdf: "Download the plan (PDF)",
+    no_actions: "No actions match those filters.",
+    back_to_plan: "Back to the plan",
+    legal_basis: "Legal basis",
+    pdf_generated_on: "Generated on",
+    pdf_page: "Page",
+    pdf_of: "of",
+    pdf_confidential: "Confidential: for its own staff and those the company authorizes only.",
+    pdf_assessment_date: "Self-assessment date",
+    pdf_actions_title: "Plan actions",
+};

@@ -1,0 +1,301 @@
+//! The continuous improvement plan (plan de mejora continua): one action per gap to start with,
+//! worked week by week until an advisor verifies it.
+//!
+//! An action moves pending → in progress → done → verified. The company's own people start and
+//! finish actions; marking one done asks for evidence of completion. Only a granted advisor
+//! verifies a done action or sends it back with a reason — the one who did the work never
+//! verifies it, as SMETA's and the domain brief's verification rules ask.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Severity;
+use crate::dates::add_days;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::Scorecard;
+use crate::text::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    Pending,
+    InProgress,
+    Done,
+    Verified,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] =
+        [ActionStatus::Pending, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Verified];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Pending => "pending",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Verified => "verified",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.as_str() == text)
+    }
+
+    /// Still to be worked on.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Pending | ActionStatus::InProgress)
+    }
+}
+
+/// Who asks to move an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    /// One of the company's own people.
+    Company,
+    /// An advisor of an organization the company granted its assessments to.
+    Advisor,
+}
+
+/// Why a move was refused. Each has a message in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveProblem {
+    #[error("marking an action done needs evidence of completion")]
+    EvidenceMissing,
+    #[error("sending an action back needs a reason")]
+    ReasonMissing,
+    #[error("not a move this person can make")]
+    NotAllowed,
+}
+
+impl MoveProblem {
+    pub const ALL: [MoveProblem; 3] =
+        [MoveProblem::EvidenceMissing, MoveProblem::ReasonMissing, MoveProblem::NotAllowed];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            MoveProblem::EvidenceMissing => "evidence_missing",
+            MoveProblem::ReasonMissing => "reason_missing",
+            MoveProblem::NotAllowed => "not_allowed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|problem| problem.code() == code)
+    }
+}
+
+/// Whether `actor` may move an action from `from` to `to`, with `note` (the evidence when
+/// marking done, the reason when sending back).
+pub fn check_move(from: ActionStatus, to: ActionStatus, actor: Actor, note: &str) -> Result<(), MoveProblem> {
+    use ActionStatus::*;
+    let note_given = !note.trim().is_empty();
+    match (actor, from, to) {
+        (_, from, to) if from == to => Err(MoveProblem::NotAllowed),
+        (Actor::Company, Pending, InProgress) | (Actor::Company, InProgress, Pending) => Ok(()),
+        (Actor::Company, Pending | InProgress, Done) if note_given => Ok(()),
+        (Actor::Company, Pending | InProgress, Done) => Err(MoveProblem::EvidenceMissing),
+        // The company may take back its own "done" before it is verified.
+        (Actor::Company, Done, InProgress) => Ok(()),
+        (Actor::Advisor, Done, Verified) => Ok(()),
+        (Actor::Advisor, Done, InProgress) if note_given => Ok(()),
+        (Actor::Advisor, Done, InProgress) => Err(MoveProblem::ReasonMissing),
+        _ => Err(MoveProblem::NotAllowed),
+    }
+}
+
+/// How far a plan has come: done and verified actions against all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanProgress {
+    pub total: u32,
+    pub done: u32,
+    pub verified: u32,
+    pub overdue: u32,
+}
+
+impl PlanProgress {
+    pub fn of<'a>(actions: impl IntoIterator<Item = (ActionStatus, &'a str)>, today: &str) -> PlanProgress {
+        let mut progress = PlanProgress::default();
+        for (status, due_date) in actions {
+            progress.total += 1;
+            match status {
+                ActionStatus::Done => progress.done += 1,
+                ActionStatus::Verified => progress.verified += 1,
+                _ if is_overdue(status, due_date, today) => progress.overdue += 1,
+                _ => {}
+            }
+        }
+        progress
+    }
+
+    /// Whole percent of actions done or verified, rounded down.
+    pub fn percent(self) -> u32 {
+        ((self.done + self.verified) * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+/// An open action past its due date.
+pub fn is_overdue(status: ActionStatus, due_date: &str, today: &str) -> bool {
+    status.is_open() && !due_date.is_empty() && due_date < today
+}
+
+/// An action the plan starts with, from one gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedAction {
+    pub requirement_id: String,
+    pub section_id: String,
+    pub severity: Severity,
+    /// The suggested corrective action(s) of the answers behind the gap.
+    pub text: Text,
+    /// From the severity's default period (or the question's own), counted from `start`.
+    pub due_date: String,
+}
+
+/// One action per gap of `scorecard`, most severe first, prefilled with the questionnaire's
+/// suggested actions and due dates counted from `start` (`YYYY-MM-DD`).
+pub fn propose_actions(
+    questionnaire: &Questionnaire,
+    scorecard: &Scorecard,
+    start: &str,
+) -> Vec<ProposedAction> {
+    scorecard
+        .gaps
+        .iter()
+        .map(|gap| {
+            let questions: Vec<_> =
+                gap.causes.iter().filter_map(|cause| questionnaire.question(&cause.question_id)).collect();
+            let mut spanish: Vec<&str> = Vec::new();
+            let mut english: Vec<&str> = Vec::new();
+            for action in questions.iter().filter_map(|q| q.action.as_ref()) {
+                if !spanish.contains(&action.spanish()) {
+                    spanish.push(action.spanish());
+                    english.push(action.get(crate::Language::En));
+                }
+            }
+            let days = questions
+                .iter()
+                .map(|q| q.due_days.unwrap_or_else(|| questionnaire.due_days.for_severity(gap.severity)))
+                .min()
+                .unwrap_or_else(|| questionnaire.due_days.for_severity(gap.severity));
+            ProposedAction {
+                requirement_id: gap.requirement_id.clone(),
+                section_id: gap.section_id.clone(),
+                severity: gap.severity,
+                text: Text::new(spanish.join(" "), Some(english.join(" "))),
+                due_date: add_days(start, i64::from(days)).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// A plan as headings and lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanHeader {
+    pub id: String,
+    pub assessment_id: String,
+    pub company: crate::access::Organization,
+    pub created_at: String,
+}
+
+/// One action of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanAction {
+    pub id: String,
+    pub position: u32,
+    pub requirement_id: Option<String>,
+    pub section_id: String,
+    pub severity: Severity,
+    pub text: Text,
+    pub owner: String,
+    pub due_date: String,
+    pub status: ActionStatus,
+    pub revision: i64,
+    /// The latest progress note, evidence or reason, if any.
+    pub last_note: Option<String>,
+}
+
+/// What happened to an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Created,
+    Edited,
+    Note,
+    Status,
+}
+
+impl EventKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Created => "created",
+            EventKind::Edited => "edited",
+            EventKind::Note => "note",
+            EventKind::Status => "status",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [EventKind::Created, EventKind::Edited, EventKind::Note, EventKind::Status]
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+}
+
+/// One line of an action's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionEvent {
+    pub occurred_at: String,
+    pub actor: String,
+    pub kind: EventKind,
+    pub from_status: Option<ActionStatus>,
+    pub to_status: Option<ActionStatus>,
+    pub note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn the_company_works_actions_and_only_an_advisor_verifies_them() {
+        use ActionStatus::*;
+        assert_eq!(check_move(Pending, InProgress, Actor::Company, ""), Ok(()));
+        assert_eq!(check_move(InProgress, Done, Actor::Company, " "), Err(MoveProblem::EvidenceMissing));
+        assert_eq!(check_move(InProgress, Done, Actor::Company, "Recibos firmados, marzo"), Ok(()));
+        assert_eq!(check_move(Done, Verified, Actor::Company, ""), Err(MoveProblem::NotAllowed));
+        assert_eq!(check_move(Done, Verified, Actor::Advisor, ""), Ok(()));
+        assert_eq!(check_move(Done, InProgress, Actor::Advisor, ""), Err(MoveProblem::ReasonMissing));
+        assert_eq!(check_move(Done, InProgress, Actor::Advisor, "Falta la firma"), Ok(()));
+        assert_eq!(check_move(Pending, InProgress, Actor::Advisor, ""), Err(MoveProblem::NotAllowed));
+        assert_eq!(check_move(Verified, Pending, Actor::Company, ""), Err(MoveProblem::NotAllowed));
+        for problem in MoveProblem::ALL {
+            assert_eq!(MoveProblem::from_code(problem.code()), Some(problem));
+        }
+    }
+
+    #[test]
+    fn progress_counts_done_and_verified_and_open_actions_past_due() {
+        let actions = [
+            (ActionStatus::Pending, "2026-11-01"),
+            (ActionStatus::InProgress, "2026-12-31"),
+            (ActionStatus::Done, "2026-10-01"),
+            (ActionStatus::Verified, "2026-10-01"),
+        ];
+        let progress = PlanProgress::of(actions, "2026-11-27");
+        assert_eq!(progress, PlanProgress { total: 4, done: 1, verified: 1, overdue: 1 });
+        assert_eq!(progress.percent(), 50);
+        assert_eq!(PlanProgress::default().percent(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn progress_never_exceeds_the_actions(statuses in prop::collection::vec(0usize..4, 0..40)) {
+            let actions: Vec<(ActionStatus, &str)> =
+                statuses.iter().map(|i| (ActionStatus::ALL[*i], "2026-01-01")).collect();
+            let progress = PlanProgress::of(actions, "2026-11-27");
+            prop_assert!(progress.done + progress.verified + progress.overdue <= progress.total);
+            prop_assert!(progress.percent() <= 100);
+        }
+    }
+}

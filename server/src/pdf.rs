@@ -1,0 +1,184 @@
+//! The improvement plan as a PDF a company can hand to its director: a cover with the company,
+//! questionnaire, date, score and rating; the section scores as a bar chart; the gaps with their
+//! legal citations; the action table flowing across pages with its header repeated; page
+//! numbers, the generation date and a confidentiality line naming the company on every page.
+//!
+//! Composed here from the gap report and the plan's actions; laid out by [`layout`] (pure,
+//! tested); drawn by [`render`] with printpdf in DejaVu Sans, embedded (subset) so that every
+//! accent and ñ prints the same on any reader.
+
+pub mod layout;
+mod render;
+
+use app::api::gap_report::GapReport;
+use app::api::plans::PlanPage;
+use app::i18n::texts;
+use assessments::Language;
+
+use self::layout::{AMBER, Column, FIELD, INK, Layout, MARGIN, RED, Rgb, SOFT_INK, TRACK, line_height};
+
+/// The plan of `plan`, scored by `report`, in `language`, generated on `today`.
+pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: &str) -> Vec<u8> {
+    let t = texts(language);
+    let (r, p) = (t.report, t.plans);
+    let company = &report.header.company.name;
+    let mut layout = Layout::new();
+
+    // Cover.
+    layout.space(30.0);
+    layout.paragraph(p.title, 24.0, true, FIELD);
+    layout.space(4.0);
+    layout.paragraph(company, 16.0, true, INK);
+    layout.space(8.0);
+    let questionnaire = format!("{} · v{}", report.title.get(language), report.header.questionnaire_version);
+    layout.paragraph(&questionnaire, 11.0, false, INK);
+    let assessed = report.header.submitted_at.as_deref().unwrap_or(&report.header.started_at);
+    layout.paragraph(&format!("{}: {}", p.pdf_assessment_date, day(assessed)), 11.0, false, INK);
+    layout.paragraph(&format!("{}: {today}", p.pdf_generated_on), 11.0, false, SOFT_INK);
+    layout.space(10.0);
+    let score = report.overall.map_or_else(|| "—".to_owned(), |s| format!("{s} {}", r.of_100));
+    layout.paragraph(&format!("{}: {score}", r.overall), 14.0, true, INK);
+    if let Some(rating) = report.rating {
+        let color = if rating == assessments::scoring::Rating::Critical { RED } else { INK };
+        layout.paragraph(&format!("{}: {}", r.rating, r.rating(rating)), 14.0, true, color);
+        if rating == assessments::scoring::Rating::Critical {
+            layout.space(2.0);
+            layout.paragraph(r.critical_explained, 10.0, false, RED);
+        }
+    }
+    let progress = plan.progress;
+    layout.space(4.0);
+    layout.paragraph(
+        &format!("{} / {} {}", progress.done + progress.verified, progress.total, p.done_or_verified),
+        11.0,
+        false,
+        INK,
+    );
+    layout.space(10.0);
+    layout.paragraph(r.how_scored, 9.0, false, SOFT_INK);
+
+    // Section scores as a bar chart.
+    layout.new_page();
+    layout.paragraph(r.chart_title, 15.0, true, FIELD);
+    layout.space(3.0);
+    let bar_width = 120.0;
+    for section in &report.sections {
+        layout.ensure(12.0);
+        layout.paragraph(section.title.get(language), 9.5, false, INK);
+        let y = layout.y + 0.5;
+        layout.rect(MARGIN, y, bar_width, 4.0, TRACK);
+        if let Some(score) = section.score {
+            layout.rect(MARGIN, y, bar_width * score as f32 / 100.0, 4.0, band(score));
+        }
+        let value = section.score.map_or_else(|| "—".to_owned(), |s| s.to_string());
+        layout.paragraph_at(MARGIN + bar_width + 3.0, 30.0, &value, 9.5, true, INK);
+        layout.y = y + 6.5;
+    }
+
+    // Gaps with their legal citations.
+    layout.space(6.0);
+    layout.ensure(20.0);
+    layout.paragraph(r.gaps_title, 15.0, true, FIELD);
+    if report.gaps.is_empty() {
+        layout.paragraph(r.no_gaps, 10.0, false, INK);
+    }
+    for gap in &report.gaps {
+        layout.space(2.5);
+        layout.ensure(line_height(10.0) * 3.0);
+        let citation = &gap.citation;
+        let unconfirmed =
+            if citation.confirmed { String::new() } else { format!(" ({})", t.answering.unconfirmed) };
+        let head = format!(
+            "{} · {} — {}, {}{unconfirmed}",
+            r.severity(gap.severity),
+            r.status(gap.status),
+            citation.instrument.get(language),
+            citation.article
+        );
+        let color = if gap.severity == assessments::catalog::Severity::Critical { RED } else { INK };
+        layout.paragraph(&head, 10.0, true, color);
+        layout.paragraph(citation.summary.get(language), 9.5, false, INK);
+        for cause in &gap.causes {
+            let answer =
+                format!("{} — {}: {}", cause.question.get(language), r.answer, cause.answer.get(language));
+            layout.paragraph_at(MARGIN + 4.0, layout::CONTENT_WIDTH - 4.0, &answer, 9.0, false, SOFT_INK);
+        }
+    }
+
+    // The action table.
+    layout.new_page();
+    layout.paragraph(p.pdf_actions_title, 15.0, true, FIELD);
+    layout.space(3.0);
+    let columns = [
+        Column { title: p.action.to_owned(), width: 66.0 },
+        Column { title: p.owner.to_owned(), width: 28.0 },
+        Column { title: p.due.to_owned(), width: 22.0 },
+        Column { title: p.status.to_owned(), width: 20.0 },
+        Column { title: p.last_note.to_owned(), width: 38.0 },
+    ];
+    let rows: Vec<Vec<String>> = plan
+        .actions
+        .iter()
+        .map(|line| {
+            let action = &line.action;
+            let overdue = if line.overdue { format!(" ({})", p.overdue) } else { String::new() };
+            vec![
+                format!("[{}] {}", r.severity(action.severity), action.text.get(language)),
+                action.owner.clone(),
+                format!("{}{overdue}", action.due_date),
+                p.status(action.status).to_owned(),
+                action.last_note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    layout.table(&columns, &rows, 8.5);
+
+    // The foot of every page, once their number is known.
+    let total = layout.pages.len();
+    for (index, page) in layout.pages.iter_mut().enumerate() {
+        let footer_y = layout::PAGE_HEIGHT - MARGIN + 2.0;
+        page.items.push(layout::Item::Line {
+            x1: MARGIN,
+            y1: footer_y - 6.0,
+            x2: layout::PAGE_WIDTH - MARGIN,
+            y2: footer_y - 6.0,
+            color: TRACK,
+        });
+        let confidential = format!("{company}. {}", p.pdf_confidential);
+        page.items.push(layout::Item::Text {
+            x: MARGIN,
+            y: footer_y - 2.0,
+            size: 7.5,
+            bold: false,
+            color: SOFT_INK,
+            text: confidential,
+        });
+        let numbering =
+            format!("{} {} {} {total} · {} {today}", p.pdf_page, index + 1, p.pdf_of, p.pdf_generated_on);
+        page.items.push(layout::Item::Text {
+            x: MARGIN,
+            y: footer_y + 2.0,
+            size: 7.5,
+            bold: false,
+            color: SOFT_INK,
+            text: numbering,
+        });
+    }
+    render::render(&format!("{} · {company}", p.title), &layout.pages)
+}
+
+fn day(time: &str) -> String {
+    time.chars().take(10).collect()
+}
+
+/// The colour of a score's bar, by the rating's thresholds.
+fn band(score: u32) -> Rgb {
+    use assessments::scoring::{ACCEPTABLE_FROM, NEEDS_IMPROVEMENT_FROM};
+    if score >= ACCEPTABLE_FROM {
+        FIELD
+    } else if score >= NEEDS_IMPROVEMENT_FROM {
+        AMBER
+    } else {
+        RED
+    }
+}

@@ -1,0 +1,295 @@
+//! Page layout without a PDF library: text wrapping, page breaks and a table that flows across
+//! pages with its header repeated. Measured in millimetres from the top-left corner of an A4
+//! page; [`super::render`] turns the pages into PDF operations.
+
+/// An A4 page.
+pub const PAGE_WIDTH: f32 = 210.0;
+pub const PAGE_HEIGHT: f32 = 297.0;
+pub const MARGIN: f32 = 18.0;
+/// Room kept at the foot of each page for the footer.
+pub const FOOTER_ROOM: f32 = 16.0;
+pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+
+/// Millimetres per typographic point.
+const MM_PER_PT: f32 = 0.352_778;
+/// DejaVu Sans's average advance is about 0.55 em for Spanish text; a little more keeps lines
+/// inside their box with wide letters and bold.
+const AVERAGE_ADVANCE_EM: f32 = 0.6;
+
+/// A colour, as RGB from 0 to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+pub const INK: Rgb = Rgb(0.11, 0.15, 0.13);
+pub const SOFT_INK: Rgb = Rgb(0.29, 0.34, 0.31);
+pub const FIELD: Rgb = Rgb(0.18, 0.42, 0.23);
+pub const AMBER: Rgb = Rgb(0.79, 0.54, 0.11);
+pub const RED: Rgb = Rgb(0.64, 0.15, 0.17);
+pub const TRACK: Rgb = Rgb(0.91, 0.90, 0.85);
+pub const HEADER_FILL: Rgb = Rgb(0.93, 0.96, 0.93);
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// `y` is the baseline.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: Rgb,
+        text: String,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        color: Rgb,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Rgb,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// The height of a line of text of `size` points, in millimetres.
+pub fn line_height(size: f32) -> f32 {
+    size * MM_PER_PT * 1.35
+}
+
+/// `text` broken into lines no wider than `width` millimetres at `size` points: at spaces where
+/// it can, inside a word that is longer than a line on its own.
+pub fn wrap(text: &str, width: f32, size: f32) -> Vec<String> {
+    let per_line = ((width / (size * MM_PER_PT * AVERAGE_ADVANCE_EM)).floor() as usize).max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let mut word: Vec<char> = word.chars().collect();
+            while word.len() > per_line {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                lines.push(word.drain(..per_line).collect());
+            }
+            let word: String = word.into_iter().collect();
+            let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            if needed > per_line && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        lines.push(line);
+    }
+    while lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// A column of a table: its title and width in millimetres.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub title: String,
+    pub width: f32,
+}
+
+/// Pages being filled from top to bottom.
+#[derive(Debug)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    /// Where the next item goes on the current page.
+    pub y: f32,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Layout {
+    pub fn new() -> Self {
+        Self { pages: vec![Page::default()], y: MARGIN }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a layout always has a page")
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = MARGIN;
+    }
+
+    /// Starts a new page unless `height` more millimetres fit on this one.
+    pub fn ensure(&mut self, height: f32) {
+        if self.y + height > PAGE_HEIGHT - MARGIN - FOOTER_ROOM {
+            self.new_page();
+        }
+    }
+
+    pub fn space(&mut self, height: f32) {
+        self.y += height;
+    }
+
+    /// A wrapped paragraph across the content width.
+    pub fn paragraph(&mut self, text: &str, size: f32, bold: bool, color: Rgb) {
+        self.paragraph_at(MARGIN, CONTENT_WIDTH, text, size, bold, color);
+    }
+
+    pub fn paragraph_at(&mut self, x: f32, width: f32, text: &str, size: f32, bold: bool, color: Rgb) {
+        for line in wrap(text, width, size) {
+            self.ensure(line_height(size));
+            self.y += line_height(size);
+            let y = self.y - line_height(size) * 0.25;
+            self.page().items.push(Item::Text { x, y, size, bold, color, text: line });
+        }
+    }
+
+    pub fn rect(&mut self, x: f32, y: f32, width: f32, height: f32, color: Rgb) {
+        self.page().items.push(Item::Rect { x, y, width, height, color });
+    }
+
+    pub fn rule(&mut self, color: Rgb) {
+        let y = self.y;
+        self.page().items.push(Item::Line { x1: MARGIN, y1: y, x2: PAGE_WIDTH - MARGIN, y2: y, color });
+    }
+
+    /// A table whose rows flow across pages, the header row repeated at the top of each.
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
+        let line = line_height(size);
+        let padding = 1.6;
+        let header: Vec<Vec<String>> =
+            columns.iter().map(|c| wrap(&c.title, c.width - padding, size)).collect();
+        let header_height = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * line + padding;
+        self.ensure(header_height + line * 2.0);
+        self.table_header(columns, &header, header_height, size);
+        for row in rows {
+            let cells: Vec<Vec<String>> = columns
+                .iter()
+                .zip(row)
+                .map(|(column, cell)| wrap(cell, column.width - padding, size))
+                .collect();
+            let height = cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * line + padding;
+            if self.y + height > PAGE_HEIGHT - MARGIN - FOOTER_ROOM {
+                self.new_page();
+                self.table_header(columns, &header, header_height, size);
+            }
+            self.cells(columns, &cells, size, false);
+            self.y += height;
+            self.rule(TRACK);
+        }
+    }
+
+    fn table_header(&mut self, columns: &[Column], header: &[Vec<String>], height: f32, size: f32) {
+        let y = self.y;
+        self.rect(MARGIN, y, CONTENT_WIDTH, height, HEADER_FILL);
+        self.cells(columns, header, size, true);
+        self.y += height;
+    }
+
+    fn cells(&mut self, columns: &[Column], cells: &[Vec<String>], size: f32, bold: bool) {
+        let line = line_height(size);
+        let mut x = MARGIN;
+        let top = self.y;
+        for (column, lines) in columns.iter().zip(cells) {
+            for (i, text) in lines.iter().enumerate() {
+                let y = top + 0.8 + line * (i as f32 + 1.0) - line * 0.25;
+                self.page().items.push(Item::Text {
+                    x: x + 0.8,
+                    y,
+                    size,
+                    bold,
+                    color: INK,
+                    text: text.clone(),
+                });
+            }
+            x += column.width;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn text_wraps_at_spaces_and_long_words_are_cut() {
+        let lines =
+            wrap("Revise la nómina contra el salario mínimo vigente y pague las diferencias", 40.0, 10.0);
+        assert!(lines.len() > 1);
+        assert_eq!(
+            lines.join(" "),
+            "Revise la nómina contra el salario mínimo vigente y pague las diferencias"
+        );
+        let cut = wrap(&"x".repeat(100), 20.0, 10.0);
+        assert!(cut.len() > 2 && cut.iter().all(|l| l.chars().count() <= 10), "{cut:?}");
+        assert_eq!(wrap("", 40.0, 10.0), [""]);
+    }
+
+    #[test]
+    fn a_long_table_flows_onto_new_pages_with_its_header_repeated() {
+        let mut layout = Layout::new();
+        let columns = vec![
+            Column { title: "Acción".into(), width: 100.0 },
+            Column { title: "Estado".into(), width: 74.0 },
+        ];
+        let rows: Vec<Vec<String>> =
+            (0..300).map(|i| vec![format!("Acción número {i}"), "Pendiente".into()]).collect();
+        layout.table(&columns, &rows, 9.0);
+        assert!(layout.pages.len() > 3, "{} pages", layout.pages.len());
+        for page in &layout.pages {
+            let headers = page
+                .items
+                .iter()
+                .filter(|item| matches!(item, Item::Text { bold: true, text, .. } if text == "Acción"))
+                .count();
+            assert_eq!(headers, 1, "every page starts with the header");
+            for item in &page.items {
+                if let Item::Text { y, .. } = item {
+                    assert!(
+                        *y < PAGE_HEIGHT - MARGIN - FOOTER_ROOM + 1.0,
+                        "text at {y} runs into the footer"
+                    );
+                }
+            }
+        }
+        let shown: usize = layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|item| matches!(item, Item::Text { text, .. } if text.starts_with("Acción número")))
+            .count();
+        assert_eq!(shown, 300, "every row is printed once");
+    }
+
+    proptest! {
+        #[test]
+        fn wrapping_keeps_every_word_and_every_line_fits(words in prop::collection::vec("[a-zñáé]{1,30}", 0..40), width in 20.0f32..170.0) {
+            let text = words.join(" ");
+            let lines = wrap(&text, width, 10.0);
+            let per_line = ((width / (10.0 * MM_PER_PT * AVERAGE_ADVANCE_EM)).floor() as usize).max(1);
+            for line in &lines {
+                prop_assert!(line.chars().count() <= per_line);
+            }
+            let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+            let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert_eq!(joined, original);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Draws laid-out pages with printpdf, in DejaVu Sans (regular and bold), embedded and subset.
+
+use std::sync::OnceLock;
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, TextItem,
+};
+
+use super::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Rgb};
+
+/// DejaVu Sans, freely licensed (see `server/fonts/LICENSE-DejaVu.txt`): it has every letter
+/// Spanish needs, and the indigenous languages' to come.
+static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
+/// The two faces, parsed once per process.
+fn fonts() -> &'static (ParsedFont, ParsedFont) {
+    static FONTS: OnceLock<(ParsedFont, ParsedFont)> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut warnings = Vec::new();
+        let mut parse = |bytes: &[u8]| {
+            ParsedFont::from_bytes(bytes, 0, &mut warnings).expect("the bundled DejaVu fonts parse")
+        };
+        (parse(REGULAR), parse(BOLD))
+    })
+}
+
+pub fn render(title: &str, pages: &[Page]) -> Vec<u8> {
+    let mut document = PdfDocument::new(title);
+    let (regular, bold) = fonts();
+    let regular = document.add_font(regular);
+    let bold = document.add_font(bold);
+    let pages = pages
+        .iter()
+        .map(|page| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops_of(page, &regular, &bold)))
+        .collect();
+    document.with_pages(pages).save(&PdfSaveOptions::default(), &mut Vec::new())
+}
+
+/// A point `x` millimetres from the left and `y` from the top (PDF counts from the bottom).
+fn at(x: f32, y: f32) -> Point {
+    Point::new(Mm(x), Mm(PAGE_HEIGHT - y))
+}
+
+fn color(Rgb(r, g, b): Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb::new(r, g, b, None))
+}
+
+fn ops_of(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for item in &page.items {
+        match item {
+            Item::Text { x, y, size, bold: is_bold, color: ink, text } => {
+                // One text section per placed run: the cursor is then absolute.
+                let font = if *is_bold { bold } else { regular };
+                ops.extend([
+                    Op::StartTextSection,
+                    Op::SetFillColor { col: color(*ink) },
+                    Op::SetTextCursor { pos: at(*x, *y) },
+                    Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(*size) },
+                    Op::ShowText { items: vec![TextItem::Text(text.clone())] },
+                    Op::EndTextSection,
+                ]);
+            }
+            Item::Rect { x, y, width, height, color: fill } => {
+                let corner = at(*x, y + height);
+                ops.push(Op::SetFillColor { col: color(*fill) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: corner.x,
+                        y: corner.y,
+                        width: Mm(*width).into(),
+                        height: Mm(*height).into(),
+                        mode: Some(printpdf::PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Item::Line { x1, y1, x2, y2, color: stroke } => {
+                ops.push(Op::SetOutlineColor { col: color(*stroke) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint { p: at(*x1, *y1), bezier: false },
+                            LinePoint { p: at(*x2, *y2), bezier: false },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+    }
+    ops
+}

@@ -1,0 +1,447 @@
+//! Improvement plans and their actions. The plan and its actions are seen by those who see the
+//! company's assessments; its progress figures also by the associations it shares progress with.
+//! Own people create and work plans; granted advisors comment, verify and send back.
+
+use assessments::access::{CompanyAccess, Organization, Viewer};
+use assessments::catalog::Severity;
+use assessments::plan::{
+    ActionEvent, ActionStatus, Actor, EventKind, PlanAction, PlanHeader, ProposedAction, check_move,
+};
+use assessments::text::Text;
+use sqlx::Row;
+
+use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
+
+/// A change to an action's wording, owner or due date, based on the revision the person saw.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionEdit<'a> {
+    pub text: &'a str,
+    pub owner: &'a str,
+    pub due_date: &'a str,
+    pub base_revision: i64,
+}
+
+/// The result of an edit or a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionWrite {
+    Saved,
+    /// Someone else changed the action since `base_revision`: nothing was written.
+    Conflict,
+}
+
+const ACTION_COLUMNS: &str = "a.id, a.position, a.requirement_id, a.section_id, a.severity, a.text_es, a.text_en, \
+     a.owner, a.due_date, a.status, a.revision, \
+     (SELECT e.note FROM action_events e WHERE e.action_id = a.id AND e.note <> '' AND e.kind <> 'edited' \
+      ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) AS last_note";
+
+impl Store {
+    /// Creates the plan of a submitted assessment with `actions`; returns its id. A second call
+    /// for the same assessment returns the plan that exists. Own people only.
+    pub async fn create_plan(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+        actions: &[ProposedAction],
+    ) -> StoreResult<String> {
+        let (assessment, access) = self.assessment_with_access(viewer, assessment_id).await?;
+        if access.is_outsider() {
+            return Err(StoreError::NotFound);
+        }
+        if let Some(existing) = self.plan_id_of(assessment_id).await? {
+            return Ok(existing);
+        }
+        let id = new_id();
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO plans (id, assessment_id, company_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (assessment_id) DO NOTHING",
+        )
+        .bind(&id)
+        .bind(assessment_id)
+        .bind(&assessment.company.id)
+        .bind(&viewer.user_id)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            tx.rollback().await?;
+            return self.plan_id_of(assessment_id).await?.ok_or(StoreError::NotFound);
+        }
+        for (position, action) in actions.iter().enumerate() {
+            insert_action(&mut tx, &id, position, action, &viewer.user_id, &at).await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Adds an action a person wrote to the end of a plan. Own people only.
+    pub async fn add_action(
+        &self,
+        viewer: &Viewer,
+        plan_id: &str,
+        action: &ProposedAction,
+    ) -> StoreResult<String> {
+        let (_, access) = self.plan(viewer, plan_id).await?;
+        if access.is_outsider() {
+            return Err(StoreError::NotFound);
+        }
+        let position: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM plan_actions WHERE plan_id = $1")
+                .bind(plan_id)
+                .fetch_one(&self.pool)
+                .await?;
+        let mut tx = self.pool.begin().await?;
+        let id = insert_action(
+            &mut tx,
+            plan_id,
+            usize::try_from(position).unwrap_or(0),
+            action,
+            &viewer.user_id,
+            &now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The plan made from an assessment, if any, for those who see the assessment.
+    pub async fn plan_of_assessment(
+        &self,
+        viewer: &Viewer,
+        assessment_id: &str,
+    ) -> StoreResult<Option<String>> {
+        self.assessment(viewer, assessment_id).await?;
+        self.plan_id_of(assessment_id).await
+    }
+
+    async fn plan_id_of(&self, assessment_id: &str) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT id FROM plans WHERE assessment_id = $1")
+            .bind(assessment_id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// A plan, for those who see the company's assessments, and how they see it.
+    pub async fn plan(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<(PlanHeader, CompanyAccess)> {
+        let row = sqlx::query("SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1")
+            .bind(plan_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let company_id: String = match &row {
+            Some(row) => row.try_get("company_id")?,
+            None => "-".to_owned(),
+        };
+        let visible = self.visible_company(viewer, &company_id).await?;
+        let (Some(row), Some(visible)) = (row, visible) else { return Err(StoreError::NotFound) };
+        if !visible.access.sees_assessments() {
+            return Err(StoreError::NotFound);
+        }
+        Ok((header_from(&row, visible.company)?, visible.access))
+    }
+
+    /// The company's plans with their actions' statuses and due dates, for everyone who sees the
+    /// company's assessments or its plan progress — figures only, no wording.
+    pub async fn plan_statuses_of(
+        &self,
+        viewer: &Viewer,
+        company_id: &str,
+    ) -> StoreResult<Vec<(PlanHeader, Vec<(ActionStatus, String)>)>> {
+        let Some(visible) = self.visible_company(viewer, company_id).await? else {
+            return Err(StoreError::NotFound);
+        };
+        let rows = sqlx::query(
+            "SELECT id, assessment_id, company_id, created_at FROM plans WHERE company_id = $1 ORDER BY created_at DESC",
+        )
+        .bind(company_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut plans = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let header = header_from(row, visible.company.clone())?;
+            let statuses = sqlx::query("SELECT status, due_date FROM plan_actions WHERE plan_id = $1")
+                .bind(&header.id)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|row| Ok((status_from(&row.try_get::<String, _>("status")?)?, row.try_get("due_date")?)))
+                .collect::<StoreResult<Vec<_>>>()?;
+            plans.push((header, statuses));
+        }
+        Ok(plans)
+    }
+
+    /// A plan's actions, in order.
+    pub async fn plan_actions(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<Vec<PlanAction>> {
+        self.plan(viewer, plan_id).await?;
+        let sql = format!(
+            "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 ORDER BY a.position, a.id"
+        );
+        let rows = sqlx::query(&sql).bind(plan_id).fetch_all(&self.pool).await?;
+        rows.iter().map(action_from).collect()
+    }
+
+    /// An action's history, oldest first.
+    pub async fn action_history(
+        &self,
+        viewer: &Viewer,
+        plan_id: &str,
+        action_id: &str,
+    ) -> StoreResult<Vec<ActionEvent>> {
+        self.plan(viewer, plan_id).await?;
+        let rows = sqlx::query(
+            "SELECT e.occurred_at, e.kind, e.from_status, e.to_status, e.note, u.name FROM action_events e \
+             JOIN plan_actions a ON a.id = e.action_id JOIN users u ON u.id = e.actor_user_id \
+             WHERE a.plan_id = $1 AND e.action_id = $2 ORDER BY e.occurred_at, e.id",
+        )
+        .bind(plan_id)
+        .bind(action_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                let from: Option<String> = row.try_get("from_status")?;
+                let to: Option<String> = row.try_get("to_status")?;
+                Ok(ActionEvent {
+                    occurred_at: row.try_get("occurred_at")?,
+                    actor: row.try_get("name")?,
+                    kind: EventKind::parse(&kind)
+                        .ok_or_else(|| StoreError::Corrupt(format!("event `{kind}`")))?,
+                    from_status: from.as_deref().map(status_from).transpose()?,
+                    to_status: to.as_deref().map(status_from).transpose()?,
+                    note: row.try_get("note")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Changes an action's wording, owner or due date. Own people only.
+    pub async fn edit_action(
+        &self,
+        viewer: &Viewer,
+        plan_id: &str,
+        action_id: &str,
+        edit: ActionEdit<'_>,
+    ) -> StoreResult<ActionWrite> {
+        let (_, access) = self.plan(viewer, plan_id).await?;
+        if access.is_outsider() {
+            return Err(StoreError::NotFound);
+        }
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE plan_actions SET text_es = $1, text_en = CASE WHEN text_es = $1 THEN text_en ELSE '' END, \
+             owner = $2, due_date = $3, revision = revision + 1, updated_at = $4 \
+             WHERE id = $5 AND plan_id = $6 AND revision = $7",
+        )
+        .bind(edit.text)
+        .bind(edit.owner)
+        .bind(edit.due_date)
+        .bind(&at)
+        .bind(action_id)
+        .bind(plan_id)
+        .bind(edit.base_revision)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            tx.rollback().await?;
+            return self.missing_or_conflict(plan_id, action_id).await;
+        }
+        let detail = format!("{} · {} · {}", edit.owner, edit.due_date, edit.text);
+        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Edited, None, &detail).await?;
+        tx.commit().await?;
+        Ok(ActionWrite::Saved)
+    }
+
+    /// Adds a dated progress note (own people) or comment (granted advisors).
+    pub async fn add_action_note(
+        &self,
+        viewer: &Viewer,
+        plan_id: &str,
+        action_id: &str,
+        note: &str,
+    ) -> StoreResult<()> {
+        self.plan(viewer, plan_id).await?;
+        let exists: Option<String> =
+            sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
+                .bind(action_id)
+                .bind(plan_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let mut tx = self.pool.begin().await?;
+        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Note, None, note.trim()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Moves an action to `to`, with `note` (evidence when done, reason when sent back), if the
+    /// rules of [`check_move`] allow it for this viewer. A refused move is `Invalid`.
+    pub async fn move_action(
+        &self,
+        viewer: &Viewer,
+        plan_id: &str,
+        action_id: &str,
+        to: ActionStatus,
+        note: &str,
+        base_revision: i64,
+    ) -> StoreResult<Result<ActionWrite, assessments::plan::MoveProblem>> {
+        let (_, access) = self.plan(viewer, plan_id).await?;
+        let actor = match access {
+            CompanyAccess::Member { .. } => Actor::Company,
+            CompanyAccess::Advisor => Actor::Advisor,
+            CompanyAccess::PlanProgress => return Err(StoreError::NotFound),
+        };
+        let current: Option<(String, i64)> =
+            sqlx::query_as("SELECT status, revision FROM plan_actions WHERE id = $1 AND plan_id = $2")
+                .bind(action_id)
+                .bind(plan_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((from, revision)) = current else { return Err(StoreError::NotFound) };
+        if revision != base_revision {
+            return Ok(Ok(ActionWrite::Conflict));
+        }
+        let from = status_from(&from)?;
+        if let Err(problem) = check_move(from, to, actor, note) {
+            return Ok(Err(problem));
+        }
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE plan_actions SET status = $1, revision = revision + 1, updated_at = $2 \
+             WHERE id = $3 AND plan_id = $4 AND revision = $5",
+        )
+        .bind(to.as_str())
+        .bind(&at)
+        .bind(action_id)
+        .bind(plan_id)
+        .bind(base_revision)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(Ok(ActionWrite::Conflict));
+        }
+        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Status, Some((from, to)), note.trim())
+            .await?;
+        tx.commit().await?;
+        Ok(Ok(ActionWrite::Saved))
+    }
+
+    async fn missing_or_conflict(&self, plan_id: &str, action_id: &str) -> StoreResult<ActionWrite> {
+        let exists: Option<String> =
+            sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
+                .bind(action_id)
+                .bind(plan_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        exists.map(|_| ActionWrite::Conflict).ok_or(StoreError::NotFound)
+    }
+}
+
+async fn insert_action(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    plan_id: &str,
+    position: usize,
+    action: &ProposedAction,
+    user_id: &str,
+    at: &str,
+) -> StoreResult<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO plan_actions (id, plan_id, position, requirement_id, section_id, severity, text_es, text_en, \
+         owner, due_date, status, revision, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, 'pending', 1, $10)",
+    )
+    .bind(&id)
+    .bind(plan_id)
+    .bind(i64::try_from(position).unwrap_or(i64::MAX))
+    .bind((!action.requirement_id.is_empty()).then_some(action.requirement_id.as_str()))
+    .bind(&action.section_id)
+    .bind(severity_text(action.severity))
+    .bind(action.text.spanish())
+    .bind(action.text.translation(assessments::Language::En).unwrap_or_default())
+    .bind(&action.due_date)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    insert_event(tx, &id, user_id, EventKind::Created, None, "").await?;
+    Ok(id)
+}
+
+async fn insert_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    action_id: &str,
+    user_id: &str,
+    kind: EventKind,
+    statuses: Option<(ActionStatus, ActionStatus)>,
+    note: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO action_events (id, action_id, occurred_at, actor_user_id, kind, from_status, to_status, note) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(new_id())
+    .bind(action_id)
+    .bind(now_precise())
+    .bind(user_id)
+    .bind(kind.as_str())
+    .bind(statuses.map(|(from, _)| from.as_str()))
+    .bind(statuses.map(|(_, to)| to.as_str()))
+    .bind(note)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn header_from(row: &sqlx::any::AnyRow, company: Organization) -> StoreResult<PlanHeader> {
+    Ok(PlanHeader {
+        id: row.try_get("id")?,
+        assessment_id: row.try_get("assessment_id")?,
+        company,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+fn action_from(row: &sqlx::any::AnyRow) -> StoreResult<PlanAction> {
+    let severity: String = row.try_get("severity")?;
+    let position: i64 = row.try_get("position")?;
+    let text_en: String = row.try_get("text_en")?;
+    Ok(PlanAction {
+        id: row.try_get("id")?,
+        position: u32::try_from(position).unwrap_or(u32::MAX),
+        requirement_id: row.try_get("requirement_id")?,
+        section_id: row.try_get("section_id")?,
+        severity: severity_from(&severity)?,
+        text: Text::new(row.try_get::<String, _>("text_es")?, (!text_en.is_empty()).then_some(text_en)),
+        owner: row.try_get("owner")?,
+        due_date: row.try_get("due_date")?,
+        status: status_from(&row.try_get::<String, _>("status")?)?,
+        revision: row.try_get("revision")?,
+        last_note: row.try_get("last_note")?,
+    })
+}
+
+fn status_from(text: &str) -> StoreResult<ActionStatus> {
+    ActionStatus::parse(text).ok_or_else(|| StoreError::Corrupt(format!("action status `{text}`")))
+}
+
+fn severity_text(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "critical",
+        Severity::High => "high",
+        Severity::Medium => "medium",
+        Severity::Low => "low",
+    }
+}
+
+fn severity_from(text: &str) -> StoreResult<Severity> {
+    [Severity::Critical, Severity::High, Severity::Medium, Severity::Low]
+        .into_iter()
+        .find(|severity| severity_text(*severity) == text)
+        .ok_or_else(|| StoreError::Corrupt(format!("severity `{text}`")))
+}
