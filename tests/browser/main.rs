@@ -5,4 +5,5 @@
 
 mod accounts;
 mod answering;
+mod plans;
 mod shell;

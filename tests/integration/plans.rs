@@ -268,7 +268,9 @@ async fn the_plan_pdf_reads_back_with_its_accents_and_a_300_action_plan_flows_ov
     assert!(large_pages > pages + 5, "{large_pages} pages");
     assert!(text.contains(&format!("Página {large_pages} de {large_pages}")));
     // Cells wrap, so look for words rather than whole sentences.
-    for expected in ["Acción añadida número 0:", "Acción añadida número 299:", "nómina", "¿cumple?", "¡sí!", "Ñandú"] {
+    for expected in
+        ["Acción añadida número 0:", "Acción añadida número 299:", "nómina", "¿cumple?", "¡sí!", "Ñandú"]
+    {
         assert!(text.contains(expected), "{expected:?} lost its accents or its place");
     }
     assert_eq!(text.matches("Acción añadida número").count(), 300, "every action printed once");

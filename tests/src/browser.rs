@@ -55,8 +55,14 @@ impl Browser {
                 format!("--user-data-dir={}", profile.display()),
             ],
         });
+        // Downloads land in the profile, where a test can find them.
+        let downloads = profile.join("downloads");
+        options["prefs"] = json!({
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+        });
         if javascript == JavaScript::Off {
-            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+            options["prefs"]["profile.managed_default_content_settings.javascript"] = json!(2);
         }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("goog:chromeOptions".into(), options);
@@ -112,6 +118,28 @@ impl Browser {
             .await
             .expect("read lang")
             .unwrap_or_default()
+    }
+
+    /// Waits for a download whose name ends with `suffix` to finish, and returns its bytes.
+    pub async fn downloaded(&self, suffix: &str) -> Vec<u8> {
+        let folder = self.profile.join("downloads");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let finished = std::fs::read_dir(&folder).ok().and_then(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .find(|path| path.to_string_lossy().ends_with(suffix))
+            });
+            if let Some(path) = finished
+                && let Ok(bytes) = std::fs::read(&path)
+                && !bytes.is_empty()
+            {
+                return bytes;
+            }
+            assert!(Instant::now() < deadline, "no `{suffix}` download within {PATIENCE:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Ends the browser session; dropping the value then stops the driver.
