@@ -148,6 +148,10 @@ pub struct ProposedAction {
     pub text: Text,
     /// From the severity's default period (or the question's own), counted from `start`.
     pub due_date: String,
+    /// The action of the company's previous plan for the same gap, still not verified: the new
+    /// action continues it, with its history.
+    #[serde(default)]
+    pub carried_from: Option<String>,
 }
 
 /// One action per gap of `scorecard`, most severe first, prefilled with the questionnaire's
@@ -182,8 +186,31 @@ pub fn propose_actions(
                 severity: gap.severity,
                 text: Text::new(spanish.join(" "), Some(english.join(" "))),
                 due_date: add_days(start, i64::from(days)).unwrap_or_default(),
+                carried_from: None,
             }
         })
+        .collect()
+}
+
+/// Links each proposed action to the previous plan's action for the same gap, when that one was
+/// never verified: a gap still open carries on with its history rather than starting over.
+pub fn carry_open_actions(proposed: &mut [ProposedAction], previous: &[PlanAction]) {
+    for action in proposed.iter_mut() {
+        action.carried_from = previous
+            .iter()
+            .find(|old| {
+                old.status != ActionStatus::Verified
+                    && old.requirement_id.as_deref() == Some(action.requirement_id.as_str())
+            })
+            .map(|old| old.id.clone());
+    }
+}
+
+/// The previous plan's actions whose gap the new assessment no longer has: closed since.
+pub fn closed_since<'a>(previous: &'a [PlanAction], open_requirements: &[&str]) -> Vec<&'a PlanAction> {
+    previous
+        .iter()
+        .filter(|old| old.requirement_id.as_deref().is_some_and(|id| !open_requirements.contains(&id)))
         .collect()
 }
 
@@ -211,6 +238,8 @@ pub struct PlanAction {
     pub revision: i64,
     /// The latest progress note, evidence or reason, if any.
     pub last_note: Option<String>,
+    /// The earlier plan's action this one continues.
+    pub carried_from: Option<String>,
 }
 
 /// What happened to an action.
@@ -286,6 +315,47 @@ mod tests {
         assert_eq!(progress, PlanProgress { total: 4, done: 1, verified: 1, overdue: 1 });
         assert_eq!(progress.percent(), 50);
         assert_eq!(PlanProgress::default().percent(), 0);
+    }
+
+    fn old_action(id: &str, requirement: &str, status: ActionStatus) -> PlanAction {
+        PlanAction {
+            id: id.into(),
+            position: 0,
+            requirement_id: Some(requirement.into()),
+            section_id: String::new(),
+            severity: Severity::High,
+            text: Text::new("Acción", None),
+            owner: String::new(),
+            due_date: "2026-01-01".into(),
+            status,
+            revision: 1,
+            last_note: None,
+            carried_from: None,
+        }
+    }
+
+    #[test]
+    fn open_gaps_carry_their_unverified_action_and_closed_gaps_are_pointed_out() {
+        let previous = [
+            old_action("a", "LFT-21", ActionStatus::InProgress),
+            old_action("b", "LFT-40", ActionStatus::Verified),
+            old_action("c", "IMSS-15", ActionStatus::Done),
+        ];
+        let proposed = |requirement: &str| ProposedAction {
+            requirement_id: requirement.into(),
+            section_id: String::new(),
+            severity: Severity::High,
+            text: Text::new("Nueva", None),
+            due_date: "2027-01-01".into(),
+            carried_from: None,
+        };
+        let mut new = vec![proposed("LFT-21"), proposed("LFT-40"), proposed("NOM-003")];
+        carry_open_actions(&mut new, &previous);
+        let carried: Vec<Option<&str>> = new.iter().map(|a| a.carried_from.as_deref()).collect();
+        assert_eq!(carried, [Some("a"), None, None], "a verified action's gap came back: it starts over");
+        let closed: Vec<&str> =
+            closed_since(&previous, &["LFT-21", "LFT-40", "NOM-003"]).iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(closed, ["c"]);
     }
 
     proptest! {

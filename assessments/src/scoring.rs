@@ -333,9 +333,9 @@ pub fn answer_at(kind: &AnswerKind, level: Level, as_of: &str) -> Option<AnswerV
             }
             _ => return None,
         },
-        AnswerKind::Text { review: true } if level == Level::Partial => {
-            AnswerValue::Text("Se respondió en 15 días en promedio; dos quejas llevaron a corregir pagos.".to_owned())
-        }
+        AnswerKind::Text { review: true } if level == Level::Partial => AnswerValue::Text(
+            "Se respondió en 15 días en promedio; dos quejas llevaron a corregir pagos.".to_owned(),
+        ),
         AnswerKind::Text { .. } => return None,
     };
     (level_of(kind, &answer, as_of) == Some(level)).then_some(answer)

@@ -24,6 +24,8 @@ CREATE TABLE plan_actions (
     due_date TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('pending', 'in_progress', 'done', 'verified')),
     -- Counts the saves: an edit based on an older one is refused, as answers are.
+    -- The previous plan's action for the same gap, never verified, that this one continues.
+    carried_from TEXT REFERENCES plan_actions (id),
     revision BIGINT NOT NULL,
     updated_at TEXT NOT NULL
 );

@@ -259,6 +259,7 @@ async fn the_plan_pdf_reads_back_with_its_accents_and_a_300_action_plan_flows_ov
                 None,
             ),
             due_date: "2027-06-30".into(),
+            carried_from: None,
         };
         app.store.add_action(&viewer, &plan_id, &action).await.unwrap();
     }
@@ -297,4 +298,79 @@ async fn the_plan_pdf_is_refused_to_everyone_without_access_and_an_advisors_down
     let admin = app.signed_in(MILL_ADMIN).await;
     let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
     assert!(log.body.contains("plan PDF"), "the advisor's export is in the company's log");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_those_closed() {
+    let (app, mill, first) = demo().await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let plans: Vec<PlanSummary> =
+        serde_json::from_str(&member.call("plans/of-company", &[("company_id", &mill)]).await.body).unwrap();
+    let old_plan = plan(&member, &plans[0].header.id).await;
+    // The demo's first action is in progress with a note; the second is done: close its gap.
+    let continued = old_plan.actions[0].action.clone();
+    let closing = old_plan.actions[1].action.clone();
+    let report: app::api::gap_report::GapReport =
+        serde_json::from_str(&member.call("assessments/gap-report", &[("assessment_id", &first)]).await.body)
+            .unwrap();
+    let gap = report
+        .gaps
+        .iter()
+        .find(|g| Some(&g.citation.requirement_id) == closing.requirement_id.as_ref())
+        .unwrap();
+
+    // A new assessment from the first one's answers, with the closing gap's answers compliant.
+    let started = member
+        .post_form(
+            &format!("/empresas/{mill}/evaluaciones"),
+            &[("questionnaire", "agro-laboral@1"), ("carry", &first)],
+        )
+        .await;
+    let second = started.header("location").unwrap().trim_start_matches("/evaluaciones/").to_owned();
+    for cause in &gap.causes {
+        let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
+        let section = questionnaire.section_of(&cause.question_id).unwrap().id.clone();
+        let question = questionnaire.question(&cause.question_id).unwrap();
+        let compliant = assessments::scoring::answer_at(
+            &question.answer,
+            assessments::questionnaire::Level::Compliant,
+            "2026-11-27",
+        )
+        .unwrap()
+        .as_form_values();
+        let page =
+            member.call("assessments/section", &[("assessment_id", &second), ("section_id", &section)]).await;
+        let page: app::api::answering::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
+        let saved = page.answers.iter().find(|a| a.question_id == cause.question_id).unwrap();
+        let mut fields = vec![
+            (format!("r.{}", cause.question_id), saved.revision.to_string()),
+            (format!("f.{}", cause.question_id), saved.fingerprint()),
+        ];
+        fields.extend(compliant.into_iter().map(|v| (format!("a.{}", cause.question_id), v)));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        member.post_form(&format!("/evaluaciones/{second}/secciones/{section}"), &fields).await;
+    }
+    assert_eq!(member.post_form(&format!("/evaluaciones/{second}/enviar"), &[]).await.status, 303);
+    let created = member.post_form(&format!("/evaluaciones/{second}/plan"), &[]).await;
+    let new_plan_id = created.header("location").unwrap().trim_start_matches("/planes/").to_owned();
+    let new_plan = plan(&member, &new_plan_id).await;
+
+    let closed: Vec<&str> = new_plan.closed_since_previous.iter().map(|l| l.action.id.as_str()).collect();
+    assert_eq!(closed, [closing.id.as_str()], "the closed gap's action is pointed out");
+    let carrying = new_plan
+        .actions
+        .iter()
+        .find(|l| l.action.carried_from.as_deref() == Some(continued.id.as_str()))
+        .expect("the open gap continues its action");
+    assert_eq!(carrying.action.owner, continued.owner, "with its owner");
+    let history = action(&member, &new_plan_id, &carrying.action.id).await.history;
+    assert!(history.iter().any(|e| e.note.contains("Se contrató")), "and its history: {history:?}");
+    let verified = old_plan.actions.iter().find(|l| l.action.status == ActionStatus::Verified).unwrap();
+    assert!(
+        new_plan
+            .actions
+            .iter()
+            .all(|l| l.action.carried_from.as_deref() != Some(verified.action.id.as_str())),
+        "a verified action whose gap came back starts over"
+    );
 }

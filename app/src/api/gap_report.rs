@@ -229,7 +229,7 @@ pub mod ssr {
 
     /// The company's previous assessment: the one this one carried its answers from, else the
     /// latest started before it.
-    async fn previous_of(
+    pub async fn previous_of(
         store: &Store,
         viewer: &Viewer,
         loaded: &LoadedAssessment,

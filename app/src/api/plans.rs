@@ -33,6 +33,8 @@ pub struct PlanPage {
     pub progress: PlanProgress,
     pub today: String,
     pub actions: Vec<ActionLine>,
+    /// The previous plan's actions whose gap this assessment no longer has.
+    pub closed_since_previous: Vec<ActionLine>,
     /// Every section and owner the plan's actions have, for the filters.
     pub sections: Vec<(String, Text)>,
     pub owners: Vec<String>,
@@ -156,6 +158,37 @@ pub mod ssr {
         plan_page_with(store, viewer, &library, plan_id).await
     }
 
+    /// The previous plan's actions whose gap is closed in this plan's assessment.
+    async fn closed_since_previous(
+        store: &Store,
+        viewer: &Viewer,
+        library: &Library,
+        loaded: &crate::api::answering::ssr::LoadedAssessment,
+        actions: &[ActionLine],
+    ) -> AppResult<Vec<ActionLine>> {
+        let Some(previous) = crate::api::gap_report::ssr::previous_of(store, viewer, loaded).await? else {
+            return Ok(Vec::new());
+        };
+        let Some(previous_plan) = store.plan_of_assessment(viewer, &previous.header.id).await? else {
+            return Ok(Vec::new());
+        };
+        let previous_actions = store.plan_actions(viewer, &previous_plan).await?;
+        let open: Vec<&str> = actions.iter().filter_map(|l| l.action.requirement_id.as_deref()).collect();
+        Ok(assessments::plan::closed_since(&previous_actions, &open)
+            .into_iter()
+            .map(|action| ActionLine {
+                citation: action
+                    .requirement_id
+                    .as_deref()
+                    .and_then(|id| library.catalog.requirement(id))
+                    .map(|requirement| citation(&library.catalog, requirement)),
+                section: assessments::text::Text::new("", None),
+                overdue: false,
+                action: action.clone(),
+            })
+            .collect())
+    }
+
     pub async fn plan_page_with(
         store: &Store,
         viewer: &Viewer,
@@ -195,6 +228,7 @@ pub mod ssr {
             .filter(|s| actions.iter().any(|l| l.action.section_id == s.id))
             .map(|s| (s.id.clone(), s.title.clone()))
             .collect();
+        let closed_since_previous = closed_since_previous(store, viewer, library, &loaded, &actions).await?;
         let mut owners: Vec<String> =
             actions.iter().map(|l| l.action.owner.clone()).filter(|o| !o.is_empty()).collect();
         owners.sort();
@@ -207,6 +241,7 @@ pub mod ssr {
             progress,
             today,
             actions,
+            closed_since_previous,
             sections,
             owners,
             header,

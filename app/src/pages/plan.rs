@@ -118,6 +118,19 @@ fn Plan(plan: PlanPage) -> impl IntoView {
             <h1>{heading}</h1>
             <PlanProgressBar progress=plan.progress />
             <p><a class="button" href=format!("{base}/pdf") download="">{p.download_pdf}</a></p>
+            {(!plan.closed_since_previous.is_empty()).then(|| view! {
+                <section class="closed">
+                    <h2>{p.closed_since}</h2>
+                    <ul>
+                        {plan.closed_since_previous.into_iter().map(|line| view! {
+                            <li>
+                                {line.action.text.get(language).to_owned()}
+                                {line.citation.map(|c| view! { " — " {c.instrument.get(language).to_owned()} ", " {c.article} })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             {filters}
             {actions}
             {plan.can_work.then(|| view! { <AddActionForm plan_id=plan.header.id.clone() /> })}
@@ -150,6 +163,7 @@ fn ActionCard(line: ActionLine, plan_id: String) -> impl IntoView {
                 {overdue.then(|| view! { " (" {p.overdue} ")" })}
             </p>
             {action.last_note.map(|note| view! { <p class="action__note">{p.last_note} ": " {note}</p> })}
+            {action.carried_from.is_some().then(|| view! { <p class="action__note">{p.carried}</p> })}
             <a href=href>{p.update}</a>
         </li>
     }

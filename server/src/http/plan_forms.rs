@@ -8,7 +8,7 @@ use app::session::CurrentViewer;
 use app::urls;
 use assessments::catalog::Severity;
 use assessments::loader::Library;
-use assessments::plan::{ActionStatus, ProposedAction, propose_actions};
+use assessments::plan::{ActionStatus, ProposedAction, carry_open_actions, propose_actions};
 use assessments::text::Text;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -38,10 +38,30 @@ pub async fn create(
     }
     let card = app::api::gap_report::ssr::scorecard(&loaded, &library.catalog);
     let start = app::api::gap_report::ssr::scored_on(&loaded).max(store::today());
-    let actions = propose_actions(&loaded.questionnaire, &card, &start);
+    let mut actions = propose_actions(&loaded.questionnaire, &card, &start);
+    // Gaps still open since the previous plan continue its actions, with their history.
+    match previous_plan_actions(&store, &viewer, &loaded).await {
+        Ok(previous) => carry_open_actions(&mut actions, &previous),
+        Err(error) => return store_failure(error),
+    }
     match store.create_plan(&viewer, &assessment_id, &actions).await {
         Ok(plan) => see_other(&urls::plan(&plan)),
         Err(error) => store_failure(error),
+    }
+}
+
+/// The actions of the plan of the company's previous assessment, if it has one.
+async fn previous_plan_actions(
+    store: &Store,
+    viewer: &assessments::access::Viewer,
+    loaded: &app::api::answering::ssr::LoadedAssessment,
+) -> Result<Vec<assessments::plan::PlanAction>, store::StoreError> {
+    let Ok(Some(previous)) = app::api::gap_report::ssr::previous_of(store, viewer, loaded).await else {
+        return Ok(Vec::new());
+    };
+    match store.plan_of_assessment(viewer, &previous.header.id).await? {
+        Some(plan) => store.plan_actions(viewer, &plan).await,
+        None => Ok(Vec::new()),
     }
 }
 
@@ -79,6 +99,7 @@ pub async fn add(
         severity,
         text: Text::new(form.texto.trim(), None),
         due_date: form.fecha.clone(),
+        carried_from: None,
     };
     let id = match store.add_action(&viewer, &plan_id, &action).await {
         Ok(id) => id,

@@ -30,7 +30,7 @@ pub enum ActionWrite {
 }
 
 const ACTION_COLUMNS: &str = "a.id, a.position, a.requirement_id, a.section_id, a.severity, a.text_es, a.text_en, \
-     a.owner, a.due_date, a.status, a.revision, \
+     a.owner, a.due_date, a.status, a.revision, a.carried_from, \
      (SELECT e.note FROM action_events e WHERE e.action_id = a.id AND e.note <> '' AND e.kind <> 'edited' \
       ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1) AS last_note";
 
@@ -181,29 +181,45 @@ impl Store {
         rows.iter().map(action_from).collect()
     }
 
-    /// An action's history, oldest first.
+    /// An action's history, oldest first, with that of the earlier plans' actions it continues.
     pub async fn action_history(
         &self,
         viewer: &Viewer,
         plan_id: &str,
         action_id: &str,
     ) -> StoreResult<Vec<ActionEvent>> {
-        self.plan(viewer, plan_id).await?;
-        let rows = sqlx::query(
-            "SELECT e.occurred_at, e.kind, e.from_status, e.to_status, e.note, u.name FROM action_events e \
-             JOIN plan_actions a ON a.id = e.action_id JOIN users u ON u.id = e.actor_user_id \
-             WHERE a.plan_id = $1 AND e.action_id = $2 ORDER BY e.occurred_at, e.id",
-        )
-        .bind(plan_id)
-        .bind(action_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
+        let (header, _) = self.plan(viewer, plan_id).await?;
+        self.missing_or_conflict(plan_id, action_id).await?;
+        let mut chain = Vec::new();
+        let mut next = Some(action_id.to_owned());
+        // Only actions of this company's plans: the chain never leaves the company.
+        while let Some(id) = next.take().filter(|id| !chain.contains(id) && chain.len() < 50) {
+            let row: Option<(Option<String>,)> = sqlx::query_as(
+                "SELECT a.carried_from FROM plan_actions a JOIN plans p ON p.id = a.plan_id \
+                 WHERE a.id = $1 AND p.company_id = $2",
+            )
+            .bind(&id)
+            .bind(&header.company.id)
+            .fetch_optional(&self.pool)
+            .await?;
+            let Some((carried_from,)) = row else { break };
+            chain.push(id);
+            next = carried_from;
+        }
+        let mut events = Vec::new();
+        for id in chain.iter().rev() {
+            let rows = sqlx::query(
+                "SELECT e.occurred_at, e.kind, e.from_status, e.to_status, e.note, u.name FROM action_events e \
+                 JOIN users u ON u.id = e.actor_user_id WHERE e.action_id = $1 ORDER BY e.occurred_at, e.id",
+            )
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+            for row in &rows {
                 let kind: String = row.try_get("kind")?;
                 let from: Option<String> = row.try_get("from_status")?;
                 let to: Option<String> = row.try_get("to_status")?;
-                Ok(ActionEvent {
+                events.push(ActionEvent {
                     occurred_at: row.try_get("occurred_at")?,
                     actor: row.try_get("name")?,
                     kind: EventKind::parse(&kind)
@@ -211,9 +227,10 @@ impl Store {
                     from_status: from.as_deref().map(status_from).transpose()?,
                     to_status: to.as_deref().map(status_from).transpose()?,
                     note: row.try_get("note")?,
-                })
-            })
-            .collect()
+                });
+            }
+        }
+        Ok(events)
     }
 
     /// Changes an action's wording, owner or due date. Own people only.
@@ -354,8 +371,9 @@ async fn insert_action(
     let id = new_id();
     sqlx::query(
         "INSERT INTO plan_actions (id, plan_id, position, requirement_id, section_id, severity, text_es, text_en, \
-         owner, due_date, status, revision, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, 'pending', 1, $10)",
+         owner, due_date, status, carried_from, revision, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
+         COALESCE((SELECT p.owner FROM plan_actions p WHERE p.id = $11), ''), $9, 'pending', $11, 1, $10)",
     )
     .bind(&id)
     .bind(plan_id)
@@ -367,6 +385,7 @@ async fn insert_action(
     .bind(action.text.translation(assessments::Language::En).unwrap_or_default())
     .bind(&action.due_date)
     .bind(at)
+    .bind(action.carried_from.as_deref())
     .execute(&mut **tx)
     .await?;
     insert_event(tx, &id, user_id, EventKind::Created, None, "").await?;
@@ -423,6 +442,7 @@ fn action_from(row: &sqlx::any::AnyRow) -> StoreResult<PlanAction> {
         status: status_from(&row.try_get::<String, _>("status")?)?,
         revision: row.try_get("revision")?,
         last_note: row.try_get("last_note")?,
+        carried_from: row.try_get("carried_from")?,
     })
 }
 
