@@ -26,6 +26,8 @@ CREATE TABLE plan_actions (
     -- Counts the saves: an edit based on an older one is refused, as answers are.
     -- The previous plan's action for the same gap, never verified, that this one continues.
     carried_from TEXT REFERENCES plan_actions (id),
+    -- Set when people merged this action into another: it leaves the list, its history stays.
+    merged_into TEXT REFERENCES plan_actions (id),
     revision INTEGER NOT NULL,
     updated_at TEXT NOT NULL
 );

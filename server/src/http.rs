@@ -66,6 +66,8 @@ pub fn routes(state: AppState) -> Router {
         .route("/planes/{id}/acciones/{action}", post(plan_forms::edit))
         .route("/planes/{id}/acciones/{action}/estado", post(plan_forms::move_status))
         .route("/planes/{id}/acciones/{action}/notas", post(plan_forms::note))
+        .route("/planes/{id}/acciones/{action}/dividir", post(plan_forms::split))
+        .route("/planes/{id}/acciones/{action}/unir", post(plan_forms::merge))
         .route("/evaluaciones/{id}/evidencias/{file}/quitar", post(evidence::remove))
         .route("/evaluaciones/{id}/borradores/{question}/descartar", post(assessment_forms::discard_draft))
         .route("/evaluaciones/{id}/enviar", post(assessment_forms::submit))

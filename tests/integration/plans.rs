@@ -374,3 +374,41 @@ async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_tho
         "a verified action whose gap came back starts over"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_split_an_action_in_two_and_merge_two_into_one() {
+    let (app, mill, _) = demo().await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let plans: Vec<PlanSummary> =
+        serde_json::from_str(&member.call("plans/of-company", &[("company_id", &mill)]).await.body).unwrap();
+    let plan_id = plans[0].header.id.clone();
+    let before = plan(&member, &plan_id).await.actions;
+    let first = before[0].action.clone();
+
+    let split = member.post_form(&format!("/planes/{plan_id}/acciones/{}/dividir", first.id), &[]).await;
+    assert_eq!(split.status, 303);
+    let after = plan(&member, &plan_id).await.actions;
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(after[1].action.text, first.text, "the copy comes right after the original");
+    assert_eq!(
+        (after[1].action.requirement_id.clone(), after[1].action.owner.clone()),
+        (first.requirement_id.clone(), first.owner.clone())
+    );
+
+    let copy = after[1].action.id.clone();
+    let merged = member
+        .post_form(&format!("/planes/{plan_id}/acciones/{}/unir", after[2].action.id), &[("otra", &copy)])
+        .await;
+    assert_eq!(merged.status, 303);
+    let after_merge = plan(&member, &plan_id).await.actions;
+    assert_eq!(after_merge.len(), before.len());
+    assert!(after_merge.iter().all(|l| l.action.id != copy), "the merged action left the list");
+    let target = after_merge.iter().find(|l| l.action.id == after[2].action.id).unwrap();
+    assert!(target.action.text.spanish().ends_with(first.text.spanish()), "both wordings are kept");
+
+    let advisor = app.signed_in(ADVISOR).await;
+    assert_eq!(
+        advisor.post_form(&format!("/planes/{plan_id}/acciones/{}/dividir", first.id), &[]).await.status,
+        404
+    );
+}

@@ -285,6 +285,31 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
                     <button type="submit" class="button--quiet">{p.send_back}</button>
                 </form>
             })}
+            {plan.can_work.then(|| {
+                let others: Vec<(String, String)> = plan
+                    .actions
+                    .iter()
+                    .filter(|l| l.action.id != action.id)
+                    .map(|l| (l.action.id.clone(), l.action.text.get(language).chars().take(80).collect()))
+                    .collect();
+                view! {
+                    <form method="post" action=format!("{base}/dividir") class="form">
+                        <h2>{p.split}</h2>
+                        <p class="form__lead">{p.split_lead}</p>
+                        <button type="submit" class="button--quiet">{p.split}</button>
+                    </form>
+                    {(!others.is_empty()).then(|| view! {
+                        <form method="post" action=format!("{base}/unir") class="form">
+                            <h2>{p.merge}</h2>
+                            <label for="other">{p.merge_lead}</label>
+                            <select id="other" name="otra">
+                                {others.into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()}
+                            </select>
+                            <button type="submit" class="button--quiet">{p.merge}</button>
+                        </form>
+                    })}
+                }
+            })}
             <form method="post" action=format!("{base}/notas") class="form">
                 <label for="note">{p.add_note}</label>
                 <textarea id="note" name="nota" rows="2" required></textarea>

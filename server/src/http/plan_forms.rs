@@ -214,3 +214,37 @@ pub async fn note(
         Err(error) => store_failure(error),
     }
 }
+
+/// `POST /planes/{id}/acciones/{action}/dividir`: a copy of the action right after it.
+pub async fn split(
+    State(store): State<Store>,
+    Extension(current): Extension<CurrentViewer>,
+    Path((plan_id, action_id)): Path<(String, String)>,
+) -> Response {
+    let Some(viewer) = current.0 else { return sign_in_first(&urls::plan_action(&plan_id, &action_id)) };
+    match store.split_action(&viewer, &plan_id, &action_id).await {
+        Ok(copy) => see_other(&format!("{}?guardado=1", urls::plan_action(&plan_id, &copy))),
+        Err(error) => store_failure(error),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MergeForm {
+    #[serde(default)]
+    otra: String,
+}
+
+/// `POST /planes/{id}/acciones/{action}/unir`: merges the chosen other action into this one.
+pub async fn merge(
+    State(store): State<Store>,
+    Extension(current): Extension<CurrentViewer>,
+    Path((plan_id, action_id)): Path<(String, String)>,
+    Form(form): Form<MergeForm>,
+) -> Response {
+    let back = urls::plan_action(&plan_id, &action_id);
+    let Some(viewer) = current.0 else { return sign_in_first(&back) };
+    match store.merge_actions(&viewer, &plan_id, &action_id, &form.otra).await {
+        Ok(()) => see_other(&format!("{back}?guardado=1")),
+        Err(error) => store_failure(error),
+    }
+}

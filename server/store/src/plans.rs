@@ -159,13 +159,15 @@ impl Store {
         let mut plans = Vec::with_capacity(rows.len());
         for row in &rows {
             let header = header_from(row, visible.company.clone())?;
-            let statuses = sqlx::query("SELECT status, due_date FROM plan_actions WHERE plan_id = $1")
-                .bind(&header.id)
-                .fetch_all(&self.pool)
-                .await?
-                .iter()
-                .map(|row| Ok((status_from(&row.try_get::<String, _>("status")?)?, row.try_get("due_date")?)))
-                .collect::<StoreResult<Vec<_>>>()?;
+            let statuses = sqlx::query(
+                "SELECT status, due_date FROM plan_actions WHERE plan_id = $1 AND merged_into IS NULL",
+            )
+            .bind(&header.id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| Ok((status_from(&row.try_get::<String, _>("status")?)?, row.try_get("due_date")?)))
+            .collect::<StoreResult<Vec<_>>>()?;
             plans.push((header, statuses));
         }
         Ok(plans)
@@ -175,7 +177,8 @@ impl Store {
     pub async fn plan_actions(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<Vec<PlanAction>> {
         self.plan(viewer, plan_id).await?;
         let sql = format!(
-            "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 ORDER BY a.position, a.id"
+            "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 AND a.merged_into IS NULL \
+             ORDER BY a.position, a.id"
         );
         let rows = sqlx::query(&sql).bind(plan_id).fetch_all(&self.pool).await?;
         rows.iter().map(action_from).collect()
@@ -347,6 +350,105 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(Ok(ActionWrite::Saved))
+    }
+
+    /// Splits an action in two: a copy right after it, to be reworded. Own people only.
+    pub async fn split_action(&self, viewer: &Viewer, plan_id: &str, action_id: &str) -> StoreResult<String> {
+        let (_, access) = self.plan(viewer, plan_id).await?;
+        if access.is_outsider() {
+            return Err(StoreError::NotFound);
+        }
+        let original = self
+            .plan_actions(viewer, plan_id)
+            .await?
+            .into_iter()
+            .find(|a| a.id == action_id)
+            .ok_or(StoreError::NotFound)?;
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        // Make room right after the original.
+        sqlx::query("UPDATE plan_actions SET position = position + 1 WHERE plan_id = $1 AND position > $2")
+            .bind(plan_id)
+            .bind(i64::from(original.position))
+            .execute(&mut *tx)
+            .await?;
+        let copy = ProposedAction {
+            requirement_id: original.requirement_id.clone().unwrap_or_default(),
+            section_id: original.section_id.clone(),
+            severity: original.severity,
+            text: original.text.clone(),
+            due_date: original.due_date.clone(),
+            carried_from: None,
+        };
+        let position = usize::try_from(original.position).unwrap_or(0) + 1;
+        let id = insert_action(&mut tx, plan_id, position, &copy, &viewer.user_id, &at).await?;
+        sqlx::query("UPDATE plan_actions SET owner = $1 WHERE id = $2")
+            .bind(&original.owner)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        let note = format!("⇄ {}", original.text.spanish());
+        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Edited, None, &note).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Merges `other` into `into`: one action with both wordings; `other` leaves the list and
+    /// keeps its history. Own people only.
+    pub async fn merge_actions(
+        &self,
+        viewer: &Viewer,
+        plan_id: &str,
+        into: &str,
+        other: &str,
+    ) -> StoreResult<()> {
+        let (_, access) = self.plan(viewer, plan_id).await?;
+        if access.is_outsider() || into == other {
+            return Err(StoreError::NotFound);
+        }
+        let actions = self.plan_actions(viewer, plan_id).await?;
+        let (Some(target), Some(merged)) =
+            (actions.iter().find(|a| a.id == into), actions.iter().find(|a| a.id == other))
+        else {
+            return Err(StoreError::NotFound);
+        };
+        let text = format!("{} {}", target.text.spanish(), merged.text.spanish());
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE plan_actions SET text_es = $1, text_en = '', revision = revision + 1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(&text)
+        .bind(&at)
+        .bind(into)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE plan_actions SET merged_into = $1, updated_at = $2 WHERE id = $3")
+            .bind(into)
+            .bind(&at)
+            .bind(other)
+            .execute(&mut *tx)
+            .await?;
+        insert_event(
+            &mut tx,
+            into,
+            &viewer.user_id,
+            EventKind::Edited,
+            None,
+            &format!("+ {}", merged.text.spanish()),
+        )
+        .await?;
+        insert_event(
+            &mut tx,
+            other,
+            &viewer.user_id,
+            EventKind::Edited,
+            None,
+            &format!("→ {}", target.text.spanish()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn missing_or_conflict(&self, plan_id: &str, action_id: &str) -> StoreResult<ActionWrite> {
