@@ -19,14 +19,24 @@ use self::layout::{AMBER, Column, FIELD, INK, Layout, MARGIN, RED, Rgb, SOFT_INK
 
 /// The plan of `plan`, scored by `report`, in `language`, generated on `today`.
 pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: &str) -> Vec<u8> {
+    compose(report, Some(plan), language, today)
+}
+
+/// The gap report alone: the same cover, chart and gaps, without the action table.
+pub fn report_pdf(report: &GapReport, language: Language, today: &str) -> Vec<u8> {
+    compose(report, None, language, today)
+}
+
+fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, today: &str) -> Vec<u8> {
     let t = texts(language);
     let (r, p) = (t.report, t.plans);
     let company = &report.header.company.name;
+    let title = if plan.is_some() { p.title } else { r.title };
     let mut layout = Layout::new();
 
     // Cover.
     layout.space(30.0);
-    layout.paragraph(p.title, 24.0, true, FIELD);
+    layout.paragraph(title, 24.0, true, FIELD);
     layout.space(4.0);
     layout.paragraph(company, 16.0, true, INK);
     layout.space(8.0);
@@ -46,14 +56,16 @@ pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: 
             layout.paragraph(r.critical_explained, 10.0, false, RED);
         }
     }
-    let progress = plan.progress;
-    layout.space(4.0);
-    layout.paragraph(
-        &format!("{} / {} {}", progress.done + progress.verified, progress.total, p.done_or_verified),
-        11.0,
-        false,
-        INK,
-    );
+    if let Some(plan) = plan {
+        let progress = plan.progress;
+        layout.space(4.0);
+        layout.paragraph(
+            &format!("{} / {} {}", progress.done + progress.verified, progress.total, p.done_or_verified),
+            11.0,
+            false,
+            INK,
+        );
+    }
     layout.space(10.0);
     layout.paragraph(r.how_scored, 9.0, false, SOFT_INK);
 
@@ -106,6 +118,16 @@ pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: 
     }
 
     // The action table.
+    if let Some(plan) = plan {
+        action_table(&mut layout, plan, language);
+    }
+    footers(&mut layout, company, language, today);
+    render::render(&format!("{title} · {company}"), &layout.pages)
+}
+
+fn action_table(layout: &mut Layout, plan: &PlanPage, language: Language) {
+    let t = texts(language);
+    let (r, p) = (t.report, t.plans);
     layout.new_page();
     layout.paragraph(p.pdf_actions_title, 15.0, true, FIELD);
     layout.space(3.0);
@@ -132,8 +154,11 @@ pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: 
         })
         .collect();
     layout.table(&columns, &rows, 8.5);
+}
 
-    // The foot of every page, once their number is known.
+/// The foot of every page, once their number is known.
+fn footers(layout: &mut Layout, company: &str, language: Language, today: &str) {
+    let p = texts(language).plans;
     let total = layout.pages.len();
     for (index, page) in layout.pages.iter_mut().enumerate() {
         let footer_y = layout::PAGE_HEIGHT - MARGIN + 2.0;
@@ -164,7 +189,6 @@ pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: 
             text: numbering,
         });
     }
-    render::render(&format!("{} · {company}", p.title), &layout.pages)
 }
 
 fn day(time: &str) -> String {

@@ -152,6 +152,15 @@ async fn the_gaps_export_as_csv_with_accents_intact_for_those_who_see_them() {
     }
     let advisor = app.signed_in(ADVISOR).await;
     assert_eq!(advisor.get(&path).await.status, 200);
+
+    // The report as a PDF, from the plan's building blocks, for the same people only.
+    let pdf = format!("/evaluaciones/{id}/brechas.pdf");
+    let (status, bytes) = member.get_bytes(&pdf).await;
+    assert_eq!(status, 200);
+    let (text, pages) = senda_tests::read_pdf(&bytes);
+    assert!(text.contains("Informe de brechas") && text.contains("Código de conducta y políticas"), "{text}");
+    assert!(text.contains(&format!("Página {pages} de {pages}")) && !text.contains("Acciones del plan"));
+    assert_eq!(app.signed_in(TOBACCO_MEMBER).await.get_bytes(&pdf).await.0, 404);
     let admin = app.signed_in(MILL_ADMIN).await;
     let mill = app.organization_id(OrganizationKind::Company, MILL).await;
     let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;

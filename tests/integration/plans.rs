@@ -1,8 +1,6 @@
 //! Improvement plans over HTTP: made from the gaps, worked to verification with every change kept,
 //! shared as figures with the association, exported as PDFs read back by an independent reader.
 
-use std::process::Command;
-
 use app::api::plans::{ActionPage, PlanPage, PlanSummary};
 use assessments::catalog::Severity;
 use assessments::organization::OrganizationKind;
@@ -173,31 +171,6 @@ async fn actions_are_worked_by_the_company_verified_by_the_advisor_and_every_cha
     }
 }
 
-/// Reads a PDF with poppler's `pdftotext` and `pdfinfo`: a reader independent of the writer.
-fn read_pdf(bytes: &[u8]) -> (String, usize) {
-    let file = std::env::temp_dir().join(format!(
-        "senda-plan-{}-{:?}.pdf",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::write(&file, bytes).unwrap();
-    let text = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(text.status.success(), "pdftotext refused the PDF: {}", String::from_utf8_lossy(&text.stderr));
-    let info = Command::new("pdfinfo").arg(&file).output().expect("pdfinfo");
-    let info = String::from_utf8_lossy(&info.stdout).to_string();
-    let pages = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("a page count");
-    let _ = std::fs::remove_file(file);
-    (String::from_utf8(text.stdout).unwrap(), pages)
-}
-
 /// From the page where the action table starts to the last, each page (pdftotext ends each with
 /// a form feed) carries the table's header row once.
 fn assert_header_on_every_table_page(text: &str) {
@@ -220,7 +193,7 @@ async fn the_plan_pdf_reads_back_with_its_accents_and_a_300_action_plan_flows_ov
     let small = member.get_bytes(&format!("/planes/{plan_id}/pdf")).await;
     assert_eq!(small.0, 200);
     assert!(small.1.starts_with(b"%PDF-"));
-    let (text, pages) = read_pdf(&small.1);
+    let (text, pages) = senda_tests::read_pdf(&small.1);
     if std::env::var_os("SHOW_PDF_TEXT").is_some() {
         println!("{text}");
     }
@@ -265,7 +238,7 @@ async fn the_plan_pdf_reads_back_with_its_accents_and_a_300_action_plan_flows_ov
     }
     let large = member.get_bytes(&format!("/planes/{plan_id}/pdf")).await;
     assert_eq!(large.0, 200);
-    let (text, large_pages) = read_pdf(&large.1);
+    let (text, large_pages) = senda_tests::read_pdf(&large.1);
     assert!(large_pages > pages + 5, "{large_pages} pages");
     assert!(text.contains(&format!("Página {large_pages} de {large_pages}")));
     // Cells wrap, so look for words rather than whole sentences.

@@ -394,6 +394,28 @@ fn replace_database_name(url: &str, name: &str) -> String {
     out
 }
 
+/// Reads a PDF with poppler's `pdftotext` and `pdfinfo` — a reader independent of the library
+/// that wrote it: its text (pages end with a form feed) and its page count.
+pub fn read_pdf(bytes: &[u8]) -> (String, usize) {
+    use std::process::Command;
+
+    let file = std::env::temp_dir().join(format!("senda-pdf-{}.pdf", unique_suffix()));
+    std::fs::write(&file, bytes).expect("write the PDF");
+    let text = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(text.status.success(), "pdftotext refused the PDF: {}", String::from_utf8_lossy(&text.stderr));
+    let info = Command::new("pdfinfo").arg(&file).output().expect("pdfinfo (poppler-utils) is installed");
+    let pages = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:").and_then(|n| n.trim().parse().ok()))
+        .expect("a page count");
+    let _ = std::fs::remove_file(file);
+    (String::from_utf8(text.stdout).expect("UTF-8 text"), pages)
+}
+
 #[cfg(test)]
 mod tests {
     use super::replace_database_name;

@@ -34,6 +34,7 @@ pub struct ReportTexts {
     pub none_closed: &'static str,
     pub new_gaps: &'static str,
     pub download_csv: &'static str,
+    pub download_pdf: &'static str,
     pub section_live: &'static str,
     pub csv_columns: [&'static str; 9],
 }
@@ -99,6 +100,7 @@ pub static ES: ReportTexts = ReportTexts {
     none_closed: "Ninguna brecha se cerró.",
     new_gaps: "brechas nuevas",
     download_csv: "Descargar las brechas (CSV)",
+    download_pdf: "Descargar el informe (PDF)",
     section_live: "Puntaje de la sección",
     csv_columns: [
         "Sección",
@@ -146,6 +148,7 @@ pub static EN: ReportTexts = ReportTexts {
     none_closed: "No gap was closed.",
     new_gaps: "new gaps",
     download_csv: "Download the gaps (CSV)",
+    download_pdf: "Download the report (PDF)",
     section_live: "Section score",
     csv_columns: [
         "Section",

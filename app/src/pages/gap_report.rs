@@ -112,7 +112,11 @@ fn Report(report: GapReport) -> impl IntoView {
             } else {
                 view! { <GapList gaps=report.gaps titles /> }.into_any()
             }}
-            <p><a class="button" href=format!("{base}/brechas.csv") download="">{r.download_csv}</a></p>
+            <p class="downloads">
+                <a class="button" href=format!("{base}/brechas.pdf") download="">{r.download_pdf}</a>
+                " "
+                <a class="button" href=format!("{base}/brechas.csv") download="">{r.download_csv}</a>
+            </p>
         </article>
     }
     .into_any()

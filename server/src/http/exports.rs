@@ -130,15 +130,57 @@ pub async fn plan_pdf(
     let today = store::today();
     let file_name = format!("plan-de-mejora-{today}.pdf");
     // Layout and font subsetting are CPU work: off the async threads.
-    let bytes =
-        match tokio::task::spawn_blocking(move || crate::pdf::plan_pdf(&report, &plan, language, &today))
-            .await
-        {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                return error_pages::internal(anyhow::anyhow!("the PDF could not be made: {error}"));
-            }
-        };
+    match tokio::task::spawn_blocking(move || crate::pdf::plan_pdf(&report, &plan, language, &today)).await {
+        Ok(bytes) => pdf_response(bytes, &file_name),
+        Err(error) => error_pages::internal(anyhow::anyhow!("the PDF could not be made: {error}")),
+    }
+}
+
+/// `GET /evaluaciones/{id}/brechas.pdf`: the gap report as a PDF, from the plan's building blocks.
+pub async fn gaps_pdf(
+    State(store): State<Store>,
+    State(library): State<Arc<Library>>,
+    Extension(current): Extension<CurrentViewer>,
+    ip: Option<Extension<ClientIp>>,
+    headers: HeaderMap,
+    Path(assessment_id): Path<String>,
+) -> Response {
+    let Some(viewer) = current.0 else { return sign_in_first(&urls::assessment(&assessment_id)) };
+    let report = match app::api::gap_report::ssr::gap_report(
+        &store,
+        &viewer,
+        &library.catalog,
+        &assessment_id,
+    )
+    .await
+    {
+        Ok(report) => report,
+        Err(app::error::AppError::Internal) => return error_pages::page(StatusCode::INTERNAL_SERVER_ERROR),
+        Err(_) => return error_pages::page(StatusCode::NOT_FOUND),
+    };
+    let is_outsider = store
+        .visible_company(&viewer, &report.header.company.id)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|c| c.access.is_outsider());
+    if is_outsider
+        && let Err(response) =
+            audit_export(&store, &viewer.user_id, &report.header.company.id, "gap report PDF", ip).await
+    {
+        return response;
+    }
+    let language = reader_language(&headers);
+    let today = store::today();
+    let file_name = format!("brechas-{today}.pdf");
+    match tokio::task::spawn_blocking(move || crate::pdf::report_pdf(&report, language, &today)).await {
+        Ok(bytes) => pdf_response(bytes, &file_name),
+        Err(error) => error_pages::internal(anyhow::anyhow!("the PDF could not be made: {error}")),
+    }
+}
+
+/// A PDF as a download that no shared machine keeps.
+fn pdf_response(bytes: Vec<u8>, file_name: &str) -> Response {
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
