@@ -404,6 +404,8 @@ fn assessment_probes(assessment: &str) -> Vec<Probe> {
             "assessments/section",
             vec![("assessment_id", assessment.to_owned()), ("section_id", "perfil".to_owned())],
         ),
+        Probe::Page(format!("/evaluaciones/{assessment}/brechas")),
+        Probe::ServerFnWith("assessments/gap-report", vec![("assessment_id", assessment.to_owned())]),
     ]
 }
 
