@@ -158,6 +158,21 @@ pub mod ssr {
         plan_page_with(store, viewer, &library, plan_id).await
     }
 
+    /// An action with the legal citation of its gap.
+    fn line_of(
+        library: &Library,
+        action: assessments::plan::PlanAction,
+        section: assessments::text::Text,
+        overdue: bool,
+    ) -> ActionLine {
+        let citation = action
+            .requirement_id
+            .as_deref()
+            .and_then(|id| library.catalog.requirement(id))
+            .map(|requirement| citation(&library.catalog, requirement));
+        ActionLine { action, citation, section, overdue }
+    }
+
     /// The previous plan's actions whose gap is closed in this plan's assessment.
     async fn closed_since_previous(
         store: &Store,
@@ -176,16 +191,7 @@ pub mod ssr {
         let open: Vec<&str> = actions.iter().filter_map(|l| l.action.requirement_id.as_deref()).collect();
         Ok(assessments::plan::closed_since(&previous_actions, &open)
             .into_iter()
-            .map(|action| ActionLine {
-                citation: action
-                    .requirement_id
-                    .as_deref()
-                    .and_then(|id| library.catalog.requirement(id))
-                    .map(|requirement| citation(&library.catalog, requirement)),
-                section: assessments::text::Text::new("", None),
-                overdue: false,
-                action: action.clone(),
-            })
+            .map(|action| line_of(library, action.clone(), assessments::text::Text::new("", None), false))
             .collect())
     }
 
@@ -204,20 +210,15 @@ pub mod ssr {
             .plan_actions(viewer, plan_id)
             .await?
             .into_iter()
-            .map(|action| ActionLine {
-                citation: action
-                    .requirement_id
-                    .as_deref()
-                    .and_then(|id| library.catalog.requirement(id))
-                    .map(|requirement| citation(&library.catalog, requirement)),
-                section: questionnaire
+            .map(|action| {
+                let section = questionnaire
                     .sections
                     .iter()
                     .find(|s| s.id == action.section_id)
                     .map(|s| s.title.clone())
-                    .unwrap_or_else(|| assessments::text::Text::new("—", None)),
-                overdue: is_overdue(action.status, &action.due_date, &today),
-                action,
+                    .unwrap_or_else(|| assessments::text::Text::new("—", None));
+                let overdue = is_overdue(action.status, &action.due_date, &today);
+                line_of(library, action, section, overdue)
             })
             .collect();
         let progress =

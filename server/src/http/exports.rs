@@ -27,32 +27,11 @@ pub async fn gaps_csv(
     Path(assessment_id): Path<String>,
 ) -> Response {
     let Some(viewer) = current.0 else { return sign_in_first(&urls::assessment(&assessment_id)) };
-    let report = match app::api::gap_report::ssr::gap_report(
-        &store,
-        &viewer,
-        &library.catalog,
-        &assessment_id,
-    )
-    .await
+    let report = match exported_report(&store, &library, &viewer, &assessment_id, "gap report CSV", ip).await
     {
         Ok(report) => report,
-        Err(app::error::AppError::Internal) => {
-            return error_pages::page(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        }
-        Err(_) => return error_pages::page(axum::http::StatusCode::NOT_FOUND),
+        Err(response) => return response,
     };
-    let is_outsider = store
-        .visible_company(&viewer, &report.header.company.id)
-        .await
-        .ok()
-        .flatten()
-        .is_some_and(|c| c.access.is_outsider());
-    if is_outsider
-        && let Err(response) =
-            audit_export(&store, &viewer.user_id, &report.header.company.id, "gap report CSV", ip).await
-    {
-        return response;
-    }
     let language = reader_language(&headers);
     let t = texts(language);
     let mut csv = String::from("\u{feff}");
@@ -109,23 +88,10 @@ pub async fn plan_pdf(
         Err(_) => return error_pages::page(StatusCode::NOT_FOUND),
     };
     let assessment_id = plan.header.assessment_id.clone();
-    let report = match app::api::gap_report::ssr::gap_report(
-        &store,
-        &viewer,
-        &library.catalog,
-        &assessment_id,
-    )
-    .await
-    {
+    let report = match exported_report(&store, &library, &viewer, &assessment_id, "plan PDF", ip).await {
         Ok(report) => report,
-        Err(_) => return error_pages::page(StatusCode::INTERNAL_SERVER_ERROR),
+        Err(response) => return response,
     };
-    if !plan.can_work
-        && let Err(response) =
-            audit_export(&store, &viewer.user_id, &report.header.company.id, "plan PDF", ip).await
-    {
-        return response;
-    }
     let language = reader_language(&headers);
     let today = store::today();
     let file_name = format!("plan-de-mejora-{today}.pdf");
@@ -146,30 +112,11 @@ pub async fn gaps_pdf(
     Path(assessment_id): Path<String>,
 ) -> Response {
     let Some(viewer) = current.0 else { return sign_in_first(&urls::assessment(&assessment_id)) };
-    let report = match app::api::gap_report::ssr::gap_report(
-        &store,
-        &viewer,
-        &library.catalog,
-        &assessment_id,
-    )
-    .await
+    let report = match exported_report(&store, &library, &viewer, &assessment_id, "gap report PDF", ip).await
     {
         Ok(report) => report,
-        Err(app::error::AppError::Internal) => return error_pages::page(StatusCode::INTERNAL_SERVER_ERROR),
-        Err(_) => return error_pages::page(StatusCode::NOT_FOUND),
+        Err(response) => return response,
     };
-    let is_outsider = store
-        .visible_company(&viewer, &report.header.company.id)
-        .await
-        .ok()
-        .flatten()
-        .is_some_and(|c| c.access.is_outsider());
-    if is_outsider
-        && let Err(response) =
-            audit_export(&store, &viewer.user_id, &report.header.company.id, "gap report PDF", ip).await
-    {
-        return response;
-    }
     let language = reader_language(&headers);
     let today = store::today();
     let file_name = format!("brechas-{today}.pdf");
@@ -177,6 +124,36 @@ pub async fn gaps_pdf(
         Ok(bytes) => pdf_response(bytes, &file_name),
         Err(error) => error_pages::internal(anyhow::anyhow!("the PDF could not be made: {error}")),
     }
+}
+
+/// The gap report for an export: 404 for whoever may not see it, and an audit line when the one
+/// exporting is outside the company.
+async fn exported_report(
+    store: &Store,
+    library: &Library,
+    viewer: &assessments::access::Viewer,
+    assessment_id: &str,
+    detail: &str,
+    ip: Option<Extension<ClientIp>>,
+) -> Result<app::api::gap_report::GapReport, Response> {
+    let report =
+        match app::api::gap_report::ssr::gap_report(store, viewer, &library.catalog, assessment_id).await {
+            Ok(report) => report,
+            Err(app::error::AppError::Internal) => {
+                return Err(error_pages::page(StatusCode::INTERNAL_SERVER_ERROR));
+            }
+            Err(_) => return Err(error_pages::page(StatusCode::NOT_FOUND)),
+        };
+    let is_outsider = store
+        .visible_company(viewer, &report.header.company.id)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|c| c.access.is_outsider());
+    if is_outsider {
+        audit_export(store, &viewer.user_id, &report.header.company.id, detail, ip).await?;
+    }
+    Ok(report)
 }
 
 /// A PDF as a download that no shared machine keeps.
