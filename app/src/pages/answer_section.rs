@@ -14,8 +14,9 @@ use crate::i18n::use_texts;
 use crate::urls;
 
 /// `/evaluaciones/{id}/secciones/{section}`: one section's questions as a plain form that saves
-/// with a button. Questions hidden by an earlier answer are left out; they appear once the
-/// answer that shows them is saved.
+/// with a button, and — once hydrated — as answers are given. Questions an earlier answer hides
+/// are on the page hidden and disabled: without JavaScript they appear once the answer that shows
+/// them is saved, with it as soon as it is given.
 #[component]
 pub fn AnswerSectionPage() -> impl IntoView {
     let params = use_params_map();
