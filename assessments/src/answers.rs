@@ -41,16 +41,19 @@ pub enum AnswerProblem {
     NotADate,
     #[error("longer than {MAX_TEXT_CHARS} characters")]
     TooLong,
+    #[error("a date in the future")]
+    FutureDate,
 }
 
 impl AnswerProblem {
-    pub const ALL: [AnswerProblem; 6] = [
+    pub const ALL: [AnswerProblem; 7] = [
         AnswerProblem::NotAnOption,
         AnswerProblem::NotANumber,
         AnswerProblem::BelowMinimum,
         AnswerProblem::AboveMaximum,
         AnswerProblem::NotADate,
         AnswerProblem::TooLong,
+        AnswerProblem::FutureDate,
     ];
 }
 
@@ -342,11 +345,23 @@ pub enum SaveDecision {
 
 /// Decides what a submitted answer does to the `saved` one (if any), for a question of `kind`.
 /// The store's compare-and-set on the revision still has the last word against a race.
-pub fn decide(kind: &AnswerKind, submitted: &SubmittedAnswer, saved: Option<&StoredAnswer>) -> SaveDecision {
+/// A date answer after `today` (`YYYY-MM-DD`) is refused: it records what happened.
+pub fn decide(
+    kind: &AnswerKind,
+    submitted: &SubmittedAnswer,
+    saved: Option<&StoredAnswer>,
+    today: &str,
+) -> SaveDecision {
     let value = match AnswerValue::parse(kind, &submitted.values) {
         Ok(value) => value,
         Err(problem) => return SaveDecision::Invalid(problem),
     };
+    // Dates compare as text: both are `YYYY-MM-DD`.
+    if let Some(AnswerValue::Date(date)) = &value
+        && date.as_str() > today
+    {
+        return SaveDecision::Invalid(AnswerProblem::FutureDate);
+    }
     let (note, evidence) = (submitted.note.trim(), submitted.evidence.trim());
     if note.chars().count() > MAX_TEXT_CHARS || evidence.chars().count() > MAX_TEXT_CHARS {
         return SaveDecision::Invalid(AnswerProblem::TooLong);
@@ -690,28 +705,52 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_the_future_is_refused() {
+        let kind = AnswerKind::Date { max_age_days: None };
+        let typed = |date: &str| SubmittedAnswer {
+            question_id: "q".into(),
+            values: raw(&[date]),
+            ..SubmittedAnswer::default()
+        };
+        assert_eq!(
+            decide(&kind, &typed("2026-11-28"), None, "2026-11-27"),
+            SaveDecision::Invalid(AnswerProblem::FutureDate)
+        );
+        assert!(matches!(decide(&kind, &typed("2026-11-27"), None, "2026-11-27"), SaveDecision::Save { .. }));
+    }
+
+    #[test]
     fn a_save_from_an_old_revision_is_a_conflict_only_when_the_person_changed_the_answer() {
         let kind = yes_no();
         let theirs = saved("no", 2);
         let shown = saved("yes", 1);
         // Changed by me, from the revision still saved: saved.
         assert!(matches!(
-            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&shown)),
+            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&shown), "2026-11-27"),
             SaveDecision::Save { .. }
         ));
         // Changed by me, but someone saved revision 2 meanwhile: a conflict.
         assert_eq!(
-            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&theirs)),
+            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&theirs), "2026-11-27"),
             SaveDecision::Conflict
         );
         // Untouched by me while someone saved: their answer stays, silently.
-        assert_eq!(decide(&kind, &submitted("yes", 1, Some(&shown)), Some(&theirs)), SaveDecision::Keep);
-        // Both typed the same: nothing to do.
-        assert_eq!(decide(&kind, &submitted("no", 1, Some(&shown)), Some(&theirs)), SaveDecision::Keep);
-        // Two people answering a question nobody had answered: the second is told.
-        assert_eq!(decide(&kind, &submitted("yes", 0, None), Some(&theirs)), SaveDecision::Conflict);
         assert_eq!(
-            decide(&kind, &submitted("quizá", 1, Some(&shown)), Some(&shown)),
+            decide(&kind, &submitted("yes", 1, Some(&shown)), Some(&theirs), "2026-11-27"),
+            SaveDecision::Keep
+        );
+        // Both typed the same: nothing to do.
+        assert_eq!(
+            decide(&kind, &submitted("no", 1, Some(&shown)), Some(&theirs), "2026-11-27"),
+            SaveDecision::Keep
+        );
+        // Two people answering a question nobody had answered: the second is told.
+        assert_eq!(
+            decide(&kind, &submitted("yes", 0, None), Some(&theirs), "2026-11-27"),
+            SaveDecision::Conflict
+        );
+        assert_eq!(
+            decide(&kind, &submitted("quizá", 1, Some(&shown)), Some(&shown), "2026-11-27"),
             SaveDecision::Invalid(AnswerProblem::NotAnOption)
         );
     }

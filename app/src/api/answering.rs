@@ -350,7 +350,8 @@ pub mod ssr {
     pub struct LoadedAssessment {
         pub header: AssessmentHeader,
         pub access: CompanyAccess,
-        pub questionnaire: Questionnaire,
+        /// Shared: a published version is parsed once per process.
+        pub questionnaire: Arc<Questionnaire>,
         pub answers: Vec<StoredAnswer>,
     }
 
@@ -489,6 +490,7 @@ pub mod ssr {
         submitted: Vec<SubmittedAnswer>,
     ) -> AppResult<Vec<(String, DraftProblem)>> {
         let drafts = store.drafts(viewer, &loaded.header.id).await?;
+        let today = store::today();
         let assessment_id = loaded.header.id.as_str();
         let mut problems = Vec::new();
         for submitted in submitted {
@@ -496,7 +498,7 @@ pub mod ssr {
                 continue;
             };
             let saved = loaded.answers.iter().find(|a| a.question_id == question.id);
-            let problem = match decide(&question.answer, &submitted, saved) {
+            let problem = match decide(&question.answer, &submitted, saved, &today) {
                 SaveDecision::Keep => {
                     if drafts.iter().any(|d| d.question_id == question.id) {
                         store.discard_draft(viewer, assessment_id, &question.id).await?;

@@ -64,7 +64,7 @@ pub struct AnsweringTexts {
     pub evidence_problems: [&'static str; 4],
     pub save_states: [&'static str; 6],
     pub statuses: [&'static str; 2],
-    pub answer_problems: [&'static str; 6],
+    pub answer_problems: [&'static str; 7],
 }
 
 impl AnsweringTexts {
@@ -208,6 +208,7 @@ pub static ES: AnsweringTexts = AnsweringTexts {
         "El número es mayor que el máximo permitido.",
         "Escriba una fecha válida como año-mes-día, por ejemplo 2026-03-31.",
         "El texto es demasiado largo (máximo 5,000 caracteres).",
+        "La fecha no puede ser posterior a hoy: escriba cuándo ocurrió.",
     ],
 };
 
@@ -291,5 +292,6 @@ pub static EN: AnsweringTexts = AnsweringTexts {
         "The number is above the allowed maximum.",
         "Type a valid date as year-month-day, for example 2026-03-31.",
         "The text is too long (5,000 characters at most).",
+        "The date cannot be later than today: give when it happened.",
     ],
 };

@@ -9,6 +9,8 @@ use assessments::answers::{
     AnswerValue, AssessmentHeader, AssessmentStatus, CarriedAnswer, Draft, DraftProblem, StoredAnswer,
 };
 use assessments::questionnaire::Questionnaire;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
@@ -47,20 +49,30 @@ const HEADER_COLUMNS: &str = "a.id, a.company_id, a.questionnaire_id, a.question
 
 impl Store {
     /// A questionnaire version as stored. Not company data: the questions are the same for all.
-    pub async fn questionnaire(&self, id: &str, version: u32) -> StoreResult<Option<Questionnaire>> {
-        let content: Option<String> = sqlx::query_scalar(
-            "SELECT content FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = $2",
+    /// Published and retired versions are immutable, so they are parsed once per process.
+    pub async fn questionnaire(&self, id: &str, version: u32) -> StoreResult<Option<Arc<Questionnaire>>> {
+        let key = (id.to_owned(), version);
+        if let Some(cached) = self.published.read().ok().and_then(|cache| cache.get(&key).cloned()) {
+            return Ok(Some(cached));
+        }
+        let row: Option<(String, String)> = sqlx::query_as(
+            "SELECT content, status FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = $2",
         )
         .bind(id)
         .bind(i64::from(version))
         .fetch_optional(&self.pool)
         .await?;
-        content
-            .map(|json| {
-                serde_json::from_str(&json)
-                    .map_err(|e| StoreError::Corrupt(format!("questionnaire {id}@{version}: {e}")))
-            })
-            .transpose()
+        let Some((json, status)) = row else { return Ok(None) };
+        let questionnaire: Arc<Questionnaire> = Arc::new(
+            serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("questionnaire {id}@{version}: {e}")))?,
+        );
+        if status != "draft"
+            && let Ok(mut cache) = self.published.write()
+        {
+            cache.insert(key, questionnaire.clone());
+        }
+        Ok(Some(questionnaire))
     }
 
     /// Starts an assessment of `company_id` on a published questionnaire version, pinned to it,

@@ -108,11 +108,19 @@ pub fn today() -> String {
     chrono::Utc::now().format("%Y-%m-%d").to_string()
 }
 
+/// Parsed published questionnaire versions by id and version, shared by the pool's clones.
+type PublishedVersions = std::sync::Arc<
+    std::sync::RwLock<std::collections::HashMap<(String, u32), std::sync::Arc<Questionnaire>>>,
+>;
+
 /// A pool of connections to Senda's database.
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Published questionnaire versions, parsed once: they never change (see
+    /// [`Store::load_questionnaire_version`]), and every page of an assessment needs one.
+    published: PublishedVersions,
 }
 
 impl std::fmt::Debug for Store {
@@ -165,7 +173,7 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend })
+        Ok(Self { pool, backend, published: Default::default() })
     }
 
     pub fn backend(&self) -> Backend {
