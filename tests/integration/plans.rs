@@ -385,3 +385,21 @@ async fn people_split_an_action_in_two_and_merge_two_into_one() {
         404
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plan_pdf_speaks_the_readers_language() {
+    let (app, mill, _) = demo().await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    assert_eq!(member.get("/idioma/en").await.status, 303, "the language switch");
+    let plans: Vec<PlanSummary> =
+        serde_json::from_str(&member.call("plans/of-company", &[("company_id", &mill)]).await.body).unwrap();
+    let (status, bytes) = member.get_bytes(&format!("/planes/{}/pdf", plans[0].header.id)).await;
+    assert_eq!(status, 200);
+    let (text, pages) = senda_tests::read_pdf(&bytes);
+    for expected in
+        ["Continuous improvement plan", "Code of conduct and policies", "Plan actions", "Latest note"]
+    {
+        assert!(text.contains(expected), "the English PDF lacks {expected:?}");
+    }
+    assert!(text.contains(&format!("Page 1 of {pages}")));
+}
