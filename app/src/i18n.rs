@@ -9,6 +9,26 @@
 //! The language is chosen by the reader with the language switch and kept in a cookie; Spanish is
 //! the default.
 
+/// Declares the labels of an enum as a struct with one field per variant and the exhaustive
+/// `match` that reads them: a new variant does not compile until every catalog names it, and a
+/// reordered one keeps its label.
+macro_rules! labels {
+    ($name:ident for $enum:ident { $($variant:ident => $field:ident),+ $(,)? }) => {
+        #[derive(Debug)]
+        pub struct $name {
+            $(pub $field: &'static str),+
+        }
+
+        impl $name {
+            pub const fn get(&self, value: $enum) -> &'static str {
+                match value {
+                    $($enum::$variant => self.$field),+
+                }
+            }
+        }
+    };
+}
+
 mod answering;
 mod plans;
 mod report;
@@ -26,6 +46,66 @@ use crate::forms::FormProblem;
 
 /// The cookie that remembers the reader's language.
 pub const LANGUAGE_COOKIE: &str = "senda_lang";
+
+labels! {
+    KindLabels for OrganizationKind {
+        Platform => platform,
+        Company => company,
+        Association => association,
+        Advisory => advisory,
+    }
+}
+
+labels! {
+    SectorLabels for Sector {
+        SugarMill => sugar_mill,
+        CaneGrower => cane_grower,
+        TobaccoCompany => tobacco_company,
+        TobaccoGrower => tobacco_grower,
+        Other => other,
+    }
+}
+
+labels! {
+    RoleLabels for Role {
+        PlatformAdmin => platform_admin,
+        CompanyAdmin => company_admin,
+        CompanyMember => company_member,
+        AssociationAdmin => association_admin,
+        AssociationViewer => association_viewer,
+        Advisor => advisor,
+    }
+}
+
+labels! {
+    FormProblemLabels for FormProblem {
+        EmailInvalid => email_invalid,
+        EmailTaken => email_taken,
+        NameMissing => name_missing,
+        PasswordTooShort => password_too_short,
+        CredentialsWrong => credentials_wrong,
+        TooManyAttempts => too_many_attempts,
+        SetupClosed => setup_closed,
+        OrganizationNameMissing => organization_name_missing,
+        SectorMissing => sector_missing,
+        RfcInvalid => rfc_invalid,
+    }
+}
+
+labels! {
+    AuditActionLabels for AuditAction {
+        SignedIn => signed_in,
+        SignInFailed => sign_in_failed,
+        SignedOut => signed_out,
+        Invited => invited,
+        JoinedByInvitation => joined_by_invitation,
+        MemberRemoved => member_removed,
+        AccessGranted => access_granted,
+        AccessRevoked => access_revoked,
+        OutsiderViewed => outsider_viewed,
+        OutsiderExported => outsider_exported,
+    }
+}
 
 /// The interface strings of one language.
 #[derive(Debug)]
@@ -112,12 +192,12 @@ pub struct Texts {
     pub organization_name: &'static str,
     pub rfc_optional: &'static str,
     pub first_admin_link: &'static str,
-    pub kinds: [&'static str; 4],
+    pub kinds: KindLabels,
     pub try_again: &'static str,
-    pub sectors: [&'static str; 5],
-    pub roles: [&'static str; 6],
-    pub form_problems: [&'static str; 10],
-    pub audit_actions: [&'static str; 10],
+    pub sectors: SectorLabels,
+    pub roles: RoleLabels,
+    pub form_problems: FormProblemLabels,
+    pub audit_actions: AuditActionLabels,
     pub answering: &'static AnsweringTexts,
     pub report: &'static ReportTexts,
     pub plans: &'static PlanTexts,
@@ -125,23 +205,23 @@ pub struct Texts {
 
 impl Texts {
     pub fn sector(&self, sector: Sector) -> &'static str {
-        self.sectors[Sector::ALL.iter().position(|s| *s == sector).unwrap_or(0)]
+        self.sectors.get(sector)
     }
 
     pub fn role(&self, role: Role) -> &'static str {
-        self.roles[Role::ALL.iter().position(|r| *r == role).unwrap_or(0)]
+        self.roles.get(role)
     }
 
     pub fn kind(&self, kind: OrganizationKind) -> &'static str {
-        self.kinds[OrganizationKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+        self.kinds.get(kind)
     }
 
     pub fn form_problem(&self, problem: FormProblem) -> &'static str {
-        self.form_problems[FormProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
+        self.form_problems.get(problem)
     }
 
     pub fn audit_action(&self, action: AuditAction) -> &'static str {
-        self.audit_actions[AuditAction::ALL.iter().position(|a| *a == action).unwrap_or(0)]
+        self.audit_actions.get(action)
     }
 }
 
@@ -249,41 +329,52 @@ static ES: Texts = Texts {
     organization_name: "Nombre",
     rfc_optional: "RFC (opcional, solo empresas)",
     first_admin_link: "Organización creada. Envíe este enlace a la persona que la administrará:",
-    kinds: ["Plataforma", "Empresa", "Asociación de productores", "Organización asesora"],
+    kinds: KindLabels {
+        platform: "Plataforma",
+        company: "Empresa",
+        association: "Asociación de productores",
+        advisory: "Organización asesora",
+    },
     try_again: "No se pudo cargar. Intente de nuevo.",
-    sectors: ["Ingenio azucarero", "Productor de caña", "Empresa tabacalera", "Productor de tabaco", "Otro"],
-    roles: [
-        "Administración de la plataforma",
-        "Administración de la empresa",
-        "Personal de la empresa",
-        "Administración de la asociación",
-        "Consulta de la asociación",
-        "Asesoría",
-    ],
-    form_problems: [
-        "Escriba un correo electrónico válido, como nombre@empresa.mx.",
-        "Ya existe una cuenta con este correo. Entre con ella.",
-        "Escriba su nombre.",
-        "La contraseña necesita al menos 10 caracteres.",
-        "El correo o la contraseña no coinciden.",
-        "Demasiados intentos fallidos. Espere 15 minutos e intente de nuevo.",
-        "La configuración inicial ya se hizo.",
-        "Escriba el nombre de la organización.",
-        "Elija el sector de la empresa.",
-        "El RFC no tiene el formato correcto: 12 caracteres para personas morales, 13 para físicas.",
-    ],
-    audit_actions: [
-        "Entró",
-        "Intento de entrada fallido",
-        "Salió",
-        "Invitación creada",
-        "Se unió por invitación",
-        "Persona quitada",
-        "Acceso otorgado",
-        "Acceso retirado",
-        "Consulta por persona de fuera",
-        "Exportación por persona de fuera",
-    ],
+    sectors: SectorLabels {
+        sugar_mill: "Ingenio azucarero",
+        cane_grower: "Productor de caña",
+        tobacco_company: "Empresa tabacalera",
+        tobacco_grower: "Productor de tabaco",
+        other: "Otro",
+    },
+    roles: RoleLabels {
+        platform_admin: "Administración de la plataforma",
+        company_admin: "Administración de la empresa",
+        company_member: "Personal de la empresa",
+        association_admin: "Administración de la asociación",
+        association_viewer: "Consulta de la asociación",
+        advisor: "Asesoría",
+    },
+    form_problems: FormProblemLabels {
+        email_invalid: "Escriba un correo electrónico válido, como nombre@empresa.mx.",
+        email_taken: "Ya existe una cuenta con este correo. Entre con ella.",
+        name_missing: "Escriba su nombre.",
+        password_too_short: "La contraseña necesita al menos 10 caracteres.",
+        credentials_wrong: "El correo o la contraseña no coinciden.",
+        too_many_attempts: "Demasiados intentos fallidos. Espere 15 minutos e intente de nuevo.",
+        setup_closed: "La configuración inicial ya se hizo.",
+        organization_name_missing: "Escriba el nombre de la organización.",
+        sector_missing: "Elija el sector de la empresa.",
+        rfc_invalid: "El RFC no tiene el formato correcto: 12 caracteres para personas morales, 13 para físicas.",
+    },
+    audit_actions: AuditActionLabels {
+        signed_in: "Entró",
+        sign_in_failed: "Intento de entrada fallido",
+        signed_out: "Salió",
+        invited: "Invitación creada",
+        joined_by_invitation: "Se unió por invitación",
+        member_removed: "Persona quitada",
+        access_granted: "Acceso otorgado",
+        access_revoked: "Acceso retirado",
+        outsider_viewed: "Consulta por persona de fuera",
+        outsider_exported: "Exportación por persona de fuera",
+    },
     answering: &answering::ES,
     report: &report::ES,
     plans: &plans::ES,
@@ -379,41 +470,52 @@ static EN: Texts = Texts {
     organization_name: "Name",
     rfc_optional: "RFC (optional, companies only)",
     first_admin_link: "Organization created. Send this link to the person who will administer it:",
-    kinds: ["Platform", "Company", "Producer association", "Advisory organization"],
+    kinds: KindLabels {
+        platform: "Platform",
+        company: "Company",
+        association: "Producer association",
+        advisory: "Advisory organization",
+    },
     try_again: "Could not load. Please try again.",
-    sectors: ["Sugar mill", "Cane grower", "Tobacco company", "Tobacco grower", "Other"],
-    roles: [
-        "Platform administrator",
-        "Company administrator",
-        "Company staff",
-        "Association administrator",
-        "Association viewer",
-        "Advisor",
-    ],
-    form_problems: [
-        "Enter a valid email address, like name@company.mx.",
-        "An account with this email exists already. Sign in with it.",
-        "Enter your name.",
-        "The password needs at least 10 characters.",
-        "The email or the password does not match.",
-        "Too many failed attempts. Wait 15 minutes and try again.",
-        "Setup is already done.",
-        "Enter the organization's name.",
-        "Choose the company's sector.",
-        "The RFC is not well formed: 12 characters for companies, 13 for persons.",
-    ],
-    audit_actions: [
-        "Signed in",
-        "Failed sign-in",
-        "Signed out",
-        "Invitation created",
-        "Joined by invitation",
-        "Person removed",
-        "Access granted",
-        "Access withdrawn",
-        "Viewed by an outsider",
-        "Exported by an outsider",
-    ],
+    sectors: SectorLabels {
+        sugar_mill: "Sugar mill",
+        cane_grower: "Cane grower",
+        tobacco_company: "Tobacco company",
+        tobacco_grower: "Tobacco grower",
+        other: "Other",
+    },
+    roles: RoleLabels {
+        platform_admin: "Platform administrator",
+        company_admin: "Company administrator",
+        company_member: "Company staff",
+        association_admin: "Association administrator",
+        association_viewer: "Association viewer",
+        advisor: "Advisor",
+    },
+    form_problems: FormProblemLabels {
+        email_invalid: "Enter a valid email address, like name@company.mx.",
+        email_taken: "An account with this email exists already. Sign in with it.",
+        name_missing: "Enter your name.",
+        password_too_short: "The password needs at least 10 characters.",
+        credentials_wrong: "The email or the password does not match.",
+        too_many_attempts: "Too many failed attempts. Wait 15 minutes and try again.",
+        setup_closed: "Setup is already done.",
+        organization_name_missing: "Enter the organization's name.",
+        sector_missing: "Choose the company's sector.",
+        rfc_invalid: "The RFC is not well formed: 12 characters for companies, 13 for persons.",
+    },
+    audit_actions: AuditActionLabels {
+        signed_in: "Signed in",
+        sign_in_failed: "Failed sign-in",
+        signed_out: "Signed out",
+        invited: "Invitation created",
+        joined_by_invitation: "Joined by invitation",
+        member_removed: "Person removed",
+        access_granted: "Access granted",
+        access_revoked: "Access withdrawn",
+        outsider_viewed: "Viewed by an outsider",
+        outsider_exported: "Exported by an outsider",
+    },
     answering: &answering::EN,
     report: &report::EN,
     plans: &plans::EN,
@@ -497,6 +599,58 @@ mod tests {
                 t.server_error_body,
             ];
             assert!(strings.iter().chain(&t.home_audiences).all(|s| !s.trim().is_empty()));
+        }
+    }
+
+    /// Every message that says a count, in both catalogs, with 0, 1 and 2: the number is said,
+    /// nothing is left unformatted, and one is not said as many.
+    #[test]
+    fn every_count_message_says_its_number_in_both_languages() {
+        for language in Language::ALL {
+            let t = texts(language);
+            for n in [0, 1, 2] {
+                let messages = [
+                    (t.answering.to_review)(n),
+                    (t.answering.questions_answered)(0, n),
+                    (t.plans.done_of)(0, n),
+                    (t.plans.overdue_count)(n),
+                    (t.report.new_gaps)(n),
+                ];
+                for message in messages {
+                    assert!(message.contains(&n.to_string()), "{language:?} {n}: {message}");
+                    assert!(!message.contains(['{', '}']), "{language:?} {n}: {message}");
+                    if n == 1 {
+                        for plural in [
+                            "respuestas ",
+                            "preguntas ",
+                            "acciones ",
+                            "vencidas",
+                            "brechas ",
+                            "answers ",
+                            "questions ",
+                            "actions ",
+                            " gaps",
+                        ] {
+                            assert!(!message.contains(plural), "{language:?}: one said as many: {message}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_value_of_an_enum_has_its_own_label() {
+        use assessments::plan::ActionStatus;
+        for language in Language::ALL {
+            let t = texts(language);
+            let labels: Vec<&str> = ActionStatus::ALL.iter().map(|s| t.plans.status(*s)).collect();
+            let mut distinct = labels.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), labels.len(), "{language:?}: {labels:?}");
+            assert_eq!(t.role(Role::Advisor), t.roles.advisor);
+            assert_eq!(t.sector(Sector::Other), t.sectors.other);
         }
     }
 }

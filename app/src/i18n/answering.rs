@@ -5,6 +5,47 @@ use assessments::answers::{AnswerProblem, AnswerValue, AssessmentStatus};
 use assessments::evidence::EvidenceProblem;
 use assessments::questionnaire::{AnswerKind, ChoiceOption};
 
+use crate::model::assessment::SaveState;
+
+labels! {
+    EvidenceProblemLabels for EvidenceProblem {
+        KindNotAccepted => kind_not_accepted,
+        TooLarge => too_large,
+        TooMany => too_many,
+        Empty => empty,
+    }
+}
+
+labels! {
+    SaveStateLabels for SaveState {
+        Idle => idle,
+        Unsaved => unsaved,
+        Saving => saving,
+        Saved => saved,
+        SavedWithProblems => saved_with_problems,
+        Retrying => retrying,
+    }
+}
+
+labels! {
+    AssessmentStatusLabels for AssessmentStatus {
+        InProgress => in_progress,
+        Submitted => submitted,
+    }
+}
+
+labels! {
+    AnswerProblemLabels for AnswerProblem {
+        NotAnOption => not_an_option,
+        NotANumber => not_a_number,
+        BelowMinimum => below_minimum,
+        AboveMaximum => above_maximum,
+        NotADate => not_a_date,
+        TooLong => too_long,
+        FutureDate => future_date,
+    }
+}
+
 #[derive(Debug)]
 pub struct AnsweringTexts {
     pub assessments_title: &'static str,
@@ -19,14 +60,16 @@ pub struct AnsweringTexts {
     pub no_questionnaires: &'static str,
     pub started: &'static str,
     pub submitted: &'static str,
-    pub questions_answered: &'static str,
+    /// "12 / 40 questions answered".
+    pub questions_answered: fn(answered: u32, applicable: u32) -> String,
     pub progress: &'static str,
     pub open: &'static str,
     pub sections_title: &'static str,
     pub profile_hint: &'static str,
     pub missing_title: &'static str,
     pub missing_none: &'static str,
-    pub to_review: &'static str,
+    /// How many carried-over answers need a look because their question changed.
+    pub to_review: fn(u32) -> String,
     pub submit: &'static str,
     pub submit_lead: &'static str,
     pub submit_incomplete: &'static str,
@@ -61,39 +104,27 @@ pub struct AnsweringTexts {
     pub attach_files: &'static str,
     pub attach_hint: &'static str,
     pub remove_file: &'static str,
-    pub evidence_problems: [&'static str; 4],
-    pub save_states: [&'static str; 6],
-    pub statuses: [&'static str; 2],
-    pub answer_problems: [&'static str; 7],
+    pub evidence_problems: EvidenceProblemLabels,
+    pub save_states: SaveStateLabels,
+    pub statuses: AssessmentStatusLabels,
+    pub answer_problems: AnswerProblemLabels,
 }
 
 impl AnsweringTexts {
     pub fn status(&self, status: AssessmentStatus) -> &'static str {
-        match status {
-            AssessmentStatus::InProgress => self.statuses[0],
-            AssessmentStatus::Submitted => self.statuses[1],
-        }
+        self.statuses.get(status)
     }
 
-    pub fn save_state(&self, state: crate::autosave::SaveState) -> &'static str {
-        use crate::autosave::SaveState;
-        let index = match state {
-            SaveState::Idle => 0,
-            SaveState::Unsaved => 1,
-            SaveState::Saving => 2,
-            SaveState::Saved => 3,
-            SaveState::SavedWithProblems => 4,
-            SaveState::Retrying => 5,
-        };
-        self.save_states[index]
+    pub fn save_state(&self, state: SaveState) -> &'static str {
+        self.save_states.get(state)
     }
 
     pub fn evidence_problem(&self, problem: EvidenceProblem) -> &'static str {
-        self.evidence_problems[EvidenceProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
+        self.evidence_problems.get(problem)
     }
 
     pub fn answer_problem(&self, problem: AnswerProblem) -> &'static str {
-        self.answer_problems[AnswerProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
+        self.answer_problems.get(problem)
     }
 
     /// An answer in words, as the person who gave it chose it.
@@ -143,14 +174,23 @@ pub static ES: AnsweringTexts = AnsweringTexts {
     no_questionnaires: "Todavía no hay cuestionarios publicados.",
     started: "Iniciada",
     submitted: "Enviada",
-    questions_answered: "preguntas respondidas",
+    questions_answered: |answered, applicable| match applicable {
+        1 => format!("{answered} / 1 pregunta respondida"),
+        _ => format!("{answered} / {applicable} preguntas respondidas"),
+    },
     progress: "Avance",
     open: "Abrir",
     sections_title: "Secciones",
     profile_hint: "Empiece por el perfil: sus respuestas adaptan las preguntas de las demás secciones.",
     missing_title: "Falta responder",
     missing_none: "Todas las preguntas obligatorias tienen respuesta.",
-    to_review: "respuestas traídas de la autoevaluación anterior deben revisarse porque la pregunta cambió.",
+    to_review: |count| match count {
+        1 => "1 respuesta traída de la autoevaluación anterior debe revisarse porque la pregunta cambió."
+            .to_owned(),
+        _ => format!(
+            "{count} respuestas traídas de la autoevaluación anterior deben revisarse porque la pregunta cambió."
+        ),
+    },
     submit: "Enviar a revisión",
     submit_lead: "Una vez enviada, las respuestas quedan de solo lectura hasta que se devuelva para cambios.",
     submit_incomplete: "Todavía no se puede enviar: faltan las respuestas de la lista.",
@@ -186,30 +226,30 @@ pub static ES: AnsweringTexts = AnsweringTexts {
     attach_files: "Adjuntar archivos",
     attach_hint: "PDF, fotos (JPG, PNG, WebP) o documentos de Office; hasta 10 MB cada uno. Se adjuntan al guardar.",
     remove_file: "Quitar",
-    evidence_problems: [
-        "Ese archivo no se adjuntó: solo se aceptan PDF, fotos (JPG, PNG, WebP) y documentos de Office.",
-        "Ese archivo no se adjuntó: pesa más de 10 MB.",
-        "Ese archivo no se adjuntó: la respuesta ya tiene 10 archivos.",
-        "Ese archivo no se adjuntó: está vacío.",
-    ],
-    save_states: [
-        "",
-        "Cambios sin guardar…",
-        "Guardando…",
-        "Guardado.",
-        "Guardado, salvo lo que se marca en rojo.",
-        "Sin conexión: sus respuestas siguen aquí y se guardarán en cuanto vuelva la conexión.",
-    ],
-    statuses: ["En curso", "Enviada a revisión"],
-    answer_problems: [
-        "Elija una de las opciones.",
-        "Escriba un número, por ejemplo 12 o 12.5.",
-        "El número es menor que el mínimo permitido.",
-        "El número es mayor que el máximo permitido.",
-        "Escriba una fecha válida como año-mes-día, por ejemplo 2026-03-31.",
-        "El texto es demasiado largo (máximo 5,000 caracteres).",
-        "La fecha no puede ser posterior a hoy: escriba cuándo ocurrió.",
-    ],
+    evidence_problems: EvidenceProblemLabels {
+        kind_not_accepted: "Ese archivo no se adjuntó: solo se aceptan PDF, fotos (JPG, PNG, WebP) y documentos de Office.",
+        too_large: "Ese archivo no se adjuntó: pesa más de 10 MB.",
+        too_many: "Ese archivo no se adjuntó: la respuesta ya tiene 10 archivos.",
+        empty: "Ese archivo no se adjuntó: está vacío.",
+    },
+    save_states: SaveStateLabels {
+        idle: "",
+        unsaved: "Cambios sin guardar…",
+        saving: "Guardando…",
+        saved: "Guardado.",
+        saved_with_problems: "Guardado, salvo lo que se marca en rojo.",
+        retrying: "Sin conexión: sus respuestas siguen aquí y se guardarán en cuanto vuelva la conexión.",
+    },
+    statuses: AssessmentStatusLabels { in_progress: "En curso", submitted: "Enviada a revisión" },
+    answer_problems: AnswerProblemLabels {
+        not_an_option: "Elija una de las opciones.",
+        not_a_number: "Escriba un número, por ejemplo 12 o 12.5.",
+        below_minimum: "El número es menor que el mínimo permitido.",
+        above_maximum: "El número es mayor que el máximo permitido.",
+        not_a_date: "Escriba una fecha válida como año-mes-día, por ejemplo 2026-03-31.",
+        too_long: "El texto es demasiado largo (máximo 5,000 caracteres).",
+        future_date: "La fecha no puede ser posterior a hoy: escriba cuándo ocurrió.",
+    },
 };
 
 pub static EN: AnsweringTexts = AnsweringTexts {
@@ -227,14 +267,25 @@ pub static EN: AnsweringTexts = AnsweringTexts {
     no_questionnaires: "No questionnaire is published yet.",
     started: "Started",
     submitted: "Submitted",
-    questions_answered: "questions answered",
+    questions_answered: |answered, applicable| match applicable {
+        1 => format!("{answered} / 1 question answered"),
+        _ => format!("{answered} / {applicable} questions answered"),
+    },
     progress: "Progress",
     open: "Open",
     sections_title: "Sections",
     profile_hint: "Start with the profile: its answers tailor the questions of the other sections.",
     missing_title: "Still to answer",
     missing_none: "Every required question has an answer.",
-    to_review: "answers carried over from the previous self-assessment need a look because the question changed.",
+    to_review: |count| {
+        match count {
+        1 => "1 answer carried over from the previous self-assessment needs a look because the question changed."
+            .to_owned(),
+        _ => format!(
+            "{count} answers carried over from the previous self-assessment need a look because the question changed."
+        ),
+    }
+    },
     submit: "Submit for review",
     submit_lead: "Once submitted, the answers are read-only until it is returned for changes.",
     submit_incomplete: "It cannot be submitted yet: the listed answers are missing.",
@@ -270,28 +321,28 @@ pub static EN: AnsweringTexts = AnsweringTexts {
     attach_files: "Attach files",
     attach_hint: "PDF, photos (JPG, PNG, WebP) or Office documents; up to 10 MB each. Attached when you save.",
     remove_file: "Remove",
-    evidence_problems: [
-        "That file was not attached: only PDF, photos (JPG, PNG, WebP) and Office documents are accepted.",
-        "That file was not attached: it is larger than 10 MB.",
-        "That file was not attached: the answer has 10 files already.",
-        "That file was not attached: it is empty.",
-    ],
-    save_states: [
-        "",
-        "Unsaved changes…",
-        "Saving…",
-        "Saved.",
-        "Saved, except what is marked in red.",
-        "No connection: your answers are still here and will be saved as soon as it is back.",
-    ],
-    statuses: ["In progress", "Submitted for review"],
-    answer_problems: [
-        "Choose one of the options.",
-        "Type a number, for example 12 or 12.5.",
-        "The number is below the allowed minimum.",
-        "The number is above the allowed maximum.",
-        "Type a valid date as year-month-day, for example 2026-03-31.",
-        "The text is too long (5,000 characters at most).",
-        "The date cannot be later than today: give when it happened.",
-    ],
+    evidence_problems: EvidenceProblemLabels {
+        kind_not_accepted: "That file was not attached: only PDF, photos (JPG, PNG, WebP) and Office documents are accepted.",
+        too_large: "That file was not attached: it is larger than 10 MB.",
+        too_many: "That file was not attached: the answer has 10 files already.",
+        empty: "That file was not attached: it is empty.",
+    },
+    save_states: SaveStateLabels {
+        idle: "",
+        unsaved: "Unsaved changes…",
+        saving: "Saving…",
+        saved: "Saved.",
+        saved_with_problems: "Saved, except what is marked in red.",
+        retrying: "No connection: your answers are still here and will be saved as soon as it is back.",
+    },
+    statuses: AssessmentStatusLabels { in_progress: "In progress", submitted: "Submitted for review" },
+    answer_problems: AnswerProblemLabels {
+        not_an_option: "Choose one of the options.",
+        not_a_number: "Type a number, for example 12 or 12.5.",
+        below_minimum: "The number is below the allowed minimum.",
+        above_maximum: "The number is above the allowed maximum.",
+        not_a_date: "Type a valid date as year-month-day, for example 2026-03-31.",
+        too_long: "The text is too long (5,000 characters at most).",
+        future_date: "The date cannot be later than today: give when it happened.",
+    },
 };

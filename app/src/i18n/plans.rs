@@ -2,6 +2,32 @@
 
 use assessments::plan::{ActionStatus, EventKind, MoveProblem};
 
+labels! {
+    ActionStatusLabels for ActionStatus {
+        Pending => pending,
+        InProgress => in_progress,
+        Done => done,
+        Verified => verified,
+    }
+}
+
+labels! {
+    MoveProblemLabels for MoveProblem {
+        EvidenceMissing => evidence_missing,
+        ReasonMissing => reason_missing,
+        NotAllowed => not_allowed,
+    }
+}
+
+labels! {
+    EventLabels for EventKind {
+        Created => created,
+        Edited => edited,
+        Note => note,
+        Status => status,
+    }
+}
+
 #[derive(Debug)]
 pub struct PlanTexts {
     pub title: &'static str,
@@ -11,8 +37,13 @@ pub struct PlanTexts {
     pub create_lead: &'static str,
     pub open: &'static str,
     pub done_or_verified: &'static str,
+    /// "3 / 10 actions done or verified".
+    pub done_of: fn(done: u32, total: u32) -> String,
+    /// Said of one action past its due date.
     pub overdue: &'static str,
-    pub statuses: [&'static str; 4],
+    /// How many actions are past their due date.
+    pub overdue_count: fn(u32) -> String,
+    pub statuses: ActionStatusLabels,
     pub status: &'static str,
     pub severity: &'static str,
     pub section: &'static str,
@@ -36,10 +67,10 @@ pub struct PlanTexts {
     pub send_back: &'static str,
     pub reason: &'static str,
     pub add_action: &'static str,
-    pub move_problems: [&'static str; 3],
+    pub move_problems: MoveProblemLabels,
     pub conflict: &'static str,
     pub saved: &'static str,
-    pub events: [&'static str; 4],
+    pub events: EventLabels,
     pub download_pdf: &'static str,
     pub no_actions: &'static str,
     pub back_to_plan: &'static str,
@@ -61,20 +92,15 @@ pub struct PlanTexts {
 
 impl PlanTexts {
     pub fn status(&self, status: ActionStatus) -> &'static str {
-        self.statuses[ActionStatus::ALL.iter().position(|s| *s == status).unwrap_or(0)]
+        self.statuses.get(status)
     }
 
     pub fn move_problem(&self, problem: MoveProblem) -> &'static str {
-        self.move_problems[MoveProblem::ALL.iter().position(|p| *p == problem).unwrap_or(0)]
+        self.move_problems.get(problem)
     }
 
     pub fn event(&self, kind: EventKind) -> &'static str {
-        match kind {
-            EventKind::Created => self.events[0],
-            EventKind::Edited => self.events[1],
-            EventKind::Note => self.events[2],
-            EventKind::Status => self.events[3],
-        }
+        self.events.get(kind)
     }
 }
 
@@ -87,8 +113,21 @@ pub static ES: PlanTexts = PlanTexts {
                   según la gravedad. Después puede cambiarlas, asignar responsables y agregar las suyas.",
     open: "Ver el plan de mejora",
     done_or_verified: "acciones hechas o verificadas",
-    overdue: "vencidas",
-    statuses: ["Pendiente", "En proceso", "Hecha", "Verificada"],
+    done_of: |done, total| match total {
+        1 => format!("{done} / 1 acción hecha o verificada"),
+        _ => format!("{done} / {total} acciones hechas o verificadas"),
+    },
+    overdue: "vencida",
+    overdue_count: |count| match count {
+        1 => "1 vencida".to_owned(),
+        _ => format!("{count} vencidas"),
+    },
+    statuses: ActionStatusLabels {
+        pending: "Pendiente",
+        in_progress: "En proceso",
+        done: "Hecha",
+        verified: "Verificada",
+    },
     status: "Estado",
     severity: "Gravedad",
     section: "Sección",
@@ -112,15 +151,15 @@ pub static ES: PlanTexts = PlanTexts {
     send_back: "Devolver",
     reason: "Motivo para devolverla",
     add_action: "Agregar una acción",
-    move_problems: [
-        "Para marcarla hecha, describa la evidencia de que se hizo.",
-        "Para devolverla, escriba el motivo.",
-        "Ese cambio de estado no es posible.",
-    ],
+    move_problems: MoveProblemLabels {
+        evidence_missing: "Para marcarla hecha, describa la evidencia de que se hizo.",
+        reason_missing: "Para devolverla, escriba el motivo.",
+        not_allowed: "Ese cambio de estado no es posible.",
+    },
     conflict: "Otra persona cambió esta acción mientras usted la editaba; no se sobrescribió nada. Revise lo \
                que hay ahora y vuelva a guardar.",
     saved: "Cambios guardados.",
-    events: ["Creada", "Editada", "Nota", "Estado"],
+    events: EventLabels { created: "Creada", edited: "Editada", note: "Nota", status: "Estado" },
     download_pdf: "Descargar el plan (PDF)",
     no_actions: "No hay acciones con esos filtros.",
     back_to_plan: "Volver al plan",
@@ -148,8 +187,18 @@ pub static EN: PlanTexts = PlanTexts {
                   Then you can change them, assign owners and add your own.",
     open: "See the improvement plan",
     done_or_verified: "actions done or verified",
+    done_of: |done, total| match total {
+        1 => format!("{done} / 1 action done or verified"),
+        _ => format!("{done} / {total} actions done or verified"),
+    },
     overdue: "overdue",
-    statuses: ["Pending", "In progress", "Done", "Verified"],
+    overdue_count: |count| format!("{count} overdue"),
+    statuses: ActionStatusLabels {
+        pending: "Pending",
+        in_progress: "In progress",
+        done: "Done",
+        verified: "Verified",
+    },
     status: "Status",
     severity: "Severity",
     section: "Section",
@@ -173,15 +222,15 @@ pub static EN: PlanTexts = PlanTexts {
     send_back: "Send back",
     reason: "Reason for sending it back",
     add_action: "Add an action",
-    move_problems: [
-        "To mark it done, describe the evidence that it was done.",
-        "To send it back, give the reason.",
-        "That status change is not possible.",
-    ],
+    move_problems: MoveProblemLabels {
+        evidence_missing: "To mark it done, describe the evidence that it was done.",
+        reason_missing: "To send it back, give the reason.",
+        not_allowed: "That status change is not possible.",
+    },
     conflict: "Someone else changed this action while you were editing it; nothing was overwritten. Check what \
                is there now and save again.",
     saved: "Changes saved.",
-    events: ["Created", "Edited", "Note", "Status"],
+    events: EventLabels { created: "Created", edited: "Edited", note: "Note", status: "Status" },
     download_pdf: "Download the plan (PDF)",
     no_actions: "No actions match those filters.",
     back_to_plan: "Back to the plan",

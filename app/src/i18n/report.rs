@@ -3,6 +3,35 @@
 use assessments::catalog::Severity;
 use assessments::scoring::{Rating, RequirementStatus};
 
+labels! {
+    RatingLabels for Rating {
+        Critical => critical,
+        Poor => poor,
+        NeedsImprovement => needs_improvement,
+        Acceptable => acceptable,
+        Good => good,
+    }
+}
+
+labels! {
+    RequirementStatusLabels for RequirementStatus {
+        Met => met,
+        PartlyMet => partly_met,
+        NotMet => not_met,
+        NotApplicable => not_applicable,
+        NotAnswered => not_answered,
+    }
+}
+
+labels! {
+    SeverityLabels for Severity {
+        Critical => critical,
+        High => high,
+        Medium => medium,
+        Low => low,
+    }
+}
+
 #[derive(Debug)]
 pub struct ReportTexts {
     pub title: &'static str,
@@ -10,7 +39,7 @@ pub struct ReportTexts {
     pub overall: &'static str,
     pub of_100: &'static str,
     pub rating: &'static str,
-    pub ratings: [&'static str; 5],
+    pub ratings: RatingLabels,
     pub critical_explained: &'static str,
     pub no_score: &'static str,
     pub scored_on: &'static str,
@@ -22,9 +51,8 @@ pub struct ReportTexts {
     pub previous: &'static str,
     pub gaps_title: &'static str,
     pub no_gaps: &'static str,
-    pub severities: [&'static str; 4],
-    pub partly_met: &'static str,
-    pub not_met: &'static str,
+    pub severities: SeverityLabels,
+    pub requirement_statuses: RequirementStatusLabels,
     pub answer: &'static str,
     pub action: &'static str,
     pub also_before: &'static str,
@@ -32,7 +60,8 @@ pub struct ReportTexts {
     pub previous_assessment: &'static str,
     pub closed_title: &'static str,
     pub none_closed: &'static str,
-    pub new_gaps: &'static str,
+    /// How many gaps the previous assessment did not have.
+    pub new_gaps: fn(u32) -> String,
     pub download_csv: &'static str,
     pub download_pdf: &'static str,
     pub section_live: &'static str,
@@ -41,29 +70,15 @@ pub struct ReportTexts {
 
 impl ReportTexts {
     pub fn rating(&self, rating: Rating) -> &'static str {
-        match rating {
-            Rating::Critical => self.ratings[0],
-            Rating::Poor => self.ratings[1],
-            Rating::NeedsImprovement => self.ratings[2],
-            Rating::Acceptable => self.ratings[3],
-            Rating::Good => self.ratings[4],
-        }
+        self.ratings.get(rating)
     }
 
     pub fn severity(&self, severity: Severity) -> &'static str {
-        match severity {
-            Severity::Critical => self.severities[0],
-            Severity::High => self.severities[1],
-            Severity::Medium => self.severities[2],
-            Severity::Low => self.severities[3],
-        }
+        self.severities.get(severity)
     }
 
     pub fn status(&self, status: RequirementStatus) -> &'static str {
-        match status {
-            RequirementStatus::NotMet => self.not_met,
-            _ => self.partly_met,
-        }
+        self.requirement_statuses.get(status)
     }
 }
 
@@ -73,7 +88,13 @@ pub static ES: ReportTexts = ReportTexts {
     overall: "Puntaje general",
     of_100: "de 100",
     rating: "Calificación",
-    ratings: ["Crítica", "Deficiente", "Necesita mejorar", "Aceptable", "Buena"],
+    ratings: RatingLabels {
+        critical: "Crítica",
+        poor: "Deficiente",
+        needs_improvement: "Necesita mejorar",
+        acceptable: "Aceptable",
+        good: "Buena",
+    },
     critical_explained: "Hay al menos una brecha en un requisito crítico (trabajo infantil, trabajo forzoso o un \
                          riesgo para la vida): la calificación es crítica sea cual sea el puntaje.",
     no_score: "Todavía no hay respuestas que calificar.",
@@ -88,9 +109,14 @@ pub static ES: ReportTexts = ReportTexts {
     previous: "Antes",
     gaps_title: "Brechas por sección",
     no_gaps: "Sin brechas: todas las respuestas calificadas cumplen.",
-    severities: ["Crítica", "Alta", "Media", "Baja"],
-    partly_met: "Cumple parcialmente",
-    not_met: "No cumple",
+    severities: SeverityLabels { critical: "Crítica", high: "Alta", medium: "Media", low: "Baja" },
+    requirement_statuses: RequirementStatusLabels {
+        met: "Cumple",
+        partly_met: "Cumple parcialmente",
+        not_met: "No cumple",
+        not_applicable: "No aplica",
+        not_answered: "Sin respuesta",
+    },
     answer: "Respuesta",
     action: "Acción sugerida",
     also_before: "También en la autoevaluación anterior",
@@ -98,7 +124,10 @@ pub static ES: ReportTexts = ReportTexts {
     previous_assessment: "Autoevaluación anterior",
     closed_title: "Brechas cerradas desde entonces",
     none_closed: "Ninguna brecha se cerró.",
-    new_gaps: "brechas nuevas",
+    new_gaps: |count| match count {
+        1 => "1 brecha nueva".to_owned(),
+        _ => format!("{count} brechas nuevas"),
+    },
     download_csv: "Descargar las brechas (CSV)",
     download_pdf: "Descargar el informe (PDF)",
     section_live: "Puntaje de la sección",
@@ -121,7 +150,13 @@ pub static EN: ReportTexts = ReportTexts {
     overall: "Overall score",
     of_100: "out of 100",
     rating: "Rating",
-    ratings: ["Critical", "Poor", "Needs improvement", "Acceptable", "Good"],
+    ratings: RatingLabels {
+        critical: "Critical",
+        poor: "Poor",
+        needs_improvement: "Needs improvement",
+        acceptable: "Acceptable",
+        good: "Good",
+    },
     critical_explained: "There is at least one gap in a critical requirement (child labor, forced labor or a \
                          threat to life): the rating is critical whatever the score.",
     no_score: "No answers to score yet.",
@@ -136,9 +171,14 @@ pub static EN: ReportTexts = ReportTexts {
     previous: "Before",
     gaps_title: "Gaps by section",
     no_gaps: "No gaps: every scored answer is compliant.",
-    severities: ["Critical", "High", "Medium", "Low"],
-    partly_met: "Partly met",
-    not_met: "Not met",
+    severities: SeverityLabels { critical: "Critical", high: "High", medium: "Medium", low: "Low" },
+    requirement_statuses: RequirementStatusLabels {
+        met: "Met",
+        partly_met: "Partly met",
+        not_met: "Not met",
+        not_applicable: "Not applicable",
+        not_answered: "Not answered",
+    },
     answer: "Answer",
     action: "Suggested action",
     also_before: "Also in the previous self-assessment",
@@ -146,7 +186,10 @@ pub static EN: ReportTexts = ReportTexts {
     previous_assessment: "Previous self-assessment",
     closed_title: "Gaps closed since",
     none_closed: "No gap was closed.",
-    new_gaps: "new gaps",
+    new_gaps: |count| match count {
+        1 => "1 new gap".to_owned(),
+        _ => format!("{count} new gaps"),
+    },
     download_csv: "Download the gaps (CSV)",
     download_pdf: "Download the report (PDF)",
     section_live: "Section score",
