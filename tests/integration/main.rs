@@ -3,6 +3,7 @@
 //! Run in the SQLite lane by default and in the PostgreSQL lane when `SENDA_TEST_POSTGRES_URL`
 //! is set (see the harness in `tests/src/lib.rs`).
 
+mod addresses;
 mod answering;
 mod confidentiality;
 mod foundation;

@@ -1,0 +1,54 @@
+//! Every address `app::urls` builds is one the server serves: a link or form built there can
+//! never point at nothing.
+
+use app::model::assessment::{AssessmentOverview, CompanyAssessments};
+use app::model::plan::PlanPage;
+use app::urls;
+use assessments::organization::OrganizationKind;
+use senda_tests::TestApp;
+use senda_tests::demo::*;
+
+#[tokio::test]
+async fn every_address_the_app_builds_is_served() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let admin = app.signed_in(MILL_ADMIN).await;
+
+    let list = admin.call("assessments/of-company", &[("company_id", &mill)]).await;
+    let list: CompanyAssessments = serde_json::from_str(&list.body).unwrap();
+    let assessment = list.assessments[0].header.id.clone();
+    let overview = admin.call("assessments/overview", &[("assessment_id", &assessment)]).await;
+    let overview: AssessmentOverview = serde_json::from_str(&overview.body).unwrap();
+    let section = overview.sections[0].id.clone();
+    let plan = overview.plan.expect("the demo mill's plan");
+    let page = admin.call("plans/get", &[("plan_id", &plan)]).await;
+    let page: PlanPage = serde_json::from_str(&page.body).unwrap();
+    let action = page.actions[0].action.id.clone();
+    let invited =
+        admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_member")]).await;
+    let location = invited.header("location").unwrap().to_owned();
+    let token = location.split("invitacion=").nth(1).expect("an invitation token").to_owned();
+
+    let addresses = [
+        urls::sign_in_href("/empresas"),
+        urls::company(&mill),
+        urls::company_access(&mill),
+        urls::company_audit_log(&mill),
+        urls::people(&mill),
+        urls::assessment(&assessment),
+        urls::assessment_section(&assessment, &section),
+        urls::gap_report(&assessment),
+        urls::gap_report_csv(&assessment),
+        urls::gap_report_pdf(&assessment),
+        urls::plan(&plan),
+        urls::plan_action(&plan, &action),
+        urls::plan_pdf(&plan),
+        urls::invitation(&token),
+    ];
+    for address in addresses {
+        let reply = admin.get(&address).await;
+        assert_eq!(reply.status, 200, "{address}");
+        assert!(!reply.body.contains("No encontramos esta página"), "{address} is the not-found page");
+    }
+}
