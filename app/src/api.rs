@@ -1,5 +1,5 @@
-//! Server functions: thin by design. Each finds the viewer, calls one scoped store function and
-//! maps its error; the confidentiality rules themselves live in the store's SQL.
+//! Server functions: one line each. Each runs a [`crate::service`] function as the person
+//! asking and gives its failure its HTTP status; the data they return is [`crate::model`]'s.
 //!
 //! Endpoints are fixed (`/api/…`) so old tabs and plain forms keep working across deploys.
 
@@ -7,171 +7,101 @@ pub mod answering;
 pub mod gap_report;
 pub mod plans;
 
-use assessments::access::{AuditLine, Grant, Member, Organization, VisibleCompany};
+use assessments::access::{Organization, VisibleCompany};
 use assessments::organization::Role;
+use assessments::questionnaire::QuestionnaireSummary;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::model::account::{Access, AuditLog, People, SignedIn};
 #[cfg(feature = "ssr")]
-use crate::session::ssr::{client_ip, store, viewer, with_status};
+use crate::service::{self, RequestContext};
 
-/// What the header shows about the signed-in person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignedIn {
-    pub name: String,
-    pub email: String,
-    pub platform_admin: bool,
-}
-
-/// The people page of an organization.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct People {
-    pub organization: Organization,
-    pub members: Vec<Member>,
-    /// The roles an invitation can offer here.
-    pub roles: Vec<Role>,
-    pub viewer_id: String,
-}
-
-/// A company's audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditLog {
-    pub company: Organization,
-    pub lines: Vec<AuditLine>,
-}
-
-/// The access page of a company.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Access {
-    pub company: Organization,
-    pub grants: Vec<Grant>,
-    pub advisories: Vec<Organization>,
-    pub associations: Vec<Organization>,
-}
+#[cfg(feature = "ssr")]
+pub(crate) use ssr::{as_signed_in, with_status};
 
 #[server(prefix = "/api", endpoint = "session/who")]
 pub async fn who_am_i() -> Result<Option<SignedIn>, AppError> {
-    with_status(
-        async move {
-            Ok(viewer().ok().map(|v| SignedIn {
-                platform_admin: v.is_platform_admin(),
-                name: v.name,
-                email: v.email,
-            }))
-        }
-        .await,
-    )
+    with_status(RequestContext::current().map(|request| request.viewer.map(SignedIn::from)))
 }
 
 #[server(prefix = "/api", endpoint = "setup/open")]
 pub async fn setup_open() -> Result<bool, AppError> {
-    with_status(async move { Ok(store()?.count_accounts().await? == 0) }.await)
+    with_status(async { Ok(RequestContext::current()?.store.count_accounts().await? == 0) }.await)
 }
 
 #[server(prefix = "/api", endpoint = "companies/list")]
 pub async fn list_companies() -> Result<Vec<VisibleCompany>, AppError> {
-    with_status(async move { Ok(store()?.visible_companies(&viewer()?).await?) }.await)
+    as_signed_in(|cx| async move { Ok(cx.store.visible_companies(&cx.viewer).await?) }).await
 }
 
 /// One company; a view by someone outside it is written to the company's audit log.
 #[server(prefix = "/api", endpoint = "companies/get")]
 pub async fn get_company(company_id: String) -> Result<VisibleCompany, AppError> {
-    with_status(
-        async move {
-            use assessments::access::AuditAction;
-            use store::audit::AuditEntry;
-
-            let (store, viewer) = (store()?, viewer()?);
-            let company = store.visible_company(&viewer, &company_id).await?.ok_or(AppError::NotFound)?;
-            if company.access.is_outsider() {
-                let ip = client_ip();
-                let entry = AuditEntry {
-                    organization_id: Some(&company.company.id),
-                    actor_user_id: Some(&viewer.user_id),
-                    detail: "company overview",
-                    ip: ip.as_deref(),
-                    ..AuditEntry::default()
-                };
-                store.audit(AuditAction::OutsiderViewed, entry).await?;
-            }
-            Ok(company)
-        }
-        .await,
-    )
+    as_signed_in(|cx| async move { service::account::company(&cx, &company_id).await }).await
 }
 
 #[server(prefix = "/api", endpoint = "organizations/people")]
 pub async fn list_people(organization_id: String) -> Result<People, AppError> {
-    with_status(
-        async move {
-            let (store, viewer) = (store()?, viewer()?);
-            let members = store.members(&viewer, &organization_id).await?;
-            let organization = viewer
-                .memberships
-                .iter()
-                .find(|m| m.organization.id == organization_id)
-                .map(|m| m.organization.clone())
-                .ok_or(AppError::NotFound)?;
-            let roles = Role::for_kind(organization.kind).to_vec();
-            Ok(People { organization, members, roles, viewer_id: viewer.user_id })
-        }
-        .await,
-    )
+    as_signed_in(|cx| async move { service::account::people(&cx, &organization_id).await }).await
 }
 
 /// What an invitation offers; anyone holding the link may ask.
 #[server(prefix = "/api", endpoint = "invitations/get")]
 pub async fn get_invitation(token: String) -> Result<Option<(Organization, Role)>, AppError> {
-    with_status(
-        async move { Ok(store()?.open_invitation(&store::accounts::token_hash(&token)).await?) }.await,
-    )
+    let token_hash = store::accounts::token_hash(&token);
+    with_status(async { Ok(RequestContext::current()?.store.open_invitation(&token_hash).await?) }.await)
 }
 
 #[server(prefix = "/api", endpoint = "companies/access")]
 pub async fn list_access(company_id: String) -> Result<Access, AppError> {
-    with_status(
-        async move {
-            use assessments::organization::OrganizationKind;
-
-            let (store, viewer) = (store()?, viewer()?);
-            let grants = store.grants(&viewer, &company_id).await?;
-            let company =
-                store.visible_company(&viewer, &company_id).await?.ok_or(AppError::NotFound)?.company;
-            Ok(Access {
-                company,
-                grants,
-                advisories: store.organizations_of_kind(OrganizationKind::Advisory).await?,
-                associations: store.organizations_of_kind(OrganizationKind::Association).await?,
-            })
-        }
-        .await,
-    )
+    as_signed_in(|cx| async move { service::account::access(&cx, &company_id).await }).await
 }
 
 /// Every organization, for platform administrators.
 #[server(prefix = "/api", endpoint = "organizations/list")]
 pub async fn list_organizations() -> Result<Vec<Organization>, AppError> {
-    with_status(async move { Ok(store()?.all_organizations(&viewer()?).await?) }.await)
+    as_signed_in(|cx| async move { service::account::organizations(&cx).await }).await
 }
 
 /// The published questionnaires: the same for everyone, so no sign-in is needed.
 #[server(prefix = "/api", endpoint = "questionnaires/list")]
-pub async fn list_questionnaires() -> Result<Vec<assessments::questionnaire::QuestionnaireSummary>, AppError>
-{
-    with_status(async move { Ok(store()?.published_questionnaires().await?) }.await)
+pub async fn list_questionnaires() -> Result<Vec<QuestionnaireSummary>, AppError> {
+    with_status(async { Ok(RequestContext::current()?.store.published_questionnaires().await?) }.await)
 }
 
 #[server(prefix = "/api", endpoint = "companies/audit-log")]
 pub async fn list_audit_log(company_id: String) -> Result<AuditLog, AppError> {
-    with_status(
-        async move {
-            let (store, viewer) = (store()?, viewer()?);
-            let lines = store.audit_log(&viewer, &company_id, 200).await?;
-            let company =
-                store.visible_company(&viewer, &company_id).await?.ok_or(AppError::NotFound)?.company;
-            Ok(AuditLog { company, lines })
+    as_signed_in(|cx| async move { service::account::audit_log(&cx, &company_id).await }).await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::future::Future;
+
+    use crate::error::AppResult;
+    use crate::service::Context;
+
+    /// Runs `call` as the signed-in person asking, with [`with_status`].
+    pub async fn as_signed_in<T, F>(call: impl FnOnce(Context) -> F) -> AppResult<T>
+    where
+        F: Future<Output = AppResult<T>>,
+    {
+        let result = match Context::current() {
+            Ok(cx) => call(cx).await,
+            Err(error) => Err(error),
+        };
+        with_status(result)
+    }
+
+    /// Gives a server function's failure its HTTP status (see [`crate::error::AppError::status`]) — the same
+    /// whether called by a page's render or by any HTTP client.
+    pub fn with_status<T>(result: AppResult<T>) -> AppResult<T> {
+        if let Err(error) = &result
+            && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        {
+            response.set_status(error.status());
         }
-        .await,
-    )
+        result
+    }
 }

@@ -14,25 +14,12 @@ use std::time::Duration;
 
 use assessments::answers::{DraftProblem, Progress};
 
-use crate::api::answering::SectionScoreNow;
+pub use crate::model::assessment::SaveState;
+use crate::model::assessment::SectionScoreNow;
 use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
 use crate::api::answering::autosave_answers;
-
-/// What the person sees of the saving.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveState {
-    /// Nothing changed since the page was shown (and, without JavaScript, always).
-    Idle,
-    Unsaved,
-    Saving,
-    Saved,
-    /// Saved, but some answers were kept as drafts: each says why.
-    SavedWithProblems,
-    /// The last save failed; it is tried again.
-    Retrying,
-}
 
 /// A pause after typing before saving, so a word is not saved letter by letter.
 const TYPING_PAUSE: Duration = Duration::from_millis(1200);

@@ -1,17 +1,23 @@
 //! Pieces shared by every page.
 
+mod dates;
 mod error_notice;
 mod form_problems;
 mod invitation_link;
 mod language_switch;
 mod loaded;
+mod new_account_form;
+mod progress_bar;
 mod site_footer;
 mod site_header;
 
+pub use dates::day;
 pub use error_notice::ErrorNotice;
 pub use form_problems::{FieldProblems, use_form_problems, use_kept_value};
 pub use invitation_link::InvitationLink;
 pub use language_switch::LanguageSwitch;
 pub use loaded::Loaded;
+pub use new_account_form::NewAccountForm;
+pub use progress_bar::{PlanProgressBar, ProgressBar};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

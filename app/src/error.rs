@@ -18,6 +18,19 @@ pub enum AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The one mapping of failures to HTTP statuses, for server functions and form handlers
+    /// alike: 404 for what is absent or not the caller's to see, 401 for a missing sign-in.
+    pub fn status(&self) -> http::StatusCode {
+        match self {
+            AppError::NotFound => http::StatusCode::NOT_FOUND,
+            AppError::SignInRequired => http::StatusCode::UNAUTHORIZED,
+            AppError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
@@ -31,7 +44,8 @@ impl From<store::StoreError> for AppError {
     /// Logs what went wrong — this is the edge for server functions — and keeps it there.
     fn from(error: store::StoreError) -> Self {
         match error {
-            store::StoreError::NotFound => AppError::NotFound,
+            // A request the rules refuse looks, from outside, like one for something absent.
+            store::StoreError::NotFound | store::StoreError::Invalid(_) => AppError::NotFound,
             other => {
                 tracing::error!(error = %other, "server function failed");
                 AppError::Internal

@@ -7,8 +7,10 @@ pub mod components;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod model;
 pub mod pages;
-pub mod session;
+#[cfg(feature = "ssr")]
+pub mod service;
 pub mod urls;
 
 use leptos::prelude::*;

@@ -27,7 +27,7 @@ pub use invitation::InvitationPage;
 pub use not_found::NotFoundPage;
 pub use organizations::OrganizationsPage;
 pub use people::PeoplePage;
-pub use plan::{ActionPageView, PlanPageView, PlanProgressBar};
+pub use plan::{ActionPageView, PlanPageView};
 pub use questionnaires::QuestionnairesPage;
 pub use setup::SetupPage;
 pub use sign_in::SignInPage;

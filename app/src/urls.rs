@@ -1,4 +1,5 @@
-//! Building addresses with queries.
+//! Every address the app builds, in one place: pages link with these and forms post to them.
+//! A test (`tests/integration/addresses.rs`) checks that each is served.
 
 /// Percent-encodes everything but unreserved characters and `/`, enough for a query value.
 pub fn percent_encode(value: &str) -> String {
@@ -37,4 +38,47 @@ pub fn plan(id: &str) -> String {
 /// One action of a plan.
 pub fn plan_action(plan_id: &str, action_id: &str) -> String {
     format!("/planes/{plan_id}/acciones/{action_id}")
+}
+
+/// A company's page.
+pub fn company(id: &str) -> String {
+    format!("/empresas/{id}")
+}
+
+/// A company's grants to advisors and associations.
+pub fn company_access(id: &str) -> String {
+    format!("/empresas/{id}/accesos")
+}
+
+/// A company's audit log.
+pub fn company_audit_log(id: &str) -> String {
+    format!("/empresas/{id}/bitacora")
+}
+
+/// An organization's people.
+pub fn people(organization_id: &str) -> String {
+    format!("/organizaciones/{organization_id}/personas")
+}
+
+/// An assessment's gap report, and its exports.
+pub fn gap_report(id: &str) -> String {
+    format!("/evaluaciones/{id}/brechas")
+}
+
+pub fn gap_report_csv(id: &str) -> String {
+    format!("/evaluaciones/{id}/brechas.csv")
+}
+
+pub fn gap_report_pdf(id: &str) -> String {
+    format!("/evaluaciones/{id}/brechas.pdf")
+}
+
+/// An improvement plan as a PDF.
+pub fn plan_pdf(id: &str) -> String {
+    format!("/planes/{id}/pdf")
+}
+
+/// A one-time invitation.
+pub fn invitation(token: &str) -> String {
+    format!("/invitacion/{token}")
 }

@@ -8,11 +8,13 @@
 
 use std::sync::LazyLock;
 
-use app::session::CurrentViewer;
+use std::net::SocketAddr;
+
+use app::service::RequestContext;
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder, AuthUser, AuthnBackend};
@@ -22,6 +24,8 @@ use store::{Store, StoreError};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::AppState;
 
 /// Fewer characters than this is refused: long passphrases beat clever short passwords.
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -135,22 +139,26 @@ pub fn layer(store: Store, secure: bool) -> AuthManagerLayer<Accounts, DatabaseS
     AuthManagerLayerBuilder::new(Accounts { store }, sessions).build()
 }
 
-/// Loads the signed-in person's viewer — memberships and all — fresh for every request, into the
-/// request's extensions for pages, server functions and routes alike.
-pub async fn resolve_viewer(
-    State(store): State<Store>,
+/// Builds the request's context once — the signed-in person's viewer fresh from the database
+/// (memberships and all), the client's address, the store and the questionnaire library — and
+/// puts it in the request's extensions for pages, server functions and routes alike.
+pub async fn attach_request_context(
+    State(state): State<AppState>,
     auth: AuthSession,
     mut request: Request,
     next: Next,
 ) -> Response {
     let viewer = match &auth.user {
-        Some(user) => match store.viewer(&user.id).await {
+        Some(user) => match state.store.viewer(&user.id).await {
             Ok(viewer) => viewer,
             Err(error) => return crate::http::error_pages::internal(error.into()),
         },
         None => None,
     };
-    request.extensions_mut().insert(CurrentViewer(viewer));
+    let client_ip =
+        request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string());
+    let context = RequestContext { store: state.store, library: state.library, viewer, client_ip };
+    request.extensions_mut().insert(context);
     next.run(request).await
 }
 

@@ -6,20 +6,17 @@ mod assessment_forms;
 pub mod error_pages;
 mod evidence;
 mod exports;
+mod handler;
 mod health;
 mod language;
 mod plan_forms;
 
-use std::net::SocketAddr;
-
-use app::session::ClientIp;
 use axum::Router;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Request};
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
-use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -36,9 +33,6 @@ pub fn router(state: AppState) -> Router {
 /// Every route, without the edge layers.
 pub fn routes(state: AppState) -> Router {
     let page_routes = page_routes();
-    let store = state.store.clone();
-    let library = state.library.clone();
-
     let secure_cookies = state.settings.secure_cookies;
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -76,21 +70,18 @@ pub fn routes(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             page_routes,
-            move || {
-                provide_context(store.clone());
-                provide_context(library.clone());
-            },
+            // Everything a page or server function needs is in the request's context.
+            || {},
             {
                 let options = state.leptos_options.clone();
                 move || app::shell(options.clone())
             },
         )
         .fallback(file_and_error_handler::<AppState, _>(app::shell))
-        // Innermost first: who is asking (fresh from the database), their session, their
-        // address, and a refusal of cross-site form posts.
-        .layer(middleware::from_fn_with_state(state.store.clone(), auth::resolve_viewer))
+        // Innermost first: the request's context (who is asking, fresh from the database, and
+        // from where), their session, and a refusal of cross-site form posts.
+        .layer(middleware::from_fn_with_state(state.clone(), auth::attach_request_context))
         .layer(auth::layer(state.store.clone(), secure_cookies))
-        .layer(middleware::from_fn(remember_client_ip))
         .layer(middleware::from_fn(refuse_cross_site_posts))
         .with_state(state)
 }
@@ -103,14 +94,6 @@ const SECTION_FORM_BYTES: usize = 4 * assessments::evidence::MAX_FILE_BYTES;
 fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
-}
-
-/// Records the peer address for the audit log and sign-in limits.
-async fn remember_client_ip(mut request: Request, next: Next) -> Response {
-    if let Some(ConnectInfo(addr)) = request.extensions().get::<ConnectInfo<SocketAddr>>().cloned() {
-        request.extensions_mut().insert(ClientIp(addr.ip().to_string()));
-    }
-    next.run(request).await
 }
 
 /// Refuses a POST whose `Origin` names another site. Session cookies are SameSite=Lax already;

@@ -1,4 +1,5 @@
-//! The Senda server: configuration, the HTTP edge, the store and the command line.
+//! The Senda server: configuration, the HTTP edge, sign-in, PDFs and the command line. The SQL
+//! lives in the `store` crate (`server/store/`), the pages and the service layer in `app`.
 //!
 //! `main.rs` only parses the command line and calls into this library, so the integration tests
 //! start exactly the server that ships.

@@ -10,9 +10,9 @@
 pub mod layout;
 mod render;
 
-use app::api::gap_report::GapReport;
-use app::api::plans::PlanPage;
 use app::i18n::texts;
+use app::model::plan::PlanPage;
+use app::model::report::GapReport;
 use assessments::Language;
 
 use self::layout::{AMBER, Column, FIELD, INK, Layout, MARGIN, RED, Rgb, SOFT_INK, TRACK, line_height};
@@ -59,12 +59,7 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
     if let Some(plan) = plan {
         let progress = plan.progress;
         layout.space(4.0);
-        layout.paragraph(
-            &format!("{} / {} {}", progress.done + progress.verified, progress.total, p.done_or_verified),
-            11.0,
-            false,
-            INK,
-        );
+        layout.paragraph(&(p.done_of)(progress.done + progress.verified, progress.total), 11.0, false, INK);
     }
     layout.space(10.0);
     layout.paragraph(r.how_scored, 9.0, false, SOFT_INK);
@@ -111,8 +106,12 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
         layout.paragraph(&head, 10.0, true, color);
         layout.paragraph(citation.summary.get(language), 9.5, false, INK);
         for cause in &gap.causes {
-            let answer =
-                format!("{} — {}: {}", cause.question.get(language), r.answer, cause.answer.get(language));
+            let answer = format!(
+                "{} — {}: {}",
+                cause.question.get(language),
+                r.answer,
+                t.answering.describe(&cause.kind, &cause.answer, language)
+            );
             layout.paragraph_at(MARGIN + 4.0, layout::CONTENT_WIDTH - 4.0, &answer, 9.0, false, SOFT_INK);
         }
     }

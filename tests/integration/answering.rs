@@ -1,7 +1,7 @@
 //! Completing an assessment over HTTP, as the plain forms do it: pinning, conditions, drafts of
 //! invalid input, revisions and conflicts, submission and carry-over across versions.
 
-use app::api::answering::{AssessmentOverview, SectionToAnswer};
+use app::model::assessment::{AssessmentOverview, SectionToAnswer};
 use assessments::answers::{AnswerValue, AssessmentStatus, DraftProblem, StoredAnswer, fingerprint};
 use assessments::organization::OrganizationKind;
 use assessments::questionnaire::{AnswerKind, Questionnaire};

@@ -1,7 +1,7 @@
 //! The gap report against a hand-worked assessment, its comparison with the previous one, its CSV
 //! export, who may see it, and the demo's submitted assessments.
 
-use app::api::gap_report::GapReport;
+use app::model::report::GapReport;
 use assessments::catalog::Severity;
 use assessments::organization::OrganizationKind;
 use assessments::scoring::{Rating, RequirementStatus};
@@ -31,7 +31,7 @@ async fn answer_code_of_conduct(
         .await;
     let id = started.header("location").and_then(|l| l.strip_prefix("/evaluaciones/")).unwrap().to_owned();
     let page = member.call("assessments/section", &[("assessment_id", &id), ("section_id", "codigo")]).await;
-    let page: app::api::answering::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
+    let page: app::model::assessment::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
     let mut fields = Vec::new();
     for (question, value) in answers {
         let saved = page.answers.iter().find(|a| a.question_id == *question);
@@ -82,7 +82,9 @@ async fn the_report_has_the_numbers_worked_out_by_hand() {
         ]
     );
     let cause = &report.gaps[0].causes[0];
-    assert_eq!((cause.question_id.as_str(), cause.answer.spanish()), ("codigo.no-discriminacion", "No"));
+    let es = assessments::Language::Es;
+    let answer = app::i18n::texts(es).answering.describe(&cause.kind, &cause.answer, es);
+    assert_eq!((cause.question_id.as_str(), answer.as_str()), ("codigo.no-discriminacion", "No"));
     assert!(cause.action.is_some(), "the suggested action comes with the gap");
 
     let html = member.get(&format!("/evaluaciones/{id}/brechas")).await;
@@ -175,7 +177,7 @@ async fn each_demo_company_has_a_submitted_assessment_with_a_telling_gap_report(
         let visitor = app.signed_in(who).await;
         let company_id = app.organization_id(OrganizationKind::Company, company).await;
         let list = visitor.call("assessments/of-company", &[("company_id", &company_id)]).await;
-        let list: app::api::answering::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
+        let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
         let line = list.assessments.first().expect("the demo assessment");
         assert_eq!(line.header.status, assessments::answers::AssessmentStatus::Submitted);
         assert_eq!(line.progress.answered, line.progress.applicable, "complete");

@@ -1,7 +1,7 @@
 //! Improvement plans over HTTP: made from the gaps, worked to verification with every change kept,
 //! shared as figures with the association, exported as PDFs read back by an independent reader.
 
-use app::api::plans::{ActionPage, PlanPage, PlanSummary};
+use app::model::plan::{ActionPage, PlanPage, PlanSummary};
 use assessments::catalog::Severity;
 use assessments::organization::OrganizationKind;
 use assessments::plan::{ActionStatus, EventKind, ProposedAction};
@@ -16,7 +16,7 @@ async fn demo() -> (TestApp, String, String) {
     let mill = app.organization_id(OrganizationKind::Company, MILL).await;
     let member = app.signed_in(MILL_MEMBER).await;
     let list = member.call("assessments/of-company", &[("company_id", &mill)]).await;
-    let list: app::api::answering::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
+    let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
     let assessment = list.assessments[0].header.id.clone();
     (app, mill, assessment)
 }
@@ -283,7 +283,7 @@ async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_tho
     // The demo's first action is in progress with a note; the second is done: close its gap.
     let continued = old_plan.actions[0].action.clone();
     let closing = old_plan.actions[1].action.clone();
-    let report: app::api::gap_report::GapReport =
+    let report: app::model::report::GapReport =
         serde_json::from_str(&member.call("assessments/gap-report", &[("assessment_id", &first)]).await.body)
             .unwrap();
     let gap = report
@@ -313,7 +313,7 @@ async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_tho
         .as_form_values();
         let page =
             member.call("assessments/section", &[("assessment_id", &second), ("section_id", &section)]).await;
-        let page: app::api::answering::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
+        let page: app::model::assessment::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
         let saved = page.answers.iter().find(|a| a.question_id == cause.question_id).unwrap();
         let mut fields = vec![
             (format!("r.{}", cause.question_id), saved.revision.to_string()),

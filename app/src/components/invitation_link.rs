@@ -7,7 +7,7 @@ pub fn InvitationLink(message: &'static str) -> impl IntoView {
     let query = use_query_map();
     move || {
         query.read().get("invitacion").map(|token| {
-            let link = format!("/invitacion/{token}");
+            let link = crate::urls::invitation(&token);
             view! {
                 <div class="notice notice--success" role="status">
                     <p>{message}</p>

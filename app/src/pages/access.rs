@@ -4,9 +4,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{Access, list_access};
+use crate::api::list_access;
 use crate::components::Loaded;
 use crate::i18n::use_texts;
+use crate::model::account::Access;
+use crate::urls;
 
 /// `/empresas/{id}/accesos`: who outside the company may see what; grant and withdraw. Admins only.
 #[component]
@@ -24,7 +26,7 @@ pub fn AccessPage() -> impl IntoView {
 fn AccessOf(access: Access) -> impl IntoView {
     let t = use_texts();
     let Access { company, grants, advisories, associations } = access;
-    let base = format!("/empresas/{}/accesos", company.id);
+    let base = urls::company_access(&company.id);
     let list = if grants.is_empty() {
         view! { <p>{t.grants_none}</p> }.into_any()
     } else {

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::assessment::ProgressBar;
-use crate::api::answering::{Citation, SectionToAnswer, get_assessment_section};
+use crate::api::answering::get_assessment_section;
 use crate::autosave::Autosave;
-use crate::components::Loaded;
+use crate::components::{Loaded, ProgressBar};
 use crate::i18n::use_texts;
+use crate::model::assessment::{Citation, SectionToAnswer};
 use crate::urls;
 
 /// `/evaluaciones/{id}/secciones/{section}`: one section's questions as a plain form that saves

@@ -1,51 +1,27 @@
 use assessments::Language;
-use assessments::answers::{AssessmentStatus, Progress};
+use assessments::answers::AssessmentStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::answering::{
-    AssessmentOverview, CompanyAssessments, get_assessment_overview, list_company_assessments,
-};
-use crate::components::Loaded;
+use crate::api::answering::{get_assessment_overview, list_company_assessments};
+use crate::api::plans::list_company_plans;
+use crate::components::{Loaded, PlanProgressBar, ProgressBar, day};
 use crate::i18n::use_texts;
+use crate::model::assessment::{AssessmentOverview, CompanyAssessments};
+use crate::model::plan::PlanSummary;
 use crate::urls;
-
-/// A bar and the count behind it: "12 / 40 questions answered".
-#[component]
-pub fn ProgressBar(
-    #[prop(into)] progress: Signal<Progress>,
-    #[prop(optional)] label: &'static str,
-) -> impl IntoView {
-    let t = use_texts().answering;
-    let label = if label.is_empty() { t.progress } else { label };
-    view! {
-        <div class="progress">
-            <progress
-                max=move || progress.get().applicable.max(1)
-                value=move || progress.get().answered
-                aria-label=label
-            >
-                {move || format!("{}%", progress.get().percent())}
-            </progress>
-            <span class="progress__count">
-                {move || format!("{} / {} ", progress.get().answered, progress.get().applicable)}
-                {t.questions_answered}
-            </span>
-        </div>
-    }
-}
 
 /// The plans block of a company's page: each plan's progress; the plan itself for those who
 /// see the company's assessments.
 #[component]
 pub fn CompanyPlansBlock(company_id: String) -> impl IntoView {
-    let resource = Resource::new(move || company_id.clone(), crate::api::plans::list_company_plans);
+    let resource = Resource::new(move || company_id.clone(), list_company_plans);
     view! { <Loaded resource view={|plans| view! { <PlanList plans /> }} /> }
 }
 
 #[component]
-fn PlanList(plans: Vec<crate::api::plans::PlanSummary>) -> impl IntoView {
+fn PlanList(plans: Vec<PlanSummary>) -> impl IntoView {
     let p = use_texts().plans;
     view! {
         <section aria-labelledby="plans-title">
@@ -62,7 +38,7 @@ fn PlanList(plans: Vec<crate::api::plans::PlanSummary>) -> impl IntoView {
                                 } else {
                                     view! { <span>{p.title} " · " {day(&plan.header.created_at)}</span> }.into_any()
                                 }}
-                                <crate::pages::PlanProgressBar progress=plan.progress />
+                                <PlanProgressBar progress=plan.progress />
                             </li>
                         }).collect_view()}
                     </ul>
@@ -191,7 +167,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
     view! {
         <Title text=heading.clone() />
         <article class="page">
-            <p class="breadcrumb"><a href=format!("/empresas/{}", header.company.id)>{header.company.name.clone()}</a></p>
+            <p class="breadcrumb"><a href=urls::company(&header.company.id)>{header.company.name.clone()}</a></p>
             <h1>{heading}</h1>
             <p class="card__meta">
                 {a.status(header.status)} " · v" {header.questionnaire_version} " · " {a.started} " "
@@ -200,7 +176,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
             {notice}
             {(header.status == AssessmentStatus::Submitted).then(|| view! { <p class="notice" role="status">{a.submitted_notice}</p> })}
             <ProgressBar progress=overall />
-            <p><a href=format!("{base}/brechas")>{t.report.open_report}</a></p>
+            <p><a href=urls::gap_report(&header.id)>{t.report.open_report}</a></p>
             {plan.map(|plan| view! { <p><a href=urls::plan(&plan)>{t.plans.open}</a></p> })}
             {can_create_plan.then(|| view! {
                 <form method="post" action=format!("{base}/plan") class="form">
@@ -208,7 +184,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
                     <button type="submit">{t.plans.create}</button>
                 </form>
             })}
-            {(to_review > 0).then(|| view! { <p class="notice">{to_review} " " {a.to_review}</p> })}
+            {(to_review > 0).then(|| view! { <p class="notice">{(a.to_review)(to_review)}</p> })}
             <h2>{a.sections_title}</h2>
             {first_section}
             <ol class="sections">
@@ -244,9 +220,4 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
             })}
         </article>
     }
-}
-
-/// The day of an RFC 3339 time, as `YYYY-MM-DD`.
-pub fn day(time: &str) -> String {
-    time.chars().take(10).collect()
 }

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{AuditLog, list_audit_log};
+use crate::api::list_audit_log;
 use crate::components::Loaded;
 use crate::i18n::use_texts;
+use crate::model::account::AuditLog;
 
 /// `/empresas/{id}/bitacora`: the company's audit log, newest first. Admins only.
 #[component]

@@ -7,6 +7,7 @@ use crate::api::{get_company, list_companies};
 use crate::components::Loaded;
 use crate::i18n::{Texts, use_texts};
 use crate::pages::{CompanyAssessmentsBlock, CompanyPlansBlock};
+use crate::urls;
 
 /// `/empresas`: every company the person may see, and how.
 #[component]
@@ -25,7 +26,7 @@ pub fn CompaniesPage() -> impl IntoView {
                         <ul class="cards">
                             {list.into_iter().map(|c| view! {
                                 <li class="card">
-                                    <a href=format!("/empresas/{}", c.company.id)>{c.company.name.clone()}</a>
+                                    <a href=urls::company(&c.company.id)>{c.company.name.clone()}</a>
                                     <span class="card__meta">{access_label(t, c.access)}</span>
                                 </li>
                             }).collect_view()}
@@ -50,12 +51,11 @@ fn CompanyOverview(visible: VisibleCompany) -> impl IntoView {
     let t = use_texts();
     let VisibleCompany { company, access } = visible;
     let admin_links = access.is_own_admin().then(|| {
-        let base = format!("/empresas/{}", company.id);
         view! {
             <nav class="subnav" aria-label=t.companies_title>
-                <a href=format!("/organizaciones/{}/personas", company.id)>{t.people_title}</a>
-                <a href=format!("{base}/accesos")>{t.grants_title}</a>
-                <a href=format!("{base}/bitacora")>{t.audit_title}</a>
+                <a href=urls::people(&company.id)>{t.people_title}</a>
+                <a href=urls::company_access(&company.id)>{t.grants_title}</a>
+                <a href=urls::company_audit_log(&company.id)>{t.audit_title}</a>
             </nav>
         }
     });

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::gap_report::{GapLine, GapReport, SectionResult, get_gap_report};
-use crate::components::Loaded;
+use crate::api::gap_report::get_gap_report;
+use crate::components::{Loaded, day};
 use crate::i18n::use_texts;
-use crate::pages::assessment::day;
+use crate::model::report::{GapLine, GapReport, SectionResult};
 use crate::urls;
 
 /// `/evaluaciones/{id}/brechas`: where the company stands against the law — scores, rating, the
@@ -91,7 +91,7 @@ fn Report(report: GapReport) -> impl IntoView {
                     ": " {score_text(previous.overall)}
                     {previous.rating.map(|rating| view! { " · " {r.rating(rating)} })}
                     " → " {score_text(report.overall)}
-                    " · " {previous.new} " " {r.new_gaps}
+                    " · " {(r.new_gaps)(previous.new)}
                 </p>
                 <h3>{r.closed_title}</h3>
                 {if previous.closed.is_empty() {
@@ -113,9 +113,9 @@ fn Report(report: GapReport) -> impl IntoView {
                 view! { <GapList gaps=report.gaps titles /> }.into_any()
             }}
             <p class="downloads">
-                <a class="button" href=format!("{base}/brechas.pdf") download="">{r.download_pdf}</a>
+                <a class="button" href=urls::gap_report_pdf(&report.header.id) download="">{r.download_pdf}</a>
                 " "
-                <a class="button" href=format!("{base}/brechas.csv") download="">{r.download_csv}</a>
+                <a class="button" href=urls::gap_report_csv(&report.header.id) download="">{r.download_csv}</a>
             </p>
         </article>
     }
@@ -151,7 +151,7 @@ fn GapList(gaps: Vec<GapLine>, titles: Vec<(String, String)>) -> impl IntoView {
                                 {gap.causes.into_iter().map(|cause| view! {
                                     <div class="gap__cause">
                                         <p>{cause.question.get(language).to_owned()}</p>
-                                        <p><span class="gap__label">{r.answer} ": "</span> <strong>{cause.answer.get(language).to_owned()}</strong></p>
+                                        <p><span class="gap__label">{r.answer} ": "</span> <strong>{a.describe(&cause.kind, &cause.answer, language)}</strong></p>
                                         {cause.action.map(|action| view! {
                                             <p><span class="gap__label">{r.action} ": "</span> {action.get(language).to_owned()}</p>
                                         })}

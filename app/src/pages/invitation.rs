@@ -4,8 +4,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_invitation, who_am_i};
 use crate::components::ErrorNotice;
+use crate::components::NewAccountForm;
 use crate::i18n::use_texts;
-use crate::pages::setup::NewAccountForm;
+use crate::urls;
 
 /// `/invitacion/{token}`: accept a one-time invitation, creating an account first if needed.
 #[component]
@@ -21,7 +22,7 @@ pub fn InvitationPage() -> impl IntoView {
             <h1>{t.invitation_title}</h1>
             <Suspense fallback=move || view! { <p>{t.loading}</p> }>
                 {move || Suspend::new(async move {
-                    let action = format!("/invitacion/{}", token());
+                    let action = urls::invitation(&token());
                     match (invitation.await, signed_in.await) {
                         (Ok(Some((organization, role))), Ok(person)) => view! {
                             <p class="lead">

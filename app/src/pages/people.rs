@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{People, list_people};
+use crate::api::list_people;
 use crate::components::{InvitationLink, Loaded};
 use crate::i18n::use_texts;
+use crate::model::account::People;
 
 /// `/organizaciones/{id}/personas`: the organization's people, invitations and removals. Admins only.
 #[component]

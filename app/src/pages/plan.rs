@@ -1,34 +1,15 @@
 use assessments::Language;
 use assessments::catalog::Severity;
-use assessments::plan::{ActionStatus, MoveProblem, PlanProgress};
+use assessments::plan::{ActionStatus, MoveProblem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::plans::{
-    ActionFilter, ActionLine, ActionPage, PlanPage, get_action, get_plan, severity_code,
-};
-use crate::components::Loaded;
+use crate::api::plans::{get_action, get_plan};
+use crate::components::{Loaded, PlanProgressBar, day};
 use crate::i18n::use_texts;
-use crate::pages::assessment::day;
+use crate::model::plan::{ActionFilter, ActionLine, ActionPage, PlanPage, severity_code};
 use crate::urls;
-
-/// The plan's progress: done and verified against all, and how many are overdue.
-#[component]
-pub fn PlanProgressBar(progress: PlanProgress) -> impl IntoView {
-    let p = use_texts().plans;
-    view! {
-        <div class="progress">
-            <progress max=progress.total.max(1) value=progress.done + progress.verified aria-label=p.done_or_verified>
-                {format!("{}%", progress.percent())}
-            </progress>
-            <span class="progress__count">
-                {format!("{} / {} ", progress.done + progress.verified, progress.total)} {p.done_or_verified}
-                {(progress.overdue > 0).then(|| view! { " · " <strong class="overdue">{progress.overdue} " " {p.overdue}</strong> })}
-            </span>
-        </div>
-    }
-}
 
 /// `/planes/{id}`: the plan's actions, filtered by status, severity, section and owner with a plain
 /// GET form, overdue ones highlighted.

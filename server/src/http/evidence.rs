@@ -1,47 +1,26 @@
 //! Evidence files: downloaded by whoever sees the company's assessments, removed by its people.
 
-use app::session::{ClientIp, CurrentViewer};
+use app::service::loaded;
 use app::urls;
 use assessments::access::AuditAction;
-use axum::Extension;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
-use store::Store;
-use store::audit::AuditEntry;
+use axum::response::IntoResponse;
 
-use super::account_forms::{see_other, sign_in_first, store_failure};
+use super::assessment_forms::back_to_question;
+use super::handler::{HandlerResult, SignedIn};
 
 /// `GET /evaluaciones/{id}/evidencias/{file}`: the file, always as a download, in a sandbox, never
 /// cached by a shared machine; a download by someone outside the company goes to its audit log.
 pub async fn download(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
-    ip: Option<Extension<ClientIp>>,
+    SignedIn(cx): SignedIn,
     Path((assessment_id, file_id)): Path<(String, String)>,
-) -> Response {
-    let Some(viewer) = current.0 else { return sign_in_first(&urls::assessment(&assessment_id)) };
-    let (file, content, access) = match store.evidence_file(&viewer, &assessment_id, &file_id).await {
-        Ok(found) => found,
-        Err(error) => return store_failure(error),
-    };
+) -> HandlerResult {
+    let (file, content, access) = cx.store.evidence_file(&cx.viewer, &assessment_id, &file_id).await?;
     if access.is_outsider() {
-        let assessment = match store.assessment(&viewer, &assessment_id).await {
-            Ok(assessment) => assessment,
-            Err(error) => return store_failure(error),
-        };
-        let ip = ip.map(|Extension(ClientIp(ip))| ip);
+        let assessment = cx.store.assessment(&cx.viewer, &assessment_id).await?;
         let detail = format!("evidence file {}", file.file_name);
-        let entry = AuditEntry {
-            organization_id: Some(&assessment.company.id),
-            actor_user_id: Some(&viewer.user_id),
-            detail: &detail,
-            ip: ip.as_deref(),
-            ..AuditEntry::default()
-        };
-        if let Err(error) = store.audit(AuditAction::OutsiderExported, entry).await {
-            return store_failure(error);
-        }
+        cx.audit_outsider(true, &assessment.company.id, AuditAction::OutsiderExported, &detail).await?;
     }
     let disposition = format!(
         "attachment; filename=\"{}\"; filename*=UTF-8''{}",
@@ -57,31 +36,17 @@ pub async fn download(
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    response
+    Ok(response)
 }
 
 /// `POST /evaluaciones/{id}/evidencias/{file}/quitar`: back to the question it belonged to.
 pub async fn remove(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
+    SignedIn(cx): SignedIn,
     Path((assessment_id, file_id)): Path<(String, String)>,
-) -> Response {
-    let Some(viewer) = current.0 else { return sign_in_first(&urls::assessment(&assessment_id)) };
-    let question_id = match store.evidence_files(&viewer, &assessment_id).await {
-        Ok(files) => files.into_iter().find(|f| f.id == file_id).map(|f| f.question_id).unwrap_or_default(),
-        Err(error) => return store_failure(error),
-    };
-    if let Err(error) = store.remove_evidence(&viewer, &assessment_id, &file_id).await {
-        return store_failure(error);
-    }
-    let questionnaire_section = match app::api::answering::ssr::load(&store, &viewer, &assessment_id).await {
-        Ok(loaded) => loaded.questionnaire.section_of(&question_id).map(|s| s.id.clone()),
-        Err(_) => None,
-    };
-    match questionnaire_section {
-        Some(section) => {
-            see_other(&format!("{}#q-{question_id}", urls::assessment_section(&assessment_id, &section)))
-        }
-        None => see_other(&urls::assessment(&assessment_id)),
-    }
+) -> HandlerResult {
+    let files = cx.store.evidence_files(&cx.viewer, &assessment_id).await?;
+    let question_id = files.into_iter().find(|f| f.id == file_id).map(|f| f.question_id).unwrap_or_default();
+    cx.store.remove_evidence(&cx.viewer, &assessment_id, &file_id).await?;
+    let loaded = loaded::load(&cx, &assessment_id).await?;
+    Ok(back_to_question(&loaded, &question_id))
 }

@@ -2,67 +2,25 @@
 //! move actions, and note progress. Plain forms with a redirect back, as everywhere; what a
 //! refused move or a conflicting edit loses is nothing — the note comes back in the query.
 
-use std::sync::Arc;
-
-use app::session::CurrentViewer;
-use app::urls;
+use app::model::plan::severity_code;
+use app::service::plan;
+use app::urls::{self, percent_encode};
 use assessments::catalog::Severity;
-use assessments::loader::Library;
-use assessments::plan::{ActionStatus, ProposedAction, carry_open_actions, propose_actions};
+use assessments::plan::{ActionStatus, ProposedAction};
 use assessments::text::Text;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
-use axum::{Extension, Form};
+use axum::Form;
+use axum::extract::Path;
 use serde::Deserialize;
-use store::Store;
 use store::plans::{ActionEdit, ActionWrite};
 
-use super::account_forms::{see_other, sign_in_first, store_failure};
-use super::error_pages;
+use super::handler::{Failure, HandlerResult, SignedIn, see_other};
 
 /// `POST /evaluaciones/{id}/plan`: the plan of a submitted assessment, one action per gap.
-pub async fn create(
-    State(store): State<Store>,
-    State(library): State<Arc<Library>>,
-    Extension(current): Extension<CurrentViewer>,
-    Path(assessment_id): Path<String>,
-) -> Response {
-    let Some(viewer) = current.0 else { return sign_in_first(&urls::assessment(&assessment_id)) };
-    let loaded = match app::api::answering::ssr::load(&store, &viewer, &assessment_id).await {
-        Ok(loaded) => loaded,
-        Err(_) => return error_pages::page(StatusCode::NOT_FOUND),
-    };
-    if loaded.header.status != assessments::answers::AssessmentStatus::Submitted {
-        return see_other(&urls::assessment(&assessment_id));
-    }
-    let card = app::api::gap_report::ssr::scorecard(&loaded, &library.catalog);
-    let start = app::api::gap_report::ssr::scored_on(&loaded).max(store::today());
-    let mut actions = propose_actions(&loaded.questionnaire, &card, &start);
-    // Gaps still open since the previous plan continue its actions, with their history.
-    match previous_plan_actions(&store, &viewer, &loaded).await {
-        Ok(previous) => carry_open_actions(&mut actions, &previous),
-        Err(error) => return store_failure(error),
-    }
-    match store.create_plan(&viewer, &assessment_id, &actions).await {
-        Ok(plan) => see_other(&urls::plan(&plan)),
-        Err(error) => store_failure(error),
-    }
-}
-
-/// The actions of the plan of the company's previous assessment, if it has one.
-async fn previous_plan_actions(
-    store: &Store,
-    viewer: &assessments::access::Viewer,
-    loaded: &app::api::answering::ssr::LoadedAssessment,
-) -> Result<Vec<assessments::plan::PlanAction>, store::StoreError> {
-    let Ok(Some(previous)) = app::api::gap_report::ssr::previous_of(store, viewer, loaded).await else {
-        return Ok(Vec::new());
-    };
-    match store.plan_of_assessment(viewer, &previous.header.id).await? {
-        Some(plan) => store.plan_actions(viewer, &plan).await,
-        None => Ok(Vec::new()),
-    }
+pub async fn create(SignedIn(cx): SignedIn, Path(assessment_id): Path<String>) -> HandlerResult {
+    Ok(match plan::create(&cx, &assessment_id).await? {
+        Some(plan) => see_other(&urls::plan(&plan)),
+        None => see_other(&urls::assessment(&assessment_id)),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,44 +37,34 @@ pub struct NewActionForm {
 
 /// `POST /planes/{id}/acciones`: an action a person writes.
 pub async fn add(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
+    SignedIn(cx): SignedIn,
     Path(plan_id): Path<String>,
     Form(form): Form<NewActionForm>,
-) -> Response {
+) -> HandlerResult {
     let back = urls::plan(&plan_id);
-    let Some(viewer) = current.0 else { return sign_in_first(&back) };
     let severity = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low]
         .into_iter()
-        .find(|s| app::api::plans::severity_code(*s) == form.gravedad)
+        .find(|s| severity_code(*s) == form.gravedad)
         .unwrap_or(Severity::Medium);
-    if form.texto.trim().is_empty() || assessments::dates::day_number(&form.fecha).is_none() {
-        return see_other(&back);
+    let text = form.texto.trim();
+    if text.is_empty() || assessments::dates::day_number(&form.fecha).is_none() {
+        return Ok(see_other(&back));
     }
     let action = ProposedAction {
         requirement_id: String::new(),
         section_id: String::new(),
         severity,
-        text: Text::new(form.texto.trim(), None),
+        text: Text::new(text, None),
         due_date: form.fecha.clone(),
         carried_from: None,
     };
-    let id = match store.add_action(&viewer, &plan_id, &action).await {
-        Ok(id) => id,
-        Err(error) => return store_failure(error),
-    };
-    if !form.responsable.trim().is_empty() {
-        let edit = ActionEdit {
-            text: form.texto.trim(),
-            owner: form.responsable.trim(),
-            due_date: &form.fecha,
-            base_revision: 1,
-        };
-        if let Err(error) = store.edit_action(&viewer, &plan_id, &id, edit).await {
-            return store_failure(error);
-        }
+    let id = cx.store.add_action(&cx.viewer, &plan_id, &action).await?;
+    let owner = form.responsable.trim();
+    if !owner.is_empty() {
+        let edit = ActionEdit { text, owner, due_date: &form.fecha, base_revision: 1 };
+        cx.store.edit_action(&cx.viewer, &plan_id, &id, edit).await?;
     }
-    see_other(&format!("{back}#a-{id}"))
+    Ok(see_other(&format!("{back}#a-{id}")))
 }
 
 #[derive(Debug, Deserialize)]
@@ -133,15 +81,13 @@ pub struct EditForm {
 
 /// `POST /planes/{id}/acciones/{action}`: new wording, owner or due date.
 pub async fn edit(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
+    SignedIn(cx): SignedIn,
     Path((plan_id, action_id)): Path<(String, String)>,
     Form(form): Form<EditForm>,
-) -> Response {
+) -> HandlerResult {
     let back = urls::plan_action(&plan_id, &action_id);
-    let Some(viewer) = current.0 else { return sign_in_first(&back) };
     if form.texto.trim().is_empty() || assessments::dates::day_number(&form.fecha).is_none() {
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
     let edit = ActionEdit {
         text: form.texto.trim(),
@@ -149,11 +95,10 @@ pub async fn edit(
         due_date: &form.fecha,
         base_revision: form.r,
     };
-    match store.edit_action(&viewer, &plan_id, &action_id, edit).await {
-        Ok(ActionWrite::Saved) => see_other(&format!("{back}?guardado=1")),
-        Ok(ActionWrite::Conflict) => see_other(&format!("{back}?error=conflict")),
-        Err(error) => store_failure(error),
-    }
+    Ok(match cx.store.edit_action(&cx.viewer, &plan_id, &action_id, edit).await? {
+        ActionWrite::Saved => see_other(&format!("{back}?guardado=1")),
+        ActionWrite::Conflict => see_other(&format!("{back}?error=conflict")),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -167,28 +112,20 @@ pub struct MoveForm {
 }
 
 /// `POST /planes/{id}/acciones/{action}/estado`: a status change; done asks for evidence, sending
-/// back for a reason.
+/// back for a reason. A refused move comes back with its reason and the note typed.
 pub async fn move_status(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
+    SignedIn(cx): SignedIn,
     Path((plan_id, action_id)): Path<(String, String)>,
     Form(form): Form<MoveForm>,
-) -> Response {
+) -> HandlerResult {
     let back = urls::plan_action(&plan_id, &action_id);
-    let Some(viewer) = current.0 else { return sign_in_first(&back) };
-    let Some(to) = ActionStatus::parse(&form.estado) else { return error_pages::page(StatusCode::NOT_FOUND) };
-    match store.move_action(&viewer, &plan_id, &action_id, to, &form.nota, form.r).await {
-        Ok(Ok(ActionWrite::Saved)) => see_other(&format!("{back}?guardado=1")),
-        Ok(Ok(ActionWrite::Conflict)) => {
-            see_other(&format!("{back}?error=conflict&nota={}", app::urls::percent_encode(&form.nota)))
-        }
-        Ok(Err(problem)) => see_other(&format!(
-            "{back}?error={}&nota={}",
-            problem.code(),
-            app::urls::percent_encode(&form.nota)
-        )),
-        Err(error) => store_failure(error),
-    }
+    let to = ActionStatus::parse(&form.estado).ok_or_else(Failure::not_found)?;
+    let refused = |code: &str| see_other(&format!("{back}?error={code}&nota={}", percent_encode(&form.nota)));
+    Ok(match cx.store.move_action(&cx.viewer, &plan_id, &action_id, to, &form.nota, form.r).await? {
+        Ok(ActionWrite::Saved) => see_other(&format!("{back}?guardado=1")),
+        Ok(ActionWrite::Conflict) => refused("conflict"),
+        Err(problem) => refused(problem.code()),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -199,33 +136,25 @@ pub struct NoteForm {
 
 /// `POST /planes/{id}/acciones/{action}/notas`: a dated progress note or an advisor's comment.
 pub async fn note(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
+    SignedIn(cx): SignedIn,
     Path((plan_id, action_id)): Path<(String, String)>,
     Form(form): Form<NoteForm>,
-) -> Response {
+) -> HandlerResult {
     let back = urls::plan_action(&plan_id, &action_id);
-    let Some(viewer) = current.0 else { return sign_in_first(&back) };
     if form.nota.trim().is_empty() {
-        return see_other(&back);
+        return Ok(see_other(&back));
     }
-    match store.add_action_note(&viewer, &plan_id, &action_id, &form.nota).await {
-        Ok(()) => see_other(&format!("{back}?guardado=1")),
-        Err(error) => store_failure(error),
-    }
+    cx.store.add_action_note(&cx.viewer, &plan_id, &action_id, &form.nota).await?;
+    Ok(see_other(&format!("{back}?guardado=1")))
 }
 
 /// `POST /planes/{id}/acciones/{action}/dividir`: a copy of the action right after it.
 pub async fn split(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
+    SignedIn(cx): SignedIn,
     Path((plan_id, action_id)): Path<(String, String)>,
-) -> Response {
-    let Some(viewer) = current.0 else { return sign_in_first(&urls::plan_action(&plan_id, &action_id)) };
-    match store.split_action(&viewer, &plan_id, &action_id).await {
-        Ok(copy) => see_other(&format!("{}?guardado=1", urls::plan_action(&plan_id, &copy))),
-        Err(error) => store_failure(error),
-    }
+) -> HandlerResult {
+    let copy = cx.store.split_action(&cx.viewer, &plan_id, &action_id).await?;
+    Ok(see_other(&format!("{}?guardado=1", urls::plan_action(&plan_id, &copy))))
 }
 
 #[derive(Debug, Deserialize)]
@@ -236,15 +165,10 @@ pub struct MergeForm {
 
 /// `POST /planes/{id}/acciones/{action}/unir`: merges the chosen other action into this one.
 pub async fn merge(
-    State(store): State<Store>,
-    Extension(current): Extension<CurrentViewer>,
+    SignedIn(cx): SignedIn,
     Path((plan_id, action_id)): Path<(String, String)>,
     Form(form): Form<MergeForm>,
-) -> Response {
-    let back = urls::plan_action(&plan_id, &action_id);
-    let Some(viewer) = current.0 else { return sign_in_first(&back) };
-    match store.merge_actions(&viewer, &plan_id, &action_id, &form.otra).await {
-        Ok(()) => see_other(&format!("{back}?guardado=1")),
-        Err(error) => store_failure(error),
-    }
+) -> HandlerResult {
+    cx.store.merge_actions(&cx.viewer, &plan_id, &action_id, &form.otra).await?;
+    Ok(see_other(&format!("{}?guardado=1", urls::plan_action(&plan_id, &action_id))))
 }

@@ -1,0 +1,60 @@
+//! Companies and organizations as their pages show them: the companies a person sees, one
+//! company's overview, its people, its access grants and its audit log.
+
+use assessments::access::{AuditAction, Organization, VisibleCompany};
+use assessments::organization::{OrganizationKind, Role};
+
+use super::Context;
+use crate::error::{AppError, AppResult};
+use crate::model::account::{Access, AuditLog, People};
+
+/// How many lines of a company's audit log its page shows.
+const AUDIT_LOG_LINES: i64 = 200;
+
+/// One company; a view by someone outside it is written to the company's audit log.
+pub async fn company(cx: &Context, company_id: &str) -> AppResult<VisibleCompany> {
+    let company = visible_company(cx, company_id).await?;
+    let outsider = company.access.is_outsider();
+    cx.audit_outsider(outsider, &company.company.id, AuditAction::OutsiderViewed, "company overview").await?;
+    Ok(company)
+}
+
+/// An organization's people, for its admins.
+pub async fn people(cx: &Context, organization_id: &str) -> AppResult<People> {
+    let members = cx.store.members(&cx.viewer, organization_id).await?;
+    let organization = cx
+        .viewer
+        .memberships
+        .iter()
+        .find(|m| m.organization.id == organization_id)
+        .map(|m| m.organization.clone())
+        .ok_or(AppError::NotFound)?;
+    let roles = Role::for_kind(organization.kind).to_vec();
+    Ok(People { organization, members, roles, viewer_id: cx.viewer.user_id.clone() })
+}
+
+/// A company's grants to advisors and associations, and whom it could grant.
+pub async fn access(cx: &Context, company_id: &str) -> AppResult<Access> {
+    let grants = cx.store.grants(&cx.viewer, company_id).await?;
+    Ok(Access {
+        company: visible_company(cx, company_id).await?.company,
+        grants,
+        advisories: cx.store.organizations_of_kind(OrganizationKind::Advisory).await?,
+        associations: cx.store.organizations_of_kind(OrganizationKind::Association).await?,
+    })
+}
+
+/// A company's audit log, for its admins.
+pub async fn audit_log(cx: &Context, company_id: &str) -> AppResult<AuditLog> {
+    let lines = cx.store.audit_log(&cx.viewer, company_id, AUDIT_LOG_LINES).await?;
+    Ok(AuditLog { company: visible_company(cx, company_id).await?.company, lines })
+}
+
+/// Every organization, for platform administrators.
+pub async fn organizations(cx: &Context) -> AppResult<Vec<Organization>> {
+    Ok(cx.store.all_organizations(&cx.viewer).await?)
+}
+
+async fn visible_company(cx: &Context, company_id: &str) -> AppResult<VisibleCompany> {
+    cx.store.visible_company(&cx.viewer, company_id).await?.ok_or(AppError::NotFound)
+}

@@ -1,0 +1,348 @@
+//! Assessments: the pages that show one — a company's list, an overview, a section to answer —
+//! starting one, saving what a section's form or an autosave sends, attaching evidence, and
+//! submitting.
+
+use std::collections::HashSet;
+
+use assessments::access::CompanyAccess;
+use assessments::answers::{
+    AssessmentStatus, Draft, DraftProblem, Progress, SaveDecision, SubmittedAnswer, carry_over, decide,
+    missing_answers, progress,
+};
+use assessments::evidence::{self, EvidenceProblem};
+use assessments::questionnaire::Section;
+use store::answers::{AnswerWrite, SaveOutcome};
+use store::evidence::NewEvidenceFile;
+
+use super::Context;
+use super::loaded::{LoadedAssessment, citations, count, load, load_answerable};
+use crate::error::{AppError, AppResult};
+use crate::model::assessment::{
+    AnswerRevision, AssessmentLine, AssessmentOverview, Autosaved, CompanyAssessments, MissingQuestion,
+    SectionLine, SectionToAnswer,
+};
+
+/// The assessments part of a company's page.
+pub async fn of_company(cx: &Context, company_id: String) -> AppResult<CompanyAssessments> {
+    let company = cx.store.visible_company(&cx.viewer, &company_id).await?.ok_or(AppError::NotFound)?;
+    let can_start = matches!(company.access, CompanyAccess::Member { .. });
+    let headers = if company.access.sees_assessments() {
+        cx.store.assessments_of(&cx.viewer, &company_id).await?
+    } else {
+        Vec::new()
+    };
+    let mut assessments = Vec::with_capacity(headers.len());
+    for header in headers {
+        let loaded = load(cx, &header.id).await?;
+        let progress = progress(&loaded.questionnaire, &loaded.answer_map());
+        assessments.push(AssessmentLine {
+            title: loaded.questionnaire.title.clone(),
+            progress: progress.overall,
+            header,
+        });
+    }
+    let questionnaires = if can_start { cx.store.published_questionnaires().await? } else { Vec::new() };
+    Ok(CompanyAssessments { company_id, can_start, assessments, questionnaires })
+}
+
+/// An assessment's overview: its sections, how far each has come, and what is missing.
+pub async fn overview(cx: &Context, assessment_id: &str) -> AppResult<AssessmentOverview> {
+    let loaded = load(cx, assessment_id).await?;
+    loaded.audit_outsider_view(cx, "assessment overview").await?;
+    let answers = loaded.answer_map();
+    let questionnaire = &loaded.questionnaire;
+    let progress = progress(questionnaire, &answers);
+    let sections = questionnaire
+        .sections
+        .iter()
+        .zip(progress.sections)
+        .map(|(section, (_, progress))| section_line(section, progress))
+        .collect();
+    let missing = missing_answers(questionnaire, &answers)
+        .into_iter()
+        .map(|question| MissingQuestion {
+            section_id: questionnaire.section_of(&question.id).map(|s| s.id.clone()).unwrap_or_default(),
+            question_id: question.id.clone(),
+            text: question.text.clone(),
+        })
+        .collect();
+    let plan = cx.store.plan_of_assessment(&cx.viewer, assessment_id).await?;
+    let can_create_plan =
+        plan.is_none() && !loaded.access.is_outsider() && loaded.header.status == AssessmentStatus::Submitted;
+    Ok(AssessmentOverview {
+        can_answer: loaded.is_answerable(),
+        can_return: loaded.can_return(),
+        title: questionnaire.title.clone(),
+        overall: progress.overall,
+        sections,
+        missing,
+        to_review: count(loaded.answers.iter().filter(|answer| answer.needs_review)),
+        plan,
+        can_create_plan,
+        header: loaded.header,
+    })
+}
+
+/// One section of an assessment, ready to answer (or to read, for a reviewer).
+pub async fn section(cx: &Context, assessment_id: &str, section_id: &str) -> AppResult<SectionToAnswer> {
+    let loaded = load(cx, assessment_id).await?;
+    loaded.audit_outsider_view(cx, "assessment answers").await?;
+    let questionnaire = &loaded.questionnaire;
+    let position =
+        questionnaire.sections.iter().position(|s| s.id == section_id).ok_or(AppError::NotFound)?;
+    let section = questionnaire.sections[position].clone();
+    let in_section: HashSet<&str> = section.questions.iter().map(|q| q.id.as_str()).collect();
+    let (applicable, section_progress) = loaded.section_state(&section);
+    let progress = progress(questionnaire, &loaded.answer_map());
+    let line = |index: usize| {
+        let section = questionnaire.sections.get(index)?;
+        Some(section_line(section, progress.sections[index].1))
+    };
+    let drafts =
+        if loaded.is_answerable() { cx.store.drafts(&cx.viewer, assessment_id).await? } else { Vec::new() };
+    let files = cx.store.evidence_files(&cx.viewer, assessment_id).await?;
+    Ok(SectionToAnswer {
+        citations: citations(&cx.library.catalog, &section),
+        applicable,
+        answers: loaded
+            .answers
+            .iter()
+            .filter(|a| in_section.contains(a.question_id.as_str()))
+            .cloned()
+            .collect(),
+        drafts: drafts.into_iter().filter(|d| in_section.contains(d.question_id.as_str())).collect(),
+        files: files.into_iter().filter(|f| in_section.contains(f.question_id.as_str())).collect(),
+        editable: loaded.is_answerable(),
+        progress: section_progress,
+        score: loaded.section_score(&cx.library.catalog, &section),
+        previous: position.checked_sub(1).and_then(line),
+        next: line(position + 1),
+        title: questionnaire.title.clone(),
+        section,
+        header: loaded.header,
+    })
+}
+
+/// Saves answers as they are given, when the page is hydrated: the same rules, drafts and
+/// conflicts as the section form's plain post, which `fields` mirror.
+pub async fn autosave(
+    cx: &Context,
+    assessment_id: &str,
+    section_id: &str,
+    fields: &[(String, String)],
+) -> AppResult<Autosaved> {
+    let loaded = load(cx, assessment_id).await?;
+    if loaded.access.is_outsider() {
+        return Err(AppError::NotFound);
+    }
+    let section = loaded.section(section_id)?;
+    let problems = if loaded.is_answerable() {
+        save_answers(cx, &loaded, section, submitted_answers(fields, section)).await?
+    } else {
+        Vec::new()
+    };
+    let after = load(cx, assessment_id).await?;
+    let (applicable, progress) = after.section_state(section);
+    let revisions = after
+        .answers
+        .iter()
+        .filter(|a| section.questions.iter().any(|q| q.id == a.question_id))
+        .map(|a| AnswerRevision {
+            question_id: a.question_id.clone(),
+            revision: a.revision,
+            shown: a.fingerprint(),
+        })
+        .collect();
+    Ok(Autosaved {
+        editable: after.is_answerable(),
+        revisions,
+        problems,
+        applicable,
+        progress,
+        score: after.section_score(&cx.library.catalog, section),
+    })
+}
+
+/// Starts an assessment of `company_id` pinned to `questionnaire@version`, blank or carrying the
+/// answers of the company's earlier assessment `carry_from`. Returns the new assessment's id.
+pub async fn start(
+    cx: &Context,
+    company_id: &str,
+    questionnaire_id: &str,
+    version: u32,
+    carry_from: Option<&str>,
+) -> AppResult<String> {
+    let next = cx.store.questionnaire(questionnaire_id, version).await?.ok_or(AppError::NotFound)?;
+    let carried = match carry_from {
+        Some(previous_id) => {
+            let previous = load(cx, previous_id).await?;
+            Some((previous_id, carry_over(&previous.questionnaire, &previous.answer_map(), &next)))
+        }
+        None => None,
+    };
+    let carried = carried.as_ref().map(|(id, answers)| (*id, answers.as_slice()));
+    Ok(cx.store.start_assessment(&cx.viewer, company_id, questionnaire_id, version, carried).await?)
+}
+
+/// The answers a section's form sent, one per question that was on it: `a.{id}` the answer
+/// (repeated for a multiple choice), `n.{id}` the note, `e.{id}` the evidence, `r.{id}` the
+/// revision the page showed and `f.{id}` its fingerprint. A question without `r.{id}` was not
+/// on the form and is left alone.
+pub fn submitted_answers(fields: &[(String, String)], section: &Section) -> Vec<SubmittedAnswer> {
+    fn field<'f>(
+        fields: &'f [(String, String)],
+        prefix: char,
+        id: &'f str,
+    ) -> impl Iterator<Item = &'f (String, String)> {
+        fields.iter().filter(move |(name, _)| {
+            name.strip_prefix(prefix).and_then(|rest| rest.strip_prefix('.')) == Some(id)
+        })
+    }
+    let single = |prefix: char, id: &str| field(fields, prefix, id).next().map(|(_, value)| value.clone());
+    section
+        .questions
+        .iter()
+        .filter_map(|question| {
+            let id = question.id.as_str();
+            let base_revision = single('r', id)?.parse().unwrap_or(0);
+            Some(SubmittedAnswer {
+                question_id: id.to_owned(),
+                values: field(fields, 'a', id).map(|(_, value)| value.clone()).collect(),
+                note: single('n', id).unwrap_or_default(),
+                evidence: single('e', id).unwrap_or_default(),
+                base_revision,
+                shown: single('f', id).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// Saves what changed of `submitted` in one section. What cannot be saved — invalid, or changed
+/// by someone else meanwhile — is kept as the viewer's draft; returns those questions, in form
+/// order, with the reason.
+pub async fn save_answers(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    section: &Section,
+    submitted: Vec<SubmittedAnswer>,
+) -> AppResult<Vec<(String, DraftProblem)>> {
+    let (store, viewer) = (&cx.store, &cx.viewer);
+    let drafts = store.drafts(viewer, &loaded.header.id).await?;
+    let today = store::today();
+    let assessment_id = loaded.header.id.as_str();
+    let mut problems = Vec::new();
+    for submitted in submitted {
+        let Some(question) = section.questions.iter().find(|q| q.id == submitted.question_id) else {
+            continue;
+        };
+        let saved = loaded.answers.iter().find(|a| a.question_id == question.id);
+        let problem = match decide(&question.answer, &submitted, saved, &today) {
+            SaveDecision::Keep => {
+                if drafts.iter().any(|d| d.question_id == question.id) {
+                    store.discard_draft(viewer, assessment_id, &question.id).await?;
+                }
+                None
+            }
+            SaveDecision::Save { value, note, evidence } => {
+                let write = AnswerWrite {
+                    question_id: &question.id,
+                    value: value.as_ref(),
+                    note: &note,
+                    evidence: &evidence,
+                    base_revision: submitted.base_revision,
+                };
+                match store.save_answer(viewer, assessment_id, write).await? {
+                    SaveOutcome::Saved { .. } => None,
+                    // Someone saved between this request reading the answers and now.
+                    SaveOutcome::Conflict => Some(DraftProblem::Conflict),
+                }
+            }
+            SaveDecision::Invalid(problem) => Some(DraftProblem::Invalid(problem)),
+            SaveDecision::Conflict => Some(DraftProblem::Conflict),
+        };
+        if let Some(problem) = problem {
+            let draft = Draft {
+                question_id: submitted.question_id,
+                values: submitted.values,
+                note: submitted.note,
+                evidence: submitted.evidence,
+                problem,
+            };
+            store.keep_draft(viewer, assessment_id, &draft).await?;
+            problems.push((draft.question_id, problem));
+        }
+    }
+    Ok(problems)
+}
+
+/// A file chosen in a section's form for one of its questions.
+pub struct Upload {
+    pub question_id: String,
+    pub file_name: String,
+    /// `None` when it was larger than the limit: reading stopped there.
+    pub content: Option<Vec<u8>>,
+}
+
+/// Attaches the files chosen to the questions of `section`; stops at the first one refused and
+/// names it with the reason.
+pub async fn attach_uploads(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    section: &Section,
+    uploads: Vec<Upload>,
+) -> AppResult<Option<(String, EvidenceProblem)>> {
+    if uploads.is_empty() {
+        return Ok(None);
+    }
+    let (store, viewer) = (&cx.store, &cx.viewer);
+    let mut attached = store.evidence_files(viewer, &loaded.header.id).await?;
+    for upload in uploads {
+        if !section.questions.iter().any(|q| q.id == upload.question_id) {
+            continue;
+        }
+        let already = attached.iter().filter(|f| f.question_id == upload.question_id).count();
+        let checked = match &upload.content {
+            Some(content) => evidence::check(content, &upload.file_name, already),
+            None => Err(EvidenceProblem::TooLarge),
+        };
+        let kind = match checked {
+            Ok(kind) => kind,
+            Err(problem) => return Ok(Some((upload.question_id, problem))),
+        };
+        let file_name = evidence::safe_file_name(&upload.file_name);
+        let file = NewEvidenceFile {
+            question_id: &upload.question_id,
+            file_name: &file_name,
+            kind,
+            content: upload.content.as_deref().unwrap_or_default(),
+        };
+        store.attach_evidence(viewer, &loaded.header.id, file).await?;
+        attached = store.evidence_files(viewer, &loaded.header.id).await?;
+    }
+    Ok(None)
+}
+
+/// What submitting an assessment came to.
+pub enum Submission {
+    Submitted,
+    /// Required applicable questions are unanswered: the overview lists them.
+    Incomplete,
+    /// Already submitted (read-only).
+    NotAnswerable,
+}
+
+/// Submits a complete assessment for review.
+pub async fn submit(cx: &Context, assessment_id: &str) -> AppResult<Submission> {
+    let Some(loaded) = load_answerable(cx, assessment_id).await? else {
+        return Ok(Submission::NotAnswerable);
+    };
+    if !missing_answers(&loaded.questionnaire, &loaded.answer_map()).is_empty() {
+        return Ok(Submission::Incomplete);
+    }
+    cx.store.submit_assessment(&cx.viewer, assessment_id).await?;
+    Ok(Submission::Submitted)
+}
+
+fn section_line(section: &Section, progress: Progress) -> SectionLine {
+    SectionLine { id: section.id.clone(), title: section.title.clone(), profile: section.profile, progress }
+}

@@ -1,0 +1,135 @@
+//! Scoring an assessment and its gap report: scores, gaps with their legal citations and the
+//! answers behind them, and the comparison with the company's previous assessment.
+
+use std::collections::HashSet;
+
+use assessments::access::AuditAction;
+
+use super::Context;
+use super::loaded::{LoadedAssessment, citation, citation_of, load};
+use crate::error::AppResult;
+use crate::model::assessment::Citation;
+use crate::model::report::{Cause, Comparison, GapLine, GapReport, SectionResult};
+
+/// The gap report as its page shows it; a look by someone outside the company is audited.
+pub async fn viewed(cx: &Context, assessment_id: &str) -> AppResult<GapReport> {
+    let loaded = load(cx, assessment_id).await?;
+    loaded.audit_outsider_view(cx, "gap report").await?;
+    gap_report(cx, loaded).await
+}
+
+/// The gap report for an export (`detail` names it): an export by someone outside the company
+/// is audited as one.
+pub async fn exported(cx: &Context, assessment_id: &str, detail: &str) -> AppResult<GapReport> {
+    let loaded = load(cx, assessment_id).await?;
+    let company_id = &loaded.header.company.id;
+    cx.audit_outsider(loaded.access.is_outsider(), company_id, AuditAction::OutsiderExported, detail).await?;
+    gap_report(cx, loaded).await
+}
+
+async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapReport> {
+    let catalog = &cx.library.catalog;
+    let card = loaded.scorecard(catalog);
+    let previous = previous_of(cx, &loaded).await?;
+    let previous_card = previous.as_ref().map(|previous| previous.scorecard(catalog));
+    let previous_gaps: HashSet<&str> = previous_card
+        .iter()
+        .flat_map(|card| card.gaps.iter().map(|gap| gap.requirement_id.as_str()))
+        .collect();
+    let questionnaire = &loaded.questionnaire;
+    let answers = loaded.answer_map();
+    let sections = questionnaire
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let result = card.section(&section.id)?;
+            Some(SectionResult {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                score: result.score,
+                gaps: result.gaps,
+                previous: previous_card.as_ref().and_then(|p| p.section(&section.id)).and_then(|s| s.score),
+            })
+        })
+        .collect();
+    let mut gaps: Vec<GapLine> = card
+        .gaps
+        .iter()
+        .filter_map(|gap| {
+            let causes = gap
+                .causes
+                .iter()
+                .filter_map(|cause| {
+                    let question = questionnaire.question(&cause.question_id)?;
+                    Some(Cause {
+                        question_id: question.id.clone(),
+                        question: question.text.clone(),
+                        kind: question.answer.clone(),
+                        answer: answers.get(&cause.question_id)?.clone(),
+                        action: question.action.clone(),
+                    })
+                })
+                .collect();
+            Some(GapLine {
+                section_id: gap.section_id.clone(),
+                severity: gap.severity,
+                status: gap.status,
+                citation: citation_of(catalog, &gap.requirement_id)?,
+                causes,
+                carried: previous_gaps.contains(gap.requirement_id.as_str()),
+            })
+        })
+        .collect();
+    let position = |id: &str| questionnaire.sections.iter().position(|s| s.id == id);
+    gaps.sort_by_key(|gap| (position(&gap.section_id), gap.severity));
+    let comparison = previous.as_ref().zip(previous_card.as_ref()).map(|(previous, previous_card)| {
+        let now: HashSet<&str> = card.gaps.iter().map(|gap| gap.requirement_id.as_str()).collect();
+        let closed: Vec<Citation> = previous_card
+            .gaps
+            .iter()
+            .filter(|gap| !now.contains(gap.requirement_id.as_str()))
+            .filter_map(|gap| catalog.requirement(&gap.requirement_id))
+            .map(|requirement| citation(catalog, requirement))
+            .collect();
+        let new = card.gaps.iter().filter(|gap| !previous_gaps.contains(gap.requirement_id.as_str())).count();
+        Comparison {
+            assessment_id: previous.header.id.clone(),
+            started_at: previous.header.started_at.clone(),
+            questionnaire_version: previous.header.questionnaire_version,
+            overall: previous_card.overall,
+            rating: previous_card.rating,
+            closed,
+            new: u32::try_from(new).unwrap_or(u32::MAX),
+        }
+    });
+    Ok(GapReport {
+        scored_on: loaded.scored_on(),
+        overall: card.overall,
+        rating: card.rating,
+        sections,
+        gaps,
+        previous: comparison,
+        title: questionnaire.title.clone(),
+        header: loaded.header,
+    })
+}
+
+/// The company's previous assessment: the one this one carried its answers from, else the
+/// latest started before it.
+pub async fn previous_of(cx: &Context, loaded: &LoadedAssessment) -> AppResult<Option<LoadedAssessment>> {
+    let previous_id = match &loaded.header.carried_from {
+        Some(id) => Some(id.clone()),
+        None => cx
+            .store
+            .assessments_of(&cx.viewer, &loaded.header.company.id)
+            .await?
+            .into_iter()
+            .filter(|a| a.started_at < loaded.header.started_at)
+            .max_by(|a, b| a.started_at.cmp(&b.started_at))
+            .map(|a| a.id),
+    };
+    match previous_id {
+        Some(id) => Ok(Some(load(cx, &id).await?)),
+        None => Ok(None),
+    }
+}
