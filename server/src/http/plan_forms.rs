@@ -16,7 +16,7 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 use store::Store;
-use store::plans::{ActionEdit, ActionWrite};
+use store::plans::{ActionEdit, ActionWrite, MoveOutcome};
 
 use super::account_forms::{see_other, sign_in_first, store_failure};
 use super::error_pages;
@@ -178,11 +178,11 @@ pub async fn move_status(
     let Some(viewer) = current.0 else { return sign_in_first(&back) };
     let Some(to) = ActionStatus::parse(&form.estado) else { return error_pages::page(StatusCode::NOT_FOUND) };
     match store.move_action(&viewer, &plan_id, &action_id, to, &form.nota, form.r).await {
-        Ok(Ok(ActionWrite::Saved)) => see_other(&format!("{back}?guardado=1")),
-        Ok(Ok(ActionWrite::Conflict)) => {
+        Ok(MoveOutcome::Moved) => see_other(&format!("{back}?guardado=1")),
+        Ok(MoveOutcome::Conflict) => {
             see_other(&format!("{back}?error=conflict&nota={}", app::urls::percent_encode(&form.nota)))
         }
-        Ok(Err(problem)) => see_other(&format!(
+        Ok(MoveOutcome::Refused(problem)) => see_other(&format!(
             "{back}?error={}&nota={}",
             problem.code(),
             app::urls::percent_encode(&form.nota)

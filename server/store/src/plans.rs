@@ -5,7 +5,8 @@
 use assessments::access::{CompanyAccess, Organization, Viewer};
 use assessments::catalog::Severity;
 use assessments::plan::{
-    ActionEvent, ActionStatus, Actor, EventKind, PlanAction, PlanHeader, ProposedAction, check_move,
+    ActionEvent, ActionStatus, Actor, EventKind, MoveProblem, PlanAction, PlanHeader, ProposedAction,
+    check_move,
 };
 use assessments::text::Text;
 use sqlx::Row;
@@ -27,6 +28,17 @@ pub enum ActionWrite {
     Saved,
     /// Someone else changed the action since `base_revision`: nothing was written.
     Conflict,
+}
+
+/// The result of a move of an action to another status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveOutcome {
+    /// Moved, with a line in the action's history.
+    Moved,
+    /// Someone else changed the action since `base_revision`: nothing was written.
+    Conflict,
+    /// The rules of [`check_move`] do not allow this move for this viewer: nothing was written.
+    Refused(MoveProblem),
 }
 
 const ACTION_COLUMNS: &str = "a.id, a.position, a.requirement_id, a.section_id, a.severity, a.text_es, a.text_en, \
@@ -299,7 +311,7 @@ impl Store {
     }
 
     /// Moves an action to `to`, with `note` (evidence when done, reason when sent back), if the
-    /// rules of [`check_move`] allow it for this viewer. A refused move is `Invalid`.
+    /// rules of [`check_move`] allow it for this viewer.
     pub async fn move_action(
         &self,
         viewer: &Viewer,
@@ -308,7 +320,7 @@ impl Store {
         to: ActionStatus,
         note: &str,
         base_revision: i64,
-    ) -> StoreResult<Result<ActionWrite, assessments::plan::MoveProblem>> {
+    ) -> StoreResult<MoveOutcome> {
         let (_, access) = self.plan(viewer, plan_id).await?;
         let actor = match access {
             CompanyAccess::Member { .. } => Actor::Company,
@@ -323,11 +335,11 @@ impl Store {
                 .await?;
         let Some((from, revision)) = current else { return Err(StoreError::NotFound) };
         if revision != base_revision {
-            return Ok(Ok(ActionWrite::Conflict));
+            return Ok(MoveOutcome::Conflict);
         }
         let from = status_from(&from)?;
         if let Err(problem) = check_move(from, to, actor, note) {
-            return Ok(Err(problem));
+            return Ok(MoveOutcome::Refused(problem));
         }
         let at = now();
         let mut tx = self.pool.begin().await?;
@@ -344,12 +356,12 @@ impl Store {
         .await?;
         if updated.rows_affected() == 0 {
             tx.rollback().await?;
-            return Ok(Ok(ActionWrite::Conflict));
+            return Ok(MoveOutcome::Conflict);
         }
         insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Status, Some((from, to)), note.trim())
             .await?;
         tx.commit().await?;
-        Ok(Ok(ActionWrite::Saved))
+        Ok(MoveOutcome::Moved)
     }
 
     /// Splits an action in two: a copy right after it, to be reworded. Own people only.
