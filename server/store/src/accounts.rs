@@ -7,7 +7,7 @@
 
 use assessments::access::{CompanyAccess, Grant, Member, Membership, Organization, Viewer, VisibleCompany};
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::{Store, StoreError, StoreResult, new_id, now};
 
@@ -376,7 +376,7 @@ impl Store {
 
     /// Every company the viewer may see, and how.
     pub async fn visible_companies(&self, viewer: &Viewer) -> StoreResult<Vec<VisibleCompany>> {
-        self.companies_for(viewer, None).await
+        companies_for(&mut *self.pool.acquire().await?, viewer, None).await
     }
 
     /// One company as the viewer may see it; `None` when it does not exist *or* the viewer may
@@ -386,48 +386,7 @@ impl Store {
         viewer: &Viewer,
         company_id: &str,
     ) -> StoreResult<Option<VisibleCompany>> {
-        // The query reads an empty id as "every company": never let one through.
-        let company_id = if company_id.is_empty() { "-" } else { company_id };
-        Ok(self.companies_for(viewer, Some(company_id)).await?.into_iter().next())
-    }
-
-    async fn companies_for(&self, viewer: &Viewer, only: Option<&str>) -> StoreResult<Vec<VisibleCompany>> {
-        // Own companies, then companies that granted assessments to the viewer's advisory
-        // organization (advisors only), then companies that share plan progress with the
-        // viewer's association. A company reachable two ways appears with its strongest access.
-        let sql = format!(
-            "SELECT {ORGANIZATION_COLUMNS}, m.role AS via FROM organizations o \
-               JOIN memberships m ON m.organization_id = o.id \
-               WHERE o.kind = 'company' AND m.user_id = $1 AND ($2 = '' OR o.id = $2) \
-             UNION ALL \
-             SELECT {ORGANIZATION_COLUMNS}, g.scope AS via FROM organizations o \
-               JOIN grants g ON g.company_id = o.id AND g.revoked_at IS NULL \
-               JOIN memberships m ON m.organization_id = g.grantee_id \
-               WHERE m.user_id = $1 AND ($2 = '' OR o.id = $2) \
-                 AND ((g.scope = 'assessments' AND m.role = 'advisor') \
-                   OR (g.scope = 'plan_progress' AND m.role IN ('association_admin', 'association_viewer'))) \
-             ORDER BY name"
-        );
-        let rows =
-            sqlx::query(&sql).bind(&viewer.user_id).bind(only.unwrap_or("")).fetch_all(&self.pool).await?;
-        let mut companies: Vec<VisibleCompany> = Vec::new();
-        for row in &rows {
-            let via: String = row.try_get("via")?;
-            let access = match via.as_str() {
-                "company_admin" => CompanyAccess::Member { admin: true },
-                "company_member" => CompanyAccess::Member { admin: false },
-                "assessments" => CompanyAccess::Advisor,
-                "plan_progress" => CompanyAccess::PlanProgress,
-                other => return Err(StoreError::Corrupt(format!("company access `{other}`"))),
-            };
-            let company = organization_from(row)?;
-            match companies.iter_mut().find(|seen| seen.company.id == company.id) {
-                Some(seen) if rank(access) > rank(seen.access) => seen.access = access,
-                Some(_) => {}
-                None => companies.push(VisibleCompany { company, access }),
-            }
-        }
-        Ok(companies)
+        visible_company_on(&mut *self.pool.acquire().await?, viewer, company_id).await
     }
 
     /// Grants `scope` of a company to another organization. The company's admins only; the
@@ -518,6 +477,60 @@ impl Store {
             _ => Err(StoreError::NotFound),
         }
     }
+}
+
+/// [`Store::visible_company`] on `connection`: a write's transaction checks with it.
+pub(crate) async fn visible_company_on(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    company_id: &str,
+) -> StoreResult<Option<VisibleCompany>> {
+    // The query reads an empty id as "every company": never let one through.
+    let company_id = if company_id.is_empty() { "-" } else { company_id };
+    Ok(companies_for(connection, viewer, Some(company_id)).await?.into_iter().next())
+}
+
+async fn companies_for(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    only: Option<&str>,
+) -> StoreResult<Vec<VisibleCompany>> {
+    // Own companies, then companies that granted assessments to the viewer's advisory
+    // organization (advisors only), then companies that share plan progress with the
+    // viewer's association. A company reachable two ways appears with its strongest access.
+    let sql = format!(
+        "SELECT {ORGANIZATION_COLUMNS}, m.role AS via FROM organizations o \
+           JOIN memberships m ON m.organization_id = o.id \
+           WHERE o.kind = 'company' AND m.user_id = $1 AND ($2 = '' OR o.id = $2) \
+         UNION ALL \
+         SELECT {ORGANIZATION_COLUMNS}, g.scope AS via FROM organizations o \
+           JOIN grants g ON g.company_id = o.id AND g.revoked_at IS NULL \
+           JOIN memberships m ON m.organization_id = g.grantee_id \
+           WHERE m.user_id = $1 AND ($2 = '' OR o.id = $2) \
+             AND ((g.scope = 'assessments' AND m.role = 'advisor') \
+               OR (g.scope = 'plan_progress' AND m.role IN ('association_admin', 'association_viewer'))) \
+         ORDER BY name"
+    );
+    let rows =
+        sqlx::query(&sql).bind(&viewer.user_id).bind(only.unwrap_or("")).fetch_all(&mut *connection).await?;
+    let mut companies: Vec<VisibleCompany> = Vec::new();
+    for row in &rows {
+        let via: String = row.try_get("via")?;
+        let access = match via.as_str() {
+            "company_admin" => CompanyAccess::Member { admin: true },
+            "company_member" => CompanyAccess::Member { admin: false },
+            "assessments" => CompanyAccess::Advisor,
+            "plan_progress" => CompanyAccess::PlanProgress,
+            other => return Err(StoreError::Corrupt(format!("company access `{other}`"))),
+        };
+        let company = organization_from(row)?;
+        match companies.iter_mut().find(|seen| seen.company.id == company.id) {
+            Some(seen) if rank(access) > rank(seen.access) => seen.access = access,
+            Some(_) => {}
+            None => companies.push(VisibleCompany { company, access }),
+        }
+    }
+    Ok(companies)
 }
 
 /// Own people first, then advisors, then plan followers.

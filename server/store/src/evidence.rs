@@ -5,6 +5,7 @@ use assessments::access::{CompanyAccess, Viewer};
 use assessments::evidence::{EvidenceFile, FileKind};
 use sqlx::Row;
 
+use super::answers::require_answerable;
 use super::{Store, StoreError, StoreResult, new_id, now};
 
 /// A new file for an answer, already checked by the domain.
@@ -24,7 +25,8 @@ impl Store {
         assessment_id: &str,
         file: NewEvidenceFile<'_>,
     ) -> StoreResult<String> {
-        self.require_answerable(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
         let id = new_id();
         sqlx::query(
             "INSERT INTO evidence_files (id, assessment_id, question_id, file_name, kind, size_bytes, content, \
@@ -39,8 +41,9 @@ impl Store {
         .bind(file.content)
         .bind(&viewer.user_id)
         .bind(now())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -92,15 +95,17 @@ impl Store {
         assessment_id: &str,
         file_id: &str,
     ) -> StoreResult<()> {
-        self.require_answerable(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
         let removed = sqlx::query("DELETE FROM evidence_files WHERE assessment_id = $1 AND id = $2")
             .bind(assessment_id)
             .bind(file_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         if removed.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        tx.commit().await?;
         Ok(())
     }
 }

@@ -304,6 +304,18 @@ impl Store {
             .collect()
     }
 
+    /// A transaction for a write that first checks, on the transaction's connection, who may make
+    /// it — so that a grant revoked or a member removed meanwhile cannot slip between the check and
+    /// the write. SQLite's `BEGIN IMMEDIATE` takes the write lock before the check: nothing commits
+    /// between the two, and concurrent writers wait their turn (a plain `BEGIN` would read, then
+    /// fail its write with `SQLITE_BUSY_SNAPSHOT` if another writer had committed meanwhile).
+    async fn begin_checked(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// Closes every connection; later queries fail. Used at shutdown, and by tests of outages.
     pub async fn close(&self) {
         self.pool.close().await;

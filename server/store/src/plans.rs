@@ -9,8 +9,10 @@ use assessments::plan::{
     check_move,
 };
 use assessments::text::Text;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
+use super::accounts::visible_company_on;
+use super::answers::assessment_with_access_on;
 use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 
 /// A change to an action's wording, owner or due date, based on the revision the person saw.
@@ -55,16 +57,16 @@ impl Store {
         assessment_id: &str,
         actions: &[ProposedAction],
     ) -> StoreResult<String> {
-        let (assessment, access) = self.assessment_with_access(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (assessment, access) = assessment_with_access_on(&mut tx, viewer, assessment_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
-        if let Some(existing) = self.plan_id_of(assessment_id).await? {
+        if let Some(existing) = plan_id_of(&mut tx, assessment_id).await? {
             return Ok(existing);
         }
         let id = new_id();
         let at = now();
-        let mut tx = self.pool.begin().await?;
         let inserted = sqlx::query(
             "INSERT INTO plans (id, assessment_id, company_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (assessment_id) DO NOTHING",
@@ -78,7 +80,9 @@ impl Store {
         .await?;
         if inserted.rows_affected() == 0 {
             tx.rollback().await?;
-            return self.plan_id_of(assessment_id).await?.ok_or(StoreError::NotFound);
+            return plan_id_of(&mut *self.pool.acquire().await?, assessment_id)
+                .await?
+                .ok_or(StoreError::NotFound);
         }
         for (position, action) in actions.iter().enumerate() {
             insert_action(&mut tx, &id, position, action, &viewer.user_id, &at).await?;
@@ -94,16 +98,16 @@ impl Store {
         plan_id: &str,
         action: &ProposedAction,
     ) -> StoreResult<String> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
         let position: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM plan_actions WHERE plan_id = $1")
                 .bind(plan_id)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await?;
-        let mut tx = self.pool.begin().await?;
         let id = insert_action(
             &mut tx,
             plan_id,
@@ -124,32 +128,12 @@ impl Store {
         assessment_id: &str,
     ) -> StoreResult<Option<String>> {
         self.assessment(viewer, assessment_id).await?;
-        self.plan_id_of(assessment_id).await
-    }
-
-    async fn plan_id_of(&self, assessment_id: &str) -> StoreResult<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT id FROM plans WHERE assessment_id = $1")
-            .bind(assessment_id)
-            .fetch_optional(&self.pool)
-            .await?)
+        plan_id_of(&mut *self.pool.acquire().await?, assessment_id).await
     }
 
     /// A plan, for those who see the company's assessments, and how they see it.
     pub async fn plan(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<(PlanHeader, CompanyAccess)> {
-        let row = sqlx::query("SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1")
-            .bind(plan_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        let company_id: String = match &row {
-            Some(row) => row.try_get("company_id")?,
-            None => "-".to_owned(),
-        };
-        let visible = self.visible_company(viewer, &company_id).await?;
-        let (Some(row), Some(visible)) = (row, visible) else { return Err(StoreError::NotFound) };
-        if !visible.access.sees_assessments() {
-            return Err(StoreError::NotFound);
-        }
-        Ok((header_from(&row, visible.company)?, visible.access))
+        plan_on(&mut *self.pool.acquire().await?, viewer, plan_id).await
     }
 
     /// The company's plans with their actions' statuses and due dates, for everyone who sees the
@@ -187,13 +171,7 @@ impl Store {
 
     /// A plan's actions, in order.
     pub async fn plan_actions(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<Vec<PlanAction>> {
-        self.plan(viewer, plan_id).await?;
-        let sql = format!(
-            "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 AND a.merged_into IS NULL \
-             ORDER BY a.position, a.id"
-        );
-        let rows = sqlx::query(&sql).bind(plan_id).fetch_all(&self.pool).await?;
-        rows.iter().map(action_from).collect()
+        plan_actions_on(&mut *self.pool.acquire().await?, viewer, plan_id).await
     }
 
     /// An action's history, oldest first, with that of the earlier plans' actions it continues.
@@ -204,7 +182,7 @@ impl Store {
         action_id: &str,
     ) -> StoreResult<Vec<ActionEvent>> {
         let (header, _) = self.plan(viewer, plan_id).await?;
-        self.missing_or_conflict(plan_id, action_id).await?;
+        missing_or_conflict(&mut *self.pool.acquire().await?, plan_id, action_id).await?;
         let mut chain = Vec::new();
         let mut next = Some(action_id.to_owned());
         // Only actions of this company's plans: the chain never leaves the company.
@@ -256,12 +234,12 @@ impl Store {
         action_id: &str,
         edit: ActionEdit<'_>,
     ) -> StoreResult<ActionWrite> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let at = now();
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
-        let at = now();
-        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE plan_actions SET text_es = $1, text_en = CASE WHEN text_es = $1 THEN text_en ELSE '' END, \
              owner = $2, due_date = $3, revision = revision + 1, updated_at = $4 \
@@ -277,8 +255,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
-            tx.rollback().await?;
-            return self.missing_or_conflict(plan_id, action_id).await;
+            return missing_or_conflict(&mut tx, plan_id, action_id).await;
         }
         let detail = format!("{} · {} · {}", edit.owner, edit.due_date, edit.text);
         insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Edited, None, &detail).await?;
@@ -294,17 +271,17 @@ impl Store {
         action_id: &str,
         note: &str,
     ) -> StoreResult<()> {
-        self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        plan_on(&mut tx, viewer, plan_id).await?;
         let exists: Option<String> =
             sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
                 .bind(action_id)
                 .bind(plan_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await?;
         if exists.is_none() {
             return Err(StoreError::NotFound);
         }
-        let mut tx = self.pool.begin().await?;
         insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Note, None, note.trim()).await?;
         tx.commit().await?;
         Ok(())
@@ -321,7 +298,8 @@ impl Store {
         note: &str,
         base_revision: i64,
     ) -> StoreResult<MoveOutcome> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         let actor = match access {
             CompanyAccess::Member { .. } => Actor::Company,
             CompanyAccess::Advisor => Actor::Advisor,
@@ -331,7 +309,7 @@ impl Store {
             sqlx::query_as("SELECT status, revision FROM plan_actions WHERE id = $1 AND plan_id = $2")
                 .bind(action_id)
                 .bind(plan_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await?;
         let Some((from, revision)) = current else { return Err(StoreError::NotFound) };
         if revision != base_revision {
@@ -342,7 +320,6 @@ impl Store {
             return Ok(MoveOutcome::Refused(problem));
         }
         let at = now();
-        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE plan_actions SET status = $1, revision = revision + 1, updated_at = $2 \
              WHERE id = $3 AND plan_id = $4 AND revision = $5",
@@ -355,7 +332,6 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
-            tx.rollback().await?;
             return Ok(MoveOutcome::Conflict);
         }
         insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Status, Some((from, to)), note.trim())
@@ -366,18 +342,17 @@ impl Store {
 
     /// Splits an action in two: a copy right after it, to be reworded. Own people only.
     pub async fn split_action(&self, viewer: &Viewer, plan_id: &str, action_id: &str) -> StoreResult<String> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
-        let original = self
-            .plan_actions(viewer, plan_id)
+        let original = plan_actions_on(&mut tx, viewer, plan_id)
             .await?
             .into_iter()
             .find(|a| a.id == action_id)
             .ok_or(StoreError::NotFound)?;
         let at = now();
-        let mut tx = self.pool.begin().await?;
         // Make room right after the original.
         sqlx::query("UPDATE plan_actions SET position = position + 1 WHERE plan_id = $1 AND position > $2")
             .bind(plan_id)
@@ -414,11 +389,12 @@ impl Store {
         into: &str,
         other: &str,
     ) -> StoreResult<()> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() || into == other {
             return Err(StoreError::NotFound);
         }
-        let actions = self.plan_actions(viewer, plan_id).await?;
+        let actions = plan_actions_on(&mut tx, viewer, plan_id).await?;
         let (Some(target), Some(merged)) =
             (actions.iter().find(|a| a.id == into), actions.iter().find(|a| a.id == other))
         else {
@@ -426,7 +402,6 @@ impl Store {
         };
         let text = format!("{} {}", target.text.spanish(), merged.text.spanish());
         let at = now();
-        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE plan_actions SET text_es = $1, text_en = '', revision = revision + 1, updated_at = $2 WHERE id = $3",
         )
@@ -462,16 +437,65 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
 
-    async fn missing_or_conflict(&self, plan_id: &str, action_id: &str) -> StoreResult<ActionWrite> {
-        let exists: Option<String> =
-            sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
-                .bind(action_id)
-                .bind(plan_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        exists.map(|_| ActionWrite::Conflict).ok_or(StoreError::NotFound)
+/// [`Store::plan`] on `connection`: a write's transaction checks with it.
+async fn plan_on(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    plan_id: &str,
+) -> StoreResult<(PlanHeader, CompanyAccess)> {
+    let row = sqlx::query("SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1")
+        .bind(plan_id)
+        .fetch_optional(&mut *connection)
+        .await?;
+    let company_id: String = match &row {
+        Some(row) => row.try_get("company_id")?,
+        None => "-".to_owned(),
+    };
+    let visible = visible_company_on(connection, viewer, &company_id).await?;
+    let (Some(row), Some(visible)) = (row, visible) else { return Err(StoreError::NotFound) };
+    if !visible.access.sees_assessments() {
+        return Err(StoreError::NotFound);
     }
+    Ok((header_from(&row, visible.company)?, visible.access))
+}
+
+/// [`Store::plan_actions`] on `connection`.
+async fn plan_actions_on(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    plan_id: &str,
+) -> StoreResult<Vec<PlanAction>> {
+    plan_on(connection, viewer, plan_id).await?;
+    let sql = format!(
+        "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 AND a.merged_into IS NULL \
+         ORDER BY a.position, a.id"
+    );
+    let rows = sqlx::query(&sql).bind(plan_id).fetch_all(&mut *connection).await?;
+    rows.iter().map(action_from).collect()
+}
+
+async fn plan_id_of(connection: &mut AnyConnection, assessment_id: &str) -> StoreResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT id FROM plans WHERE assessment_id = $1")
+        .bind(assessment_id)
+        .fetch_optional(connection)
+        .await?)
+}
+
+/// Why a compare-and-set on an action wrote nothing: gone (or never there), or changed since.
+async fn missing_or_conflict(
+    connection: &mut AnyConnection,
+    plan_id: &str,
+    action_id: &str,
+) -> StoreResult<ActionWrite> {
+    let exists: Option<String> =
+        sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
+            .bind(action_id)
+            .bind(plan_id)
+            .fetch_optional(connection)
+            .await?;
+    exists.map(|_| ActionWrite::Conflict).ok_or(StoreError::NotFound)
 }
 
 async fn insert_action(
