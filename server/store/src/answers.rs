@@ -12,7 +12,7 @@ use assessments::questionnaire::Questionnaire;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::accounts::visible_company_on;
 use super::{Store, StoreError, StoreResult, new_id, now};
@@ -148,8 +148,8 @@ impl Store {
             "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by \
              WHERE a.company_id = $1 ORDER BY a.started_at DESC, a.id"
         );
-        let rows = sqlx::query(&sql).bind(company_id).fetch_all(&self.pool).await?;
-        rows.iter().map(|row| header_from(row, company.clone())).collect()
+        let rows = sqlx::query_as::<_, HeaderRow>(&sql).bind(company_id).fetch_all(&self.pool).await?;
+        rows.into_iter().map(|row| row.into_header(company.clone())).collect()
     }
 
     /// One assessment, for those who see the company's assessments.
@@ -169,7 +169,7 @@ impl Store {
     /// The saved answers of an assessment.
     pub async fn answers(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<StoredAnswer>> {
         self.assessment(viewer, assessment_id).await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, AnswerRow>(
             "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.updated_at, \
              u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
              WHERE a.assessment_id = $1",
@@ -177,21 +177,7 @@ impl Store {
         .bind(assessment_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let value: Option<String> = row.try_get("value")?;
-                Ok(StoredAnswer {
-                    question_id: row.try_get("question_id")?,
-                    value: value.as_deref().map(from_json).transpose()?,
-                    note: row.try_get("note")?,
-                    evidence: row.try_get("evidence")?,
-                    revision: row.try_get("revision")?,
-                    needs_review: row.try_get::<i64, _>("needs_review")? != 0,
-                    updated_by: row.try_get("updated_by_name")?,
-                    updated_at: row.try_get("updated_at")?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(StoredAnswer::try_from).collect()
     }
 
     /// Saves one answer if nobody else saved it since `base_revision`, and clears the saver's
@@ -288,26 +274,14 @@ impl Store {
     /// The viewer's own drafts in an assessment: nobody else's.
     pub async fn drafts(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<Draft>> {
         self.assessment(viewer, assessment_id).await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, DraftRow>(
             "SELECT question_id, typed, problem FROM answer_drafts WHERE assessment_id = $1 AND user_id = $2",
         )
         .bind(assessment_id)
         .bind(&viewer.user_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let typed: Typed = from_json(&row.try_get::<String, _>("typed")?)?;
-                let problem: DraftProblem = from_json(&row.try_get::<String, _>("problem")?)?;
-                Ok(Draft {
-                    question_id: row.try_get("question_id")?,
-                    values: typed.values,
-                    note: typed.note,
-                    evidence: typed.evidence,
-                    problem,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Draft::try_from).collect()
     }
 
     /// Lets a draft go: the person keeps the saved answer instead.
@@ -393,8 +367,8 @@ pub(crate) async fn assessment_with_access_on(
     let sql = format!(
         "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by WHERE a.id = $1"
     );
-    let row = sqlx::query(&sql).bind(assessment_id).fetch_one(&mut *connection).await?;
-    Ok((header_from(&row, company)?, access))
+    let row = sqlx::query_as::<_, HeaderRow>(&sql).bind(assessment_id).fetch_one(&mut *connection).await?;
+    Ok((row.into_header(company)?, access))
 }
 
 /// The company, when the viewer sees its assessments.
@@ -435,25 +409,93 @@ pub(crate) async fn require_answerable(
     }
 }
 
-fn header_from(
-    row: &sqlx::any::AnyRow,
-    company: assessments::access::Organization,
-) -> StoreResult<AssessmentHeader> {
-    let status: String = row.try_get("status")?;
-    let version: i64 = row.try_get("questionnaire_version")?;
-    Ok(AssessmentHeader {
-        id: row.try_get("id")?,
-        company,
-        questionnaire_id: row.try_get("questionnaire_id")?,
-        questionnaire_version: u32::try_from(version)
-            .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
-        status: AssessmentStatus::parse(&status)
-            .ok_or_else(|| StoreError::Corrupt(format!("assessment status `{status}`")))?,
-        started_at: row.try_get("started_at")?,
-        started_by: row.try_get("started_by_name")?,
-        submitted_at: row.try_get("submitted_at")?,
-        carried_from: row.try_get("carried_from")?,
-    })
+/// An assessment as [`HEADER_COLUMNS`] read it, with the name of who started it. Its company
+/// comes from the visibility check, not from this row.
+#[derive(sqlx::FromRow)]
+struct HeaderRow {
+    id: String,
+    questionnaire_id: String,
+    questionnaire_version: i64,
+    status: String,
+    started_at: String,
+    submitted_at: Option<String>,
+    carried_from: Option<String>,
+    started_by_name: String,
+}
+
+impl HeaderRow {
+    fn into_header(self, company: assessments::access::Organization) -> StoreResult<AssessmentHeader> {
+        let (version, status) = (self.questionnaire_version, self.status);
+        Ok(AssessmentHeader {
+            id: self.id,
+            company,
+            questionnaire_id: self.questionnaire_id,
+            questionnaire_version: u32::try_from(version)
+                .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
+            status: AssessmentStatus::parse(&status)
+                .ok_or_else(|| StoreError::Corrupt(format!("assessment status `{status}`")))?,
+            started_at: self.started_at,
+            started_by: self.started_by_name,
+            submitted_at: self.submitted_at,
+            carried_from: self.carried_from,
+        })
+    }
+}
+
+/// A saved answer, with the name of who saved it last.
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    question_id: String,
+    /// JSON, `None` while unanswered.
+    value: Option<String>,
+    note: String,
+    evidence: String,
+    revision: i64,
+    /// 0 or 1: `Any` has no booleans.
+    needs_review: i64,
+    updated_at: String,
+    updated_by_name: String,
+}
+
+impl TryFrom<AnswerRow> for StoredAnswer {
+    type Error = StoreError;
+
+    fn try_from(row: AnswerRow) -> StoreResult<Self> {
+        Ok(StoredAnswer {
+            question_id: row.question_id,
+            value: row.value.as_deref().map(from_json).transpose()?,
+            note: row.note,
+            evidence: row.evidence,
+            revision: row.revision,
+            needs_review: row.needs_review != 0,
+            updated_by: row.updated_by_name,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+/// A draft as kept: what was typed and why it was not saved, both JSON.
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    question_id: String,
+    typed: String,
+    problem: String,
+}
+
+impl TryFrom<DraftRow> for Draft {
+    type Error = StoreError;
+
+    fn try_from(row: DraftRow) -> StoreResult<Self> {
+        let typed: Typed = from_json(&row.typed)?;
+        let problem: DraftProblem = from_json(&row.problem)?;
+        Ok(Draft {
+            question_id: row.question_id,
+            values: typed.values,
+            note: typed.note,
+            evidence: typed.evidence,
+            problem,
+        })
+    }
 }
 
 fn to_json(value: &AnswerValue) -> StoreResult<String> {

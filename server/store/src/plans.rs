@@ -9,7 +9,7 @@ use assessments::plan::{
     check_move,
 };
 use assessments::text::Text;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::accounts::visible_company_on;
 use super::answers::assessment_with_access_on;
@@ -146,23 +146,23 @@ impl Store {
         let Some(visible) = self.visible_company(viewer, company_id).await? else {
             return Err(StoreError::NotFound);
         };
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, PlanRow>(
             "SELECT id, assessment_id, company_id, created_at FROM plans WHERE company_id = $1 ORDER BY created_at DESC",
         )
         .bind(company_id)
         .fetch_all(&self.pool)
         .await?;
         let mut plans = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let header = header_from(row, visible.company.clone())?;
-            let statuses = sqlx::query(
+        for row in rows {
+            let header = row.into_header(visible.company.clone());
+            let statuses = sqlx::query_as::<_, (String, String)>(
                 "SELECT status, due_date FROM plan_actions WHERE plan_id = $1 AND merged_into IS NULL",
             )
             .bind(&header.id)
             .fetch_all(&self.pool)
             .await?
-            .iter()
-            .map(|row| Ok((status_from(&row.try_get::<String, _>("status")?)?, row.try_get("due_date")?)))
+            .into_iter()
+            .map(|(status, due_date)| Ok((status_from(&status)?, due_date)))
             .collect::<StoreResult<Vec<_>>>()?;
             plans.push((header, statuses));
         }
@@ -201,26 +201,15 @@ impl Store {
         }
         let mut events = Vec::new();
         for id in chain.iter().rev() {
-            let rows = sqlx::query(
+            let rows = sqlx::query_as::<_, EventRow>(
                 "SELECT e.occurred_at, e.kind, e.from_status, e.to_status, e.note, u.name FROM action_events e \
                  JOIN users u ON u.id = e.actor_user_id WHERE e.action_id = $1 ORDER BY e.occurred_at, e.id",
             )
             .bind(id)
             .fetch_all(&self.pool)
             .await?;
-            for row in &rows {
-                let kind: String = row.try_get("kind")?;
-                let from: Option<String> = row.try_get("from_status")?;
-                let to: Option<String> = row.try_get("to_status")?;
-                events.push(ActionEvent {
-                    occurred_at: row.try_get("occurred_at")?,
-                    actor: row.try_get("name")?,
-                    kind: EventKind::parse(&kind)
-                        .ok_or_else(|| StoreError::Corrupt(format!("event `{kind}`")))?,
-                    from_status: from.as_deref().map(status_from).transpose()?,
-                    to_status: to.as_deref().map(status_from).transpose()?,
-                    note: row.try_get("note")?,
-                });
+            for row in rows {
+                events.push(ActionEvent::try_from(row)?);
             }
         }
         Ok(events)
@@ -445,20 +434,19 @@ async fn plan_on(
     viewer: &Viewer,
     plan_id: &str,
 ) -> StoreResult<(PlanHeader, CompanyAccess)> {
-    let row = sqlx::query("SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1")
-        .bind(plan_id)
-        .fetch_optional(&mut *connection)
-        .await?;
-    let company_id: String = match &row {
-        Some(row) => row.try_get("company_id")?,
-        None => "-".to_owned(),
-    };
-    let visible = visible_company_on(connection, viewer, &company_id).await?;
+    let row = sqlx::query_as::<_, PlanRow>(
+        "SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1",
+    )
+    .bind(plan_id)
+    .fetch_optional(&mut *connection)
+    .await?;
+    let company_id = row.as_ref().map_or("-", |row| row.company_id.as_str());
+    let visible = visible_company_on(connection, viewer, company_id).await?;
     let (Some(row), Some(visible)) = (row, visible) else { return Err(StoreError::NotFound) };
     if !visible.access.sees_assessments() {
         return Err(StoreError::NotFound);
     }
-    Ok((header_from(&row, visible.company)?, visible.access))
+    Ok((row.into_header(visible.company), visible.access))
 }
 
 /// [`Store::plan_actions`] on `connection`.
@@ -472,8 +460,8 @@ async fn plan_actions_on(
         "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 AND a.merged_into IS NULL \
          ORDER BY a.position, a.id"
     );
-    let rows = sqlx::query(&sql).bind(plan_id).fetch_all(&mut *connection).await?;
-    rows.iter().map(action_from).collect()
+    let rows = sqlx::query_as::<_, ActionRow>(&sql).bind(plan_id).fetch_all(&mut *connection).await?;
+    rows.into_iter().map(PlanAction::try_from).collect()
 }
 
 async fn plan_id_of(connection: &mut AnyConnection, assessment_id: &str) -> StoreResult<Option<String>> {
@@ -555,33 +543,88 @@ async fn insert_event(
     Ok(())
 }
 
-fn header_from(row: &sqlx::any::AnyRow, company: Organization) -> StoreResult<PlanHeader> {
-    Ok(PlanHeader {
-        id: row.try_get("id")?,
-        assessment_id: row.try_get("assessment_id")?,
-        company,
-        created_at: row.try_get("created_at")?,
-    })
+/// A plan as stored.
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    id: String,
+    assessment_id: String,
+    company_id: String,
+    created_at: String,
 }
 
-fn action_from(row: &sqlx::any::AnyRow) -> StoreResult<PlanAction> {
-    let severity: String = row.try_get("severity")?;
-    let position: i64 = row.try_get("position")?;
-    let text_en: String = row.try_get("text_en")?;
-    Ok(PlanAction {
-        id: row.try_get("id")?,
-        position: u32::try_from(position).unwrap_or(u32::MAX),
-        requirement_id: row.try_get("requirement_id")?,
-        section_id: row.try_get("section_id")?,
-        severity: severity_from(&severity)?,
-        text: Text::new(row.try_get::<String, _>("text_es")?, (!text_en.is_empty()).then_some(text_en)),
-        owner: row.try_get("owner")?,
-        due_date: row.try_get("due_date")?,
-        status: status_from(&row.try_get::<String, _>("status")?)?,
-        revision: row.try_get("revision")?,
-        last_note: row.try_get("last_note")?,
-        carried_from: row.try_get("carried_from")?,
-    })
+impl PlanRow {
+    /// The header, with the company the viewer was checked against (this row's `company_id`).
+    fn into_header(self, company: Organization) -> PlanHeader {
+        PlanHeader { id: self.id, assessment_id: self.assessment_id, company, created_at: self.created_at }
+    }
+}
+
+/// An action as [`ACTION_COLUMNS`] read it, with its newest note.
+#[derive(sqlx::FromRow)]
+struct ActionRow {
+    id: String,
+    position: i64,
+    requirement_id: Option<String>,
+    section_id: String,
+    severity: String,
+    text_es: String,
+    /// Empty until translated.
+    text_en: String,
+    owner: String,
+    due_date: String,
+    status: String,
+    revision: i64,
+    carried_from: Option<String>,
+    last_note: Option<String>,
+}
+
+impl TryFrom<ActionRow> for PlanAction {
+    type Error = StoreError;
+
+    fn try_from(row: ActionRow) -> StoreResult<Self> {
+        let text_en = (!row.text_en.is_empty()).then_some(row.text_en);
+        Ok(PlanAction {
+            id: row.id,
+            position: u32::try_from(row.position).unwrap_or(u32::MAX),
+            requirement_id: row.requirement_id,
+            section_id: row.section_id,
+            severity: severity_from(&row.severity)?,
+            text: Text::new(row.text_es, text_en),
+            owner: row.owner,
+            due_date: row.due_date,
+            status: status_from(&row.status)?,
+            revision: row.revision,
+            last_note: row.last_note,
+            carried_from: row.carried_from,
+        })
+    }
+}
+
+/// A line of an action's history, with the name of who wrote it.
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    occurred_at: String,
+    kind: String,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    note: String,
+    name: String,
+}
+
+impl TryFrom<EventRow> for ActionEvent {
+    type Error = StoreError;
+
+    fn try_from(row: EventRow) -> StoreResult<Self> {
+        let kind = row.kind;
+        Ok(ActionEvent {
+            occurred_at: row.occurred_at,
+            actor: row.name,
+            kind: EventKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("event `{kind}`")))?,
+            from_status: row.from_status.as_deref().map(status_from).transpose()?,
+            to_status: row.to_status.as_deref().map(status_from).transpose()?,
+            note: row.note,
+        })
+    }
 }
 
 fn status_from(text: &str) -> StoreResult<ActionStatus> {
