@@ -15,6 +15,7 @@ use assessments::questionnaire::{Level, Question, Questionnaire};
 use assessments::scoring::answer_at;
 use store::Store;
 use store::answers::AnswerWrite;
+use store::plans::MoveOutcome;
 
 /// The questionnaire the demo answers.
 const QUESTIONNAIRE: &str = "agro-laboral";
@@ -163,17 +164,13 @@ async fn plan_under_way(
             _ => &[],
         };
         for (to, note) in steps {
-            store
-                .move_action(viewer, &plan, &action.id, *to, note, revision)
-                .await?
-                .map_err(anyhow::Error::new)?;
+            refused_as_error(store.move_action(viewer, &plan, &action.id, *to, note, revision).await?)?;
             revision += 1;
         }
         if index == 2 {
-            store
-                .move_action(&advisor, &plan, &action.id, ActionStatus::Verified, "", revision)
-                .await?
-                .map_err(anyhow::Error::new)?;
+            refused_as_error(
+                store.move_action(&advisor, &plan, &action.id, ActionStatus::Verified, "", revision).await?,
+            )?;
         }
         if index == 0 {
             store
@@ -231,6 +228,15 @@ pub fn answers_for(
         }
     }
     answers
+}
+
+/// A move in the demo's script must be allowed. A conflict, as before, is let through: nobody
+/// else writes while the script runs.
+fn refused_as_error(outcome: MoveOutcome) -> anyhow::Result<()> {
+    match outcome {
+        MoveOutcome::Refused(problem) => Err(problem.into()),
+        MoveOutcome::Moved | MoveOutcome::Conflict => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use assessments::text::Text;
 use axum::Form;
 use axum::extract::Path;
 use serde::Deserialize;
-use store::plans::{ActionEdit, ActionWrite};
+use store::plans::{ActionEdit, ActionWrite, MoveOutcome};
 
 use super::handler::{Failure, HandlerResult, SignedIn, see_other};
 
@@ -122,9 +122,9 @@ pub async fn move_status(
     let to = ActionStatus::parse(&form.estado).ok_or_else(Failure::not_found)?;
     let refused = |code: &str| see_other(&format!("{back}?error={code}&nota={}", percent_encode(&form.nota)));
     Ok(match cx.store.move_action(&cx.viewer, &plan_id, &action_id, to, &form.nota, form.r).await? {
-        Ok(ActionWrite::Saved) => see_other(&format!("{back}?guardado=1")),
-        Ok(ActionWrite::Conflict) => refused("conflict"),
-        Err(problem) => refused(problem.code()),
+        MoveOutcome::Moved => see_other(&format!("{back}?guardado=1")),
+        MoveOutcome::Conflict => refused("conflict"),
+        MoveOutcome::Refused(problem) => refused(problem.code()),
     })
 }
 

@@ -7,12 +7,12 @@
 
 use assessments::access::{CompanyAccess, Grant, Member, Membership, Organization, Viewer, VisibleCompany};
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
-use sqlx::Row;
+use sqlx::AnyConnection;
 
 use super::{Store, StoreError, StoreResult, new_id, now};
 
 /// A person's account, as the sign-in needs it. Deliberately not `Serialize`: it holds the hash.
-#[derive(Clone)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct Account {
     pub id: String,
     pub email: String,
@@ -35,17 +35,93 @@ pub fn token_hash(token: &str) -> String {
 
 const ORGANIZATION_COLUMNS: &str = "o.id, o.kind, o.name, o.sector";
 
-fn organization_from(row: &sqlx::any::AnyRow) -> StoreResult<Organization> {
-    let kind: String = row.try_get("kind")?;
-    let sector: Option<String> = row.try_get("sector")?;
-    Ok(Organization {
-        id: row.try_get("id")?,
-        kind: kind.parse().map_err(|_| StoreError::Corrupt(format!("organization kind `{kind}`")))?,
-        name: row.try_get("name")?,
-        sector: sector
-            .map(|s| s.parse().map_err(|_| StoreError::Corrupt(format!("sector `{s}`"))))
-            .transpose()?,
-    })
+/// An organization as [`ORGANIZATION_COLUMNS`] read it.
+#[derive(sqlx::FromRow)]
+struct OrganizationRow {
+    id: String,
+    kind: String,
+    name: String,
+    sector: Option<String>,
+}
+
+impl TryFrom<OrganizationRow> for Organization {
+    type Error = StoreError;
+
+    fn try_from(row: OrganizationRow) -> StoreResult<Self> {
+        let kind = row.kind;
+        Ok(Organization {
+            id: row.id,
+            kind: kind.parse().map_err(|_| StoreError::Corrupt(format!("organization kind `{kind}`")))?,
+            name: row.name,
+            sector: row
+                .sector
+                .map(|s| s.parse().map_err(|_| StoreError::Corrupt(format!("sector `{s}`"))))
+                .transpose()?,
+        })
+    }
+}
+
+/// An organization and a role in it: a membership, or what an invitation offers.
+#[derive(sqlx::FromRow)]
+struct OrganizationRoleRow {
+    #[sqlx(flatten)]
+    organization: OrganizationRow,
+    role: String,
+}
+
+impl OrganizationRoleRow {
+    fn into_domain(self) -> StoreResult<(Organization, Role)> {
+        Ok((self.organization.try_into()?, role_from(&self.role)?))
+    }
+}
+
+/// A company the viewer sees, and through what: their role in it, or a grant's scope.
+#[derive(sqlx::FromRow)]
+struct VisibleCompanyRow {
+    #[sqlx(flatten)]
+    company: OrganizationRow,
+    via: String,
+}
+
+/// A person of an organization.
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: String,
+    name: String,
+    email: String,
+    role: String,
+}
+
+impl TryFrom<MemberRow> for Member {
+    type Error = StoreError;
+
+    fn try_from(row: MemberRow) -> StoreResult<Self> {
+        Ok(Member { role: role_from(&row.role)?, user_id: row.id, name: row.name, email: row.email })
+    }
+}
+
+/// An active grant, with the organization it is granted to.
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    grant_id: String,
+    scope: String,
+    granted_at: String,
+    #[sqlx(flatten)]
+    grantee: OrganizationRow,
+}
+
+impl TryFrom<GrantRow> for Grant {
+    type Error = StoreError;
+
+    fn try_from(row: GrantRow) -> StoreResult<Self> {
+        let scope = row.scope;
+        Ok(Grant {
+            id: row.grant_id,
+            grantee: row.grantee.try_into()?,
+            scope: scope.parse().map_err(|_| StoreError::Corrupt(format!("grant scope `{scope}`")))?,
+            granted_at: row.granted_at,
+        })
+    }
 }
 
 fn role_from(text: &str) -> StoreResult<Role> {
@@ -86,17 +162,7 @@ impl Store {
     async fn account_where(&self, column: &'static str, value: &str) -> StoreResult<Option<Account>> {
         let sql =
             format!("SELECT id, email, name, password_hash, session_epoch FROM users WHERE {column} = $1");
-        let row = sqlx::query(&sql).bind(value).fetch_optional(&self.pool).await?;
-        row.map(|row| {
-            Ok(Account {
-                id: row.try_get("id")?,
-                email: row.try_get("email")?,
-                name: row.try_get("name")?,
-                password_hash: row.try_get("password_hash")?,
-                session_epoch: row.try_get("session_epoch")?,
-            })
-        })
-        .transpose()
+        Ok(sqlx::query_as::<_, Account>(&sql).bind(value).fetch_optional(&self.pool).await?)
     }
 
     /// The authorization context of an account, or `None` if it no longer exists.
@@ -106,13 +172,10 @@ impl Store {
             "SELECT {ORGANIZATION_COLUMNS}, m.role FROM memberships m \
              JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name"
         );
-        let rows = sqlx::query(&sql).bind(user_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query_as::<_, OrganizationRoleRow>(&sql).bind(user_id).fetch_all(&self.pool).await?;
         let memberships = rows
-            .iter()
-            .map(|row| {
-                let role: String = row.try_get("role")?;
-                Ok(Membership { organization: organization_from(row)?, role: role_from(&role)? })
-            })
+            .into_iter()
+            .map(|row| row.into_domain().map(|(organization, role)| Membership { organization, role }))
             .collect::<StoreResult<Vec<_>>>()?;
         Ok(Some(Viewer { user_id: account.id, email: account.email, name: account.name, memberships }))
     }
@@ -163,8 +226,8 @@ impl Store {
         let sql = format!(
             "SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.kind <> 'platform' ORDER BY o.kind, o.name"
         );
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        rows.iter().map(organization_from).collect()
+        let rows = sqlx::query_as::<_, OrganizationRow>(&sql).fetch_all(&self.pool).await?;
+        rows.into_iter().map(Organization::try_from).collect()
     }
 
     /// Invites the first administrator of an organization a platform administrator just created.
@@ -228,24 +291,14 @@ impl Store {
         if !actor.role_in(organization_id).is_some_and(Role::is_admin) {
             return Err(StoreError::NotFound);
         }
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, MemberRow>(
             "SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
              WHERE m.organization_id = $1 ORDER BY u.name, u.email",
         )
         .bind(organization_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let role: String = row.try_get("role")?;
-                Ok(Member {
-                    user_id: row.try_get("id")?,
-                    name: row.try_get("name")?,
-                    email: row.try_get("email")?,
-                    role: role_from(&role)?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Member::try_from).collect()
     }
 
     /// Removes a person from an organization and ends all their sessions. Admins only; an admin
@@ -329,12 +382,12 @@ impl Store {
             "SELECT {ORGANIZATION_COLUMNS}, i.role FROM invitations i JOIN organizations o ON o.id = i.organization_id \
              WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > $2"
         );
-        let row = sqlx::query(&sql).bind(token_hash).bind(now()).fetch_optional(&self.pool).await?;
-        row.map(|row| {
-            let role: String = row.try_get("role")?;
-            Ok((organization_from(&row)?, role_from(&role)?))
-        })
-        .transpose()
+        let row = sqlx::query_as::<_, OrganizationRoleRow>(&sql)
+            .bind(token_hash)
+            .bind(now())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(OrganizationRoleRow::into_domain).transpose()
     }
 
     /// Accepts an invitation for `user_id`: one use only, checked and spent in one transaction.
@@ -357,9 +410,9 @@ impl Store {
             "SELECT {ORGANIZATION_COLUMNS}, i.role FROM invitations i JOIN organizations o ON o.id = i.organization_id \
              WHERE i.token_hash = $1"
         );
-        let row = sqlx::query(&sql).bind(token_hash).fetch_one(&mut *tx).await?;
-        let role: String = row.try_get("role")?;
-        let organization = organization_from(&row)?;
+        let row = sqlx::query_as::<_, OrganizationRoleRow>(&sql).bind(token_hash).fetch_one(&mut *tx).await?;
+        let OrganizationRoleRow { organization, role } = row;
+        let organization = Organization::try_from(organization)?;
         sqlx::query(
             "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
@@ -376,7 +429,7 @@ impl Store {
 
     /// Every company the viewer may see, and how.
     pub async fn visible_companies(&self, viewer: &Viewer) -> StoreResult<Vec<VisibleCompany>> {
-        self.companies_for(viewer, None).await
+        companies_for(&mut *self.pool.acquire().await?, viewer, None).await
     }
 
     /// One company as the viewer may see it; `None` when it does not exist *or* the viewer may
@@ -386,48 +439,7 @@ impl Store {
         viewer: &Viewer,
         company_id: &str,
     ) -> StoreResult<Option<VisibleCompany>> {
-        // The query reads an empty id as "every company": never let one through.
-        let company_id = if company_id.is_empty() { "-" } else { company_id };
-        Ok(self.companies_for(viewer, Some(company_id)).await?.into_iter().next())
-    }
-
-    async fn companies_for(&self, viewer: &Viewer, only: Option<&str>) -> StoreResult<Vec<VisibleCompany>> {
-        // Own companies, then companies that granted assessments to the viewer's advisory
-        // organization (advisors only), then companies that share plan progress with the
-        // viewer's association. A company reachable two ways appears with its strongest access.
-        let sql = format!(
-            "SELECT {ORGANIZATION_COLUMNS}, m.role AS via FROM organizations o \
-               JOIN memberships m ON m.organization_id = o.id \
-               WHERE o.kind = 'company' AND m.user_id = $1 AND ($2 = '' OR o.id = $2) \
-             UNION ALL \
-             SELECT {ORGANIZATION_COLUMNS}, g.scope AS via FROM organizations o \
-               JOIN grants g ON g.company_id = o.id AND g.revoked_at IS NULL \
-               JOIN memberships m ON m.organization_id = g.grantee_id \
-               WHERE m.user_id = $1 AND ($2 = '' OR o.id = $2) \
-                 AND ((g.scope = 'assessments' AND m.role = 'advisor') \
-                   OR (g.scope = 'plan_progress' AND m.role IN ('association_admin', 'association_viewer'))) \
-             ORDER BY name"
-        );
-        let rows =
-            sqlx::query(&sql).bind(&viewer.user_id).bind(only.unwrap_or("")).fetch_all(&self.pool).await?;
-        let mut companies: Vec<VisibleCompany> = Vec::new();
-        for row in &rows {
-            let via: String = row.try_get("via")?;
-            let access = match via.as_str() {
-                "company_admin" => CompanyAccess::Member { admin: true },
-                "company_member" => CompanyAccess::Member { admin: false },
-                "assessments" => CompanyAccess::Advisor,
-                "plan_progress" => CompanyAccess::PlanProgress,
-                other => return Err(StoreError::Corrupt(format!("company access `{other}`"))),
-            };
-            let company = organization_from(row)?;
-            match companies.iter_mut().find(|seen| seen.company.id == company.id) {
-                Some(seen) if rank(access) > rank(seen.access) => seen.access = access,
-                Some(_) => {}
-                None => companies.push(VisibleCompany { company, access }),
-            }
-        }
-        Ok(companies)
+        visible_company_on(&mut *self.pool.acquire().await?, viewer, company_id).await
     }
 
     /// Grants `scope` of a company to another organization. The company's admins only; the
@@ -488,28 +500,17 @@ impl Store {
              JOIN organizations o ON o.id = g.grantee_id \
              WHERE g.company_id = $1 AND g.revoked_at IS NULL ORDER BY o.name"
         );
-        let rows = sqlx::query(&sql).bind(company_id).fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|row| {
-                let scope: String = row.try_get("scope")?;
-                Ok(Grant {
-                    id: row.try_get("grant_id")?,
-                    grantee: organization_from(row)?,
-                    scope: scope
-                        .parse()
-                        .map_err(|_| StoreError::Corrupt(format!("grant scope `{scope}`")))?,
-                    granted_at: row.try_get("granted_at")?,
-                })
-            })
-            .collect()
+        let rows = sqlx::query_as::<_, GrantRow>(&sql).bind(company_id).fetch_all(&self.pool).await?;
+        rows.into_iter().map(Grant::try_from).collect()
     }
 
     /// Organizations of `kind` a company admin may grant to (names only: they are not secret).
     pub async fn organizations_of_kind(&self, kind: OrganizationKind) -> StoreResult<Vec<Organization>> {
         let sql =
             format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.kind = $1 ORDER BY o.name");
-        let rows = sqlx::query(&sql).bind(kind.as_str()).fetch_all(&self.pool).await?;
-        rows.iter().map(organization_from).collect()
+        let rows =
+            sqlx::query_as::<_, OrganizationRow>(&sql).bind(kind.as_str()).fetch_all(&self.pool).await?;
+        rows.into_iter().map(Organization::try_from).collect()
     }
 
     fn require_company_admin(&self, actor: &Viewer, company_id: &str) -> StoreResult<()> {
@@ -518,6 +519,62 @@ impl Store {
             _ => Err(StoreError::NotFound),
         }
     }
+}
+
+/// [`Store::visible_company`] on `connection`: a write's transaction checks with it.
+pub(crate) async fn visible_company_on(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    company_id: &str,
+) -> StoreResult<Option<VisibleCompany>> {
+    // The query reads an empty id as "every company": never let one through.
+    let company_id = if company_id.is_empty() { "-" } else { company_id };
+    Ok(companies_for(connection, viewer, Some(company_id)).await?.into_iter().next())
+}
+
+async fn companies_for(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    only: Option<&str>,
+) -> StoreResult<Vec<VisibleCompany>> {
+    // Own companies, then companies that granted assessments to the viewer's advisory
+    // organization (advisors only), then companies that share plan progress with the
+    // viewer's association. A company reachable two ways appears with its strongest access.
+    let sql = format!(
+        "SELECT {ORGANIZATION_COLUMNS}, m.role AS via FROM organizations o \
+           JOIN memberships m ON m.organization_id = o.id \
+           WHERE o.kind = 'company' AND m.user_id = $1 AND ($2 = '' OR o.id = $2) \
+         UNION ALL \
+         SELECT {ORGANIZATION_COLUMNS}, g.scope AS via FROM organizations o \
+           JOIN grants g ON g.company_id = o.id AND g.revoked_at IS NULL \
+           JOIN memberships m ON m.organization_id = g.grantee_id \
+           WHERE m.user_id = $1 AND ($2 = '' OR o.id = $2) \
+             AND ((g.scope = 'assessments' AND m.role = 'advisor') \
+               OR (g.scope = 'plan_progress' AND m.role IN ('association_admin', 'association_viewer'))) \
+         ORDER BY name"
+    );
+    let rows = sqlx::query_as::<_, VisibleCompanyRow>(&sql)
+        .bind(&viewer.user_id)
+        .bind(only.unwrap_or(""))
+        .fetch_all(&mut *connection)
+        .await?;
+    let mut companies: Vec<VisibleCompany> = Vec::new();
+    for row in rows {
+        let access = match row.via.as_str() {
+            "company_admin" => CompanyAccess::Member { admin: true },
+            "company_member" => CompanyAccess::Member { admin: false },
+            "assessments" => CompanyAccess::Advisor,
+            "plan_progress" => CompanyAccess::PlanProgress,
+            other => return Err(StoreError::Corrupt(format!("company access `{other}`"))),
+        };
+        let company = Organization::try_from(row.company)?;
+        match companies.iter_mut().find(|seen| seen.company.id == company.id) {
+            Some(seen) if rank(access) > rank(seen.access) => seen.access = access,
+            Some(_) => {}
+            None => companies.push(VisibleCompany { company, access }),
+        }
+    }
+    Ok(companies)
 }
 
 /// Own people first, then advisors, then plan followers.

@@ -12,8 +12,9 @@ use assessments::questionnaire::Questionnaire;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
+use sqlx::AnyConnection;
 
+use super::accounts::visible_company_on;
 use super::{Store, StoreError, StoreResult, new_id, now};
 
 /// The result of saving one answer.
@@ -85,26 +86,26 @@ impl Store {
         version: u32,
         carried_from: Option<(&str, &[CarriedAnswer])>,
     ) -> StoreResult<String> {
-        self.require_own_people(viewer, company_id).await?;
+        let mut tx = self.begin_checked().await?;
+        require_own_people(&mut tx, viewer, company_id).await?;
         let published: Option<String> = sqlx::query_scalar(
             "SELECT status FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = $2",
         )
         .bind(questionnaire_id)
         .bind(i64::from(version))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
         if published.as_deref() != Some("published") {
             return Err(StoreError::Invalid("only a published questionnaire version can be answered"));
         }
         if let Some((previous_id, _)) = carried_from {
-            let previous = self.assessment(viewer, previous_id).await?;
+            let (previous, _) = assessment_with_access_on(&mut tx, viewer, previous_id).await?;
             if previous.company.id != company_id {
                 return Err(StoreError::NotFound);
             }
         }
         let id = new_id();
         let started_at = now();
-        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO assessments (id, company_id, questionnaire_id, questionnaire_version, status, \
              carried_from, started_by, started_at) VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7)",
@@ -142,13 +143,13 @@ impl Store {
         viewer: &Viewer,
         company_id: &str,
     ) -> StoreResult<Vec<AssessmentHeader>> {
-        let company = self.company_with_assessments(viewer, company_id).await?.0;
+        let company = company_with_assessments(&mut *self.pool.acquire().await?, viewer, company_id).await?.0;
         let sql = format!(
             "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by \
              WHERE a.company_id = $1 ORDER BY a.started_at DESC, a.id"
         );
-        let rows = sqlx::query(&sql).bind(company_id).fetch_all(&self.pool).await?;
-        rows.iter().map(|row| header_from(row, company.clone())).collect()
+        let rows = sqlx::query_as::<_, HeaderRow>(&sql).bind(company_id).fetch_all(&self.pool).await?;
+        rows.into_iter().map(|row| row.into_header(company.clone())).collect()
     }
 
     /// One assessment, for those who see the company's assessments.
@@ -162,26 +163,13 @@ impl Store {
         viewer: &Viewer,
         assessment_id: &str,
     ) -> StoreResult<(AssessmentHeader, CompanyAccess)> {
-        let company_id: Option<String> =
-            sqlx::query_scalar("SELECT company_id FROM assessments WHERE id = $1")
-                .bind(assessment_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        // An unknown id still asks who the viewer may see (with an id no company has), so both
-        // refusals take the same path.
-        let (company, access) =
-            self.company_with_assessments(viewer, company_id.as_deref().unwrap_or("-")).await?;
-        let sql = format!(
-            "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by WHERE a.id = $1"
-        );
-        let row = sqlx::query(&sql).bind(assessment_id).fetch_one(&self.pool).await?;
-        Ok((header_from(&row, company)?, access))
+        assessment_with_access_on(&mut *self.pool.acquire().await?, viewer, assessment_id).await
     }
 
     /// The saved answers of an assessment.
     pub async fn answers(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<StoredAnswer>> {
         self.assessment(viewer, assessment_id).await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, AnswerRow>(
             "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.updated_at, \
              u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
              WHERE a.assessment_id = $1",
@@ -189,21 +177,7 @@ impl Store {
         .bind(assessment_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let value: Option<String> = row.try_get("value")?;
-                Ok(StoredAnswer {
-                    question_id: row.try_get("question_id")?,
-                    value: value.as_deref().map(from_json).transpose()?,
-                    note: row.try_get("note")?,
-                    evidence: row.try_get("evidence")?,
-                    revision: row.try_get("revision")?,
-                    needs_review: row.try_get::<i64, _>("needs_review")? != 0,
-                    updated_by: row.try_get("updated_by_name")?,
-                    updated_at: row.try_get("updated_at")?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(StoredAnswer::try_from).collect()
     }
 
     /// Saves one answer if nobody else saved it since `base_revision`, and clears the saver's
@@ -214,10 +188,10 @@ impl Store {
         assessment_id: &str,
         write: AnswerWrite<'_>,
     ) -> StoreResult<SaveOutcome> {
-        self.require_answerable(viewer, assessment_id).await?;
         let value = write.value.map(to_json).transpose()?;
         let updated_at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
         // Compare-and-set on the revision: of two saves from the same revision, one wins and the
         // other is told, whatever the timing.
         let written = if write.base_revision == 0 {
@@ -270,7 +244,6 @@ impl Store {
 
     /// Keeps what the viewer typed for a question and could not save, replacing an older draft.
     pub async fn keep_draft(&self, viewer: &Viewer, assessment_id: &str, draft: &Draft) -> StoreResult<()> {
-        self.require_answerable(viewer, assessment_id).await?;
         let typed = Typed {
             values: draft.values.clone(),
             note: draft.note.clone(),
@@ -279,6 +252,8 @@ impl Store {
         let typed = serde_json::to_string(&typed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let problem =
             serde_json::to_string(&draft.problem).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
         sqlx::query(
             "INSERT INTO answer_drafts (assessment_id, question_id, user_id, typed, problem, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (assessment_id, question_id, user_id) \
@@ -290,34 +265,23 @@ impl Store {
         .bind(typed)
         .bind(problem)
         .bind(now())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
     /// The viewer's own drafts in an assessment: nobody else's.
     pub async fn drafts(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<Draft>> {
         self.assessment(viewer, assessment_id).await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, DraftRow>(
             "SELECT question_id, typed, problem FROM answer_drafts WHERE assessment_id = $1 AND user_id = $2",
         )
         .bind(assessment_id)
         .bind(&viewer.user_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let typed: Typed = from_json(&row.try_get::<String, _>("typed")?)?;
-                let problem: DraftProblem = from_json(&row.try_get::<String, _>("problem")?)?;
-                Ok(Draft {
-                    question_id: row.try_get("question_id")?,
-                    values: typed.values,
-                    note: typed.note,
-                    evidence: typed.evidence,
-                    problem,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Draft::try_from).collect()
     }
 
     /// Lets a draft go: the person keeps the saved answer instead.
@@ -327,7 +291,8 @@ impl Store {
         assessment_id: &str,
         question_id: &str,
     ) -> StoreResult<()> {
-        if self.assessment_with_access(viewer, assessment_id).await?.1.is_outsider() {
+        let mut tx = self.begin_checked().await?;
+        if assessment_with_access_on(&mut tx, viewer, assessment_id).await?.1.is_outsider() {
             return Err(StoreError::NotFound);
         }
         sqlx::query(
@@ -336,15 +301,17 @@ impl Store {
         .bind(assessment_id)
         .bind(question_id)
         .bind(&viewer.user_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
     /// Sends an in-progress assessment for review. The caller has checked it is complete against
     /// its questionnaire; this only moves the status, and only from in progress.
     pub async fn submit_assessment(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
-        self.require_answerable(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
         let moved = sqlx::query(
             "UPDATE assessments SET status = 'submitted', submitted_by = $1, submitted_at = $2 \
              WHERE id = $3 AND status = 'in_progress'",
@@ -352,18 +319,20 @@ impl Store {
         .bind(&viewer.user_id)
         .bind(now())
         .bind(assessment_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if moved.rows_affected() == 0 {
             return Err(StoreError::Invalid("the assessment is not in progress"));
         }
+        tx.commit().await?;
         Ok(())
     }
 
     /// Returns a submitted assessment for changes: its reviewers, the company's admins or an
     /// advisor it granted its assessments to.
     pub async fn return_for_changes(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
-        let (assessment, access) = self.assessment_with_access(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (assessment, access) = assessment_with_access_on(&mut tx, viewer, assessment_id).await?;
         if !(access.is_own_admin() || access == CompanyAccess::Advisor) {
             return Err(StoreError::NotFound);
         }
@@ -374,61 +343,159 @@ impl Store {
             "UPDATE assessments SET status = 'in_progress', submitted_by = NULL, submitted_at = NULL WHERE id = $1",
         )
         .bind(assessment_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
-    }
-
-    /// The company, when the viewer sees its assessments.
-    async fn company_with_assessments(
-        &self,
-        viewer: &Viewer,
-        company_id: &str,
-    ) -> StoreResult<(assessments::access::Organization, CompanyAccess)> {
-        match self.visible_company(viewer, company_id).await? {
-            Some(visible) if visible.access.sees_assessments() => Ok((visible.company, visible.access)),
-            _ => Err(StoreError::NotFound),
-        }
-    }
-
-    async fn require_own_people(&self, viewer: &Viewer, company_id: &str) -> StoreResult<()> {
-        match self.company_with_assessments(viewer, company_id).await?.1 {
-            CompanyAccess::Member { .. } => Ok(()),
-            _ => Err(StoreError::NotFound),
-        }
-    }
-
-    /// The assessment exists, the viewer is one of its company's people, and it is in progress.
-    pub(crate) async fn require_answerable(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
-        match self.assessment_with_access(viewer, assessment_id).await? {
-            (_, access) if access.is_outsider() => Err(StoreError::NotFound),
-            (assessment, _) if assessment.status != AssessmentStatus::InProgress => {
-                Err(StoreError::Invalid("the assessment is submitted and read-only"))
-            }
-            _ => Ok(()),
-        }
     }
 }
 
-fn header_from(
-    row: &sqlx::any::AnyRow,
-    company: assessments::access::Organization,
-) -> StoreResult<AssessmentHeader> {
-    let status: String = row.try_get("status")?;
-    let version: i64 = row.try_get("questionnaire_version")?;
-    Ok(AssessmentHeader {
-        id: row.try_get("id")?,
-        company,
-        questionnaire_id: row.try_get("questionnaire_id")?,
-        questionnaire_version: u32::try_from(version)
-            .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
-        status: AssessmentStatus::parse(&status)
-            .ok_or_else(|| StoreError::Corrupt(format!("assessment status `{status}`")))?,
-        started_at: row.try_get("started_at")?,
-        started_by: row.try_get("started_by_name")?,
-        submitted_at: row.try_get("submitted_at")?,
-        carried_from: row.try_get("carried_from")?,
-    })
+/// [`Store::assessment_with_access`] on `connection`: a write's transaction checks with it.
+pub(crate) async fn assessment_with_access_on(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    assessment_id: &str,
+) -> StoreResult<(AssessmentHeader, CompanyAccess)> {
+    let company_id: Option<String> = sqlx::query_scalar("SELECT company_id FROM assessments WHERE id = $1")
+        .bind(assessment_id)
+        .fetch_optional(&mut *connection)
+        .await?;
+    // An unknown id still asks who the viewer may see (with an id no company has), so both
+    // refusals take the same path.
+    let (company, access) =
+        company_with_assessments(connection, viewer, company_id.as_deref().unwrap_or("-")).await?;
+    let sql = format!(
+        "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by WHERE a.id = $1"
+    );
+    let row = sqlx::query_as::<_, HeaderRow>(&sql).bind(assessment_id).fetch_one(&mut *connection).await?;
+    Ok((row.into_header(company)?, access))
+}
+
+/// The company, when the viewer sees its assessments.
+async fn company_with_assessments(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    company_id: &str,
+) -> StoreResult<(assessments::access::Organization, CompanyAccess)> {
+    match visible_company_on(connection, viewer, company_id).await? {
+        Some(visible) if visible.access.sees_assessments() => Ok((visible.company, visible.access)),
+        _ => Err(StoreError::NotFound),
+    }
+}
+
+async fn require_own_people(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    company_id: &str,
+) -> StoreResult<()> {
+    match company_with_assessments(connection, viewer, company_id).await?.1 {
+        CompanyAccess::Member { .. } => Ok(()),
+        _ => Err(StoreError::NotFound),
+    }
+}
+
+/// The assessment exists, the viewer is one of its company's people, and it is in progress.
+pub(crate) async fn require_answerable(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    assessment_id: &str,
+) -> StoreResult<()> {
+    match assessment_with_access_on(connection, viewer, assessment_id).await? {
+        (_, access) if access.is_outsider() => Err(StoreError::NotFound),
+        (assessment, _) if assessment.status != AssessmentStatus::InProgress => {
+            Err(StoreError::Invalid("the assessment is submitted and read-only"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// An assessment as [`HEADER_COLUMNS`] read it, with the name of who started it. Its company
+/// comes from the visibility check, not from this row.
+#[derive(sqlx::FromRow)]
+struct HeaderRow {
+    id: String,
+    questionnaire_id: String,
+    questionnaire_version: i64,
+    status: String,
+    started_at: String,
+    submitted_at: Option<String>,
+    carried_from: Option<String>,
+    started_by_name: String,
+}
+
+impl HeaderRow {
+    fn into_header(self, company: assessments::access::Organization) -> StoreResult<AssessmentHeader> {
+        let (version, status) = (self.questionnaire_version, self.status);
+        Ok(AssessmentHeader {
+            id: self.id,
+            company,
+            questionnaire_id: self.questionnaire_id,
+            questionnaire_version: u32::try_from(version)
+                .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
+            status: AssessmentStatus::parse(&status)
+                .ok_or_else(|| StoreError::Corrupt(format!("assessment status `{status}`")))?,
+            started_at: self.started_at,
+            started_by: self.started_by_name,
+            submitted_at: self.submitted_at,
+            carried_from: self.carried_from,
+        })
+    }
+}
+
+/// A saved answer, with the name of who saved it last.
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    question_id: String,
+    /// JSON, `None` while unanswered.
+    value: Option<String>,
+    note: String,
+    evidence: String,
+    revision: i64,
+    /// 0 or 1: `Any` has no booleans.
+    needs_review: i64,
+    updated_at: String,
+    updated_by_name: String,
+}
+
+impl TryFrom<AnswerRow> for StoredAnswer {
+    type Error = StoreError;
+
+    fn try_from(row: AnswerRow) -> StoreResult<Self> {
+        Ok(StoredAnswer {
+            question_id: row.question_id,
+            value: row.value.as_deref().map(from_json).transpose()?,
+            note: row.note,
+            evidence: row.evidence,
+            revision: row.revision,
+            needs_review: row.needs_review != 0,
+            updated_by: row.updated_by_name,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+/// A draft as kept: what was typed and why it was not saved, both JSON.
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    question_id: String,
+    typed: String,
+    problem: String,
+}
+
+impl TryFrom<DraftRow> for Draft {
+    type Error = StoreError;
+
+    fn try_from(row: DraftRow) -> StoreResult<Self> {
+        let typed: Typed = from_json(&row.typed)?;
+        let problem: DraftProblem = from_json(&row.problem)?;
+        Ok(Draft {
+            question_id: row.question_id,
+            values: typed.values,
+            note: typed.note,
+            evidence: typed.evidence,
+            problem,
+        })
+    }
 }
 
 fn to_json(value: &AnswerValue) -> StoreResult<String> {

@@ -1,8 +1,6 @@
 //! The audit log: sign-ins, failed sign-ins, grants, invitations, removals, and every view or
 //! export of a company's data by someone outside that company.
 
-use sqlx::Row;
-
 use super::{Store, StoreError, StoreResult, new_id, now};
 use assessments::access::{AuditAction, AuditLine, Viewer};
 
@@ -46,7 +44,7 @@ impl Store {
         if !actor.role_in(organization_id).is_some_and(|role| role.is_admin()) {
             return Err(StoreError::NotFound);
         }
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, AuditRow>(
             "SELECT a.occurred_at, a.action, a.detail, a.actor_email, u.name, u.email FROM audit_log a \
              LEFT JOIN users u ON u.id = a.actor_user_id \
              WHERE a.organization_id = $1 ORDER BY a.occurred_at DESC, a.id DESC LIMIT $2",
@@ -55,31 +53,14 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let action: String = row.try_get("action")?;
-                let name: Option<String> = row.try_get("name")?;
-                let email: Option<String> = row.try_get("email")?;
-                let typed: Option<String> = row.try_get("actor_email")?;
-                Ok(AuditLine {
-                    occurred_at: row.try_get("occurred_at")?,
-                    action: AuditAction::parse(&action)
-                        .ok_or_else(|| StoreError::Corrupt(format!("audit action `{action}`")))?,
-                    actor: match (name, email) {
-                        (Some(name), Some(email)) => format!("{name} <{email}>"),
-                        _ => typed.unwrap_or_default(),
-                    },
-                    detail: row.try_get("detail")?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(AuditLine::try_from).collect()
     }
 
     /// Failed sign-ins since `since` (RFC 3339) for an email, and from an address. Counts the
     /// one platform-wide line written per attempt (`organization_id IS NULL`), not the copies in
     /// the logs of the account's organizations.
     pub async fn failed_sign_ins_since(&self, email: &str, ip: &str, since: &str) -> StoreResult<(i64, i64)> {
-        let row = sqlx::query(
+        let counts = sqlx::query_as::<_, (i64, i64)>(
             "SELECT \
                COALESCE(SUM(CASE WHEN actor_email = $1 THEN 1 ELSE 0 END), 0) AS by_email, \
                COALESCE(SUM(CASE WHEN ip = $2 THEN 1 ELSE 0 END), 0) AS by_ip \
@@ -90,6 +71,36 @@ impl Store {
         .bind(since)
         .fetch_one(&self.pool)
         .await?;
-        Ok((row.try_get("by_email")?, row.try_get("by_ip")?))
+        Ok(counts)
+    }
+}
+
+/// A line of the log, with the account of who acted when there is one.
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    occurred_at: String,
+    action: String,
+    detail: String,
+    /// The email typed at sign-in, for attempts that match no account.
+    actor_email: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+}
+
+impl TryFrom<AuditRow> for AuditLine {
+    type Error = StoreError;
+
+    fn try_from(row: AuditRow) -> StoreResult<Self> {
+        let action = row.action;
+        Ok(AuditLine {
+            occurred_at: row.occurred_at,
+            action: AuditAction::parse(&action)
+                .ok_or_else(|| StoreError::Corrupt(format!("audit action `{action}`")))?,
+            actor: match (row.name, row.email) {
+                (Some(name), Some(email)) => format!("{name} <{email}>"),
+                _ => row.actor_email.unwrap_or_default(),
+            },
+            detail: row.detail,
+        })
     }
 }

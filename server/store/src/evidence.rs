@@ -3,8 +3,8 @@
 
 use assessments::access::{CompanyAccess, Viewer};
 use assessments::evidence::{EvidenceFile, FileKind};
-use sqlx::Row;
 
+use super::answers::require_answerable;
 use super::{Store, StoreError, StoreResult, new_id, now};
 
 /// A new file for an answer, already checked by the domain.
@@ -24,7 +24,8 @@ impl Store {
         assessment_id: &str,
         file: NewEvidenceFile<'_>,
     ) -> StoreResult<String> {
-        self.require_answerable(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
         let id = new_id();
         sqlx::query(
             "INSERT INTO evidence_files (id, assessment_id, question_id, file_name, kind, size_bytes, content, \
@@ -39,8 +40,9 @@ impl Store {
         .bind(file.content)
         .bind(&viewer.user_id)
         .bind(now())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -51,7 +53,7 @@ impl Store {
         assessment_id: &str,
     ) -> StoreResult<Vec<EvidenceFile>> {
         self.assessment(viewer, assessment_id).await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, FileRow>(
             "SELECT f.id, f.question_id, f.file_name, f.kind, f.size_bytes, f.uploaded_at, u.name AS uploaded_by \
              FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
              WHERE f.assessment_id = $1 ORDER BY f.uploaded_at, f.id",
@@ -59,7 +61,7 @@ impl Store {
         .bind(assessment_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(file_from).collect()
+        rows.into_iter().map(EvidenceFile::try_from).collect()
     }
 
     /// One file with its content, and how the viewer comes to see it (an outsider's download is
@@ -71,7 +73,7 @@ impl Store {
         file_id: &str,
     ) -> StoreResult<(EvidenceFile, Vec<u8>, CompanyAccess)> {
         let (_, access) = self.assessment_with_access(viewer, assessment_id).await?;
-        let row = sqlx::query(
+        let row = sqlx::query_as::<_, FileWithContentRow>(
             "SELECT f.id, f.question_id, f.file_name, f.kind, f.size_bytes, f.uploaded_at, f.content, \
              u.name AS uploaded_by FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
              WHERE f.assessment_id = $1 AND f.id = $2",
@@ -81,8 +83,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let content: Vec<u8> = row.try_get("content")?;
-        Ok((file_from(&row)?, content, access))
+        Ok((EvidenceFile::try_from(row.file)?, row.content, access))
     }
 
     /// Removes a file from an answer.
@@ -92,32 +93,57 @@ impl Store {
         assessment_id: &str,
         file_id: &str,
     ) -> StoreResult<()> {
-        self.require_answerable(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
         let removed = sqlx::query("DELETE FROM evidence_files WHERE assessment_id = $1 AND id = $2")
             .bind(assessment_id)
             .bind(file_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         if removed.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        tx.commit().await?;
         Ok(())
     }
 }
 
-fn file_from(row: &sqlx::any::AnyRow) -> StoreResult<EvidenceFile> {
-    let kind: String = row.try_get("kind")?;
-    let size: i64 = row.try_get("size_bytes")?;
-    Ok(EvidenceFile {
-        id: row.try_get("id")?,
-        question_id: row.try_get("question_id")?,
-        file_name: row.try_get("file_name")?,
-        kind: serde_json::from_value(serde_json::Value::String(kind.clone()))
-            .map_err(|_| StoreError::Corrupt(format!("evidence kind `{kind}`")))?,
-        size_bytes: u64::try_from(size).map_err(|_| StoreError::Corrupt(format!("file size {size}")))?,
-        uploaded_by: row.try_get("uploaded_by")?,
-        uploaded_at: row.try_get("uploaded_at")?,
-    })
+/// What is told of a file without its content, with the name of who attached it.
+#[derive(sqlx::FromRow)]
+struct FileRow {
+    id: String,
+    question_id: String,
+    file_name: String,
+    kind: String,
+    size_bytes: i64,
+    uploaded_by: String,
+    uploaded_at: String,
+}
+
+/// A file and its content: read only for a download.
+#[derive(sqlx::FromRow)]
+struct FileWithContentRow {
+    #[sqlx(flatten)]
+    file: FileRow,
+    content: Vec<u8>,
+}
+
+impl TryFrom<FileRow> for EvidenceFile {
+    type Error = StoreError;
+
+    fn try_from(row: FileRow) -> StoreResult<Self> {
+        let (kind, size) = (row.kind, row.size_bytes);
+        Ok(EvidenceFile {
+            id: row.id,
+            question_id: row.question_id,
+            file_name: row.file_name,
+            kind: serde_json::from_value(serde_json::Value::String(kind.clone()))
+                .map_err(|_| StoreError::Corrupt(format!("evidence kind `{kind}`")))?,
+            size_bytes: u64::try_from(size).map_err(|_| StoreError::Corrupt(format!("file size {size}")))?,
+            uploaded_by: row.uploaded_by,
+            uploaded_at: row.uploaded_at,
+        })
+    }
 }
 
 fn kind_to_text(kind: FileKind) -> StoreResult<String> {

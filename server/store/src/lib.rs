@@ -22,7 +22,7 @@ use assessments::questionnaire::{Questionnaire, QuestionnaireSummary, Status};
 use assessments::text::Text;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::{AnyPool, Executor};
 
 pub use crate::database_url::{DEFAULT_DATABASE_URL, DatabaseUrl};
 
@@ -279,35 +279,58 @@ impl Store {
     /// The published questionnaire versions, newest first within each questionnaire. Not company
     /// data: the questions are the same for everyone.
     pub async fn published_questionnaires(&self) -> StoreResult<Vec<QuestionnaireSummary>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, SummaryRow>(
             "SELECT questionnaire_id, version, title_es, title_en, section_count, question_count \
              FROM questionnaire_versions WHERE status = 'published' ORDER BY questionnaire_id, version DESC",
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
+        rows.into_iter()
             .map(|row| {
-                let count = |column: &str| -> StoreResult<u32> {
-                    let value: i64 = row.try_get(column)?;
-                    u32::try_from(value).map_err(|_| StoreError::Corrupt(format!("{column} {value}")))
-                };
-                let title_en: String = row.try_get("title_en")?;
                 Ok(QuestionnaireSummary {
-                    id: row.try_get("questionnaire_id")?,
-                    version: count("version")?,
+                    version: count("version", row.version)?,
+                    sections: count("section_count", row.section_count)?,
+                    questions: count("question_count", row.question_count)?,
+                    id: row.questionnaire_id,
                     status: Status::Published,
-                    title: Text::new(row.try_get::<String, _>("title_es")?, Some(title_en)),
-                    sections: count("section_count")?,
-                    questions: count("question_count")?,
+                    title: Text::new(row.title_es, Some(row.title_en)),
                 })
             })
             .collect()
+    }
+
+    /// A transaction for a write that first checks, on the transaction's connection, who may make
+    /// it — so that a grant revoked or a member removed meanwhile cannot slip between the check and
+    /// the write. SQLite's `BEGIN IMMEDIATE` takes the write lock before the check: nothing commits
+    /// between the two, and concurrent writers wait their turn (a plain `BEGIN` would read, then
+    /// fail its write with `SQLITE_BUSY_SNAPSHOT` if another writer had committed meanwhile).
+    async fn begin_checked(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// Closes every connection; later queries fail. Used at shutdown, and by tests of outages.
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// A published questionnaire version as listed, without its content.
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    questionnaire_id: String,
+    version: i64,
+    title_es: String,
+    title_en: String,
+    section_count: i64,
+    question_count: i64,
+}
+
+/// A stored count or version as the `u32` the domain uses (`Any` reads every integer as `i64`).
+fn count(column: &str, value: i64) -> StoreResult<u32> {
+    u32::try_from(value).map_err(|_| StoreError::Corrupt(format!("{column} {value}")))
 }
 
 #[cfg(test)]

@@ -5,11 +5,14 @@
 use assessments::access::{CompanyAccess, Organization, Viewer};
 use assessments::catalog::Severity;
 use assessments::plan::{
-    ActionEvent, ActionStatus, Actor, EventKind, PlanAction, PlanHeader, ProposedAction, check_move,
+    ActionEvent, ActionStatus, Actor, EventKind, MoveProblem, PlanAction, PlanHeader, ProposedAction,
+    check_move,
 };
 use assessments::text::Text;
-use sqlx::Row;
+use sqlx::AnyConnection;
 
+use super::accounts::visible_company_on;
+use super::answers::assessment_with_access_on;
 use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 
 /// A change to an action's wording, owner or due date, based on the revision the person saw.
@@ -29,6 +32,17 @@ pub enum ActionWrite {
     Conflict,
 }
 
+/// The result of a move of an action to another status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveOutcome {
+    /// Moved, with a line in the action's history.
+    Moved,
+    /// Someone else changed the action since `base_revision`: nothing was written.
+    Conflict,
+    /// The rules of [`check_move`] do not allow this move for this viewer: nothing was written.
+    Refused(MoveProblem),
+}
+
 const ACTION_COLUMNS: &str = "a.id, a.position, a.requirement_id, a.section_id, a.severity, a.text_es, a.text_en, \
      a.owner, a.due_date, a.status, a.revision, a.carried_from, \
      (SELECT e.note FROM action_events e WHERE e.action_id = a.id AND e.note <> '' AND e.kind <> 'edited' \
@@ -43,16 +57,16 @@ impl Store {
         assessment_id: &str,
         actions: &[ProposedAction],
     ) -> StoreResult<String> {
-        let (assessment, access) = self.assessment_with_access(viewer, assessment_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (assessment, access) = assessment_with_access_on(&mut tx, viewer, assessment_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
-        if let Some(existing) = self.plan_id_of(assessment_id).await? {
+        if let Some(existing) = plan_id_of(&mut tx, assessment_id).await? {
             return Ok(existing);
         }
         let id = new_id();
         let at = now();
-        let mut tx = self.pool.begin().await?;
         let inserted = sqlx::query(
             "INSERT INTO plans (id, assessment_id, company_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (assessment_id) DO NOTHING",
@@ -66,7 +80,9 @@ impl Store {
         .await?;
         if inserted.rows_affected() == 0 {
             tx.rollback().await?;
-            return self.plan_id_of(assessment_id).await?.ok_or(StoreError::NotFound);
+            return plan_id_of(&mut *self.pool.acquire().await?, assessment_id)
+                .await?
+                .ok_or(StoreError::NotFound);
         }
         for (position, action) in actions.iter().enumerate() {
             insert_action(&mut tx, &id, position, action, &viewer.user_id, &at).await?;
@@ -82,16 +98,16 @@ impl Store {
         plan_id: &str,
         action: &ProposedAction,
     ) -> StoreResult<String> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
         let position: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM plan_actions WHERE plan_id = $1")
                 .bind(plan_id)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await?;
-        let mut tx = self.pool.begin().await?;
         let id = insert_action(
             &mut tx,
             plan_id,
@@ -112,32 +128,12 @@ impl Store {
         assessment_id: &str,
     ) -> StoreResult<Option<String>> {
         self.assessment(viewer, assessment_id).await?;
-        self.plan_id_of(assessment_id).await
-    }
-
-    async fn plan_id_of(&self, assessment_id: &str) -> StoreResult<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT id FROM plans WHERE assessment_id = $1")
-            .bind(assessment_id)
-            .fetch_optional(&self.pool)
-            .await?)
+        plan_id_of(&mut *self.pool.acquire().await?, assessment_id).await
     }
 
     /// A plan, for those who see the company's assessments, and how they see it.
     pub async fn plan(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<(PlanHeader, CompanyAccess)> {
-        let row = sqlx::query("SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1")
-            .bind(plan_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        let company_id: String = match &row {
-            Some(row) => row.try_get("company_id")?,
-            None => "-".to_owned(),
-        };
-        let visible = self.visible_company(viewer, &company_id).await?;
-        let (Some(row), Some(visible)) = (row, visible) else { return Err(StoreError::NotFound) };
-        if !visible.access.sees_assessments() {
-            return Err(StoreError::NotFound);
-        }
-        Ok((header_from(&row, visible.company)?, visible.access))
+        plan_on(&mut *self.pool.acquire().await?, viewer, plan_id).await
     }
 
     /// The company's plans with their actions' statuses and due dates, for everyone who sees the
@@ -150,23 +146,23 @@ impl Store {
         let Some(visible) = self.visible_company(viewer, company_id).await? else {
             return Err(StoreError::NotFound);
         };
-        let rows = sqlx::query(
+        let rows = sqlx::query_as::<_, PlanRow>(
             "SELECT id, assessment_id, company_id, created_at FROM plans WHERE company_id = $1 ORDER BY created_at DESC",
         )
         .bind(company_id)
         .fetch_all(&self.pool)
         .await?;
         let mut plans = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let header = header_from(row, visible.company.clone())?;
-            let statuses = sqlx::query(
+        for row in rows {
+            let header = row.into_header(visible.company.clone());
+            let statuses = sqlx::query_as::<_, (String, String)>(
                 "SELECT status, due_date FROM plan_actions WHERE plan_id = $1 AND merged_into IS NULL",
             )
             .bind(&header.id)
             .fetch_all(&self.pool)
             .await?
-            .iter()
-            .map(|row| Ok((status_from(&row.try_get::<String, _>("status")?)?, row.try_get("due_date")?)))
+            .into_iter()
+            .map(|(status, due_date)| Ok((status_from(&status)?, due_date)))
             .collect::<StoreResult<Vec<_>>>()?;
             plans.push((header, statuses));
         }
@@ -175,13 +171,7 @@ impl Store {
 
     /// A plan's actions, in order.
     pub async fn plan_actions(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<Vec<PlanAction>> {
-        self.plan(viewer, plan_id).await?;
-        let sql = format!(
-            "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 AND a.merged_into IS NULL \
-             ORDER BY a.position, a.id"
-        );
-        let rows = sqlx::query(&sql).bind(plan_id).fetch_all(&self.pool).await?;
-        rows.iter().map(action_from).collect()
+        plan_actions_on(&mut *self.pool.acquire().await?, viewer, plan_id).await
     }
 
     /// An action's history, oldest first, with that of the earlier plans' actions it continues.
@@ -192,7 +182,7 @@ impl Store {
         action_id: &str,
     ) -> StoreResult<Vec<ActionEvent>> {
         let (header, _) = self.plan(viewer, plan_id).await?;
-        self.missing_or_conflict(plan_id, action_id).await?;
+        missing_or_conflict(&mut *self.pool.acquire().await?, plan_id, action_id).await?;
         let mut chain = Vec::new();
         let mut next = Some(action_id.to_owned());
         // Only actions of this company's plans: the chain never leaves the company.
@@ -211,26 +201,15 @@ impl Store {
         }
         let mut events = Vec::new();
         for id in chain.iter().rev() {
-            let rows = sqlx::query(
+            let rows = sqlx::query_as::<_, EventRow>(
                 "SELECT e.occurred_at, e.kind, e.from_status, e.to_status, e.note, u.name FROM action_events e \
                  JOIN users u ON u.id = e.actor_user_id WHERE e.action_id = $1 ORDER BY e.occurred_at, e.id",
             )
             .bind(id)
             .fetch_all(&self.pool)
             .await?;
-            for row in &rows {
-                let kind: String = row.try_get("kind")?;
-                let from: Option<String> = row.try_get("from_status")?;
-                let to: Option<String> = row.try_get("to_status")?;
-                events.push(ActionEvent {
-                    occurred_at: row.try_get("occurred_at")?,
-                    actor: row.try_get("name")?,
-                    kind: EventKind::parse(&kind)
-                        .ok_or_else(|| StoreError::Corrupt(format!("event `{kind}`")))?,
-                    from_status: from.as_deref().map(status_from).transpose()?,
-                    to_status: to.as_deref().map(status_from).transpose()?,
-                    note: row.try_get("note")?,
-                });
+            for row in rows {
+                events.push(ActionEvent::try_from(row)?);
             }
         }
         Ok(events)
@@ -244,12 +223,12 @@ impl Store {
         action_id: &str,
         edit: ActionEdit<'_>,
     ) -> StoreResult<ActionWrite> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let at = now();
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
-        let at = now();
-        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE plan_actions SET text_es = $1, text_en = CASE WHEN text_es = $1 THEN text_en ELSE '' END, \
              owner = $2, due_date = $3, revision = revision + 1, updated_at = $4 \
@@ -265,8 +244,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
-            tx.rollback().await?;
-            return self.missing_or_conflict(plan_id, action_id).await;
+            return missing_or_conflict(&mut tx, plan_id, action_id).await;
         }
         let detail = format!("{} · {} · {}", edit.owner, edit.due_date, edit.text);
         insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Edited, None, &detail).await?;
@@ -282,24 +260,24 @@ impl Store {
         action_id: &str,
         note: &str,
     ) -> StoreResult<()> {
-        self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        plan_on(&mut tx, viewer, plan_id).await?;
         let exists: Option<String> =
             sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
                 .bind(action_id)
                 .bind(plan_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await?;
         if exists.is_none() {
             return Err(StoreError::NotFound);
         }
-        let mut tx = self.pool.begin().await?;
         insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Note, None, note.trim()).await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Moves an action to `to`, with `note` (evidence when done, reason when sent back), if the
-    /// rules of [`check_move`] allow it for this viewer. A refused move is `Invalid`.
+    /// rules of [`check_move`] allow it for this viewer.
     pub async fn move_action(
         &self,
         viewer: &Viewer,
@@ -308,8 +286,9 @@ impl Store {
         to: ActionStatus,
         note: &str,
         base_revision: i64,
-    ) -> StoreResult<Result<ActionWrite, assessments::plan::MoveProblem>> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+    ) -> StoreResult<MoveOutcome> {
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         let actor = match access {
             CompanyAccess::Member { .. } => Actor::Company,
             CompanyAccess::Advisor => Actor::Advisor,
@@ -319,18 +298,17 @@ impl Store {
             sqlx::query_as("SELECT status, revision FROM plan_actions WHERE id = $1 AND plan_id = $2")
                 .bind(action_id)
                 .bind(plan_id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await?;
         let Some((from, revision)) = current else { return Err(StoreError::NotFound) };
         if revision != base_revision {
-            return Ok(Ok(ActionWrite::Conflict));
+            return Ok(MoveOutcome::Conflict);
         }
         let from = status_from(&from)?;
         if let Err(problem) = check_move(from, to, actor, note) {
-            return Ok(Err(problem));
+            return Ok(MoveOutcome::Refused(problem));
         }
         let at = now();
-        let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE plan_actions SET status = $1, revision = revision + 1, updated_at = $2 \
              WHERE id = $3 AND plan_id = $4 AND revision = $5",
@@ -343,29 +321,27 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Ok(Ok(ActionWrite::Conflict));
+            return Ok(MoveOutcome::Conflict);
         }
         insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Status, Some((from, to)), note.trim())
             .await?;
         tx.commit().await?;
-        Ok(Ok(ActionWrite::Saved))
+        Ok(MoveOutcome::Moved)
     }
 
     /// Splits an action in two: a copy right after it, to be reworded. Own people only.
     pub async fn split_action(&self, viewer: &Viewer, plan_id: &str, action_id: &str) -> StoreResult<String> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
         }
-        let original = self
-            .plan_actions(viewer, plan_id)
+        let original = plan_actions_on(&mut tx, viewer, plan_id)
             .await?
             .into_iter()
             .find(|a| a.id == action_id)
             .ok_or(StoreError::NotFound)?;
         let at = now();
-        let mut tx = self.pool.begin().await?;
         // Make room right after the original.
         sqlx::query("UPDATE plan_actions SET position = position + 1 WHERE plan_id = $1 AND position > $2")
             .bind(plan_id)
@@ -402,11 +378,12 @@ impl Store {
         into: &str,
         other: &str,
     ) -> StoreResult<()> {
-        let (_, access) = self.plan(viewer, plan_id).await?;
+        let mut tx = self.begin_checked().await?;
+        let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() || into == other {
             return Err(StoreError::NotFound);
         }
-        let actions = self.plan_actions(viewer, plan_id).await?;
+        let actions = plan_actions_on(&mut tx, viewer, plan_id).await?;
         let (Some(target), Some(merged)) =
             (actions.iter().find(|a| a.id == into), actions.iter().find(|a| a.id == other))
         else {
@@ -414,7 +391,6 @@ impl Store {
         };
         let text = format!("{} {}", target.text.spanish(), merged.text.spanish());
         let at = now();
-        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE plan_actions SET text_es = $1, text_en = '', revision = revision + 1, updated_at = $2 WHERE id = $3",
         )
@@ -450,16 +426,64 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
 
-    async fn missing_or_conflict(&self, plan_id: &str, action_id: &str) -> StoreResult<ActionWrite> {
-        let exists: Option<String> =
-            sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
-                .bind(action_id)
-                .bind(plan_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        exists.map(|_| ActionWrite::Conflict).ok_or(StoreError::NotFound)
+/// [`Store::plan`] on `connection`: a write's transaction checks with it.
+async fn plan_on(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    plan_id: &str,
+) -> StoreResult<(PlanHeader, CompanyAccess)> {
+    let row = sqlx::query_as::<_, PlanRow>(
+        "SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1",
+    )
+    .bind(plan_id)
+    .fetch_optional(&mut *connection)
+    .await?;
+    let company_id = row.as_ref().map_or("-", |row| row.company_id.as_str());
+    let visible = visible_company_on(connection, viewer, company_id).await?;
+    let (Some(row), Some(visible)) = (row, visible) else { return Err(StoreError::NotFound) };
+    if !visible.access.sees_assessments() {
+        return Err(StoreError::NotFound);
     }
+    Ok((row.into_header(visible.company), visible.access))
+}
+
+/// [`Store::plan_actions`] on `connection`.
+async fn plan_actions_on(
+    connection: &mut AnyConnection,
+    viewer: &Viewer,
+    plan_id: &str,
+) -> StoreResult<Vec<PlanAction>> {
+    plan_on(connection, viewer, plan_id).await?;
+    let sql = format!(
+        "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 AND a.merged_into IS NULL \
+         ORDER BY a.position, a.id"
+    );
+    let rows = sqlx::query_as::<_, ActionRow>(&sql).bind(plan_id).fetch_all(&mut *connection).await?;
+    rows.into_iter().map(PlanAction::try_from).collect()
+}
+
+async fn plan_id_of(connection: &mut AnyConnection, assessment_id: &str) -> StoreResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT id FROM plans WHERE assessment_id = $1")
+        .bind(assessment_id)
+        .fetch_optional(connection)
+        .await?)
+}
+
+/// Why a compare-and-set on an action wrote nothing: gone (or never there), or changed since.
+async fn missing_or_conflict(
+    connection: &mut AnyConnection,
+    plan_id: &str,
+    action_id: &str,
+) -> StoreResult<ActionWrite> {
+    let exists: Option<String> =
+        sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
+            .bind(action_id)
+            .bind(plan_id)
+            .fetch_optional(connection)
+            .await?;
+    exists.map(|_| ActionWrite::Conflict).ok_or(StoreError::NotFound)
 }
 
 async fn insert_action(
@@ -519,33 +543,88 @@ async fn insert_event(
     Ok(())
 }
 
-fn header_from(row: &sqlx::any::AnyRow, company: Organization) -> StoreResult<PlanHeader> {
-    Ok(PlanHeader {
-        id: row.try_get("id")?,
-        assessment_id: row.try_get("assessment_id")?,
-        company,
-        created_at: row.try_get("created_at")?,
-    })
+/// A plan as stored.
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    id: String,
+    assessment_id: String,
+    company_id: String,
+    created_at: String,
 }
 
-fn action_from(row: &sqlx::any::AnyRow) -> StoreResult<PlanAction> {
-    let severity: String = row.try_get("severity")?;
-    let position: i64 = row.try_get("position")?;
-    let text_en: String = row.try_get("text_en")?;
-    Ok(PlanAction {
-        id: row.try_get("id")?,
-        position: u32::try_from(position).unwrap_or(u32::MAX),
-        requirement_id: row.try_get("requirement_id")?,
-        section_id: row.try_get("section_id")?,
-        severity: severity_from(&severity)?,
-        text: Text::new(row.try_get::<String, _>("text_es")?, (!text_en.is_empty()).then_some(text_en)),
-        owner: row.try_get("owner")?,
-        due_date: row.try_get("due_date")?,
-        status: status_from(&row.try_get::<String, _>("status")?)?,
-        revision: row.try_get("revision")?,
-        last_note: row.try_get("last_note")?,
-        carried_from: row.try_get("carried_from")?,
-    })
+impl PlanRow {
+    /// The header, with the company the viewer was checked against (this row's `company_id`).
+    fn into_header(self, company: Organization) -> PlanHeader {
+        PlanHeader { id: self.id, assessment_id: self.assessment_id, company, created_at: self.created_at }
+    }
+}
+
+/// An action as [`ACTION_COLUMNS`] read it, with its newest note.
+#[derive(sqlx::FromRow)]
+struct ActionRow {
+    id: String,
+    position: i64,
+    requirement_id: Option<String>,
+    section_id: String,
+    severity: String,
+    text_es: String,
+    /// Empty until translated.
+    text_en: String,
+    owner: String,
+    due_date: String,
+    status: String,
+    revision: i64,
+    carried_from: Option<String>,
+    last_note: Option<String>,
+}
+
+impl TryFrom<ActionRow> for PlanAction {
+    type Error = StoreError;
+
+    fn try_from(row: ActionRow) -> StoreResult<Self> {
+        let text_en = (!row.text_en.is_empty()).then_some(row.text_en);
+        Ok(PlanAction {
+            id: row.id,
+            position: u32::try_from(row.position).unwrap_or(u32::MAX),
+            requirement_id: row.requirement_id,
+            section_id: row.section_id,
+            severity: severity_from(&row.severity)?,
+            text: Text::new(row.text_es, text_en),
+            owner: row.owner,
+            due_date: row.due_date,
+            status: status_from(&row.status)?,
+            revision: row.revision,
+            last_note: row.last_note,
+            carried_from: row.carried_from,
+        })
+    }
+}
+
+/// A line of an action's history, with the name of who wrote it.
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    occurred_at: String,
+    kind: String,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    note: String,
+    name: String,
+}
+
+impl TryFrom<EventRow> for ActionEvent {
+    type Error = StoreError;
+
+    fn try_from(row: EventRow) -> StoreResult<Self> {
+        let kind = row.kind;
+        Ok(ActionEvent {
+            occurred_at: row.occurred_at,
+            actor: row.name,
+            kind: EventKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("event `{kind}`")))?,
+            from_status: row.from_status.as_deref().map(status_from).transpose()?,
+            to_status: row.to_status.as_deref().map(status_from).transpose()?,
+            note: row.note,
+        })
+    }
 }
 
 fn status_from(text: &str) -> StoreResult<ActionStatus> {
