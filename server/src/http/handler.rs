@@ -58,7 +58,7 @@ fn return_path(parts: &Parts) -> String {
         .get(header::REFERER)
         .and_then(|referer| referer.to_str().ok())
         .and_then(|referer| referer.split_once("://"))
-        .and_then(|(_, rest)| rest.split_once('/').map(|(referer_host, path)| (referer_host, path)))
+        .and_then(|(_, rest)| rest.split_once('/'))
         .filter(|(referer_host, _)| Some(*referer_host) == host)
         .map(|(_, path)| format!("/{path}"))
         .filter(|path| is_local_path(path))
