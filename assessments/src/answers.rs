@@ -96,7 +96,7 @@ impl AnswerValue {
                 AnswerValue::Number(number)
             }
             AnswerKind::Date { .. } => {
-                if !is_calendar_date(first) {
+                if crate::dates::parse_plausible(first).is_none() {
                     return Err(AnswerProblem::NotADate);
                 }
                 AnswerValue::Date(first.to_owned())
@@ -143,30 +143,6 @@ impl AnswerValue {
 fn parse_number(typed: &str) -> Option<f64> {
     let cleaned: String = typed.chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
     cleaned.parse::<f64>().ok().filter(|number| number.is_finite())
-}
-
-/// `YYYY-MM-DD`, a day that exists (leap years included), years 1900 to 2199.
-fn is_calendar_date(typed: &str) -> bool {
-    let bytes = typed.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    let field = |range: std::ops::Range<usize>| -> Option<u32> {
-        let digits = &typed[range];
-        digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (field(0..4), field(5..7), field(8..10)) else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..2200).contains(&year) && (1..=days_in_month).contains(&day)
 }
 
 /// The answers of one assessment, by question id.

@@ -1,37 +1,35 @@
-//! Calendar dates as Senda keeps them: `YYYY-MM-DD` text, compared and counted without a clock.
+//! Calendar dates as Senda keeps them: `YYYY-MM-DD` text where they are stored and typed (the
+//! database, forms, questionnaire files), reckoned with chrono's `NaiveDate` — no clock here: the
+//! caller says what today is.
 
-/// Days since 0000-03-01 in the proleptic Gregorian calendar; `None` if not `YYYY-MM-DD`.
-pub fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-').map(|part| part.parse::<i64>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let (year, month) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
-    Some(365 * year + year / 4 - year / 100 + year / 400 + (153 * month + 2) / 5 + day - 1)
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// A date written `YYYY-MM-DD` that exists on the calendar; `None` for anything else
+/// (`2026-02-31`, `2026-2-1`, `01/02/2026`).
+pub fn parse(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    shaped.then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()).flatten()
 }
 
-/// The date of a day number (the inverse of [`day_number`]).
-pub fn from_day_number(days: i64) -> String {
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let (month, year_shift) = if month_index < 10 { (month_index + 3, 0) } else { (month_index - 9, 1) };
-    let year = era * 400 + year_of_era + year_shift;
-    format!("{year:04}-{month:02}-{day:02}")
+/// A date a person may plausibly give about their workplace: a real one between 1900 and 2199.
+pub fn parse_plausible(text: &str) -> Option<NaiveDate> {
+    parse(text).filter(|date| (1900..2200).contains(&date.year()))
 }
 
-/// `date` plus `days`; `None` if `date` is not `YYYY-MM-DD`.
+/// `date` plus `days`, written `YYYY-MM-DD`; `None` if `date` is not a date.
 pub fn add_days(date: &str, days: i64) -> Option<String> {
-    Some(from_day_number(day_number(date)? + days))
+    let moved = parse(date)?.checked_add_signed(Duration::try_days(days)?)?;
+    Some(moved.format("%Y-%m-%d").to_string())
 }
 
-/// Days from `from` to `to`.
+/// Days from `from` to `to`; `None` if either is not a date.
 pub fn days_between(from: &str, to: &str) -> Option<i64> {
-    Some(day_number(to)? - day_number(from)?)
+    Some((parse(to)? - parse(from)?).num_days())
 }
 
 #[cfg(test)]
@@ -47,13 +45,34 @@ mod tests {
         assert_eq!(add_days("2026-11-27", 30).as_deref(), Some("2026-12-27"));
         assert_eq!(add_days("2026-11-27", 365).as_deref(), Some("2027-11-27"));
         assert_eq!(add_days("2028-02-28", 1).as_deref(), Some("2028-02-29"));
-        assert_eq!(day_number("2026-13-01"), None);
+    }
+
+    #[test]
+    fn only_real_dates_written_year_month_day_are_dates() {
+        assert!(parse("2024-02-29").is_some());
+        for wrong in [
+            "2026-13-01",
+            "2026-02-31",
+            "2023-02-29",
+            "2024-01-00",
+            "2024-1-01",
+            "2024/01/01",
+            "+2024-01-1",
+            "",
+        ] {
+            assert_eq!(parse(wrong), None, "{wrong}");
+        }
+        assert_eq!(parse_plausible("1899-12-31"), None);
+        assert!(parse_plausible("1900-01-01").is_some());
     }
 
     proptest! {
         #[test]
-        fn a_day_number_round_trips(days in 600_000i64..900_000) {
-            prop_assert_eq!(day_number(&from_day_number(days)), Some(days));
+        fn adding_days_and_counting_them_agree(start in 0i64..100_000, days in -20_000i64..20_000) {
+            let from = add_days("1900-01-01", start).unwrap();
+            let to = add_days(&from, days).unwrap();
+            prop_assert_eq!(days_between(&from, &to), Some(days));
+            prop_assert_eq!(parse(&to).map(|d| d.format("%Y-%m-%d").to_string()), Some(to));
         }
     }
 }

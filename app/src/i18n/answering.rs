@@ -7,6 +7,16 @@ use assessments::questionnaire::{AnswerKind, ChoiceOption};
 
 use crate::model::assessment::SaveState;
 
+/// The words for a yes/partial/no answer, whose form values are `yes`, `partial`, `no` and
+/// `not_applicable`.
+#[derive(Debug)]
+pub struct YesNoLabels {
+    pub yes: &'static str,
+    pub partial: &'static str,
+    pub no: &'static str,
+    pub not_applicable: &'static str,
+}
+
 labels! {
     EvidenceProblemLabels for EvidenceProblem {
         KindNotAccepted => kind_not_accepted,
@@ -88,7 +98,7 @@ pub struct AnsweringTexts {
     pub evidence_expected: &'static str,
     pub legal_basis: &'static str,
     pub unconfirmed: &'static str,
-    pub yes_no: [&'static str; 4],
+    pub yes_no: YesNoLabels,
     pub choose_all: &'static str,
     pub date_hint: &'static str,
     pub needs_review: &'static str,
@@ -149,12 +159,14 @@ impl AnsweringTexts {
     }
 
     /// The label of a yes / partial / no / not applicable answer.
+    /// A yes/partial/no answer (stored as its form value) in words.
     pub fn yes_no(&self, value: &str) -> &'static str {
+        let labels = &self.yes_no;
         match value {
-            "yes" => self.yes_no[0],
-            "partial" => self.yes_no[1],
-            "no" => self.yes_no[2],
-            _ => self.yes_no[3],
+            "yes" => labels.yes,
+            "partial" => labels.partial,
+            "no" => labels.no,
+            _ => labels.not_applicable,
         }
     }
 }
@@ -210,7 +222,7 @@ pub static ES: AnsweringTexts = AnsweringTexts {
     evidence_expected: "Se espera evidencia.",
     legal_basis: "Fundamento legal",
     unconfirmed: "artículo por confirmar",
-    yes_no: ["Sí", "Parcialmente", "No", "No aplica"],
+    yes_no: YesNoLabels { yes: "Sí", partial: "Parcialmente", no: "No", not_applicable: "No aplica" },
     choose_all: "Marque todas las que correspondan.",
     date_hint: "Año-mes-día, por ejemplo 2026-03-31.",
     needs_review: "Esta pregunta cambió desde la autoevaluación anterior: revise la respuesta y guarde.",
@@ -305,7 +317,7 @@ pub static EN: AnsweringTexts = AnsweringTexts {
     evidence_expected: "Evidence is expected.",
     legal_basis: "Legal basis",
     unconfirmed: "article to be confirmed",
-    yes_no: ["Yes", "Partly", "No", "Not applicable"],
+    yes_no: YesNoLabels { yes: "Yes", partial: "Partly", no: "No", not_applicable: "Not applicable" },
     choose_all: "Tick all that apply.",
     date_hint: "Year-month-day, for example 2026-03-31.",
     needs_review: "This question changed since the previous self-assessment: check the answer and save.",

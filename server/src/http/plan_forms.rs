@@ -47,7 +47,7 @@ pub async fn add(
         .find(|s| severity_code(*s) == form.gravedad)
         .unwrap_or(Severity::Medium);
     let text = form.texto.trim();
-    if text.is_empty() || assessments::dates::day_number(&form.fecha).is_none() {
+    if text.is_empty() || assessments::dates::parse(&form.fecha).is_none() {
         return Ok(see_other(&back));
     }
     let action = ProposedAction {
@@ -86,7 +86,7 @@ pub async fn edit(
     Form(form): Form<EditForm>,
 ) -> HandlerResult {
     let back = urls::plan_action(&plan_id, &action_id);
-    if form.texto.trim().is_empty() || assessments::dates::day_number(&form.fecha).is_none() {
+    if form.texto.trim().is_empty() || assessments::dates::parse(&form.fecha).is_none() {
         return Ok(see_other(&back));
     }
     let edit = ActionEdit {
