@@ -10,6 +10,7 @@ mod handler;
 mod health;
 mod language;
 mod plan_forms;
+mod return_path;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};

@@ -19,7 +19,7 @@ use store::audit::AuditEntry;
 use store::{Store, StoreError};
 
 use super::handler::{Failure, HandlerResult, SignedIn, see_other};
-use super::language::is_local_path;
+use super::return_path::return_path;
 use crate::accounts::{CreateAccountError, NewAccount, create_first_admin};
 use crate::auth::{AuthSession, Credentials, hash_password_blocking};
 
@@ -74,8 +74,7 @@ pub async fn sign_in(
     auth.login(&user).await.map_err(|e| anyhow::anyhow!("could not start the session: {e}"))?;
     let user_id = axum_login::AuthUser::id(&user);
     audit_in_each_organization(store, &user_id, AuditAction::SignedIn, &ip).await.map_err(internal)?;
-    let target = if is_local_path(&form.volver) { form.volver.as_str() } else { "/empresas" };
-    Ok(see_other(target))
+    Ok(see_other(&return_path(&form.volver).unwrap_or_else(|| "/empresas".to_owned())))
 }
 
 /// `POST /salir`: ends the session on the server, not only in the browser.

@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use store::StoreError;
 
 use super::error_pages;
-use super::language::is_local_path;
+use super::return_path::return_path;
 
 /// A request by a signed-in person. Signed out, the handler is not called: the person is sent
 /// to sign in, and back afterwards — to this address for a GET, to the page whose form posted
@@ -34,7 +34,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
         let request = request_context(parts).map_err(IntoResponse::into_response)?;
         match request.signed_in() {
             Ok(cx) => Ok(SignedIn(cx)),
-            Err(_) => Err(see_other(&urls::sign_in_href(&return_path(parts)))),
+            Err(_) => Err(see_other(&urls::sign_in_href(&back_after_sign_in(parts)))),
         }
     }
 }
@@ -47,7 +47,7 @@ pub fn request_context(parts: &Parts) -> Result<RequestContext, Failure> {
 }
 
 /// Where to come back after signing in.
-fn return_path(parts: &Parts) -> String {
+fn back_after_sign_in(parts: &Parts) -> String {
     if parts.method == Method::GET {
         return parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned();
     }
@@ -60,8 +60,7 @@ fn return_path(parts: &Parts) -> String {
         .and_then(|referer| referer.split_once("://"))
         .and_then(|(_, rest)| rest.split_once('/'))
         .filter(|(referer_host, _)| Some(*referer_host) == host)
-        .map(|(_, path)| format!("/{path}"))
-        .filter(|path| is_local_path(path))
+        .and_then(|(_, path)| return_path(&format!("/{path}")))
         .unwrap_or_else(|| "/".to_owned())
 }
 
@@ -151,8 +150,8 @@ mod tests {
 
     #[test]
     fn a_get_comes_back_to_itself_and_a_post_to_the_page_of_its_form() {
-        assert_eq!(return_path(&parts(Method::GET, "/planes/p1/pdf?x=1", None)), "/planes/p1/pdf?x=1");
-        let post = |referer| return_path(&parts(Method::POST, "/evaluaciones/a1/enviar", referer));
+        assert_eq!(back_after_sign_in(&parts(Method::GET, "/planes/p1/pdf?x=1", None)), "/planes/p1/pdf?x=1");
+        let post = |referer| back_after_sign_in(&parts(Method::POST, "/evaluaciones/a1/enviar", referer));
         assert_eq!(post(Some("https://senda.mx/evaluaciones/a1")), "/evaluaciones/a1");
         assert_eq!(post(Some("https://evil.example/evaluaciones/a1")), "/");
         assert_eq!(post(Some("https://senda.mx//evil.example")), "/");

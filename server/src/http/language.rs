@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error_pages;
+use super::return_path::return_path;
 
 /// A year: the choice outlives the session but not the device.
 const COOKIE_MAX_AGE_SECONDS: u32 = 365 * 24 * 60 * 60;
@@ -23,38 +24,14 @@ pub async fn switch_language(Path(tag): Path<String>, Query(query): Query<Switch
     let Ok(language) = tag.parse::<Language>() else {
         return error_pages::page(StatusCode::NOT_FOUND);
     };
-    let target = query.volver.as_deref().filter(|path| is_local_path(path)).unwrap_or("/");
+    let target = query.volver.as_deref().and_then(return_path).unwrap_or_else(|| "/".to_owned());
     let cookie = format!(
         "{LANGUAGE_COOKIE}={}; Path=/; Max-Age={COOKIE_MAX_AGE_SECONDS}; SameSite=Lax; HttpOnly",
         language.tag()
     );
-    let mut response = Redirect::to(target).into_response();
+    let mut response = Redirect::to(&target).into_response();
     response
         .headers_mut()
         .insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("cookie is ASCII"));
     response
-}
-
-/// Only paths on this site: `//evil.example` and `/\evil.example` are other hosts to a browser.
-pub(super) fn is_local_path(path: &str) -> bool {
-    path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.starts_with("/\\")
-        && !path.contains(['\r', '\n'])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_local_path;
-
-    #[test]
-    fn only_local_paths_are_return_targets() {
-        assert!(is_local_path("/"));
-        assert!(is_local_path("/evaluaciones?seccion=2"));
-        assert!(!is_local_path("//evil.example/"));
-        assert!(!is_local_path("/\\evil.example"));
-        assert!(!is_local_path("https://evil.example/"));
-        assert!(!is_local_path("evaluaciones"));
-        assert!(!is_local_path("/a\r\nSet-Cookie: x=1"));
-    }
 }
