@@ -13,7 +13,7 @@ use assessments::questionnaire::QuestionnaireSummary;
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::account::{Access, AuditLog, People, SignedIn};
+use crate::model::account::{Access, AuditLog, People, SignedInPerson};
 #[cfg(feature = "ssr")]
 use crate::service::{self, RequestContext};
 
@@ -21,8 +21,8 @@ use crate::service::{self, RequestContext};
 pub(crate) use ssr::{as_signed_in, with_status};
 
 #[server(prefix = "/api", endpoint = "session/who")]
-pub async fn who_am_i() -> Result<Option<SignedIn>, AppError> {
-    with_status(RequestContext::current().map(|request| request.viewer.map(SignedIn::from)))
+pub async fn who_am_i() -> Result<Option<SignedInPerson>, AppError> {
+    with_status(RequestContext::current().map(|request| request.viewer.map(SignedInPerson::from)))
 }
 
 #[server(prefix = "/api", endpoint = "setup/open")]

@@ -47,7 +47,7 @@ impl From<store::StoreError> for AppError {
             // A request the rules refuse looks, from outside, like one for something absent.
             store::StoreError::NotFound | store::StoreError::Invalid(_) => AppError::NotFound,
             other => {
-                tracing::error!(error = %other, "server function failed");
+                tracing::error!(error = %other, "request failed in the store");
                 AppError::Internal
             }
         }

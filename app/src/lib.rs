@@ -18,12 +18,12 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::components::{SiteFooter, SiteHeader};
+use crate::components::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
 use crate::pages::{
     AccessPage, ActionPageView, AnswerSectionPage, AssessmentPage, AuditLogPage, CompaniesPage, CompanyPage,
-    GapReportPage, HomePage, InvitationPage, NotFoundPage, OrganizationsPage, PeoplePage, PlanPageView,
-    QuestionnairesPage, SetupPage, SignInPage,
+    GapReportPage, HomePage, InvitationPage, OrganizationsPage, PeoplePage, PlanPageView, QuestionnairesPage,
+    SetupPage, SignInPage,
 };
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.

@@ -1,5 +1,6 @@
-//! Every address the app builds, in one place: pages link with these and forms post to them.
-//! A test (`tests/integration/addresses.rs`) checks that each is served.
+//! The addresses of the app's pages and files, built in one place so links and redirects agree;
+//! a test (`tests/integration/addresses.rs`) requests each. Form actions next to their page build
+//! their own (`{page}/enviar`), and fixed ones (`/entrar`) are written where used.
 
 /// Percent-encodes everything but unreserved characters and `/`, enough for a query value.
 pub fn percent_encode(value: &str) -> String {

@@ -1,4 +1,4 @@
-//! Sign-in, sessions and the viewer behind every request.
+//! Sign-in and sessions: password hashing, the session layer, and who a session belongs to.
 //!
 //! Crates, chosen deliberately: **argon2** (RustCrypto) hashes passwords; **tower-sessions**
 //! keeps sessions, here in the database (see `store::sessions`) so several instances serve one
@@ -8,15 +8,9 @@
 
 use std::sync::LazyLock;
 
-use std::net::SocketAddr;
-
-use app::service::RequestContext;
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use axum::extract::{ConnectInfo, Request, State};
-use axum::middleware::Next;
-use axum::response::Response;
 use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder, AuthUser, AuthnBackend};
 use sha2::{Digest, Sha256};
 use store::sessions::DatabaseSessions;
@@ -24,8 +18,6 @@ use store::{Store, StoreError};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::{Expiry, SessionManagerLayer};
-
-use crate::AppState;
 
 /// Fewer characters than this is refused: long passphrases beat clever short passwords.
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -137,29 +129,6 @@ pub fn layer(store: Store, secure: bool) -> AuthManagerLayer<Accounts, DatabaseS
         .with_secure(secure)
         .with_expiry(Expiry::OnInactivity(Duration::hours(SESSION_IDLE_HOURS)));
     AuthManagerLayerBuilder::new(Accounts { store }, sessions).build()
-}
-
-/// Builds the request's context once — the signed-in person's viewer fresh from the database
-/// (memberships and all), the client's address, the store and the questionnaire library — and
-/// puts it in the request's extensions for pages, server functions and routes alike.
-pub async fn attach_request_context(
-    State(state): State<AppState>,
-    auth: AuthSession,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let viewer = match &auth.user {
-        Some(user) => match state.store.viewer(&user.id).await {
-            Ok(viewer) => viewer,
-            Err(error) => return crate::http::error_pages::internal(error.into()),
-        },
-        None => None,
-    };
-    let client_ip =
-        request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string());
-    let context = RequestContext { store: state.store, library: state.library, viewer, client_ip };
-    request.extensions_mut().insert(context);
-    next.run(request).await
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod handler;
 mod health;
 mod language;
 mod plan_forms;
+mod request_context;
 mod return_path;
 
 use axum::Router;
@@ -81,7 +82,7 @@ pub fn routes(state: AppState) -> Router {
         .fallback(file_and_error_handler::<AppState, _>(app::shell))
         // Innermost first: the request's context (who is asking, fresh from the database, and
         // from where), their session, and a refusal of cross-site form posts.
-        .layer(middleware::from_fn_with_state(state.clone(), auth::attach_request_context))
+        .layer(middleware::from_fn_with_state(state.clone(), request_context::attach_request_context))
         .layer(auth::layer(state.store.clone(), secure_cookies))
         .layer(middleware::from_fn(refuse_cross_site_posts))
         .with_state(state)

@@ -6,8 +6,9 @@
 //! sources, resolves each `crate::…`, `super::…` and child-module path to the file that defines
 //! it (following re-exports such as `pages.rs`'s `pub use`), and fails on any circle, naming it.
 //!
-//! A module using its own ancestors (`super::*` in tests, a child naming its parent's types) is
-//! nesting, not layering, and is not counted.
+//! A circle that stays inside one module and its own submodules (a parent re-exporting its
+//! children while they name its types) is nesting, not layering, and is not counted; one that
+//! leaves that subtree is.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -38,6 +39,16 @@ fn a_circle_is_found() {
         (module("d"), "use super::a;".to_owned()),
     ]);
     assert_eq!(graph.circles(), vec![vec!["a", "b::inner", "c", "a"]]);
+}
+
+#[test]
+fn a_circle_through_a_parent_is_found() {
+    let graph = ModuleGraph::from_sources([
+        (module("forms"), "use crate::i18n::answering::Words;".to_owned()),
+        (module("i18n"), "mod answering; use crate::forms::Problem;".to_owned()),
+        (module("i18n::answering"), "use super::Texts;".to_owned()),
+    ]);
+    assert_eq!(graph.circles(), vec![vec!["forms", "i18n::answering", "i18n", "forms"]]);
 }
 
 #[test]
@@ -81,7 +92,7 @@ impl ModuleGraph {
             let targets: BTreeSet<Module> = paths_in(module, text)
                 .into_iter()
                 .filter_map(|path| resolve(&path, &modules, &reexports))
-                .filter(|target| !module.starts_with(target))
+                .filter(|target| target != module)
                 .collect();
             edges.insert(module.clone(), targets);
         }
@@ -95,7 +106,11 @@ impl ModuleGraph {
             let mut path = vec![start.clone()];
             self.walk(start, &mut path, &mut found);
         }
-        found.into_iter().map(|circle: Vec<Module>| circle.iter().map(|m| m.join("::")).collect()).collect()
+        found
+            .into_iter()
+            .filter(|circle| !circle.iter().any(|root| circle.iter().all(|module| module.starts_with(root))))
+            .map(|circle| circle.iter().map(|m| m.join("::")).collect())
+            .collect()
     }
 
     /// Depth-first from `path`'s last module, only through modules greater than its first, so

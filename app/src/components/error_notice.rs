@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::NotFoundPage;
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::pages::NotFoundPage;
 use crate::urls::sign_in_href;
 
 /// What a page shows when its data could not be had: the 404 page, a way to sign in (on the

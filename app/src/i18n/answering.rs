@@ -158,7 +158,6 @@ impl AnsweringTexts {
         }
     }
 
-    /// The label of a yes / partial / no / not applicable answer.
     /// A yes/partial/no answer (stored as its form value) in words.
     pub fn yes_no(&self, value: &str) -> &'static str {
         let labels = &self.yes_no;

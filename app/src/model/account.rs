@@ -7,15 +7,15 @@ use serde::{Deserialize, Serialize};
 
 /// What the header shows about the signed-in person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignedIn {
+pub struct SignedInPerson {
     pub name: String,
     pub email: String,
     pub platform_admin: bool,
 }
 
-impl From<Viewer> for SignedIn {
+impl From<Viewer> for SignedInPerson {
     fn from(viewer: Viewer) -> Self {
-        SignedIn { platform_admin: viewer.is_platform_admin(), name: viewer.name, email: viewer.email }
+        SignedInPerson { platform_admin: viewer.is_platform_admin(), name: viewer.name, email: viewer.email }
     }
 }
 

@@ -1,7 +1,8 @@
-//! Error pages in the reader's language, and the one place where request errors are logged.
+//! Error pages in the reader's language, and where unexpected request errors are logged.
 //!
-//! A handler that fails returns [`internal`] (or [`page`] for a 404); a panic is caught by
-//! [`from_panic`]. Both leave an [`ErrorPage`] marker on the response, and
+//! A handler that fails returns [`internal`] (or [`page`] for a 404), usually through its
+//! `Failure` (see `handler.rs`); a panic is caught by [`from_panic`]. (A store error that reaches
+//! a handler through `AppError` was logged once, where it was converted.) Both leave an [`ErrorPage`] marker on the response, and
 //! [`render_in_reader_language`] — which alone knows the reader's language — logs the cause and
 //! replaces the body with a page the reader can understand. No internal error text ever reaches a
 //! browser.

@@ -51,15 +51,15 @@ fn back_after_sign_in(parts: &Parts) -> String {
     if parts.method == Method::GET {
         return parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned();
     }
-    // A form's post address is no page to come back to; the page that showed the form is.
-    let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    // A form's post address is no page to come back to; the page that showed the form is. Only
+    // its path is kept, and only if it is a safe one: whatever the Referer's host, the person
+    // stays on this site.
     parts
         .headers
         .get(header::REFERER)
         .and_then(|referer| referer.to_str().ok())
         .and_then(|referer| referer.split_once("://"))
         .and_then(|(_, rest)| rest.split_once('/'))
-        .filter(|(referer_host, _)| Some(*referer_host) == host)
         .and_then(|(_, path)| return_path(&format!("/{path}")))
         .unwrap_or_else(|| "/".to_owned())
 }
@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(back_after_sign_in(&parts(Method::GET, "/planes/p1/pdf?x=1", None)), "/planes/p1/pdf?x=1");
         let post = |referer| back_after_sign_in(&parts(Method::POST, "/evaluaciones/a1/enviar", referer));
         assert_eq!(post(Some("https://senda.mx/evaluaciones/a1")), "/evaluaciones/a1");
-        assert_eq!(post(Some("https://evil.example/evaluaciones/a1")), "/");
+        assert_eq!(post(Some("https://other.example/evaluaciones/a1")), "/evaluaciones/a1");
         assert_eq!(post(Some("https://senda.mx//evil.example")), "/");
         assert_eq!(post(None), "/");
     }

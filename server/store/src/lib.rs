@@ -300,10 +300,12 @@ impl Store {
     }
 
     /// A transaction for a write that first checks, on the transaction's connection, who may make
-    /// it — so that a grant revoked or a member removed meanwhile cannot slip between the check and
-    /// the write. SQLite's `BEGIN IMMEDIATE` takes the write lock before the check: nothing commits
-    /// between the two, and concurrent writers wait their turn (a plain `BEGIN` would read, then
-    /// fail its write with `SQLITE_BUSY_SNAPSHOT` if another writer had committed meanwhile).
+    /// it. SQLite's `BEGIN IMMEDIATE` takes the write lock before the check: nothing commits
+    /// between the two, so a grant revoked or a member removed meanwhile cannot slip through, and
+    /// concurrent writers wait their turn (a plain `BEGIN` would read, then fail its write with
+    /// `SQLITE_BUSY_SNAPSHOT` if another writer had committed meanwhile). On PostgreSQL (READ
+    /// COMMITTED) the window shrinks to the transaction's length but is not closed: that needs the
+    /// checked rows locked (`FOR SHARE`, which SQLite lacks) or SERIALIZABLE with retries.
     async fn begin_checked(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,

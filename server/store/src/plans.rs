@@ -3,6 +3,7 @@
 //! Own people create and work plans; granted advisors comment, verify and send back.
 
 use assessments::access::{CompanyAccess, Organization, Viewer};
+use assessments::answers::AssessmentStatus;
 use assessments::catalog::Severity;
 use assessments::plan::{
     ActionEvent, ActionStatus, Actor, EventKind, MoveProblem, PlanAction, PlanHeader, ProposedAction,
@@ -61,6 +62,11 @@ impl Store {
         let (assessment, access) = assessment_with_access_on(&mut tx, viewer, assessment_id).await?;
         if access.is_outsider() {
             return Err(StoreError::NotFound);
+        }
+        // A plan is made of a submitted assessment's gaps: one returned for changes meanwhile
+        // has none settled yet.
+        if assessment.status != AssessmentStatus::Submitted {
+            return Err(StoreError::Invalid("the assessment is not submitted"));
         }
         if let Some(existing) = plan_id_of(&mut tx, assessment_id).await? {
             return Ok(existing);

@@ -1,3 +1,6 @@
+//! The not-found page: the router's fallback, and what a page shows for something absent or
+//! not the reader's to see.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
