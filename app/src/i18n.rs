@@ -528,12 +528,7 @@ static EN: Texts = Texts {
 pub fn current_language() -> Language {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-                language_from_cookie_header(header)
-            })
-            .unwrap_or_default()
+        use_context::<http::request::Parts>().map(|parts| language_of(&parts.headers)).unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
@@ -550,6 +545,17 @@ pub fn current_language() -> Language {
 }
 
 /// The language named by the language cookie in a `Cookie` header, if it names one Senda speaks.
+/// The reader's language as a request's headers carry it: the language switch's cookie, else
+/// Spanish. Pages, form handlers, exports and error pages all ask this.
+#[cfg(feature = "ssr")]
+pub fn language_of(headers: &http::HeaderMap) -> Language {
+    headers
+        .get(http::header::COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(language_from_cookie_header)
+        .unwrap_or_default()
+}
+
 pub fn language_from_cookie_header(header: &str) -> Option<Language> {
     header
         .split(';')

@@ -131,17 +131,16 @@ pub async fn autosave(
     section_id: &str,
     fields: &[(String, String)],
 ) -> AppResult<Autosaved> {
-    let loaded = load(cx, assessment_id).await?;
-    if loaded.access.is_outsider() {
-        return Err(AppError::NotFound);
-    }
-    let section = loaded.section(section_id)?;
-    let problems = if loaded.is_answerable() {
-        save_answers(cx, &loaded, section, submitted_answers(fields, section)).await?
-    } else {
-        Vec::new()
+    // Submitted meanwhile: nothing is saved, and the answer says the form is read-only now.
+    let problems = match load_answerable(cx, assessment_id).await? {
+        Some(loaded) => {
+            let section = loaded.section(section_id)?;
+            save_answers(cx, &loaded, section, submitted_answers(fields, section)).await?
+        }
+        None => Vec::new(),
     };
     let after = load(cx, assessment_id).await?;
+    let section = after.section(section_id)?;
     let (applicable, progress) = after.section_state(section);
     let revisions = after
         .answers

@@ -10,10 +10,10 @@
 use std::any::Any;
 use std::sync::Arc;
 
-use app::i18n::{language_from_cookie_header, texts};
+use app::i18n::{language_of, texts};
 use assessments::Language;
 use axum::extract::Request;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -49,12 +49,7 @@ pub fn from_panic(panic: Box<dyn Any + Send + 'static>) -> Response {
 
 /// Renders marked responses as a page in the reader's language, logging their cause.
 pub async fn render_in_reader_language(request: Request, next: Next) -> Response {
-    let language = request
-        .headers()
-        .get(header::COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(language_from_cookie_header)
-        .unwrap_or_default();
+    let language = language_of(request.headers());
     let response = next.run(request).await;
     let Some(marker) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;

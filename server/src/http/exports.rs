@@ -1,13 +1,13 @@
 //! Exports of a company's data as files. An export by someone outside the company is written to
 //! its audit log (see `app::service::report::exported`).
 
-use app::i18n::texts;
+use app::i18n::{language_of, texts};
 use app::service::{plan, report};
 use axum::extract::Path;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::handler::{Failure, HandlerResult, SignedIn, reader_language};
+use super::handler::{Failure, HandlerResult, SignedIn};
 
 /// `GET /evaluaciones/{id}/brechas.csv`: the gaps, one row per answer behind each, in the
 /// reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
@@ -17,7 +17,7 @@ pub async fn gaps_csv(
     Path(assessment_id): Path<String>,
 ) -> HandlerResult {
     let report = report::exported(&cx, &assessment_id, "gap report CSV").await?;
-    let language = reader_language(&headers);
+    let language = language_of(&headers);
     let t = texts(language);
     let mut csv = String::from("\u{feff}");
     push_row(&mut csv, t.report.csv_columns.iter().map(|column| (*column).to_owned()));
@@ -57,7 +57,7 @@ pub async fn plan_pdf(
 ) -> HandlerResult {
     let plan = plan::page(&cx, &plan_id).await?;
     let report = report::exported(&cx, &plan.header.assessment_id, "plan PDF").await?;
-    let language = reader_language(&headers);
+    let language = language_of(&headers);
     let today = store::today();
     let file_name = format!("plan-de-mejora-{today}.pdf");
     // Layout and font subsetting are CPU work: off the async threads.
@@ -74,7 +74,7 @@ pub async fn gaps_pdf(
     Path(assessment_id): Path<String>,
 ) -> HandlerResult {
     let report = report::exported(&cx, &assessment_id, "gap report PDF").await?;
-    let language = reader_language(&headers);
+    let language = language_of(&headers);
     let today = store::today();
     let file_name = format!("brechas-{today}.pdf");
     let bytes = tokio::task::spawn_blocking(move || crate::pdf::report_pdf(&report, language, &today))

@@ -126,15 +126,6 @@ pub fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }
 
-/// The reader's language, from the cookie the language switch sets.
-pub fn reader_language(headers: &axum::http::HeaderMap) -> assessments::Language {
-    headers
-        .get(header::COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(app::i18n::language_from_cookie_header)
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
