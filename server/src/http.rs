@@ -129,12 +129,33 @@ pub fn with_edge_layers(routes: Router) -> Router {
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &axum::extract::Request| {
-                    // The path only: queries may carry one-time tokens.
-                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    // The path only (queries may carry one-time tokens), and an invitation's
+                    // token, which opens an account, never written to a log.
+                    let path = loggable_path(request.uri().path());
+                    tracing::info_span!("request", method = %request.method(), path = %path)
                 })
                 .on_request(())
                 .on_response(DefaultOnResponse::new().level(Level::INFO))
                 // Failures are logged with their cause by `error_pages`, not a second time here.
                 .on_failure(()),
         )
+}
+
+/// A request's path as the log may keep it: an invitation link's token is a key to an account.
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.strip_prefix("/invitacion/") {
+        Some(token) if !token.is_empty() => "/invitacion/…".into(),
+        _ => path.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn an_invitation_token_never_reaches_the_log() {
+        assert_eq!(loggable_path("/invitacion/3f2a9c0d1e"), "/invitacion/…");
+        assert_eq!(loggable_path("/evaluaciones/a1/secciones/s1"), "/evaluaciones/a1/secciones/s1");
+    }
 }

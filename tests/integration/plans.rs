@@ -155,8 +155,25 @@ async fn actions_are_worked_by_the_company_verified_by_the_advisor_and_every_cha
             ],
         )
         .await;
-    assert!(edit.header("location").unwrap().ends_with("?error=conflict"));
+    let back = edit.header("location").unwrap().to_owned();
+    assert!(back.contains("?error=conflict&texto=Otra%20redacci%C3%B3n"), "{back}");
     assert_ne!(action(&member, &plan_id, &pending.id).await.line.action.text.spanish(), "Otra redacción");
+    // The form comes back with what was typed; nothing of it is lost.
+    let page = member.get(&back).await;
+    assert!(page.body.contains("Otra redacción") && page.body.contains(r#"value="RR. HH.""#));
+
+    // So does an edit with a date that does not exist, which is refused.
+    let current = action(&member, &plan_id, &pending.id).await.line.action.revision.to_string();
+    let edit = member
+        .post_form(
+            &format!("/planes/{plan_id}/acciones/{}", pending.id),
+            &[("texto", "Redacción nueva"), ("fecha", "2027-02-31"), ("r", &current)],
+        )
+        .await;
+    let back = edit.header("location").unwrap().to_owned();
+    assert!(back.contains("?error=invalid_edit&texto=Redacci%C3%B3n%20nueva"), "{back}");
+    assert!(member.get(&back).await.body.contains("Redacción nueva"));
+    assert_ne!(action(&member, &plan_id, &pending.id).await.line.action.due_date, "2027-02-31");
 
     // Only the company's own people change the plan.
     for who in [ADVISOR, TOBACCO_ADMIN] {

@@ -69,6 +69,8 @@ pub struct PlanTexts {
     pub add_action: &'static str,
     pub move_problems: MoveProblemLabels,
     pub conflict: &'static str,
+    /// An edit without text or with a date that does not exist; what was typed stays in the form.
+    pub edit_invalid: &'static str,
     pub saved: &'static str,
     pub events: EventLabels,
     pub download_pdf: &'static str,
@@ -158,6 +160,7 @@ pub static ES: PlanTexts = PlanTexts {
     },
     conflict: "Otra persona cambió esta acción mientras usted la editaba; no se sobrescribió nada. Revise lo \
                que hay ahora y vuelva a guardar.",
+    edit_invalid: "Escriba la acción y una fecha que exista (año-mes-día). Lo que escribió sigue en el formulario.",
     saved: "Cambios guardados.",
     events: EventLabels { created: "Creada", edited: "Editada", note: "Nota", status: "Estado" },
     download_pdf: "Descargar el plan (PDF)",
@@ -229,6 +232,7 @@ pub static EN: PlanTexts = PlanTexts {
     },
     conflict: "Someone else changed this action while you were editing it; nothing was overwritten. Check what \
                is there now and save again.",
+    edit_invalid: "Write the action and a date that exists (year-month-day). What you typed is still in the form.",
     saved: "Changes saved.",
     events: EventLabels { created: "Created", edited: "Edited", note: "Note", status: "Status" },
     download_pdf: "Download the plan (PDF)",

@@ -202,6 +202,9 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
             Some("conflict") => {
                 Some(view! { <p class="notice notice--error" role="alert">{p.conflict}</p> }.into_any())
             }
+            Some("invalid_edit") => {
+                Some(view! { <p class="notice notice--error" role="alert">{p.edit_invalid}</p> }.into_any())
+            }
             Some(code) => MoveProblem::from_code(code).map(|problem| {
                 view! { <p class="notice notice--error" role="alert">{p.move_problem(problem)}</p> }
                     .into_any()
@@ -212,7 +215,13 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
             None => None,
         }
     };
-    let kept_note = query.read_untracked().get("nota").unwrap_or_default();
+    let kept = |name: &str| query.read_untracked().get(name);
+    let kept_note = kept("nota").unwrap_or_default();
+    // What the person typed, when the form came back refused or after someone else's change;
+    // the card above shows what is saved.
+    let typed_text = kept("texto").unwrap_or_else(|| action.text.get(language).to_owned());
+    let typed_owner = kept("responsable").unwrap_or_else(|| action.owner.clone());
+    let typed_due = kept("fecha").unwrap_or_else(|| action.due_date.clone());
     let moves: Vec<ActionStatus> = match (plan.can_work, plan.can_verify, action.status) {
         (true, _, ActionStatus::Pending) => vec![ActionStatus::InProgress, ActionStatus::Done],
         (true, _, ActionStatus::InProgress) => vec![ActionStatus::Done, ActionStatus::Pending],
@@ -231,11 +240,11 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
                     <h2>{p.update}</h2>
                     <input type="hidden" name="r" value=action.revision />
                     <label for="text">{p.action}</label>
-                    <textarea id="text" name="texto" rows="4">{action.text.get(language).to_owned()}</textarea>
+                    <textarea id="text" name="texto" rows="4">{typed_text}</textarea>
                     <label for="owner">{p.owner}</label>
-                    <input id="owner" name="responsable" value=action.owner.clone() />
+                    <input id="owner" name="responsable" value=typed_owner />
                     <label for="due">{p.due}</label>
-                    <input id="due" name="fecha" type="date" value=action.due_date.clone() />
+                    <input id="due" name="fecha" type="date" value=typed_due />
                     <button type="submit">{p.save}</button>
                 </form>
             })}

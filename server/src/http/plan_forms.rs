@@ -86,8 +86,17 @@ pub async fn edit(
     Form(form): Form<EditForm>,
 ) -> HandlerResult {
     let back = urls::plan_action(&plan_id, &action_id);
+    // Refused or met by someone else's change, the form comes back with what was typed in it.
+    let typed_back = |code: &str| {
+        see_other(&format!(
+            "{back}?error={code}&texto={}&responsable={}&fecha={}",
+            percent_encode(&form.texto),
+            percent_encode(&form.responsable),
+            percent_encode(&form.fecha)
+        ))
+    };
     if form.texto.trim().is_empty() || assessments::dates::parse(&form.fecha).is_none() {
-        return Ok(see_other(&back));
+        return Ok(typed_back("invalid_edit"));
     }
     let edit = ActionEdit {
         text: form.texto.trim(),
@@ -97,7 +106,7 @@ pub async fn edit(
     };
     Ok(match cx.store.edit_action(&cx.viewer, &plan_id, &action_id, edit).await? {
         ActionWrite::Saved => see_other(&format!("{back}?guardado=1")),
-        ActionWrite::Conflict => see_other(&format!("{back}?error=conflict")),
+        ActionWrite::Conflict => typed_back("conflict"),
     })
 }
 
