@@ -38,12 +38,12 @@ pub async fn list_companies() -> Result<Vec<VisibleCompany>, AppError> {
 /// One company; a view by someone outside it is written to the company's audit log.
 #[server(prefix = "/api", endpoint = "companies/get")]
 pub async fn get_company(company_id: String) -> Result<VisibleCompany, AppError> {
-    as_signed_in(|cx| async move { service::account::company(&cx, &company_id).await }).await
+    as_signed_in(|cx| async move { service::account::company(&cx, company_id.parse()?).await }).await
 }
 
 #[server(prefix = "/api", endpoint = "organizations/people")]
 pub async fn list_people(organization_id: String) -> Result<People, AppError> {
-    as_signed_in(|cx| async move { service::account::people(&cx, &organization_id).await }).await
+    as_signed_in(|cx| async move { service::account::people(&cx, organization_id.parse()?).await }).await
 }
 
 /// What an invitation offers; anyone holding the link may ask.
@@ -55,7 +55,7 @@ pub async fn get_invitation(token: String) -> Result<Option<(Organization, Role)
 
 #[server(prefix = "/api", endpoint = "companies/access")]
 pub async fn list_access(company_id: String) -> Result<Access, AppError> {
-    as_signed_in(|cx| async move { service::account::access(&cx, &company_id).await }).await
+    as_signed_in(|cx| async move { service::account::access(&cx, company_id.parse()?).await }).await
 }
 
 /// Every organization, for platform administrators.
@@ -72,7 +72,7 @@ pub async fn list_questionnaires() -> Result<Vec<QuestionnaireSummary>, AppError
 
 #[server(prefix = "/api", endpoint = "companies/audit-log")]
 pub async fn list_audit_log(company_id: String) -> Result<AuditLog, AppError> {
-    as_signed_in(|cx| async move { service::account::audit_log(&cx, &company_id).await }).await
+    as_signed_in(|cx| async move { service::account::audit_log(&cx, company_id.parse()?).await }).await
 }
 
 #[cfg(feature = "ssr")]

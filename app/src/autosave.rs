@@ -13,6 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use assessments::answers::{DraftProblem, Progress};
+use assessments::ids::AssessmentId;
 
 pub use crate::model::assessment::SaveState;
 use crate::model::assessment::SectionScoreNow;
@@ -31,7 +32,7 @@ const MAX_RETRY_SECONDS: u64 = 30;
 /// The live state of a section's form, shared by its questions.
 #[derive(Clone, Copy)]
 pub struct Autosave {
-    assessment_id: StoredValue<String>,
+    assessment_id: StoredValue<AssessmentId>,
     section_id: StoredValue<String>,
     pub form: NodeRef<leptos::html::Form>,
     pending: StoredValue<BTreeSet<String>>,
@@ -51,7 +52,7 @@ pub struct Autosave {
 
 impl Autosave {
     pub fn new(
-        assessment_id: String,
+        assessment_id: AssessmentId,
         section_id: String,
         applicable: Vec<String>,
         revisions: HashMap<String, (i64, String)>,
@@ -125,8 +126,12 @@ impl Autosave {
         self.in_flight.set_value(true);
         self.state.set(SaveState::Saving);
         leptos::task::spawn_local(async move {
-            let result =
-                autosave_answers(self.assessment_id.get_value(), self.section_id.get_value(), fields).await;
+            let result = autosave_answers(
+                self.assessment_id.get_value().to_string(),
+                self.section_id.get_value(),
+                fields,
+            )
+            .await;
             self.in_flight.set_value(false);
             match result {
                 Ok(saved) => {

@@ -18,6 +18,13 @@ pub enum AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+impl From<assessments::ids::NotAnId> for AppError {
+    /// An id that cannot be one names nothing there is.
+    fn from(_: assessments::ids::NotAnId) -> Self {
+        AppError::NotFound
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl AppError {
     /// The one mapping of failures to HTTP statuses, for server functions and form handlers

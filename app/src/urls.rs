@@ -2,6 +2,8 @@
 //! a test (`tests/integration/addresses.rs`) requests each. Form actions next to their page build
 //! their own (`{page}/enviar`), and fixed ones (`/entrar`) are written where used.
 
+use assessments::ids::{ActionId, AssessmentId, OrganizationId, PlanId};
+
 /// Percent-encodes everything but unreserved characters and `/`, enough for a query value.
 pub fn percent_encode(value: &str) -> String {
     let mut encoded = String::with_capacity(value.len());
@@ -22,60 +24,60 @@ pub fn sign_in_href(here: &str) -> String {
 }
 
 /// An assessment's overview page.
-pub fn assessment(id: &str) -> String {
+pub fn assessment(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}")
 }
 
 /// One section of an assessment, to answer.
-pub fn assessment_section(id: &str, section_id: &str) -> String {
+pub fn assessment_section(id: AssessmentId, section_id: &str) -> String {
     format!("/evaluaciones/{id}/secciones/{section_id}")
 }
 
 /// An improvement plan's page.
-pub fn plan(id: &str) -> String {
+pub fn plan(id: PlanId) -> String {
     format!("/planes/{id}")
 }
 
 /// One action of a plan.
-pub fn plan_action(plan_id: &str, action_id: &str) -> String {
+pub fn plan_action(plan_id: PlanId, action_id: ActionId) -> String {
     format!("/planes/{plan_id}/acciones/{action_id}")
 }
 
 /// A company's page.
-pub fn company(id: &str) -> String {
+pub fn company(id: OrganizationId) -> String {
     format!("/empresas/{id}")
 }
 
 /// A company's grants to advisors and associations.
-pub fn company_access(id: &str) -> String {
+pub fn company_access(id: OrganizationId) -> String {
     format!("/empresas/{id}/accesos")
 }
 
 /// A company's audit log.
-pub fn company_audit_log(id: &str) -> String {
+pub fn company_audit_log(id: OrganizationId) -> String {
     format!("/empresas/{id}/bitacora")
 }
 
 /// An organization's people.
-pub fn people(organization_id: &str) -> String {
+pub fn people(organization_id: OrganizationId) -> String {
     format!("/organizaciones/{organization_id}/personas")
 }
 
 /// An assessment's gap report, and its exports.
-pub fn gap_report(id: &str) -> String {
+pub fn gap_report(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}/brechas")
 }
 
-pub fn gap_report_csv(id: &str) -> String {
+pub fn gap_report_csv(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}/brechas.csv")
 }
 
-pub fn gap_report_pdf(id: &str) -> String {
+pub fn gap_report_pdf(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}/brechas.pdf")
 }
 
 /// An improvement plan as a PDF.
-pub fn plan_pdf(id: &str) -> String {
+pub fn plan_pdf(id: PlanId) -> String {
     format!("/planes/{id}/pdf")
 }
 

@@ -4,12 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids::{GrantId, OrganizationId, UserId};
 use crate::organization::{GrantScope, OrganizationKind, Role, Sector};
 
 /// An organization as lists and headings show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organization {
-    pub id: String,
+    pub id: OrganizationId,
     pub kind: OrganizationKind,
     pub name: String,
     pub sector: Option<Sector>,
@@ -28,7 +29,7 @@ pub struct Membership {
 /// effect on the very next request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {
-    pub user_id: String,
+    pub user_id: UserId,
     pub email: String,
     pub name: String,
     pub memberships: Vec<Membership>,
@@ -36,7 +37,7 @@ pub struct Viewer {
 
 impl Viewer {
     /// The viewer's role in `organization_id`, if a member.
-    pub fn role_in(&self, organization_id: &str) -> Option<Role> {
+    pub fn role_in(&self, organization_id: OrganizationId) -> Option<Role> {
         self.memberships.iter().find(|m| m.organization.id == organization_id).map(|m| m.role)
     }
 
@@ -81,7 +82,7 @@ pub struct VisibleCompany {
 /// A person in an organization, as its admins see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
-    pub user_id: String,
+    pub user_id: UserId,
     pub name: String,
     pub email: String,
     pub role: Role,
@@ -90,7 +91,7 @@ pub struct Member {
 /// An active grant of a company to another organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
-    pub id: String,
+    pub id: GrantId,
     pub grantee: Organization,
     pub scope: GrantScope,
     pub granted_at: String,

@@ -384,7 +384,7 @@ impl AssessmentStatus {
 /// An assessment as lists and headings show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentHeader {
-    pub id: String,
+    pub id: crate::ids::AssessmentId,
     pub company: crate::access::Organization,
     pub questionnaire_id: String,
     pub questionnaire_version: u32,
@@ -392,7 +392,7 @@ pub struct AssessmentHeader {
     pub started_at: String,
     pub started_by: String,
     pub submitted_at: Option<String>,
-    pub carried_from: Option<String>,
+    pub carried_from: Option<crate::ids::AssessmentId>,
 }
 
 /// A saved answer, with what the page needs to save it again safely.

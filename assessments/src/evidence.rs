@@ -137,7 +137,7 @@ pub fn safe_file_name(offered: &str) -> String {
 /// An attached file as pages list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceFile {
-    pub id: String,
+    pub id: crate::ids::EvidenceId,
     pub question_id: String,
     pub file_name: String,
     pub kind: FileKind,

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod dates;
 pub mod diff;
 pub mod evidence;
+pub mod ids;
 pub mod language;
 pub mod loader;
 pub mod organization;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::Severity;
 use crate::dates::add_days;
+use crate::ids::{ActionId, AssessmentId, PlanId};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Scorecard;
 use crate::text::Text;
@@ -151,7 +152,7 @@ pub struct ProposedAction {
     /// The action of the company's previous plan for the same gap, still not verified: the new
     /// action continues it, with its history.
     #[serde(default)]
-    pub carried_from: Option<String>,
+    pub carried_from: Option<ActionId>,
 }
 
 /// One action per gap of `scorecard`, most severe first, prefilled with the questionnaire's
@@ -202,7 +203,7 @@ pub fn carry_open_actions(proposed: &mut [ProposedAction], previous: &[PlanActio
                 old.status != ActionStatus::Verified
                     && old.requirement_id.as_deref() == Some(action.requirement_id.as_str())
             })
-            .map(|old| old.id.clone());
+            .map(|old| old.id);
     }
 }
 
@@ -217,8 +218,8 @@ pub fn closed_since<'a>(previous: &'a [PlanAction], open_requirements: &[&str]) 
 /// A plan as headings and lists show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanHeader {
-    pub id: String,
-    pub assessment_id: String,
+    pub id: PlanId,
+    pub assessment_id: AssessmentId,
     pub company: crate::access::Organization,
     pub created_at: String,
 }
@@ -226,7 +227,7 @@ pub struct PlanHeader {
 /// One action of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanAction {
-    pub id: String,
+    pub id: ActionId,
     pub position: u32,
     pub requirement_id: Option<String>,
     pub section_id: String,
@@ -239,7 +240,7 @@ pub struct PlanAction {
     /// The latest progress note, evidence or reason, if any.
     pub last_note: Option<String>,
     /// The earlier plan's action this one continues.
-    pub carried_from: Option<String>,
+    pub carried_from: Option<ActionId>,
 }
 
 /// What happened to an action.
@@ -317,9 +318,13 @@ mod tests {
         assert_eq!(PlanProgress::default().percent(), 0);
     }
 
-    fn old_action(id: &str, requirement: &str, status: ActionStatus) -> PlanAction {
+    fn action_id(n: u128) -> ActionId {
+        ActionId::from_uuid(uuid::Uuid::from_u128(n))
+    }
+
+    fn old_action(id: u128, requirement: &str, status: ActionStatus) -> PlanAction {
         PlanAction {
-            id: id.into(),
+            id: action_id(id),
             position: 0,
             requirement_id: Some(requirement.into()),
             section_id: String::new(),
@@ -337,9 +342,9 @@ mod tests {
     #[test]
     fn open_gaps_carry_their_unverified_action_and_closed_gaps_are_pointed_out() {
         let previous = [
-            old_action("a", "LFT-21", ActionStatus::InProgress),
-            old_action("b", "LFT-40", ActionStatus::Verified),
-            old_action("c", "IMSS-15", ActionStatus::Done),
+            old_action(1, "LFT-21", ActionStatus::InProgress),
+            old_action(2, "LFT-40", ActionStatus::Verified),
+            old_action(3, "IMSS-15", ActionStatus::Done),
         ];
         let proposed = |requirement: &str| ProposedAction {
             requirement_id: requirement.into(),
@@ -351,11 +356,15 @@ mod tests {
         };
         let mut new = vec![proposed("LFT-21"), proposed("LFT-40"), proposed("NOM-003")];
         carry_open_actions(&mut new, &previous);
-        let carried: Vec<Option<&str>> = new.iter().map(|a| a.carried_from.as_deref()).collect();
-        assert_eq!(carried, [Some("a"), None, None], "a verified action's gap came back: it starts over");
-        let closed: Vec<&str> =
-            closed_since(&previous, &["LFT-21", "LFT-40", "NOM-003"]).iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(closed, ["c"]);
+        let carried: Vec<Option<ActionId>> = new.iter().map(|a| a.carried_from).collect();
+        assert_eq!(
+            carried,
+            [Some(action_id(1)), None, None],
+            "a verified action's gap came back: it starts over"
+        );
+        let closed: Vec<ActionId> =
+            closed_since(&previous, &["LFT-21", "LFT-40", "NOM-003"]).iter().map(|a| a.id).collect();
+        assert_eq!(closed, [action_id(3)]);
     }
 
     proptest! {

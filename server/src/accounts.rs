@@ -1,6 +1,7 @@
 //! Creating accounts: the first-run setup, platform admins from the shell, and the demo.
 
 use app::forms::FormProblem;
+use assessments::ids::UserId;
 use assessments::loader::Library;
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
 use store::{Store, StoreError};
@@ -61,7 +62,7 @@ impl From<StoreError> for CreateAccountError {
 }
 
 /// Creates the first platform administrator — only while no account exists at all.
-pub async fn create_first_admin(store: &Store, account: NewAccount) -> Result<String, CreateAccountError> {
+pub async fn create_first_admin(store: &Store, account: NewAccount) -> Result<UserId, CreateAccountError> {
     if store.count_accounts().await? > 0 {
         return Err(CreateAccountError::Problems(vec![FormProblem::SetupClosed]));
     }
@@ -69,14 +70,14 @@ pub async fn create_first_admin(store: &Store, account: NewAccount) -> Result<St
 }
 
 /// Creates a platform administrator (from the shell: whoever has it is trusted already).
-pub async fn create_platform_admin(store: &Store, account: NewAccount) -> Result<String, CreateAccountError> {
+pub async fn create_platform_admin(store: &Store, account: NewAccount) -> Result<UserId, CreateAccountError> {
     let platform = match store.organization_named(OrganizationKind::Platform, PLATFORM_NAME).await? {
         Some(id) => id,
         None => store.insert_organization(OrganizationKind::Platform, PLATFORM_NAME, None, None).await?,
     };
     let hash = hash_password_blocking(account.password).await?;
     let user_id = store.create_account(&account.email, &account.name, &hash).await?;
-    store.insert_membership(&user_id, &platform, Role::PlatformAdmin).await?;
+    store.insert_membership(user_id, platform, Role::PlatformAdmin).await?;
     Ok(user_id)
 }
 
@@ -153,7 +154,11 @@ pub async fn load_demo(store: &Store, library: &Library, password: &str) -> anyh
         organization_ids.push((name, id));
     }
     let id_of = |name: &str| {
-        organization_ids.iter().find(|(n, _)| *n == name).map(|(_, id)| id.clone()).unwrap_or_default()
+        organization_ids
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, id)| *id)
+            .ok_or_else(|| anyhow::anyhow!("the demo organization {name} is missing"))
     };
     let hash = hash_password_blocking(password.to_owned()).await?;
     for account in &DEMO_ACCOUNTS {
@@ -162,23 +167,23 @@ pub async fn load_demo(store: &Store, library: &Library, password: &str) -> anyh
         }
         let name = format!("{} (demo)", account.email.split('@').next().unwrap_or("demo"));
         let user_id = store.create_account(account.email, &name, &hash).await?;
-        store.insert_membership(&user_id, &id_of(account.organization), account.role).await?;
+        store.insert_membership(user_id, id_of(account.organization)?, account.role).await?;
     }
 
-    let mill = id_of("Ingenio La Esperanza (demo)");
+    let mill = id_of("Ingenio La Esperanza (demo)")?;
     let mill_admin = store
         .account_by_email(DEMO_ACCOUNTS[1].email)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the demo sugar mill admin is missing"))?;
     let mill_admin = store
-        .viewer(&mill_admin.id)
+        .viewer(mill_admin.id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the demo sugar mill admin is missing"))?;
     for (grantee, scope) in [
         ("Debida Diligencia Asesores (demo)", GrantScope::Assessments),
         ("Unión de Cañeros de Nayarit (demo)", GrantScope::PlanProgress),
     ] {
-        match store.grant(&mill_admin, &mill, &id_of(grantee), scope).await {
+        match store.grant(&mill_admin, mill, id_of(grantee)?, scope).await {
             Ok(()) | Err(StoreError::Conflict) => {}
             Err(error) => return Err(error.into()),
         }

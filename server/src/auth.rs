@@ -6,6 +6,7 @@
 //! session's fingerprint of the account with the account's current one, so raising an account's
 //! session epoch (removal from an organization) or changing its password ends every session.
 
+use assessments::ids::UserId;
 use std::sync::LazyLock;
 
 use argon2::Argon2;
@@ -31,7 +32,7 @@ pub const SESSION_COOKIE: &str = "senda_session";
 /// The account as a session remembers it.
 #[derive(Clone)]
 pub struct SessionUser {
-    id: String,
+    id: UserId,
     fingerprint: Vec<u8>,
 }
 
@@ -51,10 +52,10 @@ impl From<store::accounts::Account> for SessionUser {
 }
 
 impl AuthUser for SessionUser {
-    type Id = String;
+    type Id = UserId;
 
-    fn id(&self) -> String {
-        self.id.clone()
+    fn id(&self) -> UserId {
+        self.id
     }
 
     fn session_auth_hash(&self) -> &[u8] {
@@ -91,8 +92,8 @@ impl AuthnBackend for Accounts {
         Ok(account.filter(|_| matches).map(SessionUser::from))
     }
 
-    async fn get_user(&self, id: &String) -> Result<Option<SessionUser>, StoreError> {
-        Ok(self.store.account_by_id(id).await?.map(SessionUser::from))
+    async fn get_user(&self, id: &UserId) -> Result<Option<SessionUser>, StoreError> {
+        Ok(self.store.account_by_id(*id).await?.map(SessionUser::from))
     }
 }
 

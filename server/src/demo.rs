@@ -5,6 +5,7 @@
 //! Which answers fall short is chosen by position among the questions of each severity, not by
 //! question id, so the demo follows the questionnaire when a new version is published.
 
+use assessments::ids::AssessmentId;
 use std::collections::HashMap;
 
 use anyhow::Context;
@@ -87,27 +88,27 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
             .account_by_email(demo.member_email)
             .await?
             .with_context(|| format!("the demo account {} is missing", demo.member_email))?;
-        let viewer = store.viewer(&account.id).await?.context("the demo account has no memberships")?;
+        let viewer = store.viewer(account.id).await?.context("the demo account has no memberships")?;
         let company = viewer
             .memberships
             .iter()
             .find(|m| m.organization.name == demo.company)
-            .map(|m| m.organization.id.clone())
+            .map(|m| m.organization.id)
             .with_context(|| format!("{} is not a member of {}", demo.member_email, demo.company))?;
-        if !store.assessments_of(&viewer, &company).await?.is_empty() {
+        if !store.assessments_of(&viewer, company).await?.is_empty() {
             continue;
         }
         let answers = answers_for(demo, questionnaire, &library.catalog, &store::today());
         let id =
-            store.start_assessment(&viewer, &company, &questionnaire.id, questionnaire.version, None).await?;
+            store.start_assessment(&viewer, company, &questionnaire.id, questionnaire.version, None).await?;
         for (question_id, value) in &answers {
             let write =
                 AnswerWrite { question_id, value: Some(value), note: "", evidence: "", base_revision: 0 };
-            store.save_answer(&viewer, &id, write).await?;
+            store.save_answer(&viewer, id, write).await?;
         }
-        store.submit_assessment(&viewer, &id).await?;
+        store.submit_assessment(&viewer, id).await?;
         if demo.company == DEMO_ASSESSMENTS[0].company {
-            plan_under_way(store, library, &viewer, &id).await?;
+            plan_under_way(store, library, &viewer, id).await?;
         }
     }
     Ok(())
@@ -119,7 +120,7 @@ async fn plan_under_way(
     store: &Store,
     library: &Library,
     viewer: &assessments::access::Viewer,
-    assessment_id: &str,
+    assessment_id: AssessmentId,
 ) -> anyhow::Result<()> {
     use assessments::plan::{ActionStatus, propose_actions};
     use store::plans::ActionEdit;
@@ -131,10 +132,10 @@ async fn plan_under_way(
     let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, &today);
     let plan =
         store.create_plan(viewer, assessment_id, &propose_actions(questionnaire, &card, &today)).await?;
-    let actions = store.plan_actions(viewer, &plan).await?;
+    let actions = store.plan_actions(viewer, plan).await?;
     let advisor =
         store.account_by_email("asesora@asesores.demo.senda.mx").await?.context("the demo advisor")?;
-    let advisor = store.viewer(&advisor.id).await?.context("the demo advisor's memberships")?;
+    let advisor = store.viewer(advisor.id).await?.context("the demo advisor's memberships")?;
     let owners = ["Recursos Humanos", "Jefatura de campo", "Seguridad e higiene"];
     for (index, action) in actions.iter().enumerate() {
         // Past due dates for two open actions, so the plan shows what is late.
@@ -149,7 +150,7 @@ async fn plan_under_way(
             due_date: &due_date,
             base_revision: action.revision,
         };
-        store.edit_action(viewer, &plan, &action.id, edit).await?;
+        store.edit_action(viewer, plan, action.id, edit).await?;
         let mut revision = action.revision + 1;
         let steps: &[(ActionStatus, &str)] = match index {
             0 | 3 => &[(ActionStatus::InProgress, "")],
@@ -164,20 +165,20 @@ async fn plan_under_way(
             _ => &[],
         };
         for (to, note) in steps {
-            refused_as_error(store.move_action(viewer, &plan, &action.id, *to, note, revision).await?)?;
+            refused_as_error(store.move_action(viewer, plan, action.id, *to, note, revision).await?)?;
             revision += 1;
         }
         if index == 2 {
             refused_as_error(
-                store.move_action(&advisor, &plan, &action.id, ActionStatus::Verified, "", revision).await?,
+                store.move_action(&advisor, plan, action.id, ActionStatus::Verified, "", revision).await?,
             )?;
         }
         if index == 0 {
             store
                 .add_action_note(
                     viewer,
-                    &plan,
-                    &action.id,
+                    plan,
+                    action.id,
                     "Se contrató a una persona para revisar expedientes.",
                 )
                 .await?;

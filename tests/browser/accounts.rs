@@ -37,7 +37,7 @@ async fn sign_in_see_company_sign_out(javascript: JavaScript) {
     let heading = browser.displayed("h1").await.text().await.unwrap();
     assert_eq!(heading, "Ingenio La Esperanza (demo)");
     let mill_id = app.organization_id(OrganizationKind::Company, "Ingenio La Esperanza (demo)").await;
-    assert!(browser.client.current_url().await.unwrap().path().ends_with(&mill_id));
+    assert!(browser.client.current_url().await.unwrap().path().ends_with(&mill_id.to_string()));
 
     // Sign out from the header (the menu folds on a phone once hydrated).
     if javascript == JavaScript::On {

@@ -16,7 +16,7 @@ async fn demo_with_short_questionnaire() -> (TestApp, AssessmentsCopy, String) {
     let assessments = AssessmentsCopy::with_fixture("prueba-corta");
     let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
     app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     (app, assessments, mill)
 }
 
@@ -51,8 +51,8 @@ async fn choose(browser: &Browser, question: &str, value: &str) {
 /// The saved value of `question`, read as the company's people may.
 async fn saved(app: &TestApp, assessment: &str, question: &str) -> Option<AnswerValue> {
     let member = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
-    let viewer = app.store.viewer(&member.id).await.unwrap().unwrap();
-    let answers = app.store.answers(&viewer, assessment).await.unwrap();
+    let viewer = app.store.viewer(member.id).await.unwrap().unwrap();
+    let answers = app.store.answers(&viewer, assessment.parse().unwrap()).await.unwrap();
     answers.into_iter().find(|a| a.question_id == question).and_then(|a| a.value)
 }
 

@@ -10,7 +10,7 @@ use senda_tests::{DEMO_PASSWORD, TestApp};
 async fn a_person_filters_the_plan_marks_an_action_done_with_evidence_and_downloads_the_pdf() {
     let app = TestApp::spawn().await;
     app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     let browser = Browser::start(JavaScript::Off, PHONE).await;
     browser.client.goto(&app.url("/entrar")).await.unwrap();
     browser.displayed("#email").await.send_keys(MILL_MEMBER).await.unwrap();

@@ -15,16 +15,16 @@ async fn every_address_the_app_builds_is_served() {
     let mill = app.organization_id(OrganizationKind::Company, MILL).await;
     let admin = app.signed_in(MILL_ADMIN).await;
 
-    let list = admin.call("assessments/of-company", &[("company_id", &mill)]).await;
+    let list = admin.call("assessments/of-company", &[("company_id", &mill.to_string())]).await;
     let list: CompanyAssessments = serde_json::from_str(&list.body).unwrap();
-    let assessment = list.assessments[0].header.id.clone();
-    let overview = admin.call("assessments/overview", &[("assessment_id", &assessment)]).await;
+    let assessment = list.assessments[0].header.id;
+    let overview = admin.call("assessments/overview", &[("assessment_id", &assessment.to_string())]).await;
     let overview: AssessmentOverview = serde_json::from_str(&overview.body).unwrap();
-    let section = overview.sections[0].id.clone();
+    let section = overview.sections[0].id.to_string();
     let plan = overview.plan.expect("the demo mill's plan");
-    let page = admin.call("plans/get", &[("plan_id", &plan)]).await;
+    let page = admin.call("plans/get", &[("plan_id", &plan.to_string())]).await;
     let page: PlanPage = serde_json::from_str(&page.body).unwrap();
-    let action = page.actions[0].action.id.clone();
+    let action = page.actions[0].action.id;
     let invited =
         admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_member")]).await;
     let location = invited.header("location").unwrap().to_owned();
@@ -32,18 +32,18 @@ async fn every_address_the_app_builds_is_served() {
 
     let addresses = [
         urls::sign_in_href("/empresas"),
-        urls::company(&mill),
-        urls::company_access(&mill),
-        urls::company_audit_log(&mill),
-        urls::people(&mill),
-        urls::assessment(&assessment),
-        urls::assessment_section(&assessment, &section),
-        urls::gap_report(&assessment),
-        urls::gap_report_csv(&assessment),
-        urls::gap_report_pdf(&assessment),
-        urls::plan(&plan),
-        urls::plan_action(&plan, &action),
-        urls::plan_pdf(&plan),
+        urls::company(mill),
+        urls::company_access(mill),
+        urls::company_audit_log(mill),
+        urls::people(mill),
+        urls::assessment(assessment),
+        urls::assessment_section(assessment, &section),
+        urls::gap_report(assessment),
+        urls::gap_report_csv(assessment),
+        urls::gap_report_pdf(assessment),
+        urls::plan(plan),
+        urls::plan_action(plan, action),
+        urls::plan_pdf(plan),
         urls::invitation(&token),
     ];
     for address in addresses {

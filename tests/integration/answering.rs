@@ -11,7 +11,7 @@ use senda_tests::{AssessmentsCopy, TestApp, Visitor};
 /// The demo, and the sugar mill's id.
 async fn demo_on(app: TestApp) -> (TestApp, String) {
     app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     (app, mill)
 }
 
@@ -88,11 +88,11 @@ fn answer<'a>(page: &'a SectionToAnswer, question: &str) -> Option<&'a StoredAns
 /// profile answered "no" wherever it can be, so few conditional questions apply.
 async fn answer_everything(visitor: &Visitor, assessment: &str, questionnaire: &Questionnaire) {
     for section_of in &questionnaire.sections {
-        let page = section(visitor, assessment, &section_of.id).await;
+        let page = section(visitor, assessment, &section_of.id.to_string()).await;
         let changes: Vec<(String, Vec<String>)> = section_of
             .questions
             .iter()
-            .filter(|q| page.applicable.contains(&q.id))
+            .filter(|q| page.applicable.contains(&q.id.to_string()))
             .map(|q| {
                 let value = match &q.answer {
                     AnswerKind::YesNoPartial { .. } if section_of.profile => "no".to_owned(),
@@ -104,7 +104,7 @@ async fn answer_everything(visitor: &Visitor, assessment: &str, questionnaire: &
                     AnswerKind::Date { .. } => "2026-11-01".to_owned(),
                     AnswerKind::Text { .. } => "Respuesta".to_owned(),
                 };
-                (q.id.clone(), vec![value])
+                (q.id.to_string(), vec![value])
             })
             .collect();
         let changes: Vec<(&str, Vec<&str>)> = changes
@@ -113,7 +113,7 @@ async fn answer_everything(visitor: &Visitor, assessment: &str, questionnaire: &
             .collect();
         let changes: Vec<(&str, &[&str])> =
             changes.iter().map(|(id, values)| (*id, values.as_slice())).collect();
-        let location = save(visitor, assessment, &section_of.id, &changes).await;
+        let location = save(visitor, assessment, &section_of.id.to_string(), &changes).await;
         assert!(location.ends_with("?guardado=1"), "{} did not save: {location}", section_of.id);
     }
 }
@@ -346,7 +346,7 @@ async fn answers_carry_over_to_a_new_version_and_changed_questions_are_marked_fo
     let second = start(&member, &mill, "agro-laboral@2", &first).await;
     let overview = overview(&member, &second).await;
     assert_eq!(overview.header.questionnaire_version, 2);
-    assert_eq!(overview.header.carried_from.as_deref(), Some(first.as_str()));
+    assert_eq!(overview.header.carried_from.map(|id| id.to_string()), Some(first.clone()));
     assert_eq!(overview.to_review, 1, "salarios.minimo was reworded");
     let profile = section(&member, &second, "perfil").await;
     let temporales = answer(&profile, "perfil.temporales").unwrap();
@@ -368,7 +368,7 @@ async fn answers_carry_over_to_a_new_version_and_changed_questions_are_marked_fo
 
     // Only the company's own assessments carry.
     let tobacco = app.signed_in(TOBACCO_MEMBER).await;
-    let tobacco_id = app.organization_id(OrganizationKind::Company, TOBACCO).await;
+    let tobacco_id = app.organization_id(OrganizationKind::Company, TOBACCO).await.to_string();
     let reply = tobacco
         .post_form(
             &format!("/empresas/{tobacco_id}/evaluaciones"),

@@ -9,7 +9,7 @@ use senda_tests::{DEMO_PASSWORD, TestApp, Visitor};
 async fn demo() -> (TestApp, String) {
     let app = TestApp::spawn().await;
     app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     (app, mill)
 }
 
@@ -164,7 +164,7 @@ async fn granted_outsiders_see_the_overview_and_their_views_are_audited() {
     let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
     assert!(log.body.contains("OutsiderViewed") && log.body.contains(ADVISOR), "{}", log.body);
     // The tobacco company granted nobody: neither the advisor nor the association sees it.
-    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await;
+    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await.to_string();
     for who in [ADVISOR, ASSOCIATION_ADMIN, ASSOCIATION_VIEWER] {
         let visitor = app.signed_in(who).await;
         assert_eq!(visitor.get(&format!("/empresas/{tobacco}")).await.status, 404, "{who}");
@@ -286,7 +286,7 @@ async fn sign_in_errors_do_not_tell_whether_an_email_exists_and_attempts_are_lim
     );
 
     let admin = app.signed_in(TOBACCO_ADMIN).await;
-    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await;
+    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await.to_string();
     let log = admin.call("companies/audit-log", &[("company_id", &tobacco)]).await;
     assert!(log.body.contains("SignedIn"), "{}", log.body);
 }
@@ -310,7 +310,7 @@ async fn the_demo_loads_twice_without_change() {
     app.load_demo().await;
     assert_eq!(app.store.count_accounts().await.unwrap(), accounts);
     let admin = app.signed_in(MILL_ADMIN).await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     let access = admin.call("companies/access", &[("company_id", &mill)]).await;
     let access: serde_json::Value = serde_json::from_str(&access.body).unwrap();
     assert_eq!(access["grants"].as_array().unwrap().len(), 2);
@@ -382,7 +382,7 @@ async fn a_platform_admin_creates_a_company_whose_first_admin_joins_by_link() {
     let newcomer = app.visitor();
     let fields = [("name", "Luis Ortega"), ("email", "luis@canera.mx"), ("password", DEMO_PASSWORD)];
     newcomer.post_form(&format!("/invitacion/{token}"), &fields).await;
-    let company = app.organization_id(OrganizationKind::Company, "Cañera del Sur").await;
+    let company = app.organization_id(OrganizationKind::Company, "Cañera del Sur").await.to_string();
     assert_eq!(
         newcomer.call("companies/access", &[("company_id", &company)]).await.status,
         200,

@@ -22,7 +22,7 @@ async fn answer_code_of_conduct(
     carry: &str,
     answers: &[(&str, &str)],
 ) -> String {
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     let started = member
         .post_form(
             &format!("/empresas/{mill}/evaluaciones"),
@@ -111,7 +111,7 @@ async fn the_next_assessment_shows_the_gaps_it_closed_and_the_scores_that_moved(
     assert_eq!(report.overall, Some(100), "every carried and improved answer compliant");
     let previous = report.previous.expect("the first assessment is the previous one");
     assert_eq!(
-        (previous.assessment_id.as_str(), previous.overall, previous.new),
+        (previous.assessment_id.to_string().as_str(), previous.overall, previous.new),
         (first.as_str(), Some(69), 0)
     );
     let closed: Vec<&str> = previous.closed.iter().map(|c| c.requirement_id.as_str()).collect();
@@ -164,7 +164,7 @@ async fn the_gaps_export_as_csv_with_accents_intact_for_those_who_see_them() {
     assert!(text.contains(&format!("Página {pages} de {pages}")) && !text.contains("Acciones del plan"));
     assert_eq!(app.signed_in(TOBACCO_MEMBER).await.get_bytes(&pdf).await.0, 404);
     let admin = app.signed_in(MILL_ADMIN).await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await;
     assert!(log.body.contains("gap report CSV"), "the advisor's export is in the log");
 }
@@ -175,13 +175,13 @@ async fn each_demo_company_has_a_submitted_assessment_with_a_telling_gap_report(
     app.load_demo().await;
     for (who, company) in [(MILL_MEMBER, MILL), (TOBACCO_MEMBER, TOBACCO)] {
         let visitor = app.signed_in(who).await;
-        let company_id = app.organization_id(OrganizationKind::Company, company).await;
+        let company_id = app.organization_id(OrganizationKind::Company, company).await.to_string();
         let list = visitor.call("assessments/of-company", &[("company_id", &company_id)]).await;
         let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
         let line = list.assessments.first().expect("the demo assessment");
         assert_eq!(line.header.status, assessments::answers::AssessmentStatus::Submitted);
         assert_eq!(line.progress.answered, line.progress.applicable, "complete");
-        let report = report(&visitor, &line.header.id).await;
+        let report = report(&visitor, &line.header.id.to_string()).await;
         assert_eq!(report.rating, Some(Rating::Critical), "{company}");
         let severities: Vec<Severity> = report.gaps.iter().map(|g| g.severity).collect();
         if company == MILL {

@@ -13,11 +13,11 @@ use senda_tests::{TestApp, Visitor};
 async fn demo() -> (TestApp, String, String) {
     let app = TestApp::spawn().await;
     app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     let member = app.signed_in(MILL_MEMBER).await;
     let list = member.call("assessments/of-company", &[("company_id", &mill)]).await;
     let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
-    let assessment = list.assessments[0].header.id.clone();
+    let assessment = list.assessments[0].header.id.to_string();
     (app, mill, assessment)
 }
 
@@ -57,7 +57,7 @@ async fn the_demo_mill_has_a_plan_under_way_and_the_association_sees_only_its_pr
     assert!(plan_id.contains("/planes/"), "the assessment links its plan");
     let plans = member.call("plans/of-company", &[("company_id", &mill)]).await;
     let plans: Vec<PlanSummary> = serde_json::from_str(&plans.body).unwrap();
-    let page = plan(&member, &plans[0].header.id).await;
+    let page = plan(&member, &plans[0].header.id.to_string()).await;
     for status in ActionStatus::ALL {
         assert!(page.actions.iter().any(|l| l.action.status == status), "no {status:?} action");
     }
@@ -67,8 +67,8 @@ async fn the_demo_mill_has_a_plan_under_way_and_the_association_sees_only_its_pr
     let shared = association.call("plans/of-company", &[("company_id", &mill)]).await;
     let shared: Vec<PlanSummary> = serde_json::from_str(&shared.body).unwrap();
     assert_eq!((shared[0].progress, shared[0].can_open), (page.progress, false), "figures, and only figures");
-    let plan_id = &shared[0].header.id;
-    assert_eq!(association.call("plans/get", &[("plan_id", plan_id)]).await.status, 404);
+    let plan_id = shared[0].header.id.to_string();
+    assert_eq!(association.call("plans/get", &[("plan_id", &plan_id)]).await.status, 404);
     assert_eq!(association.get(&format!("/planes/{plan_id}")).await.status, 404);
     assert_eq!(association.get(&format!("/planes/{plan_id}/pdf")).await.status, 404);
     let company_page = association.get(&format!("/empresas/{mill}")).await;
@@ -89,42 +89,57 @@ async fn actions_are_worked_by_the_company_verified_by_the_advisor_and_every_cha
     let member = app.signed_in(MILL_MEMBER).await;
     let list = member.call("plans/of-company", &[("company_id", &mill)]).await;
     let plans: Vec<PlanSummary> = serde_json::from_str(&list.body).unwrap();
-    let plan_id = plans[0].header.id.clone();
+    let plan_id = plans[0].header.id.to_string();
     let page = plan(&member, &plan_id).await;
     let pending =
         page.actions.iter().find(|l| l.action.status == ActionStatus::Pending).unwrap().action.clone();
     assert!(!pending.text.spanish().is_empty(), "prefilled with the suggested action");
 
     // Done asks for evidence; what was typed comes back.
-    let refused = move_to(&member, &plan_id, &pending.id, "done", " ", pending.revision).await;
+    let refused = move_to(&member, &plan_id, &pending.id.to_string(), "done", " ", pending.revision).await;
     assert!(refused.contains("error=evidence_missing"), "{refused}");
-    let done =
-        move_to(&member, &plan_id, &pending.id, "done", "Lista de asistencia firmada", pending.revision)
-            .await;
+    let done = move_to(
+        &member,
+        &plan_id,
+        &pending.id.to_string(),
+        "done",
+        "Lista de asistencia firmada",
+        pending.revision,
+    )
+    .await;
     assert!(done.ends_with("?guardado=1"), "{done}");
     // The company does not verify its own work.
-    let current = action(&member, &plan_id, &pending.id).await.line.action;
-    let own = move_to(&member, &plan_id, &pending.id, "verified", "", current.revision).await;
+    let current = action(&member, &plan_id, &pending.id.to_string()).await.line.action;
+    let own = move_to(&member, &plan_id, &pending.id.to_string(), "verified", "", current.revision).await;
     assert!(own.contains("error=not_allowed"), "{own}");
 
     // The advisor sends it back with a reason, then verifies the second attempt.
     let advisor = app.signed_in(ADVISOR).await;
-    let no_reason = move_to(&advisor, &plan_id, &pending.id, "in_progress", "", current.revision).await;
+    let no_reason =
+        move_to(&advisor, &plan_id, &pending.id.to_string(), "in_progress", "", current.revision).await;
     assert!(no_reason.contains("error=reason_missing"));
     move_to(
         &advisor,
         &plan_id,
-        &pending.id,
+        &pending.id.to_string(),
         "in_progress",
         "Falta la firma del supervisor",
         current.revision,
     )
     .await;
-    let current = action(&member, &plan_id, &pending.id).await.line.action;
-    move_to(&member, &plan_id, &pending.id, "done", "Firmada por el supervisor", current.revision).await;
-    let current = action(&member, &plan_id, &pending.id).await.line.action;
-    move_to(&advisor, &plan_id, &pending.id, "verified", "", current.revision).await;
-    let page = action(&member, &plan_id, &pending.id).await;
+    let current = action(&member, &plan_id, &pending.id.to_string()).await.line.action;
+    move_to(
+        &member,
+        &plan_id,
+        &pending.id.to_string(),
+        "done",
+        "Firmada por el supervisor",
+        current.revision,
+    )
+    .await;
+    let current = action(&member, &plan_id, &pending.id.to_string()).await.line.action;
+    move_to(&advisor, &plan_id, &pending.id.to_string(), "verified", "", current.revision).await;
+    let page = action(&member, &plan_id, &pending.id.to_string()).await;
     assert_eq!(page.line.action.status, ActionStatus::Verified);
     let moves: Vec<(Option<ActionStatus>, String)> = page
         .history
@@ -157,13 +172,16 @@ async fn actions_are_worked_by_the_company_verified_by_the_advisor_and_every_cha
         .await;
     let back = edit.header("location").unwrap().to_owned();
     assert!(back.contains("?error=conflict&texto=Otra%20redacci%C3%B3n"), "{back}");
-    assert_ne!(action(&member, &plan_id, &pending.id).await.line.action.text.spanish(), "Otra redacción");
+    assert_ne!(
+        action(&member, &plan_id, &pending.id.to_string()).await.line.action.text.spanish(),
+        "Otra redacción"
+    );
     // The form comes back with what was typed; nothing of it is lost.
     let page = member.get(&back).await;
     assert!(page.body.contains("Otra redacción") && page.body.contains(r#"value="RR. HH.""#));
 
     // So does an edit with a date that does not exist, which is refused.
-    let current = action(&member, &plan_id, &pending.id).await.line.action.revision.to_string();
+    let current = action(&member, &plan_id, &pending.id.to_string()).await.line.action.revision.to_string();
     let edit = member
         .post_form(
             &format!("/planes/{plan_id}/acciones/{}", pending.id),
@@ -173,7 +191,7 @@ async fn actions_are_worked_by_the_company_verified_by_the_advisor_and_every_cha
     let back = edit.header("location").unwrap().to_owned();
     assert!(back.contains("?error=invalid_edit&texto=Redacci%C3%B3n%20nueva"), "{back}");
     assert!(member.get(&back).await.body.contains("Redacción nueva"));
-    assert_ne!(action(&member, &plan_id, &pending.id).await.line.action.due_date, "2027-02-31");
+    assert_ne!(action(&member, &plan_id, &pending.id.to_string()).await.line.action.due_date, "2027-02-31");
 
     // Only the company's own people change the plan.
     for who in [ADVISOR, TOBACCO_ADMIN] {
@@ -204,7 +222,7 @@ async fn the_plan_pdf_reads_back_with_its_accents_and_a_300_action_plan_flows_ov
     let member = app.signed_in(MILL_MEMBER).await;
     let plans: Vec<PlanSummary> =
         serde_json::from_str(&member.call("plans/of-company", &[("company_id", &mill)]).await.body).unwrap();
-    let plan_id = plans[0].header.id.clone();
+    let plan_id = plans[0].header.id.to_string();
     let page = plan(&member, &plan_id).await;
 
     let small = member.get_bytes(&format!("/planes/{plan_id}/pdf")).await;
@@ -238,7 +256,7 @@ async fn the_plan_pdf_reads_back_with_its_accents_and_a_300_action_plan_flows_ov
 
     // 300 more actions, with every Spanish letter.
     let account = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
-    let viewer = app.store.viewer(&account.id).await.unwrap().unwrap();
+    let viewer = app.store.viewer(account.id).await.unwrap().unwrap();
     for i in 0..300 {
         let action = ProposedAction {
             requirement_id: String::new(),
@@ -251,7 +269,7 @@ async fn the_plan_pdf_reads_back_with_its_accents_and_a_300_action_plan_flows_ov
             due_date: "2027-06-30".into(),
             carried_from: None,
         };
-        app.store.add_action(&viewer, &plan_id, &action).await.unwrap();
+        app.store.add_action(&viewer, plan_id.parse().unwrap(), &action).await.unwrap();
     }
     let large = member.get_bytes(&format!("/planes/{plan_id}/pdf")).await;
     assert_eq!(large.0, 200);
@@ -296,7 +314,7 @@ async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_tho
     let member = app.signed_in(MILL_MEMBER).await;
     let plans: Vec<PlanSummary> =
         serde_json::from_str(&member.call("plans/of-company", &[("company_id", &mill)]).await.body).unwrap();
-    let old_plan = plan(&member, &plans[0].header.id).await;
+    let old_plan = plan(&member, &plans[0].header.id.to_string()).await;
     // The demo's first action is in progress with a note; the second is done: close its gap.
     let continued = old_plan.actions[0].action.clone();
     let closing = old_plan.actions[1].action.clone();
@@ -319,7 +337,7 @@ async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_tho
     let second = started.header("location").unwrap().trim_start_matches("/evaluaciones/").to_owned();
     for cause in &gap.causes {
         let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
-        let section = questionnaire.section_of(&cause.question_id).unwrap().id.clone();
+        let section = questionnaire.section_of(&cause.question_id).unwrap().id.to_string();
         let question = questionnaire.question(&cause.question_id).unwrap();
         let compliant = assessments::scoring::answer_at(
             &question.answer,
@@ -345,22 +363,19 @@ async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_tho
     let new_plan_id = created.header("location").unwrap().trim_start_matches("/planes/").to_owned();
     let new_plan = plan(&member, &new_plan_id).await;
 
-    let closed: Vec<&str> = new_plan.closed_since_previous.iter().map(|l| l.action.id.as_str()).collect();
-    assert_eq!(closed, [closing.id.as_str()], "the closed gap's action is pointed out");
+    let closed: Vec<_> = new_plan.closed_since_previous.iter().map(|l| l.action.id).collect();
+    assert_eq!(closed, [closing.id], "the closed gap's action is pointed out");
     let carrying = new_plan
         .actions
         .iter()
-        .find(|l| l.action.carried_from.as_deref() == Some(continued.id.as_str()))
+        .find(|l| l.action.carried_from == Some(continued.id))
         .expect("the open gap continues its action");
     assert_eq!(carrying.action.owner, continued.owner, "with its owner");
-    let history = action(&member, &new_plan_id, &carrying.action.id).await.history;
+    let history = action(&member, &new_plan_id, &carrying.action.id.to_string()).await.history;
     assert!(history.iter().any(|e| e.note.contains("Se contrató")), "and its history: {history:?}");
     let verified = old_plan.actions.iter().find(|l| l.action.status == ActionStatus::Verified).unwrap();
     assert!(
-        new_plan
-            .actions
-            .iter()
-            .all(|l| l.action.carried_from.as_deref() != Some(verified.action.id.as_str())),
+        new_plan.actions.iter().all(|l| l.action.carried_from != Some(verified.action.id)),
         "a verified action whose gap came back starts over"
     );
 }
@@ -371,7 +386,7 @@ async fn people_split_an_action_in_two_and_merge_two_into_one() {
     let member = app.signed_in(MILL_MEMBER).await;
     let plans: Vec<PlanSummary> =
         serde_json::from_str(&member.call("plans/of-company", &[("company_id", &mill)]).await.body).unwrap();
-    let plan_id = plans[0].header.id.clone();
+    let plan_id = plans[0].header.id.to_string();
     let before = plan(&member, &plan_id).await.actions;
     let first = before[0].action.clone();
 
@@ -385,14 +400,14 @@ async fn people_split_an_action_in_two_and_merge_two_into_one() {
         (first.requirement_id.clone(), first.owner.clone())
     );
 
-    let copy = after[1].action.id.clone();
+    let copy = after[1].action.id.to_string();
     let merged = member
         .post_form(&format!("/planes/{plan_id}/acciones/{}/unir", after[2].action.id), &[("otra", &copy)])
         .await;
     assert_eq!(merged.status, 303);
     let after_merge = plan(&member, &plan_id).await.actions;
     assert_eq!(after_merge.len(), before.len());
-    assert!(after_merge.iter().all(|l| l.action.id != copy), "the merged action left the list");
+    assert!(after_merge.iter().all(|l| l.action.id.to_string() != copy), "the merged action left the list");
     let target = after_merge.iter().find(|l| l.action.id == after[2].action.id).unwrap();
     assert!(target.action.text.spanish().ends_with(first.text.spanish()), "both wordings are kept");
 

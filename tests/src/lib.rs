@@ -123,7 +123,7 @@ impl TestApp {
         &self,
         kind: assessments::organization::OrganizationKind,
         name: &str,
-    ) -> String {
+    ) -> assessments::ids::OrganizationId {
         self.store.organization_named(kind, name).await.expect("query").expect("organization exists")
     }
 

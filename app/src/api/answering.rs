@@ -12,12 +12,12 @@ use crate::{api::as_signed_in, service::assessment};
 
 #[server(prefix = "/api", endpoint = "assessments/of-company")]
 pub async fn list_company_assessments(company_id: String) -> Result<CompanyAssessments, AppError> {
-    as_signed_in(|cx| async move { assessment::of_company(&cx, company_id).await }).await
+    as_signed_in(|cx| async move { assessment::of_company(&cx, company_id.parse()?).await }).await
 }
 
 #[server(prefix = "/api", endpoint = "assessments/overview")]
 pub async fn get_assessment_overview(assessment_id: String) -> Result<AssessmentOverview, AppError> {
-    as_signed_in(|cx| async move { assessment::overview(&cx, &assessment_id).await }).await
+    as_signed_in(|cx| async move { assessment::overview(&cx, assessment_id.parse()?).await }).await
 }
 
 #[server(prefix = "/api", endpoint = "assessments/section")]
@@ -25,7 +25,8 @@ pub async fn get_assessment_section(
     assessment_id: String,
     section_id: String,
 ) -> Result<SectionToAnswer, AppError> {
-    as_signed_in(|cx| async move { assessment::section(&cx, &assessment_id, &section_id).await }).await
+    as_signed_in(|cx| async move { assessment::section(&cx, assessment_id.parse()?, &section_id).await })
+        .await
 }
 
 /// Saves answers as they are given, when the page is hydrated: the same rules, drafts and
@@ -36,6 +37,8 @@ pub async fn autosave_answers(
     section_id: String,
     fields: Vec<(String, String)>,
 ) -> Result<Autosaved, AppError> {
-    as_signed_in(|cx| async move { assessment::autosave(&cx, &assessment_id, &section_id, &fields).await })
-        .await
+    as_signed_in(
+        |cx| async move { assessment::autosave(&cx, assessment_id.parse()?, &section_id, &fields).await },
+    )
+    .await
 }

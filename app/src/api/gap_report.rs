@@ -9,5 +9,5 @@ use crate::{api::as_signed_in, service::report};
 
 #[server(prefix = "/api", endpoint = "assessments/gap-report")]
 pub async fn get_gap_report(assessment_id: String) -> Result<GapReport, AppError> {
-    as_signed_in(|cx| async move { report::viewed(&cx, &assessment_id).await }).await
+    as_signed_in(|cx| async move { report::viewed(&cx, assessment_id.parse()?).await }).await
 }

@@ -26,7 +26,7 @@ pub struct People {
     pub members: Vec<Member>,
     /// The roles an invitation can offer here.
     pub roles: Vec<Role>,
-    pub viewer_id: String,
+    pub viewer_id: assessments::ids::UserId,
 }
 
 /// A company's audit log.

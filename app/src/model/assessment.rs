@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// The assessments part of a company's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanyAssessments {
-    pub company_id: String,
+    pub company_id: assessments::ids::OrganizationId,
     /// Whether the viewer is one of the company's own people, who start and answer assessments.
     pub can_start: bool,
     pub assessments: Vec<AssessmentLine>,
@@ -38,7 +38,7 @@ pub struct AssessmentOverview {
     /// Answers carried over from a question that changed since, not looked at again yet.
     pub to_review: u32,
     /// The improvement plan made from this assessment, if any.
-    pub plan: Option<String>,
+    pub plan: Option<assessments::ids::PlanId>,
     /// Whether the viewer may create it: own people, once the assessment is submitted.
     pub can_create_plan: bool,
 }

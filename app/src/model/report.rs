@@ -67,7 +67,7 @@ pub struct Cause {
 /// The company's previous assessment, side by side.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
-    pub assessment_id: String,
+    pub assessment_id: assessments::ids::AssessmentId,
     pub started_at: String,
     pub questionnaire_version: u32,
     pub overall: Option<u32>,

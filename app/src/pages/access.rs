@@ -26,7 +26,7 @@ pub fn AccessPage() -> impl IntoView {
 fn AccessOf(access: Access) -> impl IntoView {
     let t = use_texts();
     let Access { company, grants, advisories, associations } = access;
-    let base = urls::company_access(&company.id);
+    let base = urls::company_access(company.id);
     let list = if grants.is_empty() {
         view! { <p>{t.grants_none}</p> }.into_any()
     } else {
@@ -73,7 +73,7 @@ fn GrantForm(
             <input type="hidden" name="scope" value=scope.as_str() />
             <label for=id.clone()>{label}</label>
             <select id=id name="grantee">
-                {choices.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
+                {choices.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
             </select>
             <button type="submit">{t.grant_submit}</button>
         </form>

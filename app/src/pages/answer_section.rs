@@ -1,6 +1,7 @@
 use assessments::Language;
 use assessments::answers::{AnswerValue, Draft, DraftProblem, StoredAnswer, fingerprint};
 use assessments::evidence::{EvidenceFile, EvidenceProblem};
+use assessments::ids::AssessmentId;
 use assessments::questionnaire::{AnswerKind, Question};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -50,7 +51,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         previous,
         next,
     } = section;
-    let action = urls::assessment_section(&header.id, &section.id);
+    let action = urls::assessment_section(header.id, &section.id);
     let notice = move || {
         let query = query.read();
         if query.get("problemas").is_some() {
@@ -62,7 +63,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         }
     };
     let autosave = Autosave::new(
-        header.id.clone(),
+        header.id,
         section.id.clone(),
         applicable,
         answers.iter().map(|a| (a.question_id.clone(), (a.revision, a.fingerprint()))).collect(),
@@ -87,7 +88,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
                 files.iter().filter(|f| f.question_id == question.id).cloned().collect();
             view! {
                 <QuestionField
-                    assessment_id=header.id.clone()
+                    assessment_id=header.id
                     question
                     stored
                     draft
@@ -105,7 +106,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         <Title text=section_title.clone() />
         <article class="page page--form">
             <p class="breadcrumb">
-                <a href=urls::assessment(&header.id)>{title.get(language).to_owned()} " · " {header.company.name.clone()}</a>
+                <a href=urls::assessment(header.id)>{title.get(language).to_owned()} " · " {header.company.name.clone()}</a>
             </p>
             <h1>{section_title}</h1>
             {section.intro.map(|intro| view! { <p class="lead">{intro.get(language).to_owned()}</p> })}
@@ -151,10 +152,10 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             </form>
             <nav class="pager" aria-label=a.sections_title>
                 {previous.map(|p| view! {
-                    <a rel="prev" href=urls::assessment_section(&header.id, &p.id)>"← " {p.title.get(language).to_owned()}</a>
+                    <a rel="prev" href=urls::assessment_section(header.id, &p.id)>"← " {p.title.get(language).to_owned()}</a>
                 })}
                 {next.map(|n| view! {
-                    <a rel="next" href=urls::assessment_section(&header.id, &n.id)>{n.title.get(language).to_owned()} " →"</a>
+                    <a rel="next" href=urls::assessment_section(header.id, &n.id)>{n.title.get(language).to_owned()} " →"</a>
                 })}
             </nav>
         </article>
@@ -166,7 +167,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
 /// basis one click away, and — when what this person typed could not be saved — why.
 #[component]
 fn QuestionField(
-    assessment_id: String,
+    assessment_id: AssessmentId,
     question: Question,
     stored: Option<StoredAnswer>,
     draft: Option<Draft>,
@@ -225,7 +226,7 @@ fn QuestionField(
                 .map(|value| a.describe(&question.answer, value, language))
                 .unwrap_or_else(|| a.no_answer.to_owned());
             let saved_by = stored.as_ref().map(|saved| saved.updated_by.clone()).unwrap_or_default();
-            let discard = format!("{}/borradores/{}/descartar", urls::assessment(&assessment_id), question.id);
+            let discard = format!("{}/borradores/{}/descartar", urls::assessment(assessment_id), question.id);
             view! {
                 <div class="field-problem conflict" id=problem_id.clone() role="alert">
                     <p>{a.conflict}</p>
@@ -253,7 +254,7 @@ fn QuestionField(
             .filter(|_| query.get("pregunta").as_deref() == Some(id.as_str()))
     };
     let file_list = (!files.is_empty()).then(|| {
-        let base = urls::assessment(&assessment_id);
+        let base = urls::assessment(assessment_id);
         view! {
             <ul class="files">
                 {files.into_iter().map(|file| view! {

@@ -1,5 +1,6 @@
 use assessments::Language;
 use assessments::answers::AssessmentStatus;
+use assessments::ids::OrganizationId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -15,8 +16,8 @@ use crate::urls;
 /// The plans block of a company's page: each plan's progress; the plan itself for those who
 /// see the company's assessments.
 #[component]
-pub fn CompanyPlansBlock(company_id: String) -> impl IntoView {
-    let resource = Resource::new(move || company_id.clone(), list_company_plans);
+pub fn CompanyPlansBlock(company_id: OrganizationId) -> impl IntoView {
+    let resource = Resource::new(move || company_id.to_string(), list_company_plans);
     view! { <Loaded resource view={|plans| view! { <PlanList plans /> }} /> }
 }
 
@@ -34,7 +35,7 @@ fn PlanList(plans: Vec<PlanSummary>) -> impl IntoView {
                         {plans.into_iter().map(|plan| view! {
                             <li class="card">
                                 {if plan.can_open {
-                                    view! { <a href=urls::plan(&plan.header.id)>{p.title} " · " {day(&plan.header.created_at)}</a> }.into_any()
+                                    view! { <a href=urls::plan(plan.header.id)>{p.title} " · " {day(&plan.header.created_at)}</a> }.into_any()
                                 } else {
                                     view! { <span>{p.title} " · " {day(&plan.header.created_at)}</span> }.into_any()
                                 }}
@@ -50,8 +51,8 @@ fn PlanList(plans: Vec<PlanSummary>) -> impl IntoView {
 
 /// The assessments block of a company's page: the list, and a form to start one.
 #[component]
-pub fn CompanyAssessmentsBlock(company_id: String) -> impl IntoView {
-    let resource = Resource::new(move || company_id.clone(), list_company_assessments);
+pub fn CompanyAssessmentsBlock(company_id: OrganizationId) -> impl IntoView {
+    let resource = Resource::new(move || company_id.to_string(), list_company_assessments);
     view! { <Loaded resource view={|data| view! { <AssessmentList data /> }} /> }
 }
 
@@ -64,7 +65,7 @@ fn AssessmentList(data: CompanyAssessments) -> impl IntoView {
         .iter()
         .map(|line| {
             (
-                line.header.id.clone(),
+                line.header.id.to_string(),
                 format!("{} · {}", line.title.get(language), day(&line.header.started_at)),
             )
         })
@@ -76,7 +77,7 @@ fn AssessmentList(data: CompanyAssessments) -> impl IntoView {
             <ul class="cards">
                 {assessments.into_iter().map(|line| view! {
                     <li class="card">
-                        <a href=urls::assessment(&line.header.id)>
+                        <a href=urls::assessment(line.header.id)>
                             {line.title.get(language).to_owned()} " · v" {line.header.questionnaire_version}
                         </a>
                         <span class="card__meta">
@@ -151,7 +152,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
         plan,
         can_create_plan,
     } = overview;
-    let base = urls::assessment(&header.id);
+    let base = urls::assessment(header.id);
     let notice = move || {
         let query = query.read();
         if query.get("error").as_deref() == Some("incomplete") {
@@ -167,7 +168,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
     view! {
         <Title text=heading.clone() />
         <article class="page">
-            <p class="breadcrumb"><a href=urls::company(&header.company.id)>{header.company.name.clone()}</a></p>
+            <p class="breadcrumb"><a href=urls::company(header.company.id)>{header.company.name.clone()}</a></p>
             <h1>{heading}</h1>
             <p class="card__meta">
                 {a.status(header.status)} " · v" {header.questionnaire_version} " · " {a.started} " "
@@ -176,8 +177,8 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
             {notice}
             {(header.status == AssessmentStatus::Submitted).then(|| view! { <p class="notice" role="status">{a.submitted_notice}</p> })}
             <ProgressBar progress=overall />
-            <p><a href=urls::gap_report(&header.id)>{t.report.open_report}</a></p>
-            {plan.map(|plan| view! { <p><a href=urls::plan(&plan)>{t.plans.open}</a></p> })}
+            <p><a href=urls::gap_report(header.id)>{t.report.open_report}</a></p>
+            {plan.map(|plan| view! { <p><a href=urls::plan(plan)>{t.plans.open}</a></p> })}
             {can_create_plan.then(|| view! {
                 <form method="post" action=format!("{base}/plan") class="form">
                     <p class="form__lead">{t.plans.create_lead}</p>

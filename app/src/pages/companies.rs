@@ -26,7 +26,7 @@ pub fn CompaniesPage() -> impl IntoView {
                         <ul class="cards">
                             {list.into_iter().map(|c| view! {
                                 <li class="card">
-                                    <a href=urls::company(&c.company.id)>{c.company.name.clone()}</a>
+                                    <a href=urls::company(c.company.id)>{c.company.name.clone()}</a>
                                     <span class="card__meta">{access_label(t, c.access)}</span>
                                 </li>
                             }).collect_view()}
@@ -53,9 +53,9 @@ fn CompanyOverview(visible: VisibleCompany) -> impl IntoView {
     let admin_links = access.is_own_admin().then(|| {
         view! {
             <nav class="subnav" aria-label=t.companies_title>
-                <a href=urls::people(&company.id)>{t.people_title}</a>
-                <a href=urls::company_access(&company.id)>{t.grants_title}</a>
-                <a href=urls::company_audit_log(&company.id)>{t.audit_title}</a>
+                <a href=urls::people(company.id)>{t.people_title}</a>
+                <a href=urls::company_access(company.id)>{t.grants_title}</a>
+                <a href=urls::company_audit_log(company.id)>{t.audit_title}</a>
             </nav>
         }
     });
@@ -69,8 +69,8 @@ fn CompanyOverview(visible: VisibleCompany) -> impl IntoView {
                 <dd>{company.sector.map(|s| t.sector(s)).unwrap_or_default()}</dd>
             </dl>
             {admin_links}
-            <CompanyAssessmentsBlock company_id=company.id.clone() />
-            <CompanyPlansBlock company_id=company.id.clone() />
+            <CompanyAssessmentsBlock company_id=company.id />
+            <CompanyPlansBlock company_id=company.id />
         </article>
     }
 }

@@ -25,7 +25,7 @@ fn Report(report: GapReport) -> impl IntoView {
     let r = use_texts().report;
     let language = use_context::<Language>().unwrap_or_default();
     let heading = format!("{} · {}", r.title, report.header.company.name);
-    let base = urls::assessment(&report.header.id);
+    let base = urls::assessment(report.header.id);
     let by_severity = report.gaps_by_severity();
     let summary = match (report.overall, report.rating) {
         (Some(overall), Some(rating)) => view! {
@@ -85,7 +85,7 @@ fn Report(report: GapReport) -> impl IntoView {
             {report.previous.map(|previous| view! {
                 <h2>{r.comparison_title}</h2>
                 <p>
-                    <a href=urls::assessment(&previous.assessment_id)>
+                    <a href=urls::assessment(previous.assessment_id)>
                         {r.previous_assessment} " · v" {previous.questionnaire_version} " · " {day(&previous.started_at)}
                     </a>
                     ": " {score_text(previous.overall)}
@@ -113,9 +113,9 @@ fn Report(report: GapReport) -> impl IntoView {
                 view! { <GapList gaps=report.gaps titles /> }.into_any()
             }}
             <p class="downloads">
-                <a class="button" href=urls::gap_report_pdf(&report.header.id) download="">{r.download_pdf}</a>
+                <a class="button" href=urls::gap_report_pdf(report.header.id) download="">{r.download_pdf}</a>
                 " "
-                <a class="button" href=urls::gap_report_csv(&report.header.id) download="">{r.download_csv}</a>
+                <a class="button" href=urls::gap_report_csv(report.header.id) download="">{r.download_csv}</a>
             </p>
         </article>
     }

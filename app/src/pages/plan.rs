@@ -1,5 +1,6 @@
 use assessments::Language;
 use assessments::catalog::Severity;
+use assessments::ids::PlanId;
 use assessments::plan::{ActionStatus, MoveProblem};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -41,7 +42,7 @@ fn Plan(plan: PlanPage) -> impl IntoView {
     let language = use_context::<Language>().unwrap_or_default();
     let query = use_query_map();
     let selected = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
-    let base = urls::plan(&plan.header.id);
+    let base = urls::plan(plan.header.id);
     let heading = format!("{} · {}", p.title, plan.header.company.name);
     let option = |value: String, label: String, current: &str| {
         let chosen = value == current;
@@ -85,7 +86,7 @@ fn Plan(plan: PlanPage) -> impl IntoView {
     } else {
         view! {
             <ol class="actions">
-                {plan.actions.into_iter().map(|line| view! { <ActionCard line plan_id=plan.header.id.clone() /> }).collect_view()}
+                {plan.actions.into_iter().map(|line| view! { <ActionCard line plan_id=plan.header.id /> }).collect_view()}
             </ol>
         }
         .into_any()
@@ -94,7 +95,7 @@ fn Plan(plan: PlanPage) -> impl IntoView {
         <Title text=heading.clone() />
         <article class="page plan">
             <p class="breadcrumb">
-                <a href=urls::assessment(&plan.header.assessment_id)>{plan.title.get(language).to_owned()} " · v" {plan.questionnaire_version}</a>
+                <a href=urls::assessment(plan.header.assessment_id)>{plan.title.get(language).to_owned()} " · v" {plan.questionnaire_version}</a>
             </p>
             <h1>{heading}</h1>
             <PlanProgressBar progress=plan.progress />
@@ -114,19 +115,19 @@ fn Plan(plan: PlanPage) -> impl IntoView {
             })}
             {filters}
             {actions}
-            {plan.can_work.then(|| view! { <AddActionForm plan_id=plan.header.id.clone() /> })}
+            {plan.can_work.then(|| view! { <AddActionForm plan_id=plan.header.id /> })}
         </article>
     }
     .into_any()
 }
 
 #[component]
-fn ActionCard(line: ActionLine, plan_id: String) -> impl IntoView {
+fn ActionCard(line: ActionLine, plan_id: PlanId) -> impl IntoView {
     let t = use_texts();
     let p = t.plans;
     let language = use_context::<Language>().unwrap_or_default();
     let ActionLine { action, citation, section, overdue } = line;
-    let href = urls::plan_action(&plan_id, &action.id);
+    let href = urls::plan_action(plan_id, action.id);
     view! {
         <li class=format!("action action--{}{}", action.status.as_str(), if overdue { " action--overdue" } else { "" }) id=format!("a-{}", action.id)>
             <p class="action__head">
@@ -151,11 +152,11 @@ fn ActionCard(line: ActionLine, plan_id: String) -> impl IntoView {
 }
 
 #[component]
-fn AddActionForm(plan_id: String) -> impl IntoView {
+fn AddActionForm(plan_id: PlanId) -> impl IntoView {
     let t = use_texts();
     let p = t.plans;
     view! {
-        <form method="post" action=format!("{}/acciones", urls::plan(&plan_id)) class="form">
+        <form method="post" action=format!("{}/acciones", urls::plan(plan_id)) class="form">
             <h2>{p.add_action}</h2>
             <label for="new-text">{p.action}</label>
             <textarea id="new-text" name="texto" rows="3" required></textarea>
@@ -195,7 +196,7 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
     let query = use_query_map();
     let ActionPage { plan, line, history } = page;
     let action = line.action.clone();
-    let base = urls::plan_action(&plan.header.id, &action.id);
+    let base = urls::plan_action(plan.header.id, action.id);
     let notice = move || {
         let query = query.read();
         match query.get("error").as_deref() {
@@ -231,7 +232,7 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
     view! {
         <Title text=p.action />
         <article class="page">
-            <p class="breadcrumb"><a href=format!("{}#a-{}", urls::plan(&plan.header.id), action.id)>{p.back_to_plan}</a></p>
+            <p class="breadcrumb"><a href=format!("{}#a-{}", urls::plan(plan.header.id), action.id)>{p.back_to_plan}</a></p>
             <h1>{p.action} " · " {t.report.severity(action.severity)}</h1>
             {notice}
             <ActionCardStatic line=line.clone() />
@@ -280,7 +281,7 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
                     .actions
                     .iter()
                     .filter(|l| l.action.id != action.id)
-                    .map(|l| (l.action.id.clone(), l.action.text.get(language).chars().take(80).collect()))
+                    .map(|l| (l.action.id.to_string(), l.action.text.get(language).chars().take(80).collect()))
                     .collect();
                 view! {
                     <form method="post" action=format!("{base}/dividir") class="form">

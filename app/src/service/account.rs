@@ -2,6 +2,7 @@
 //! company's overview, its people, its access grants and its audit log.
 
 use assessments::access::{AuditAction, Organization, VisibleCompany};
+use assessments::ids::OrganizationId;
 use assessments::organization::{OrganizationKind, Role};
 
 use super::Context;
@@ -12,15 +13,15 @@ use crate::model::account::{Access, AuditLog, People};
 const AUDIT_LOG_LINES: i64 = 200;
 
 /// One company; a view by someone outside it is written to the company's audit log.
-pub async fn company(cx: &Context, company_id: &str) -> AppResult<VisibleCompany> {
+pub async fn company(cx: &Context, company_id: OrganizationId) -> AppResult<VisibleCompany> {
     let company = visible_company(cx, company_id).await?;
     let outsider = company.access.is_outsider();
-    cx.audit_outsider(outsider, &company.company.id, AuditAction::OutsiderViewed, "company overview").await?;
+    cx.audit_outsider(outsider, company.company.id, AuditAction::OutsiderViewed, "company overview").await?;
     Ok(company)
 }
 
 /// An organization's people, for its admins.
-pub async fn people(cx: &Context, organization_id: &str) -> AppResult<People> {
+pub async fn people(cx: &Context, organization_id: OrganizationId) -> AppResult<People> {
     let members = cx.store.members(&cx.viewer, organization_id).await?;
     let organization = cx
         .viewer
@@ -30,11 +31,11 @@ pub async fn people(cx: &Context, organization_id: &str) -> AppResult<People> {
         .map(|m| m.organization.clone())
         .ok_or(AppError::NotFound)?;
     let roles = Role::for_kind(organization.kind).to_vec();
-    Ok(People { organization, members, roles, viewer_id: cx.viewer.user_id.clone() })
+    Ok(People { organization, members, roles, viewer_id: cx.viewer.user_id })
 }
 
 /// A company's grants to advisors and associations, and whom it could grant.
-pub async fn access(cx: &Context, company_id: &str) -> AppResult<Access> {
+pub async fn access(cx: &Context, company_id: OrganizationId) -> AppResult<Access> {
     let grants = cx.store.grants(&cx.viewer, company_id).await?;
     Ok(Access {
         company: visible_company(cx, company_id).await?.company,
@@ -45,7 +46,7 @@ pub async fn access(cx: &Context, company_id: &str) -> AppResult<Access> {
 }
 
 /// A company's audit log, for its admins.
-pub async fn audit_log(cx: &Context, company_id: &str) -> AppResult<AuditLog> {
+pub async fn audit_log(cx: &Context, company_id: OrganizationId) -> AppResult<AuditLog> {
     let lines = cx.store.audit_log(&cx.viewer, company_id, AUDIT_LOG_LINES).await?;
     Ok(AuditLog { company: visible_company(cx, company_id).await?.company, lines })
 }
@@ -55,6 +56,6 @@ pub async fn organizations(cx: &Context) -> AppResult<Vec<Organization>> {
     Ok(cx.store.all_organizations(&cx.viewer).await?)
 }
 
-async fn visible_company(cx: &Context, company_id: &str) -> AppResult<VisibleCompany> {
+async fn visible_company(cx: &Context, company_id: OrganizationId) -> AppResult<VisibleCompany> {
     cx.store.visible_company(&cx.viewer, company_id).await?.ok_or(AppError::NotFound)
 }

@@ -2,6 +2,7 @@
 //! starting one, saving what a section's form or an autosave sends, attaching evidence, and
 //! submitting.
 
+use assessments::ids::{AssessmentId, OrganizationId};
 use std::collections::HashSet;
 
 use assessments::access::CompanyAccess;
@@ -23,17 +24,17 @@ use crate::model::assessment::{
 };
 
 /// The assessments part of a company's page.
-pub async fn of_company(cx: &Context, company_id: String) -> AppResult<CompanyAssessments> {
-    let company = cx.store.visible_company(&cx.viewer, &company_id).await?.ok_or(AppError::NotFound)?;
+pub async fn of_company(cx: &Context, company_id: OrganizationId) -> AppResult<CompanyAssessments> {
+    let company = cx.store.visible_company(&cx.viewer, company_id).await?.ok_or(AppError::NotFound)?;
     let can_start = matches!(company.access, CompanyAccess::Member { .. });
     let headers = if company.access.sees_assessments() {
-        cx.store.assessments_of(&cx.viewer, &company_id).await?
+        cx.store.assessments_of(&cx.viewer, company_id).await?
     } else {
         Vec::new()
     };
     let mut assessments = Vec::with_capacity(headers.len());
     for header in headers {
-        let loaded = load(cx, &header.id).await?;
+        let loaded = load(cx, header.id).await?;
         let progress = progress(&loaded.questionnaire, &loaded.answer_map());
         assessments.push(AssessmentLine {
             title: loaded.questionnaire.title.clone(),
@@ -46,7 +47,7 @@ pub async fn of_company(cx: &Context, company_id: String) -> AppResult<CompanyAs
 }
 
 /// An assessment's overview: its sections, how far each has come, and what is missing.
-pub async fn overview(cx: &Context, assessment_id: &str) -> AppResult<AssessmentOverview> {
+pub async fn overview(cx: &Context, assessment_id: AssessmentId) -> AppResult<AssessmentOverview> {
     let loaded = load(cx, assessment_id).await?;
     loaded.audit_outsider_view(cx, "assessment overview").await?;
     let answers = loaded.answer_map();
@@ -84,7 +85,11 @@ pub async fn overview(cx: &Context, assessment_id: &str) -> AppResult<Assessment
 }
 
 /// One section of an assessment, ready to answer (or to read, for a reviewer).
-pub async fn section(cx: &Context, assessment_id: &str, section_id: &str) -> AppResult<SectionToAnswer> {
+pub async fn section(
+    cx: &Context,
+    assessment_id: AssessmentId,
+    section_id: &str,
+) -> AppResult<SectionToAnswer> {
     let loaded = load(cx, assessment_id).await?;
     loaded.audit_outsider_view(cx, "assessment answers").await?;
     let questionnaire = &loaded.questionnaire;
@@ -127,7 +132,7 @@ pub async fn section(cx: &Context, assessment_id: &str, section_id: &str) -> App
 /// conflicts as the section form's plain post, which `fields` mirror.
 pub async fn autosave(
     cx: &Context,
-    assessment_id: &str,
+    assessment_id: AssessmentId,
     section_id: &str,
     fields: &[(String, String)],
 ) -> AppResult<Autosaved> {
@@ -166,11 +171,11 @@ pub async fn autosave(
 /// answers of the company's earlier assessment `carry_from`. Returns the new assessment's id.
 pub async fn start(
     cx: &Context,
-    company_id: &str,
+    company_id: OrganizationId,
     questionnaire_id: &str,
     version: u32,
-    carry_from: Option<&str>,
-) -> AppResult<String> {
+    carry_from: Option<AssessmentId>,
+) -> AppResult<AssessmentId> {
     let next = cx.store.questionnaire(questionnaire_id, version).await?.ok_or(AppError::NotFound)?;
     let carried = match carry_from {
         Some(previous_id) => {
@@ -226,9 +231,9 @@ pub async fn save_answers(
     submitted: Vec<SubmittedAnswer>,
 ) -> AppResult<Vec<(String, DraftProblem)>> {
     let (store, viewer) = (&cx.store, &cx.viewer);
-    let drafts = store.drafts(viewer, &loaded.header.id).await?;
+    let drafts = store.drafts(viewer, loaded.header.id).await?;
     let today = store::today();
-    let assessment_id = loaded.header.id.as_str();
+    let assessment_id = loaded.header.id;
     let mut problems = Vec::new();
     for submitted in submitted {
         let Some(question) = section.questions.iter().find(|q| q.id == submitted.question_id) else {
@@ -294,7 +299,7 @@ pub async fn attach_uploads(
         return Ok(None);
     }
     let (store, viewer) = (&cx.store, &cx.viewer);
-    let mut attached = store.evidence_files(viewer, &loaded.header.id).await?;
+    let mut attached = store.evidence_files(viewer, loaded.header.id).await?;
     for upload in uploads {
         if !section.questions.iter().any(|q| q.id == upload.question_id) {
             continue;
@@ -315,8 +320,8 @@ pub async fn attach_uploads(
             kind,
             content: upload.content.as_deref().unwrap_or_default(),
         };
-        store.attach_evidence(viewer, &loaded.header.id, file).await?;
-        attached = store.evidence_files(viewer, &loaded.header.id).await?;
+        store.attach_evidence(viewer, loaded.header.id, file).await?;
+        attached = store.evidence_files(viewer, loaded.header.id).await?;
     }
     Ok(None)
 }
@@ -331,7 +336,7 @@ pub enum Submission {
 }
 
 /// Submits a complete assessment for review.
-pub async fn submit(cx: &Context, assessment_id: &str) -> AppResult<Submission> {
+pub async fn submit(cx: &Context, assessment_id: AssessmentId) -> AppResult<Submission> {
     let Some(loaded) = load_answerable(cx, assessment_id).await? else {
         return Ok(Submission::NotAnswerable);
     };

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use assessments::access::{AuditAction, Viewer};
+use assessments::ids::OrganizationId;
 use assessments::loader::Library;
 use store::Store;
 use store::audit::AuditEntry;
@@ -62,7 +63,7 @@ impl Context {
     pub async fn audit_outsider(
         &self,
         is_outsider: bool,
-        company_id: &str,
+        company_id: OrganizationId,
         action: AuditAction,
         detail: &str,
     ) -> AppResult<()> {
@@ -71,7 +72,7 @@ impl Context {
         }
         let entry = AuditEntry {
             organization_id: Some(company_id),
-            actor_user_id: Some(&self.viewer.user_id),
+            actor_user_id: Some(self.viewer.user_id),
             detail,
             ip: self.client_ip.as_deref(),
             ..AuditEntry::default()

@@ -1,6 +1,7 @@
 //! An assessment as the viewer may see it — its pinned questionnaire and saved answers — and
 //! what every view of it derives: progress, score, and the legal citations of its questions.
 
+use assessments::ids::AssessmentId;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -27,14 +28,14 @@ pub struct LoadedAssessment {
 }
 
 /// The assessment `assessment_id`, or `NotFound` for whoever may not see it.
-pub async fn load(cx: &Context, assessment_id: &str) -> AppResult<LoadedAssessment> {
+pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<LoadedAssessment> {
     let (header, access) = cx.store.assessment_with_access(&cx.viewer, assessment_id).await?;
     let questionnaire = cx
         .store
         .questionnaire(&header.questionnaire_id, header.questionnaire_version)
         .await?
         .ok_or_else(|| {
-            tracing::error!(assessment = assessment_id, "the assessment's questionnaire version is missing");
+            tracing::error!(assessment = %assessment_id, "the assessment's questionnaire version is missing");
             AppError::Internal
         })?;
     let answers = cx.store.answers(&cx.viewer, assessment_id).await?;
@@ -105,13 +106,16 @@ impl LoadedAssessment {
     /// Writes a look at the answers by someone outside the company to its audit log.
     pub async fn audit_outsider_view(&self, cx: &Context, detail: &str) -> AppResult<()> {
         let outsider = self.access.is_outsider();
-        cx.audit_outsider(outsider, &self.header.company.id, AuditAction::OutsiderViewed, detail).await
+        cx.audit_outsider(outsider, self.header.company.id, AuditAction::OutsiderViewed, detail).await
     }
 }
 
 /// The assessment, for one of its company's own people: `None` while it cannot be answered
 /// (submitted, read-only), `NotFound` for anyone else.
-pub async fn load_answerable(cx: &Context, assessment_id: &str) -> AppResult<Option<LoadedAssessment>> {
+pub async fn load_answerable(
+    cx: &Context,
+    assessment_id: AssessmentId,
+) -> AppResult<Option<LoadedAssessment>> {
     let loaded = load(cx, assessment_id).await?;
     if loaded.access.is_outsider() {
         return Err(AppError::NotFound);

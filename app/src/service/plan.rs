@@ -3,6 +3,7 @@
 
 use assessments::access::CompanyAccess;
 use assessments::answers::AssessmentStatus;
+use assessments::ids::{ActionId, AssessmentId, OrganizationId, PlanId};
 use assessments::plan::{
     PlanAction, PlanProgress, carry_open_actions, closed_since, is_overdue, propose_actions,
 };
@@ -15,14 +16,14 @@ use crate::error::{AppError, AppResult};
 use crate::model::plan::{ActionFilter, ActionLine, ActionPage, PlanPage, PlanSummary};
 
 /// A plan as its page shows it, its actions narrowed by `filter`.
-pub async fn filtered(cx: &Context, plan_id: &str, filter: &ActionFilter) -> AppResult<PlanPage> {
+pub async fn filtered(cx: &Context, plan_id: PlanId, filter: &ActionFilter) -> AppResult<PlanPage> {
     let mut page = page(cx, plan_id).await?;
     page.actions.retain(|line| filter.keeps(line));
     Ok(page)
 }
 
 /// One action with its history.
-pub async fn action(cx: &Context, plan_id: &str, action_id: &str) -> AppResult<ActionPage> {
+pub async fn action(cx: &Context, plan_id: PlanId, action_id: ActionId) -> AppResult<ActionPage> {
     let plan = page(cx, plan_id).await?;
     let line = plan.actions.iter().find(|l| l.action.id == action_id).cloned().ok_or(AppError::NotFound)?;
     let history = cx.store.action_history(&cx.viewer, plan_id, action_id).await?;
@@ -31,7 +32,7 @@ pub async fn action(cx: &Context, plan_id: &str, action_id: &str) -> AppResult<A
 
 /// A company's plans as its page lists them: progress figures only, which associations the
 /// company shares its progress with see too.
-pub async fn of_company(cx: &Context, company_id: &str) -> AppResult<Vec<PlanSummary>> {
+pub async fn of_company(cx: &Context, company_id: OrganizationId) -> AppResult<Vec<PlanSummary>> {
     let today = store::today();
     let can_open = cx
         .store
@@ -52,9 +53,9 @@ pub async fn of_company(cx: &Context, company_id: &str) -> AppResult<Vec<PlanSum
 }
 
 /// A whole plan as the viewer may see it; a look by an advisor is audited.
-pub async fn page(cx: &Context, plan_id: &str) -> AppResult<PlanPage> {
+pub async fn page(cx: &Context, plan_id: PlanId) -> AppResult<PlanPage> {
     let (header, access) = cx.store.plan(&cx.viewer, plan_id).await?;
-    let loaded = load(cx, &header.assessment_id).await?;
+    let loaded = load(cx, header.assessment_id).await?;
     loaded.audit_outsider_view(cx, "improvement plan").await?;
     let today = store::today();
     let questionnaire = &loaded.questionnaire;
@@ -105,7 +106,7 @@ pub async fn page(cx: &Context, plan_id: &str) -> AppResult<PlanPage> {
 /// The plan of a submitted assessment: one action per gap, prefilled; gaps still open since the
 /// previous plan continue its actions, with their history. Returns the plan's id, or `None`
 /// while the assessment is not submitted.
-pub async fn create(cx: &Context, assessment_id: &str) -> AppResult<Option<String>> {
+pub async fn create(cx: &Context, assessment_id: AssessmentId) -> AppResult<Option<PlanId>> {
     let loaded = load(cx, assessment_id).await?;
     if loaded.header.status != AssessmentStatus::Submitted {
         return Ok(None);
@@ -120,8 +121,8 @@ pub async fn create(cx: &Context, assessment_id: &str) -> AppResult<Option<Strin
 /// The actions of the plan of the company's assessment before `loaded`, if it has one.
 async fn previous_plan_actions(cx: &Context, loaded: &LoadedAssessment) -> AppResult<Vec<PlanAction>> {
     let Some(previous) = previous_of(cx, loaded).await? else { return Ok(Vec::new()) };
-    match cx.store.plan_of_assessment(&cx.viewer, &previous.header.id).await? {
-        Some(plan) => Ok(cx.store.plan_actions(&cx.viewer, &plan).await?),
+    match cx.store.plan_of_assessment(&cx.viewer, previous.header.id).await? {
+        Some(plan) => Ok(cx.store.plan_actions(&cx.viewer, plan).await?),
         None => Ok(Vec::new()),
     }
 }

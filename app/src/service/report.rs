@@ -1,6 +1,7 @@
 //! Scoring an assessment and its gap report: scores, gaps with their legal citations and the
 //! answers behind them, and the comparison with the company's previous assessment.
 
+use assessments::ids::AssessmentId;
 use std::collections::HashSet;
 
 use assessments::access::AuditAction;
@@ -12,7 +13,7 @@ use crate::model::assessment::Citation;
 use crate::model::report::{Cause, Comparison, GapLine, GapReport, SectionResult};
 
 /// The gap report as its page shows it; a look by someone outside the company is audited.
-pub async fn viewed(cx: &Context, assessment_id: &str) -> AppResult<GapReport> {
+pub async fn viewed(cx: &Context, assessment_id: AssessmentId) -> AppResult<GapReport> {
     let loaded = load(cx, assessment_id).await?;
     loaded.audit_outsider_view(cx, "gap report").await?;
     gap_report(cx, loaded).await
@@ -20,9 +21,9 @@ pub async fn viewed(cx: &Context, assessment_id: &str) -> AppResult<GapReport> {
 
 /// The gap report for an export (`detail` names it): an export by someone outside the company
 /// is audited as one.
-pub async fn exported(cx: &Context, assessment_id: &str, detail: &str) -> AppResult<GapReport> {
+pub async fn exported(cx: &Context, assessment_id: AssessmentId, detail: &str) -> AppResult<GapReport> {
     let loaded = load(cx, assessment_id).await?;
-    let company_id = &loaded.header.company.id;
+    let company_id = loaded.header.company.id;
     cx.audit_outsider(loaded.access.is_outsider(), company_id, AuditAction::OutsiderExported, detail).await?;
     gap_report(cx, loaded).await
 }
@@ -93,7 +94,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
             .collect();
         let new = card.gaps.iter().filter(|gap| !previous_gaps.contains(gap.requirement_id.as_str())).count();
         Comparison {
-            assessment_id: previous.header.id.clone(),
+            assessment_id: previous.header.id,
             started_at: previous.header.started_at.clone(),
             questionnaire_version: previous.header.questionnaire_version,
             overall: previous_card.overall,
@@ -118,10 +119,10 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
 /// latest started before it.
 pub async fn previous_of(cx: &Context, loaded: &LoadedAssessment) -> AppResult<Option<LoadedAssessment>> {
     let previous_id = match &loaded.header.carried_from {
-        Some(id) => Some(id.clone()),
+        Some(id) => Some(*id),
         None => cx
             .store
-            .assessments_of(&cx.viewer, &loaded.header.company.id)
+            .assessments_of(&cx.viewer, loaded.header.company.id)
             .await?
             .into_iter()
             .filter(|a| a.started_at < loaded.header.started_at)
@@ -129,7 +130,7 @@ pub async fn previous_of(cx: &Context, loaded: &LoadedAssessment) -> AppResult<O
             .map(|a| a.id),
     };
     match previous_id {
-        Some(id) => Ok(Some(load(cx, &id).await?)),
+        Some(id) => Ok(Some(load(cx, id).await?)),
         None => Ok(None),
     }
 }

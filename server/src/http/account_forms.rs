@@ -10,6 +10,7 @@ use app::forms::FormProblem;
 use app::service::{Context, RequestContext};
 use app::urls::{self, percent_encode};
 use assessments::access::AuditAction;
+use assessments::ids::{GrantId, OrganizationId, UserId};
 use assessments::organization::{GrantScope, Role};
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -18,7 +19,7 @@ use serde::Deserialize;
 use store::audit::AuditEntry;
 use store::{Store, StoreError};
 
-use super::handler::{Failure, HandlerResult, SignedIn, see_other};
+use super::handler::{Failure, HandlerResult, Ids, SignedIn, see_other};
 use super::return_path::return_path;
 use crate::accounts::{CreateAccountError, NewAccount, create_first_admin};
 use crate::auth::{AuthSession, Credentials, hash_password_blocking};
@@ -73,7 +74,7 @@ pub async fn sign_in(
     };
     auth.login(&user).await.map_err(|e| anyhow::anyhow!("could not start the session: {e}"))?;
     let user_id = axum_login::AuthUser::id(&user);
-    audit_in_each_organization(store, &user_id, AuditAction::SignedIn, &ip).await.map_err(internal)?;
+    audit_in_each_organization(store, user_id, AuditAction::SignedIn, &ip).await.map_err(internal)?;
     Ok(see_other(&return_path(&form.volver).unwrap_or_else(|| "/empresas".to_owned())))
 }
 
@@ -82,7 +83,7 @@ pub async fn sign_out(Extension(request): Extension<RequestContext>, mut auth: A
     let ip = request.client_ip.unwrap_or_default();
     if let Some(user) = auth.user.clone() {
         let user_id = axum_login::AuthUser::id(&user);
-        audit_in_each_organization(&request.store, &user_id, AuditAction::SignedOut, &ip)
+        audit_in_each_organization(&request.store, user_id, AuditAction::SignedOut, &ip)
             .await
             .map_err(internal)?;
     }
@@ -129,7 +130,7 @@ pub async fn set_up(
         }
         Err(CreateAccountError::Other(error)) => return Err(error.into()),
     };
-    sign_in_as(&store, &mut auth, &user_id, "/empresas").await
+    sign_in_as(&store, &mut auth, user_id, "/empresas").await
 }
 
 #[derive(Debug, Deserialize)]
@@ -193,7 +194,7 @@ pub async fn create_organization(
     };
     let token = new_token();
     let token_hash = store::accounts::token_hash(&token);
-    cx.store.invite_first_admin(&cx.viewer, &organization_id, &token_hash, &invitation_expiry()).await?;
+    cx.store.invite_first_admin(&cx.viewer, organization_id, &token_hash, &invitation_expiry()).await?;
     Ok(see_other(&format!("/organizaciones?invitacion={token}")))
 }
 
@@ -215,15 +216,15 @@ pub struct InviteForm {
 /// `POST /organizaciones/{id}/invitaciones`: a one-time link, shown to the admin to pass on.
 pub async fn invite(
     SignedIn(cx): SignedIn,
-    Path(organization_id): Path<String>,
+    Ids(organization_id): Ids<OrganizationId>,
     Form(form): Form<InviteForm>,
 ) -> HandlerResult {
     let role = form.role.parse::<Role>().map_err(|_| Failure::not_found())?;
     let token = new_token();
     let token_hash = store::accounts::token_hash(&token);
-    cx.store.create_invitation(&cx.viewer, &organization_id, role, &token_hash, &invitation_expiry()).await?;
-    let back = format!("{}?invitacion={token}", urls::people(&organization_id));
-    audited(&cx, &organization_id, AuditAction::Invited, role.as_str(), &back).await
+    cx.store.create_invitation(&cx.viewer, organization_id, role, &token_hash, &invitation_expiry()).await?;
+    let back = format!("{}?invitacion={token}", urls::people(organization_id));
+    audited(&cx, organization_id, AuditAction::Invited, role.as_str(), &back).await
 }
 
 /// `POST /invitacion/{token}`: accepts, creating the account first when nobody is signed in.
@@ -255,29 +256,29 @@ pub async fn accept_invitation(
             }
         }
     };
-    let organization = match store.accept_invitation(&token_hash, &user_id).await {
+    let organization = match store.accept_invitation(&token_hash, user_id).await {
         Ok(organization) => organization,
         // Used or expired meanwhile: the page says so.
         Err(StoreError::NotFound) => return Ok(see_other(&here)),
         Err(error) => return Err(internal(error)),
     };
     let entry = AuditEntry {
-        organization_id: Some(&organization.id),
-        actor_user_id: Some(&user_id),
+        organization_id: Some(organization.id),
+        actor_user_id: Some(user_id),
         ..AuditEntry::default()
     };
     store.audit(AuditAction::JoinedByInvitation, entry).await.map_err(internal)?;
-    sign_in_as(store, &mut auth, &user_id, "/empresas").await
+    sign_in_as(store, &mut auth, user_id, "/empresas").await
 }
 
 /// `POST /organizaciones/{id}/personas/{user}/quitar`: removes a person; their sessions end.
 pub async fn remove_member(
     SignedIn(cx): SignedIn,
-    Path((organization_id, user_id)): Path<(String, String)>,
+    Ids((organization_id, user_id)): Ids<(OrganizationId, UserId)>,
 ) -> HandlerResult {
-    cx.store.remove_member(&cx.viewer, &organization_id, &user_id).await?;
-    let back = urls::people(&organization_id);
-    audited(&cx, &organization_id, AuditAction::MemberRemoved, &user_id, &back).await
+    cx.store.remove_member(&cx.viewer, organization_id, user_id).await?;
+    let back = urls::people(organization_id);
+    audited(&cx, organization_id, AuditAction::MemberRemoved, &user_id.to_string(), &back).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -289,41 +290,41 @@ pub struct GrantForm {
 /// `POST /empresas/{id}/accesos`: grants an advisory organization or an association access.
 pub async fn grant(
     SignedIn(cx): SignedIn,
-    Path(company_id): Path<String>,
+    Ids(company_id): Ids<OrganizationId>,
     Form(form): Form<GrantForm>,
 ) -> HandlerResult {
     let scope = form.scope.parse::<GrantScope>().map_err(|_| Failure::not_found())?;
-    match cx.store.grant(&cx.viewer, &company_id, &form.grantee, scope).await {
+    match cx.store.grant(&cx.viewer, company_id, form.grantee.parse()?, scope).await {
         // Granting what is granted already changes nothing.
         Ok(()) | Err(StoreError::Conflict) => {}
         Err(error) => return Err(error.into()),
     }
     let detail = format!("{} → {}", scope.as_str(), form.grantee);
-    let back = urls::company_access(&company_id);
-    audited(&cx, &company_id, AuditAction::AccessGranted, &detail, &back).await
+    let back = urls::company_access(company_id);
+    audited(&cx, company_id, AuditAction::AccessGranted, &detail, &back).await
 }
 
 /// `POST /empresas/{id}/accesos/{grant}/retirar`: effective on the grantee's next request.
 pub async fn revoke(
     SignedIn(cx): SignedIn,
-    Path((company_id, grant_id)): Path<(String, String)>,
+    Ids((company_id, grant_id)): Ids<(OrganizationId, GrantId)>,
 ) -> HandlerResult {
-    cx.store.revoke_grant(&cx.viewer, &company_id, &grant_id).await?;
-    let back = urls::company_access(&company_id);
-    audited(&cx, &company_id, AuditAction::AccessRevoked, &grant_id, &back).await
+    cx.store.revoke_grant(&cx.viewer, company_id, grant_id).await?;
+    let back = urls::company_access(company_id);
+    audited(&cx, company_id, AuditAction::AccessRevoked, &grant_id.to_string(), &back).await
 }
 
 /// Writes an audit line in `organization_id`'s log, then redirects to `back`.
 async fn audited(
     cx: &Context,
-    organization_id: &str,
+    organization_id: OrganizationId,
     action: AuditAction,
     detail: &str,
     back: &str,
 ) -> HandlerResult {
     let entry = AuditEntry {
         organization_id: Some(organization_id),
-        actor_user_id: Some(&cx.viewer.user_id),
+        actor_user_id: Some(cx.viewer.user_id),
         detail,
         ip: cx.client_ip.as_deref(),
         ..AuditEntry::default()
@@ -338,10 +339,10 @@ async fn record_failed_sign_in(store: &Store, email: &str, ip: &str) -> Result<(
     let entry = AuditEntry { actor_email: Some(email), ip: Some(ip), ..AuditEntry::default() };
     store.audit(AuditAction::SignInFailed, entry).await?;
     let Some(account) = store.account_by_email(email).await? else { return Ok(()) };
-    let Some(viewer) = store.viewer(&account.id).await? else { return Ok(()) };
+    let Some(viewer) = store.viewer(account.id).await? else { return Ok(()) };
     for membership in &viewer.memberships {
         let entry = AuditEntry {
-            organization_id: Some(&membership.organization.id),
+            organization_id: Some(membership.organization.id),
             actor_email: Some(email),
             ip: Some(ip),
             ..AuditEntry::default()
@@ -354,14 +355,14 @@ async fn record_failed_sign_in(store: &Store, email: &str, ip: &str) -> Result<(
 /// One line in the log of every organization the person belongs to.
 async fn audit_in_each_organization(
     store: &Store,
-    user_id: &str,
+    user_id: UserId,
     action: AuditAction,
     ip: &str,
 ) -> Result<(), StoreError> {
     let Some(viewer) = store.viewer(user_id).await? else { return Ok(()) };
     for membership in &viewer.memberships {
         let entry = AuditEntry {
-            organization_id: Some(&membership.organization.id),
+            organization_id: Some(membership.organization.id),
             actor_user_id: Some(user_id),
             ip: Some(ip),
             ..AuditEntry::default()
@@ -371,7 +372,7 @@ async fn audit_in_each_organization(
     Ok(())
 }
 
-async fn sign_in_as(store: &Store, auth: &mut AuthSession, user_id: &str, target: &str) -> HandlerResult {
+async fn sign_in_as(store: &Store, auth: &mut AuthSession, user_id: UserId, target: &str) -> HandlerResult {
     let account = store
         .account_by_id(user_id)
         .await

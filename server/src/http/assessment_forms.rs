@@ -10,13 +10,14 @@ use app::service::assessment::{self, Submission, Upload};
 use app::service::loaded::{self, LoadedAssessment};
 use app::urls;
 use assessments::evidence::MAX_FILE_BYTES;
+use assessments::ids::{AssessmentId, OrganizationId};
 use axum::Form;
-use axum::extract::{FromRequest, Multipart, Path, Request};
+use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::handler::{Failure, HandlerResult, SignedIn, see_other};
+use super::handler::{Failure, HandlerResult, Ids, SignedIn, see_other};
 
 #[derive(Debug, Deserialize)]
 pub struct StartForm {
@@ -30,7 +31,7 @@ pub struct StartForm {
 /// `POST /empresas/{id}/evaluaciones`: a new assessment, pinned to the chosen version.
 pub async fn start(
     SignedIn(cx): SignedIn,
-    Path(company_id): Path<String>,
+    Ids(company_id): Ids<OrganizationId>,
     Form(form): Form<StartForm>,
 ) -> HandlerResult {
     let (questionnaire_id, version) = form
@@ -38,21 +39,21 @@ pub async fn start(
         .split_once('@')
         .and_then(|(id, v)| Some((id, v.parse::<u32>().ok()?)))
         .ok_or_else(Failure::not_found)?;
-    let carry_from = Some(form.carry.as_str()).filter(|id| !id.is_empty());
-    let id = assessment::start(&cx, &company_id, questionnaire_id, version, carry_from).await?;
-    Ok(see_other(&urls::assessment(&id)))
+    let carry_from = Some(form.carry.as_str()).filter(|id| !id.is_empty()).map(str::parse).transpose()?;
+    let id = assessment::start(&cx, company_id, questionnaire_id, version, carry_from).await?;
+    Ok(see_other(&urls::assessment(id)))
 }
 
 /// `POST /evaluaciones/{id}/secciones/{section}`: saves what changed in one section's form (its
 /// fields are read by [`assessment::submitted_answers`]), then attaches the files chosen.
 pub async fn save_section(
     SignedIn(cx): SignedIn,
-    Path((assessment_id, section_id)): Path<(String, String)>,
+    Ids((assessment_id, section_id)): Ids<(AssessmentId, String)>,
     request: Request,
 ) -> HandlerResult {
-    let back = urls::assessment_section(&assessment_id, &section_id);
+    let back = urls::assessment_section(assessment_id, &section_id);
     let (fields, uploads) = read_section_form(request).await.ok_or_else(Failure::bad_request)?;
-    let Some(loaded) = loaded::load_answerable(&cx, &assessment_id).await? else {
+    let Some(loaded) = loaded::load_answerable(&cx, assessment_id).await? else {
         return Ok(see_other(&back));
     };
     let section = loaded.section(&section_id)?;
@@ -67,7 +68,7 @@ pub async fn save_section(
     }
     let next = fields.iter().find(|(name, _)| name == "siguiente").map(|(_, id)| id);
     Ok(match next.filter(|id| loaded.questionnaire.sections.iter().any(|s| &s.id == *id)) {
-        Some(next) => see_other(&urls::assessment_section(&assessment_id, next)),
+        Some(next) => see_other(&urls::assessment_section(assessment_id, next)),
         None => see_other(&format!("{back}?guardado=1")),
     })
 }
@@ -119,16 +120,16 @@ async fn read_section_form(request: Request) -> Option<(Vec<(String, String)>, V
 /// what this person typed.
 pub async fn discard_draft(
     SignedIn(cx): SignedIn,
-    Path((assessment_id, question_id)): Path<(String, String)>,
+    Ids((assessment_id, question_id)): Ids<(AssessmentId, String)>,
 ) -> HandlerResult {
-    let loaded = loaded::load(&cx, &assessment_id).await?;
-    cx.store.discard_draft(&cx.viewer, &assessment_id, &question_id).await?;
+    let loaded = loaded::load(&cx, assessment_id).await?;
+    cx.store.discard_draft(&cx.viewer, assessment_id, &question_id).await?;
     Ok(back_to_question(&loaded, &question_id))
 }
 
 /// The question `question_id` on its section's page, or the overview if it is on none.
 pub(super) fn back_to_question(loaded: &LoadedAssessment, question_id: &str) -> Response {
-    let assessment_id = &loaded.header.id;
+    let assessment_id = loaded.header.id;
     match loaded.questionnaire.section_of(question_id) {
         Some(section) => {
             see_other(&format!("{}#q-{question_id}", urls::assessment_section(assessment_id, &section.id)))
@@ -139,16 +140,19 @@ pub(super) fn back_to_question(loaded: &LoadedAssessment, question_id: &str) -> 
 
 /// `POST /evaluaciones/{id}/enviar`: submits a complete assessment; an incomplete one goes back
 /// to its overview, which lists what is missing.
-pub async fn submit(SignedIn(cx): SignedIn, Path(assessment_id): Path<String>) -> HandlerResult {
-    let overview = urls::assessment(&assessment_id);
-    Ok(match assessment::submit(&cx, &assessment_id).await? {
+pub async fn submit(SignedIn(cx): SignedIn, Ids(assessment_id): Ids<AssessmentId>) -> HandlerResult {
+    let overview = urls::assessment(assessment_id);
+    Ok(match assessment::submit(&cx, assessment_id).await? {
         Submission::Submitted | Submission::NotAnswerable => see_other(&overview),
         Submission::Incomplete => see_other(&format!("{overview}?error=incomplete")),
     })
 }
 
 /// `POST /evaluaciones/{id}/devolver`: a reviewer returns a submitted assessment for changes.
-pub async fn return_for_changes(SignedIn(cx): SignedIn, Path(assessment_id): Path<String>) -> HandlerResult {
-    cx.store.return_for_changes(&cx.viewer, &assessment_id).await?;
-    Ok(see_other(&format!("{}?devuelta=1", urls::assessment(&assessment_id))))
+pub async fn return_for_changes(
+    SignedIn(cx): SignedIn,
+    Ids(assessment_id): Ids<AssessmentId>,
+) -> HandlerResult {
+    cx.store.return_for_changes(&cx.viewer, assessment_id).await?;
+    Ok(see_other(&format!("{}?devuelta=1", urls::assessment(assessment_id))))
 }

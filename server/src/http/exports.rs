@@ -3,20 +3,20 @@
 
 use app::i18n::{language_of, texts};
 use app::service::{plan, report};
-use axum::extract::Path;
+use assessments::ids::{AssessmentId, PlanId};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::handler::{Failure, HandlerResult, SignedIn};
+use super::handler::{Failure, HandlerResult, Ids, SignedIn};
 
 /// `GET /evaluaciones/{id}/brechas.csv`: the gaps, one row per answer behind each, in the
 /// reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
 pub async fn gaps_csv(
     SignedIn(cx): SignedIn,
     headers: HeaderMap,
-    Path(assessment_id): Path<String>,
+    Ids(assessment_id): Ids<AssessmentId>,
 ) -> HandlerResult {
-    let report = report::exported(&cx, &assessment_id, "gap report CSV").await?;
+    let report = report::exported(&cx, assessment_id, "gap report CSV").await?;
     let language = language_of(&headers);
     let t = texts(language);
     let mut csv = String::from("\u{feff}");
@@ -53,10 +53,10 @@ pub async fn gaps_csv(
 pub async fn plan_pdf(
     SignedIn(cx): SignedIn,
     headers: HeaderMap,
-    Path(plan_id): Path<String>,
+    Ids(plan_id): Ids<PlanId>,
 ) -> HandlerResult {
-    let plan = plan::page(&cx, &plan_id).await?;
-    let report = report::exported(&cx, &plan.header.assessment_id, "plan PDF").await?;
+    let plan = plan::page(&cx, plan_id).await?;
+    let report = report::exported(&cx, plan.header.assessment_id, "plan PDF").await?;
     let language = language_of(&headers);
     let today = store::today();
     let file_name = format!("plan-de-mejora-{today}.pdf");
@@ -71,9 +71,9 @@ pub async fn plan_pdf(
 pub async fn gaps_pdf(
     SignedIn(cx): SignedIn,
     headers: HeaderMap,
-    Path(assessment_id): Path<String>,
+    Ids(assessment_id): Ids<AssessmentId>,
 ) -> HandlerResult {
-    let report = report::exported(&cx, &assessment_id, "gap report PDF").await?;
+    let report = report::exported(&cx, assessment_id, "gap report PDF").await?;
     let language = language_of(&headers);
     let today = store::today();
     let file_name = format!("brechas-{today}.pdf");

@@ -4,16 +4,16 @@
 //! A handler reads as its happy path:
 //!
 //! ```ignore
-//! pub async fn submit(SignedIn(cx): SignedIn, Path(id): Path<String>) -> HandlerResult {
-//!     service::assessment::submit(&cx, &id).await?;
-//!     Ok(see_other(&urls::assessment(&id)))
+//! pub async fn submit(SignedIn(cx): SignedIn, Ids(id): Ids<AssessmentId>) -> HandlerResult {
+//!     service::assessment::submit(&cx, id).await?;
+//!     Ok(see_other(&urls::assessment(id)))
 //! }
 //! ```
 
 use app::error::AppError;
 use app::service::{Context, RequestContext};
 use app::urls;
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -64,6 +64,22 @@ fn back_after_sign_in(parts: &Parts) -> String {
         .unwrap_or_else(|| "/".to_owned())
 }
 
+/// The address's parameters, typed (ids parsed from their text). A parameter that cannot be what
+/// it should — `/planes/any-plan` — answers 404, as an id that names nothing does: axum's own
+/// `Path` would answer 400 and tell the two apart.
+pub struct Ids<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> FromRequestParts<S> for Ids<T> {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Failure> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(parameters)) => Ok(Ids(parameters)),
+            Err(_) => Err(Failure::not_found()),
+        }
+    }
+}
+
 /// Why a handler could not answer as it meant to. Whatever the cause, the reader gets the error
 /// page in their language (see [`error_pages`]), and an unexpected cause is logged there, once.
 #[derive(Debug)]
@@ -105,6 +121,13 @@ impl IntoResponse for Failure {
 impl From<AppError> for Failure {
     fn from(error: AppError) -> Self {
         Failure { status: error.status(), cause: None }
+    }
+}
+
+/// An id that cannot be one names nothing there is.
+impl From<assessments::ids::NotAnId> for Failure {
+    fn from(_: assessments::ids::NotAnId) -> Self {
+        Failure::not_found()
     }
 }
 

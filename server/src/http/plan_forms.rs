@@ -6,20 +6,20 @@ use app::model::plan::severity_code;
 use app::service::plan;
 use app::urls::{self, percent_encode};
 use assessments::catalog::Severity;
+use assessments::ids::{ActionId, AssessmentId, PlanId};
 use assessments::plan::{ActionStatus, ProposedAction};
 use assessments::text::Text;
 use axum::Form;
-use axum::extract::Path;
 use serde::Deserialize;
 use store::plans::{ActionEdit, ActionWrite, MoveOutcome};
 
-use super::handler::{Failure, HandlerResult, SignedIn, see_other};
+use super::handler::{Failure, HandlerResult, Ids, SignedIn, see_other};
 
 /// `POST /evaluaciones/{id}/plan`: the plan of a submitted assessment, one action per gap.
-pub async fn create(SignedIn(cx): SignedIn, Path(assessment_id): Path<String>) -> HandlerResult {
-    Ok(match plan::create(&cx, &assessment_id).await? {
-        Some(plan) => see_other(&urls::plan(&plan)),
-        None => see_other(&urls::assessment(&assessment_id)),
+pub async fn create(SignedIn(cx): SignedIn, Ids(assessment_id): Ids<AssessmentId>) -> HandlerResult {
+    Ok(match plan::create(&cx, assessment_id).await? {
+        Some(plan) => see_other(&urls::plan(plan)),
+        None => see_other(&urls::assessment(assessment_id)),
     })
 }
 
@@ -38,10 +38,10 @@ pub struct NewActionForm {
 /// `POST /planes/{id}/acciones`: an action a person writes.
 pub async fn add(
     SignedIn(cx): SignedIn,
-    Path(plan_id): Path<String>,
+    Ids(plan_id): Ids<PlanId>,
     Form(form): Form<NewActionForm>,
 ) -> HandlerResult {
-    let back = urls::plan(&plan_id);
+    let back = urls::plan(plan_id);
     let severity = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low]
         .into_iter()
         .find(|s| severity_code(*s) == form.gravedad)
@@ -58,11 +58,11 @@ pub async fn add(
         due_date: form.fecha.clone(),
         carried_from: None,
     };
-    let id = cx.store.add_action(&cx.viewer, &plan_id, &action).await?;
+    let id = cx.store.add_action(&cx.viewer, plan_id, &action).await?;
     let owner = form.responsable.trim();
     if !owner.is_empty() {
         let edit = ActionEdit { text, owner, due_date: &form.fecha, base_revision: 1 };
-        cx.store.edit_action(&cx.viewer, &plan_id, &id, edit).await?;
+        cx.store.edit_action(&cx.viewer, plan_id, id, edit).await?;
     }
     Ok(see_other(&format!("{back}#a-{id}")))
 }
@@ -82,10 +82,10 @@ pub struct EditForm {
 /// `POST /planes/{id}/acciones/{action}`: new wording, owner or due date.
 pub async fn edit(
     SignedIn(cx): SignedIn,
-    Path((plan_id, action_id)): Path<(String, String)>,
+    Ids((plan_id, action_id)): Ids<(PlanId, ActionId)>,
     Form(form): Form<EditForm>,
 ) -> HandlerResult {
-    let back = urls::plan_action(&plan_id, &action_id);
+    let back = urls::plan_action(plan_id, action_id);
     // Refused or met by someone else's change, the form comes back with what was typed in it.
     let typed_back = |code: &str| {
         see_other(&format!(
@@ -104,7 +104,7 @@ pub async fn edit(
         due_date: &form.fecha,
         base_revision: form.r,
     };
-    Ok(match cx.store.edit_action(&cx.viewer, &plan_id, &action_id, edit).await? {
+    Ok(match cx.store.edit_action(&cx.viewer, plan_id, action_id, edit).await? {
         ActionWrite::Saved => see_other(&format!("{back}?guardado=1")),
         ActionWrite::Conflict => typed_back("conflict"),
     })
@@ -124,13 +124,13 @@ pub struct MoveForm {
 /// back for a reason. A refused move comes back with its reason and the note typed.
 pub async fn move_status(
     SignedIn(cx): SignedIn,
-    Path((plan_id, action_id)): Path<(String, String)>,
+    Ids((plan_id, action_id)): Ids<(PlanId, ActionId)>,
     Form(form): Form<MoveForm>,
 ) -> HandlerResult {
-    let back = urls::plan_action(&plan_id, &action_id);
+    let back = urls::plan_action(plan_id, action_id);
     let to = ActionStatus::parse(&form.estado).ok_or_else(Failure::not_found)?;
     let refused = |code: &str| see_other(&format!("{back}?error={code}&nota={}", percent_encode(&form.nota)));
-    Ok(match cx.store.move_action(&cx.viewer, &plan_id, &action_id, to, &form.nota, form.r).await? {
+    Ok(match cx.store.move_action(&cx.viewer, plan_id, action_id, to, &form.nota, form.r).await? {
         MoveOutcome::Moved => see_other(&format!("{back}?guardado=1")),
         MoveOutcome::Conflict => refused("conflict"),
         MoveOutcome::Refused(problem) => refused(problem.code()),
@@ -146,24 +146,24 @@ pub struct NoteForm {
 /// `POST /planes/{id}/acciones/{action}/notas`: a dated progress note or an advisor's comment.
 pub async fn note(
     SignedIn(cx): SignedIn,
-    Path((plan_id, action_id)): Path<(String, String)>,
+    Ids((plan_id, action_id)): Ids<(PlanId, ActionId)>,
     Form(form): Form<NoteForm>,
 ) -> HandlerResult {
-    let back = urls::plan_action(&plan_id, &action_id);
+    let back = urls::plan_action(plan_id, action_id);
     if form.nota.trim().is_empty() {
         return Ok(see_other(&back));
     }
-    cx.store.add_action_note(&cx.viewer, &plan_id, &action_id, &form.nota).await?;
+    cx.store.add_action_note(&cx.viewer, plan_id, action_id, &form.nota).await?;
     Ok(see_other(&format!("{back}?guardado=1")))
 }
 
 /// `POST /planes/{id}/acciones/{action}/dividir`: a copy of the action right after it.
 pub async fn split(
     SignedIn(cx): SignedIn,
-    Path((plan_id, action_id)): Path<(String, String)>,
+    Ids((plan_id, action_id)): Ids<(PlanId, ActionId)>,
 ) -> HandlerResult {
-    let copy = cx.store.split_action(&cx.viewer, &plan_id, &action_id).await?;
-    Ok(see_other(&format!("{}?guardado=1", urls::plan_action(&plan_id, &copy))))
+    let copy = cx.store.split_action(&cx.viewer, plan_id, action_id).await?;
+    Ok(see_other(&format!("{}?guardado=1", urls::plan_action(plan_id, copy))))
 }
 
 #[derive(Debug, Deserialize)]
@@ -175,9 +175,9 @@ pub struct MergeForm {
 /// `POST /planes/{id}/acciones/{action}/unir`: merges the chosen other action into this one.
 pub async fn merge(
     SignedIn(cx): SignedIn,
-    Path((plan_id, action_id)): Path<(String, String)>,
+    Ids((plan_id, action_id)): Ids<(PlanId, ActionId)>,
     Form(form): Form<MergeForm>,
 ) -> HandlerResult {
-    cx.store.merge_actions(&cx.viewer, &plan_id, &action_id, &form.otra).await?;
-    Ok(see_other(&format!("{}?guardado=1", urls::plan_action(&plan_id, &action_id))))
+    cx.store.merge_actions(&cx.viewer, plan_id, action_id, form.otra.parse()?).await?;
+    Ok(see_other(&format!("{}?guardado=1", urls::plan_action(plan_id, action_id))))
 }

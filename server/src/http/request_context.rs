@@ -21,7 +21,7 @@ pub async fn attach_request_context(
     next: Next,
 ) -> Response {
     let viewer = match &auth.user {
-        Some(user) => match state.store.viewer(&axum_login::AuthUser::id(user)).await {
+        Some(user) => match state.store.viewer(axum_login::AuthUser::id(user)).await {
             Ok(viewer) => viewer,
             Err(error) => return error_pages::internal(error.into()),
         },

@@ -6,6 +6,7 @@
 //! exist, so nothing leaks through the difference.
 
 use assessments::access::{CompanyAccess, Grant, Member, Membership, Organization, Viewer, VisibleCompany};
+use assessments::ids::{GrantId, OrganizationId, UserId};
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
 use sqlx::AnyConnection;
 
@@ -14,7 +15,8 @@ use super::{Store, StoreError, StoreResult, new_id, now};
 /// A person's account, as the sign-in needs it. Deliberately not `Serialize`: it holds the hash.
 #[derive(Clone, sqlx::FromRow)]
 pub struct Account {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: UserId,
     pub email: String,
     pub name: String,
     pub password_hash: String,
@@ -38,7 +40,8 @@ const ORGANIZATION_COLUMNS: &str = "o.id, o.kind, o.name, o.sector";
 /// An organization as [`ORGANIZATION_COLUMNS`] read it.
 #[derive(sqlx::FromRow)]
 struct OrganizationRow {
-    id: String,
+    #[sqlx(try_from = "String")]
+    id: OrganizationId,
     kind: String,
     name: String,
     sector: Option<String>,
@@ -86,7 +89,8 @@ struct VisibleCompanyRow {
 /// A person of an organization.
 #[derive(sqlx::FromRow)]
 struct MemberRow {
-    id: String,
+    #[sqlx(try_from = "String")]
+    id: UserId,
     name: String,
     email: String,
     role: String,
@@ -103,7 +107,8 @@ impl TryFrom<MemberRow> for Member {
 /// An active grant, with the organization it is granted to.
 #[derive(sqlx::FromRow)]
 struct GrantRow {
-    grant_id: String,
+    #[sqlx(try_from = "String")]
+    grant_id: GrantId,
     scope: String,
     granted_at: String,
     #[sqlx(flatten)]
@@ -135,12 +140,12 @@ impl Store {
     }
 
     /// Creates an account. The email is stored lower-cased; a taken email is a `Conflict`.
-    pub async fn create_account(&self, email: &str, name: &str, password_hash: &str) -> StoreResult<String> {
-        let id = new_id();
+    pub async fn create_account(&self, email: &str, name: &str, password_hash: &str) -> StoreResult<UserId> {
+        let id: UserId = new_id();
         sqlx::query(
             "INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(&id)
+        .bind(id.to_string())
         .bind(email.trim().to_lowercase())
         .bind(name.trim())
         .bind(password_hash)
@@ -155,8 +160,8 @@ impl Store {
         self.account_where("email", &email.trim().to_lowercase()).await
     }
 
-    pub async fn account_by_id(&self, id: &str) -> StoreResult<Option<Account>> {
-        self.account_where("id", id).await
+    pub async fn account_by_id(&self, id: UserId) -> StoreResult<Option<Account>> {
+        self.account_where("id", &id.to_string()).await
     }
 
     async fn account_where(&self, column: &'static str, value: &str) -> StoreResult<Option<Account>> {
@@ -166,13 +171,16 @@ impl Store {
     }
 
     /// The authorization context of an account, or `None` if it no longer exists.
-    pub async fn viewer(&self, user_id: &str) -> StoreResult<Option<Viewer>> {
+    pub async fn viewer(&self, user_id: UserId) -> StoreResult<Option<Viewer>> {
         let Some(account) = self.account_by_id(user_id).await? else { return Ok(None) };
         let sql = format!(
             "SELECT {ORGANIZATION_COLUMNS}, m.role FROM memberships m \
              JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name"
         );
-        let rows = sqlx::query_as::<_, OrganizationRoleRow>(&sql).bind(user_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query_as::<_, OrganizationRoleRow>(&sql)
+            .bind(user_id.to_string())
+            .fetch_all(&self.pool)
+            .await?;
         let memberships = rows
             .into_iter()
             .map(|row| row.into_domain().map(|(organization, role)| Membership { organization, role }))
@@ -188,7 +196,7 @@ impl Store {
         name: &str,
         sector: Option<Sector>,
         rfc: Option<&str>,
-    ) -> StoreResult<String> {
+    ) -> StoreResult<OrganizationId> {
         if !actor.is_platform_admin() {
             return Err(StoreError::NotFound);
         }
@@ -202,10 +210,10 @@ impl Store {
         name: &str,
         sector: Option<Sector>,
         rfc: Option<&str>,
-    ) -> StoreResult<String> {
-        let id = new_id();
+    ) -> StoreResult<OrganizationId> {
+        let id: OrganizationId = new_id();
         sqlx::query("INSERT INTO organizations (id, kind, name, sector, rfc, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(&id)
+            .bind(id.to_string())
             .bind(kind.as_str())
             .bind(name.trim())
             .bind(sector.map(Sector::as_str))
@@ -234,7 +242,7 @@ impl Store {
     pub async fn invite_first_admin(
         &self,
         actor: &Viewer,
-        organization_id: &str,
+        organization_id: OrganizationId,
         token_hash: &str,
         expires_at: &str,
     ) -> StoreResult<()> {
@@ -242,7 +250,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         let kind: String = sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1")
-            .bind(organization_id)
+            .bind(organization_id.to_string())
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
@@ -258,27 +266,29 @@ impl Store {
         &self,
         kind: OrganizationKind,
         name: &str,
-    ) -> StoreResult<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT id FROM organizations WHERE kind = $1 AND name = $2")
-            .bind(kind.as_str())
-            .bind(name)
-            .fetch_optional(&self.pool)
-            .await?)
+    ) -> StoreResult<Option<OrganizationId>> {
+        let id: Option<String> =
+            sqlx::query_scalar("SELECT id FROM organizations WHERE kind = $1 AND name = $2")
+                .bind(kind.as_str())
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await?;
+        crate::optional_id(id)
     }
 
     /// Makes `user_id` a member of `organization_id` with `role`, or changes the role.
     pub async fn insert_membership(
         &self,
-        user_id: &str,
-        organization_id: &str,
+        user_id: UserId,
+        organization_id: OrganizationId,
         role: Role,
     ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
         )
-        .bind(user_id)
-        .bind(organization_id)
+        .bind(user_id.to_string())
+        .bind(organization_id.to_string())
         .bind(role.as_str())
         .bind(now())
         .execute(&self.pool)
@@ -287,7 +297,7 @@ impl Store {
     }
 
     /// The people of an organization, for its admins only.
-    pub async fn members(&self, actor: &Viewer, organization_id: &str) -> StoreResult<Vec<Member>> {
+    pub async fn members(&self, actor: &Viewer, organization_id: OrganizationId) -> StoreResult<Vec<Member>> {
         if !actor.role_in(organization_id).is_some_and(Role::is_admin) {
             return Err(StoreError::NotFound);
         }
@@ -295,7 +305,7 @@ impl Store {
             "SELECT u.id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
              WHERE m.organization_id = $1 ORDER BY u.name, u.email",
         )
-        .bind(organization_id)
+        .bind(organization_id.to_string())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(Member::try_from).collect()
@@ -306,16 +316,16 @@ impl Store {
     pub async fn remove_member(
         &self,
         actor: &Viewer,
-        organization_id: &str,
-        user_id: &str,
+        organization_id: OrganizationId,
+        user_id: UserId,
     ) -> StoreResult<()> {
         if !actor.role_in(organization_id).is_some_and(Role::is_admin) || actor.user_id == user_id {
             return Err(StoreError::NotFound);
         }
         let mut tx = self.pool.begin().await?;
         let removed = sqlx::query("DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2")
-            .bind(organization_id)
-            .bind(user_id)
+            .bind(organization_id.to_string())
+            .bind(user_id.to_string())
             .execute(&mut *tx)
             .await?
             .rows_affected();
@@ -324,7 +334,7 @@ impl Store {
         }
         // Every session carries a fingerprint of the epoch (see `auth`): raising it ends them all.
         sqlx::query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1")
-            .bind(user_id)
+            .bind(user_id.to_string())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -336,7 +346,7 @@ impl Store {
     pub async fn create_invitation(
         &self,
         actor: &Viewer,
-        organization_id: &str,
+        organization_id: OrganizationId,
         role: Role,
         token_hash: &str,
         expires_at: &str,
@@ -356,7 +366,7 @@ impl Store {
     async fn insert_invitation(
         &self,
         actor: &Viewer,
-        organization_id: &str,
+        organization_id: OrganizationId,
         role: Role,
         token_hash: &str,
         expires_at: &str,
@@ -366,9 +376,9 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(token_hash)
-        .bind(organization_id)
+        .bind(organization_id.to_string())
         .bind(role.as_str())
-        .bind(&actor.user_id)
+        .bind(actor.user_id.to_string())
         .bind(now())
         .bind(expires_at)
         .execute(&self.pool)
@@ -391,13 +401,13 @@ impl Store {
     }
 
     /// Accepts an invitation for `user_id`: one use only, checked and spent in one transaction.
-    pub async fn accept_invitation(&self, token_hash: &str, user_id: &str) -> StoreResult<Organization> {
+    pub async fn accept_invitation(&self, token_hash: &str, user_id: UserId) -> StoreResult<Organization> {
         let mut tx = self.pool.begin().await?;
         let spent = sqlx::query(
             "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
              WHERE token_hash = $3 AND accepted_at IS NULL AND expires_at > $2",
         )
-        .bind(user_id)
+        .bind(user_id.to_string())
         .bind(now())
         .bind(token_hash)
         .execute(&mut *tx)
@@ -417,8 +427,8 @@ impl Store {
             "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
         )
-        .bind(user_id)
-        .bind(&organization.id)
+        .bind(user_id.to_string())
+        .bind(organization.id.to_string())
         .bind(&role)
         .bind(now())
         .execute(&mut *tx)
@@ -437,7 +447,7 @@ impl Store {
     pub async fn visible_company(
         &self,
         viewer: &Viewer,
-        company_id: &str,
+        company_id: OrganizationId,
     ) -> StoreResult<Option<VisibleCompany>> {
         visible_company_on(&mut *self.pool.acquire().await?, viewer, company_id).await
     }
@@ -447,13 +457,13 @@ impl Store {
     pub async fn grant(
         &self,
         actor: &Viewer,
-        company_id: &str,
-        grantee_id: &str,
+        company_id: OrganizationId,
+        grantee_id: OrganizationId,
         scope: GrantScope,
     ) -> StoreResult<()> {
         self.require_company_admin(actor, company_id)?;
         let grantee_kind: Option<String> = sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1")
-            .bind(grantee_id)
+            .bind(grantee_id.to_string())
             .fetch_optional(&self.pool)
             .await?;
         if grantee_kind.as_deref() != Some(scope.grantee_kind().as_str()) {
@@ -463,11 +473,11 @@ impl Store {
             "INSERT INTO grants (id, company_id, grantee_id, scope, granted_by, granted_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(new_id())
-        .bind(company_id)
-        .bind(grantee_id)
+        .bind(new_id::<GrantId>().to_string())
+        .bind(company_id.to_string())
+        .bind(grantee_id.to_string())
         .bind(scope.as_str())
-        .bind(&actor.user_id)
+        .bind(actor.user_id.to_string())
         .bind(now())
         .execute(&self.pool)
         .await
@@ -476,16 +486,21 @@ impl Store {
     }
 
     /// Revokes an active grant of the actor's company; effective on the grantee's next request.
-    pub async fn revoke_grant(&self, actor: &Viewer, company_id: &str, grant_id: &str) -> StoreResult<()> {
+    pub async fn revoke_grant(
+        &self,
+        actor: &Viewer,
+        company_id: OrganizationId,
+        grant_id: GrantId,
+    ) -> StoreResult<()> {
         self.require_company_admin(actor, company_id)?;
         let revoked = sqlx::query(
             "UPDATE grants SET revoked_by = $1, revoked_at = $2 \
              WHERE id = $3 AND company_id = $4 AND revoked_at IS NULL",
         )
-        .bind(&actor.user_id)
+        .bind(actor.user_id.to_string())
         .bind(now())
-        .bind(grant_id)
-        .bind(company_id)
+        .bind(grant_id.to_string())
+        .bind(company_id.to_string())
         .execute(&self.pool)
         .await?
         .rows_affected();
@@ -493,14 +508,15 @@ impl Store {
     }
 
     /// The active grants of a company, for its admins.
-    pub async fn grants(&self, actor: &Viewer, company_id: &str) -> StoreResult<Vec<Grant>> {
+    pub async fn grants(&self, actor: &Viewer, company_id: OrganizationId) -> StoreResult<Vec<Grant>> {
         self.require_company_admin(actor, company_id)?;
         let sql = format!(
             "SELECT g.id AS grant_id, g.scope, g.granted_at, {ORGANIZATION_COLUMNS} FROM grants g \
              JOIN organizations o ON o.id = g.grantee_id \
              WHERE g.company_id = $1 AND g.revoked_at IS NULL ORDER BY o.name"
         );
-        let rows = sqlx::query_as::<_, GrantRow>(&sql).bind(company_id).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query_as::<_, GrantRow>(&sql).bind(company_id.to_string()).fetch_all(&self.pool).await?;
         rows.into_iter().map(Grant::try_from).collect()
     }
 
@@ -513,7 +529,7 @@ impl Store {
         rows.into_iter().map(Organization::try_from).collect()
     }
 
-    fn require_company_admin(&self, actor: &Viewer, company_id: &str) -> StoreResult<()> {
+    fn require_company_admin(&self, actor: &Viewer, company_id: OrganizationId) -> StoreResult<()> {
         match actor.role_in(company_id) {
             Some(Role::CompanyAdmin) => Ok(()),
             _ => Err(StoreError::NotFound),
@@ -525,17 +541,15 @@ impl Store {
 pub(crate) async fn visible_company_on(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    company_id: &str,
+    company_id: OrganizationId,
 ) -> StoreResult<Option<VisibleCompany>> {
-    // The query reads an empty id as "every company": never let one through.
-    let company_id = if company_id.is_empty() { "-" } else { company_id };
     Ok(companies_for(connection, viewer, Some(company_id)).await?.into_iter().next())
 }
 
 async fn companies_for(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    only: Option<&str>,
+    only: Option<OrganizationId>,
 ) -> StoreResult<Vec<VisibleCompany>> {
     // Own companies, then companies that granted assessments to the viewer's advisory
     // organization (advisors only), then companies that share plan progress with the
@@ -554,8 +568,9 @@ async fn companies_for(
          ORDER BY name"
     );
     let rows = sqlx::query_as::<_, VisibleCompanyRow>(&sql)
-        .bind(&viewer.user_id)
-        .bind(only.unwrap_or(""))
+        .bind(viewer.user_id.to_string())
+        // An empty id reads as "every company"; a typed id is never empty.
+        .bind(only.map(|id| id.to_string()).unwrap_or_default())
         .fetch_all(&mut *connection)
         .await?;
     let mut companies: Vec<VisibleCompany> = Vec::new();

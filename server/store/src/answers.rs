@@ -8,6 +8,7 @@ use assessments::access::{CompanyAccess, Viewer};
 use assessments::answers::{
     AnswerValue, AssessmentHeader, AssessmentStatus, CarriedAnswer, Draft, DraftProblem, StoredAnswer,
 };
+use assessments::ids::{AssessmentId, OrganizationId};
 use assessments::questionnaire::Questionnaire;
 use std::sync::Arc;
 
@@ -81,11 +82,11 @@ impl Store {
     pub async fn start_assessment(
         &self,
         viewer: &Viewer,
-        company_id: &str,
+        company_id: OrganizationId,
         questionnaire_id: &str,
         version: u32,
-        carried_from: Option<(&str, &[CarriedAnswer])>,
-    ) -> StoreResult<String> {
+        carried_from: Option<(AssessmentId, &[CarriedAnswer])>,
+    ) -> StoreResult<AssessmentId> {
         let mut tx = self.begin_checked().await?;
         require_own_people(&mut tx, viewer, company_id).await?;
         let published: Option<String> = sqlx::query_scalar(
@@ -104,18 +105,18 @@ impl Store {
                 return Err(StoreError::NotFound);
             }
         }
-        let id = new_id();
+        let id: AssessmentId = new_id();
         let started_at = now();
         sqlx::query(
             "INSERT INTO assessments (id, company_id, questionnaire_id, questionnaire_version, status, \
              carried_from, started_by, started_at) VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7)",
         )
-        .bind(&id)
-        .bind(company_id)
+        .bind(id.to_string())
+        .bind(company_id.to_string())
         .bind(questionnaire_id)
         .bind(i64::from(version))
-        .bind(carried_from.map(|(previous, _)| previous))
-        .bind(&viewer.user_id)
+        .bind(carried_from.map(|(previous, _)| previous.to_string()))
+        .bind(viewer.user_id.to_string())
         .bind(&started_at)
         .execute(&mut *tx)
         .await?;
@@ -124,11 +125,11 @@ impl Store {
                 "INSERT INTO answers (assessment_id, question_id, value, note, evidence, revision, needs_review, \
                  updated_by, updated_at) VALUES ($1, $2, $3, '', '', 1, $4, $5, $6)",
             )
-            .bind(&id)
-            .bind(&carried.question_id)
+            .bind(id.to_string())
+            .bind(carried.question_id.to_string())
             .bind(to_json(&carried.value)?)
             .bind(i64::from(carried.needs_review))
-            .bind(&viewer.user_id)
+            .bind(viewer.user_id.to_string())
             .bind(&started_at)
             .execute(&mut *tx)
             .await?;
@@ -141,19 +142,24 @@ impl Store {
     pub async fn assessments_of(
         &self,
         viewer: &Viewer,
-        company_id: &str,
+        company_id: OrganizationId,
     ) -> StoreResult<Vec<AssessmentHeader>> {
         let company = company_with_assessments(&mut *self.pool.acquire().await?, viewer, company_id).await?.0;
         let sql = format!(
             "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by \
              WHERE a.company_id = $1 ORDER BY a.started_at DESC, a.id"
         );
-        let rows = sqlx::query_as::<_, HeaderRow>(&sql).bind(company_id).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query_as::<_, HeaderRow>(&sql).bind(company_id.to_string()).fetch_all(&self.pool).await?;
         rows.into_iter().map(|row| row.into_header(company.clone())).collect()
     }
 
     /// One assessment, for those who see the company's assessments.
-    pub async fn assessment(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<AssessmentHeader> {
+    pub async fn assessment(
+        &self,
+        viewer: &Viewer,
+        assessment_id: AssessmentId,
+    ) -> StoreResult<AssessmentHeader> {
         Ok(self.assessment_with_access(viewer, assessment_id).await?.0)
     }
 
@@ -161,20 +167,24 @@ impl Store {
     pub async fn assessment_with_access(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
+        assessment_id: AssessmentId,
     ) -> StoreResult<(AssessmentHeader, CompanyAccess)> {
         assessment_with_access_on(&mut *self.pool.acquire().await?, viewer, assessment_id).await
     }
 
     /// The saved answers of an assessment.
-    pub async fn answers(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<StoredAnswer>> {
+    pub async fn answers(
+        &self,
+        viewer: &Viewer,
+        assessment_id: AssessmentId,
+    ) -> StoreResult<Vec<StoredAnswer>> {
         self.assessment(viewer, assessment_id).await?;
         let rows = sqlx::query_as::<_, AnswerRow>(
             "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.updated_at, \
              u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
              WHERE a.assessment_id = $1",
         )
-        .bind(assessment_id)
+        .bind(assessment_id.to_string())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(StoredAnswer::try_from).collect()
@@ -185,7 +195,7 @@ impl Store {
     pub async fn save_answer(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
+        assessment_id: AssessmentId,
         write: AnswerWrite<'_>,
     ) -> StoreResult<SaveOutcome> {
         let value = write.value.map(to_json).transpose()?;
@@ -200,12 +210,12 @@ impl Store {
                  updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, 1, 0, $6, $7) \
                  ON CONFLICT (assessment_id, question_id) DO NOTHING",
             )
-            .bind(assessment_id)
+            .bind(assessment_id.to_string())
             .bind(write.question_id)
             .bind(&value)
             .bind(write.note)
             .bind(write.evidence)
-            .bind(&viewer.user_id)
+            .bind(viewer.user_id.to_string())
             .bind(&updated_at)
             .execute(&mut *tx)
             .await?
@@ -218,9 +228,9 @@ impl Store {
             .bind(&value)
             .bind(write.note)
             .bind(write.evidence)
-            .bind(&viewer.user_id)
+            .bind(viewer.user_id.to_string())
             .bind(&updated_at)
-            .bind(assessment_id)
+            .bind(assessment_id.to_string())
             .bind(write.question_id)
             .bind(write.base_revision)
             .execute(&mut *tx)
@@ -233,9 +243,9 @@ impl Store {
         sqlx::query(
             "DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3",
         )
-        .bind(assessment_id)
+        .bind(assessment_id.to_string())
         .bind(write.question_id)
-        .bind(&viewer.user_id)
+        .bind(viewer.user_id.to_string())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -243,7 +253,12 @@ impl Store {
     }
 
     /// Keeps what the viewer typed for a question and could not save, replacing an older draft.
-    pub async fn keep_draft(&self, viewer: &Viewer, assessment_id: &str, draft: &Draft) -> StoreResult<()> {
+    pub async fn keep_draft(
+        &self,
+        viewer: &Viewer,
+        assessment_id: AssessmentId,
+        draft: &Draft,
+    ) -> StoreResult<()> {
         let typed = Typed {
             values: draft.values.clone(),
             note: draft.note.clone(),
@@ -259,9 +274,9 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (assessment_id, question_id, user_id) \
              DO UPDATE SET typed = excluded.typed, problem = excluded.problem, created_at = excluded.created_at",
         )
-        .bind(assessment_id)
-        .bind(&draft.question_id)
-        .bind(&viewer.user_id)
+        .bind(assessment_id.to_string())
+        .bind(draft.question_id.to_string())
+        .bind(viewer.user_id.to_string())
         .bind(typed)
         .bind(problem)
         .bind(now())
@@ -272,13 +287,13 @@ impl Store {
     }
 
     /// The viewer's own drafts in an assessment: nobody else's.
-    pub async fn drafts(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<Vec<Draft>> {
+    pub async fn drafts(&self, viewer: &Viewer, assessment_id: AssessmentId) -> StoreResult<Vec<Draft>> {
         self.assessment(viewer, assessment_id).await?;
         let rows = sqlx::query_as::<_, DraftRow>(
             "SELECT question_id, typed, problem FROM answer_drafts WHERE assessment_id = $1 AND user_id = $2",
         )
-        .bind(assessment_id)
-        .bind(&viewer.user_id)
+        .bind(assessment_id.to_string())
+        .bind(viewer.user_id.to_string())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(Draft::try_from).collect()
@@ -288,7 +303,7 @@ impl Store {
     pub async fn discard_draft(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
+        assessment_id: AssessmentId,
         question_id: &str,
     ) -> StoreResult<()> {
         let mut tx = self.begin_checked().await?;
@@ -298,9 +313,9 @@ impl Store {
         sqlx::query(
             "DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3",
         )
-        .bind(assessment_id)
+        .bind(assessment_id.to_string())
         .bind(question_id)
-        .bind(&viewer.user_id)
+        .bind(viewer.user_id.to_string())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -309,16 +324,16 @@ impl Store {
 
     /// Sends an in-progress assessment for review. The caller has checked it is complete against
     /// its questionnaire; this only moves the status, and only from in progress.
-    pub async fn submit_assessment(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
+    pub async fn submit_assessment(&self, viewer: &Viewer, assessment_id: AssessmentId) -> StoreResult<()> {
         let mut tx = self.begin_checked().await?;
         require_answerable(&mut tx, viewer, assessment_id).await?;
         let moved = sqlx::query(
             "UPDATE assessments SET status = 'submitted', submitted_by = $1, submitted_at = $2 \
              WHERE id = $3 AND status = 'in_progress'",
         )
-        .bind(&viewer.user_id)
+        .bind(viewer.user_id.to_string())
         .bind(now())
-        .bind(assessment_id)
+        .bind(assessment_id.to_string())
         .execute(&mut *tx)
         .await?;
         if moved.rows_affected() == 0 {
@@ -330,7 +345,7 @@ impl Store {
 
     /// Returns a submitted assessment for changes: its reviewers, the company's admins or an
     /// advisor it granted its assessments to.
-    pub async fn return_for_changes(&self, viewer: &Viewer, assessment_id: &str) -> StoreResult<()> {
+    pub async fn return_for_changes(&self, viewer: &Viewer, assessment_id: AssessmentId) -> StoreResult<()> {
         let mut tx = self.begin_checked().await?;
         let (assessment, access) = assessment_with_access_on(&mut tx, viewer, assessment_id).await?;
         if !(access.is_own_admin() || access == CompanyAccess::Advisor) {
@@ -342,7 +357,7 @@ impl Store {
         sqlx::query(
             "UPDATE assessments SET status = 'in_progress', submitted_by = NULL, submitted_at = NULL WHERE id = $1",
         )
-        .bind(assessment_id)
+        .bind(assessment_id.to_string())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -354,20 +369,23 @@ impl Store {
 pub(crate) async fn assessment_with_access_on(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    assessment_id: &str,
+    assessment_id: AssessmentId,
 ) -> StoreResult<(AssessmentHeader, CompanyAccess)> {
     let company_id: Option<String> = sqlx::query_scalar("SELECT company_id FROM assessments WHERE id = $1")
-        .bind(assessment_id)
+        .bind(assessment_id.to_string())
         .fetch_optional(&mut *connection)
         .await?;
     // An unknown id still asks who the viewer may see (with an id no company has), so both
     // refusals take the same path.
-    let (company, access) =
-        company_with_assessments(connection, viewer, company_id.as_deref().unwrap_or("-")).await?;
+    let company_id = crate::optional_id(company_id)?.unwrap_or(OrganizationId::from_uuid(uuid::Uuid::nil()));
+    let (company, access) = company_with_assessments(connection, viewer, company_id).await?;
     let sql = format!(
         "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by WHERE a.id = $1"
     );
-    let row = sqlx::query_as::<_, HeaderRow>(&sql).bind(assessment_id).fetch_one(&mut *connection).await?;
+    let row = sqlx::query_as::<_, HeaderRow>(&sql)
+        .bind(assessment_id.to_string())
+        .fetch_one(&mut *connection)
+        .await?;
     Ok((row.into_header(company)?, access))
 }
 
@@ -375,7 +393,7 @@ pub(crate) async fn assessment_with_access_on(
 async fn company_with_assessments(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    company_id: &str,
+    company_id: OrganizationId,
 ) -> StoreResult<(assessments::access::Organization, CompanyAccess)> {
     match visible_company_on(connection, viewer, company_id).await? {
         Some(visible) if visible.access.sees_assessments() => Ok((visible.company, visible.access)),
@@ -386,7 +404,7 @@ async fn company_with_assessments(
 async fn require_own_people(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    company_id: &str,
+    company_id: OrganizationId,
 ) -> StoreResult<()> {
     match company_with_assessments(connection, viewer, company_id).await?.1 {
         CompanyAccess::Member { .. } => Ok(()),
@@ -398,7 +416,7 @@ async fn require_own_people(
 pub(crate) async fn require_answerable(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    assessment_id: &str,
+    assessment_id: AssessmentId,
 ) -> StoreResult<()> {
     match assessment_with_access_on(connection, viewer, assessment_id).await? {
         (_, access) if access.is_outsider() => Err(StoreError::NotFound),
@@ -413,7 +431,8 @@ pub(crate) async fn require_answerable(
 /// comes from the visibility check, not from this row.
 #[derive(sqlx::FromRow)]
 struct HeaderRow {
-    id: String,
+    #[sqlx(try_from = "String")]
+    id: AssessmentId,
     questionnaire_id: String,
     questionnaire_version: i64,
     status: String,
@@ -437,7 +456,7 @@ impl HeaderRow {
             started_at: self.started_at,
             started_by: self.started_by_name,
             submitted_at: self.submitted_at,
-            carried_from: self.carried_from,
+            carried_from: crate::optional_id(self.carried_from)?,
         })
     }
 }

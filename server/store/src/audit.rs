@@ -1,15 +1,16 @@
 //! The audit log: sign-ins, failed sign-ins, grants, invitations, removals, and every view or
 //! export of a company's data by someone outside that company.
 
-use super::{Store, StoreError, StoreResult, new_id, now};
+use super::{Store, StoreError, StoreResult, now};
 use assessments::access::{AuditAction, AuditLine, Viewer};
+use assessments::ids::{OrganizationId, UserId};
 
 /// One line to write.
 #[derive(Debug, Default)]
 pub struct AuditEntry<'a> {
     /// Whose log the line belongs to.
-    pub organization_id: Option<&'a str>,
-    pub actor_user_id: Option<&'a str>,
+    pub organization_id: Option<OrganizationId>,
+    pub actor_user_id: Option<UserId>,
     pub actor_email: Option<&'a str>,
     pub detail: &'a str,
     pub ip: Option<&'a str>,
@@ -21,10 +22,10 @@ impl Store {
             "INSERT INTO audit_log (id, occurred_at, organization_id, actor_user_id, actor_email, action, detail, ip) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(new_id())
+        .bind(uuid::Uuid::new_v4().to_string())
         .bind(now())
-        .bind(entry.organization_id)
-        .bind(entry.actor_user_id)
+        .bind(entry.organization_id.map(|id| id.to_string()))
+        .bind(entry.actor_user_id.map(|id| id.to_string()))
         .bind(entry.actor_email)
         .bind(action.as_str())
         .bind(entry.detail)
@@ -38,7 +39,7 @@ impl Store {
     pub async fn audit_log(
         &self,
         actor: &Viewer,
-        organization_id: &str,
+        organization_id: OrganizationId,
         limit: i64,
     ) -> StoreResult<Vec<AuditLine>> {
         if !actor.role_in(organization_id).is_some_and(|role| role.is_admin()) {
@@ -49,7 +50,7 @@ impl Store {
              LEFT JOIN users u ON u.id = a.actor_user_id \
              WHERE a.organization_id = $1 ORDER BY a.occurred_at DESC, a.id DESC LIMIT $2",
         )
-        .bind(organization_id)
+        .bind(organization_id.to_string())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;

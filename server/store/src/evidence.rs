@@ -3,6 +3,7 @@
 
 use assessments::access::{CompanyAccess, Viewer};
 use assessments::evidence::{EvidenceFile, FileKind};
+use assessments::ids::{AssessmentId, EvidenceId};
 
 use super::answers::require_answerable;
 use super::{Store, StoreError, StoreResult, new_id, now};
@@ -21,24 +22,24 @@ impl Store {
     pub async fn attach_evidence(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
+        assessment_id: AssessmentId,
         file: NewEvidenceFile<'_>,
-    ) -> StoreResult<String> {
+    ) -> StoreResult<EvidenceId> {
         let mut tx = self.begin_checked().await?;
         require_answerable(&mut tx, viewer, assessment_id).await?;
-        let id = new_id();
+        let id: EvidenceId = new_id();
         sqlx::query(
             "INSERT INTO evidence_files (id, assessment_id, question_id, file_name, kind, size_bytes, content, \
              uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
-        .bind(&id)
-        .bind(assessment_id)
+        .bind(id.to_string())
+        .bind(assessment_id.to_string())
         .bind(file.question_id)
         .bind(file.file_name)
         .bind(kind_to_text(file.kind)?)
         .bind(i64::try_from(file.content.len()).unwrap_or(i64::MAX))
         .bind(file.content)
-        .bind(&viewer.user_id)
+        .bind(viewer.user_id.to_string())
         .bind(now())
         .execute(&mut *tx)
         .await?;
@@ -50,7 +51,7 @@ impl Store {
     pub async fn evidence_files(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
+        assessment_id: AssessmentId,
     ) -> StoreResult<Vec<EvidenceFile>> {
         self.assessment(viewer, assessment_id).await?;
         let rows = sqlx::query_as::<_, FileRow>(
@@ -58,7 +59,7 @@ impl Store {
              FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
              WHERE f.assessment_id = $1 ORDER BY f.uploaded_at, f.id",
         )
-        .bind(assessment_id)
+        .bind(assessment_id.to_string())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(EvidenceFile::try_from).collect()
@@ -69,8 +70,8 @@ impl Store {
     pub async fn evidence_file(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
-        file_id: &str,
+        assessment_id: AssessmentId,
+        file_id: EvidenceId,
     ) -> StoreResult<(EvidenceFile, Vec<u8>, CompanyAccess)> {
         let (_, access) = self.assessment_with_access(viewer, assessment_id).await?;
         let row = sqlx::query_as::<_, FileWithContentRow>(
@@ -78,8 +79,8 @@ impl Store {
              u.name AS uploaded_by FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
              WHERE f.assessment_id = $1 AND f.id = $2",
         )
-        .bind(assessment_id)
-        .bind(file_id)
+        .bind(assessment_id.to_string())
+        .bind(file_id.to_string())
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
@@ -90,14 +91,14 @@ impl Store {
     pub async fn remove_evidence(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
-        file_id: &str,
+        assessment_id: AssessmentId,
+        file_id: EvidenceId,
     ) -> StoreResult<()> {
         let mut tx = self.begin_checked().await?;
         require_answerable(&mut tx, viewer, assessment_id).await?;
         let removed = sqlx::query("DELETE FROM evidence_files WHERE assessment_id = $1 AND id = $2")
-            .bind(assessment_id)
-            .bind(file_id)
+            .bind(assessment_id.to_string())
+            .bind(file_id.to_string())
             .execute(&mut *tx)
             .await?;
         if removed.rows_affected() == 0 {
@@ -111,7 +112,8 @@ impl Store {
 /// What is told of a file without its content, with the name of who attached it.
 #[derive(sqlx::FromRow)]
 struct FileRow {
-    id: String,
+    #[sqlx(try_from = "String")]
+    id: EvidenceId,
     question_id: String,
     file_name: String,
     kind: String,

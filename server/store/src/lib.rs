@@ -79,9 +79,14 @@ impl StoreError {
     }
 }
 
-/// A new random id.
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+/// A new random id of any kind.
+fn new_id<Id: From<uuid::Uuid>>() -> Id {
+    uuid::Uuid::new_v4().into()
+}
+
+/// An optional id as stored (a nullable TEXT column), read at the database edge.
+fn optional_id<Id: std::str::FromStr>(text: Option<String>) -> StoreResult<Option<Id>> {
+    text.map(|text| text.parse().map_err(|_| StoreError::Corrupt(format!("id `{text}`")))).transpose()
 }
 
 /// What is recorded of a questionnaire version: the hash of its file when first loaded.
@@ -235,7 +240,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (questionnaire_id, version) {on_conflict}"
         );
         sqlx::query(&sql)
-            .bind(&summary.id)
+            .bind(summary.id.to_string())
             .bind(i64::from(summary.version))
             .bind(content_hash)
             .bind(now())
@@ -251,7 +256,7 @@ impl Store {
             "SELECT content_hash, first_loaded_at FROM questionnaire_versions \
              WHERE questionnaire_id = $1 AND version = $2",
         )
-        .bind(&summary.id)
+        .bind(summary.id.to_string())
         .bind(i64::from(summary.version))
         .fetch_one(&self.pool)
         .await?;
@@ -268,7 +273,7 @@ impl Store {
             .bind(i64::from(summary.sections))
             .bind(i64::from(summary.questions))
             .bind(&content)
-            .bind(&summary.id)
+            .bind(summary.id.to_string())
             .bind(i64::from(summary.version))
             .execute(&self.pool)
             .await?;

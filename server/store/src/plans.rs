@@ -5,6 +5,7 @@
 use assessments::access::{CompanyAccess, Organization, Viewer};
 use assessments::answers::AssessmentStatus;
 use assessments::catalog::Severity;
+use assessments::ids::{ActionId, AssessmentId, OrganizationId, PlanId, UserId};
 use assessments::plan::{
     ActionEvent, ActionStatus, Actor, EventKind, MoveProblem, PlanAction, PlanHeader, ProposedAction,
     check_move,
@@ -55,9 +56,9 @@ impl Store {
     pub async fn create_plan(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
+        assessment_id: AssessmentId,
         actions: &[ProposedAction],
-    ) -> StoreResult<String> {
+    ) -> StoreResult<PlanId> {
         let mut tx = self.begin_checked().await?;
         let (assessment, access) = assessment_with_access_on(&mut tx, viewer, assessment_id).await?;
         if access.is_outsider() {
@@ -71,16 +72,16 @@ impl Store {
         if let Some(existing) = plan_id_of(&mut tx, assessment_id).await? {
             return Ok(existing);
         }
-        let id = new_id();
+        let id: PlanId = new_id();
         let at = now();
         let inserted = sqlx::query(
             "INSERT INTO plans (id, assessment_id, company_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (assessment_id) DO NOTHING",
         )
-        .bind(&id)
-        .bind(assessment_id)
-        .bind(&assessment.company.id)
-        .bind(&viewer.user_id)
+        .bind(id.to_string())
+        .bind(assessment_id.to_string())
+        .bind(assessment.company.id.to_string())
+        .bind(viewer.user_id.to_string())
         .bind(&at)
         .execute(&mut *tx)
         .await?;
@@ -91,7 +92,7 @@ impl Store {
                 .ok_or(StoreError::NotFound);
         }
         for (position, action) in actions.iter().enumerate() {
-            insert_action(&mut tx, &id, position, action, &viewer.user_id, &at).await?;
+            insert_action(&mut tx, id, position, action, viewer.user_id, &at).await?;
         }
         tx.commit().await?;
         Ok(id)
@@ -101,9 +102,9 @@ impl Store {
     pub async fn add_action(
         &self,
         viewer: &Viewer,
-        plan_id: &str,
+        plan_id: PlanId,
         action: &ProposedAction,
-    ) -> StoreResult<String> {
+    ) -> StoreResult<ActionId> {
         let mut tx = self.begin_checked().await?;
         let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
@@ -111,7 +112,7 @@ impl Store {
         }
         let position: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM plan_actions WHERE plan_id = $1")
-                .bind(plan_id)
+                .bind(plan_id.to_string())
                 .fetch_one(&mut *tx)
                 .await?;
         let id = insert_action(
@@ -119,7 +120,7 @@ impl Store {
             plan_id,
             usize::try_from(position).unwrap_or(0),
             action,
-            &viewer.user_id,
+            viewer.user_id,
             &now(),
         )
         .await?;
@@ -131,14 +132,14 @@ impl Store {
     pub async fn plan_of_assessment(
         &self,
         viewer: &Viewer,
-        assessment_id: &str,
-    ) -> StoreResult<Option<String>> {
+        assessment_id: AssessmentId,
+    ) -> StoreResult<Option<PlanId>> {
         self.assessment(viewer, assessment_id).await?;
         plan_id_of(&mut *self.pool.acquire().await?, assessment_id).await
     }
 
     /// A plan, for those who see the company's assessments, and how they see it.
-    pub async fn plan(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<(PlanHeader, CompanyAccess)> {
+    pub async fn plan(&self, viewer: &Viewer, plan_id: PlanId) -> StoreResult<(PlanHeader, CompanyAccess)> {
         plan_on(&mut *self.pool.acquire().await?, viewer, plan_id).await
     }
 
@@ -147,7 +148,7 @@ impl Store {
     pub async fn plan_statuses_of(
         &self,
         viewer: &Viewer,
-        company_id: &str,
+        company_id: OrganizationId,
     ) -> StoreResult<Vec<(PlanHeader, Vec<(ActionStatus, String)>)>> {
         let Some(visible) = self.visible_company(viewer, company_id).await? else {
             return Err(StoreError::NotFound);
@@ -155,7 +156,7 @@ impl Store {
         let rows = sqlx::query_as::<_, PlanRow>(
             "SELECT id, assessment_id, company_id, created_at FROM plans WHERE company_id = $1 ORDER BY created_at DESC",
         )
-        .bind(company_id)
+        .bind(company_id.to_string())
         .fetch_all(&self.pool)
         .await?;
         let mut plans = Vec::with_capacity(rows.len());
@@ -164,7 +165,7 @@ impl Store {
             let statuses = sqlx::query_as::<_, (String, String)>(
                 "SELECT status, due_date FROM plan_actions WHERE plan_id = $1 AND merged_into IS NULL",
             )
-            .bind(&header.id)
+            .bind(header.id.to_string())
             .fetch_all(&self.pool)
             .await?
             .into_iter()
@@ -176,7 +177,7 @@ impl Store {
     }
 
     /// A plan's actions, in order.
-    pub async fn plan_actions(&self, viewer: &Viewer, plan_id: &str) -> StoreResult<Vec<PlanAction>> {
+    pub async fn plan_actions(&self, viewer: &Viewer, plan_id: PlanId) -> StoreResult<Vec<PlanAction>> {
         plan_actions_on(&mut *self.pool.acquire().await?, viewer, plan_id).await
     }
 
@@ -184,26 +185,26 @@ impl Store {
     pub async fn action_history(
         &self,
         viewer: &Viewer,
-        plan_id: &str,
-        action_id: &str,
+        plan_id: PlanId,
+        action_id: ActionId,
     ) -> StoreResult<Vec<ActionEvent>> {
         let (header, _) = self.plan(viewer, plan_id).await?;
         missing_or_conflict(&mut *self.pool.acquire().await?, plan_id, action_id).await?;
         let mut chain = Vec::new();
-        let mut next = Some(action_id.to_owned());
+        let mut next = Some(action_id);
         // Only actions of this company's plans: the chain never leaves the company.
         while let Some(id) = next.take().filter(|id| !chain.contains(id) && chain.len() < 50) {
             let row: Option<(Option<String>,)> = sqlx::query_as(
                 "SELECT a.carried_from FROM plan_actions a JOIN plans p ON p.id = a.plan_id \
                  WHERE a.id = $1 AND p.company_id = $2",
             )
-            .bind(&id)
-            .bind(&header.company.id)
+            .bind(id.to_string())
+            .bind(header.company.id.to_string())
             .fetch_optional(&self.pool)
             .await?;
             let Some((carried_from,)) = row else { break };
             chain.push(id);
-            next = carried_from;
+            next = crate::optional_id(carried_from)?;
         }
         let mut events = Vec::new();
         for id in chain.iter().rev() {
@@ -211,7 +212,7 @@ impl Store {
                 "SELECT e.occurred_at, e.kind, e.from_status, e.to_status, e.note, u.name FROM action_events e \
                  JOIN users u ON u.id = e.actor_user_id WHERE e.action_id = $1 ORDER BY e.occurred_at, e.id",
             )
-            .bind(id)
+            .bind(id.to_string())
             .fetch_all(&self.pool)
             .await?;
             for row in rows {
@@ -225,8 +226,8 @@ impl Store {
     pub async fn edit_action(
         &self,
         viewer: &Viewer,
-        plan_id: &str,
-        action_id: &str,
+        plan_id: PlanId,
+        action_id: ActionId,
         edit: ActionEdit<'_>,
     ) -> StoreResult<ActionWrite> {
         let at = now();
@@ -244,8 +245,8 @@ impl Store {
         .bind(edit.owner)
         .bind(edit.due_date)
         .bind(&at)
-        .bind(action_id)
-        .bind(plan_id)
+        .bind(action_id.to_string())
+        .bind(plan_id.to_string())
         .bind(edit.base_revision)
         .execute(&mut *tx)
         .await?;
@@ -253,7 +254,7 @@ impl Store {
             return missing_or_conflict(&mut tx, plan_id, action_id).await;
         }
         let detail = format!("{} · {} · {}", edit.owner, edit.due_date, edit.text);
-        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Edited, None, &detail).await?;
+        insert_event(&mut tx, action_id, viewer.user_id, EventKind::Edited, None, &detail).await?;
         tx.commit().await?;
         Ok(ActionWrite::Saved)
     }
@@ -262,22 +263,22 @@ impl Store {
     pub async fn add_action_note(
         &self,
         viewer: &Viewer,
-        plan_id: &str,
-        action_id: &str,
+        plan_id: PlanId,
+        action_id: ActionId,
         note: &str,
     ) -> StoreResult<()> {
         let mut tx = self.begin_checked().await?;
         plan_on(&mut tx, viewer, plan_id).await?;
         let exists: Option<String> =
             sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
-                .bind(action_id)
-                .bind(plan_id)
+                .bind(action_id.to_string())
+                .bind(plan_id.to_string())
                 .fetch_optional(&mut *tx)
                 .await?;
         if exists.is_none() {
             return Err(StoreError::NotFound);
         }
-        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Note, None, note.trim()).await?;
+        insert_event(&mut tx, action_id, viewer.user_id, EventKind::Note, None, note.trim()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -287,8 +288,8 @@ impl Store {
     pub async fn move_action(
         &self,
         viewer: &Viewer,
-        plan_id: &str,
-        action_id: &str,
+        plan_id: PlanId,
+        action_id: ActionId,
         to: ActionStatus,
         note: &str,
         base_revision: i64,
@@ -302,8 +303,8 @@ impl Store {
         };
         let current: Option<(String, i64)> =
             sqlx::query_as("SELECT status, revision FROM plan_actions WHERE id = $1 AND plan_id = $2")
-                .bind(action_id)
-                .bind(plan_id)
+                .bind(action_id.to_string())
+                .bind(plan_id.to_string())
                 .fetch_optional(&mut *tx)
                 .await?;
         let Some((from, revision)) = current else { return Err(StoreError::NotFound) };
@@ -321,22 +322,27 @@ impl Store {
         )
         .bind(to.as_str())
         .bind(&at)
-        .bind(action_id)
-        .bind(plan_id)
+        .bind(action_id.to_string())
+        .bind(plan_id.to_string())
         .bind(base_revision)
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
             return Ok(MoveOutcome::Conflict);
         }
-        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Status, Some((from, to)), note.trim())
+        insert_event(&mut tx, action_id, viewer.user_id, EventKind::Status, Some((from, to)), note.trim())
             .await?;
         tx.commit().await?;
         Ok(MoveOutcome::Moved)
     }
 
     /// Splits an action in two: a copy right after it, to be reworded. Own people only.
-    pub async fn split_action(&self, viewer: &Viewer, plan_id: &str, action_id: &str) -> StoreResult<String> {
+    pub async fn split_action(
+        &self,
+        viewer: &Viewer,
+        plan_id: PlanId,
+        action_id: ActionId,
+    ) -> StoreResult<ActionId> {
         let mut tx = self.begin_checked().await?;
         let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
         if access.is_outsider() {
@@ -350,7 +356,7 @@ impl Store {
         let at = now();
         // Make room right after the original.
         sqlx::query("UPDATE plan_actions SET position = position + 1 WHERE plan_id = $1 AND position > $2")
-            .bind(plan_id)
+            .bind(plan_id.to_string())
             .bind(i64::from(original.position))
             .execute(&mut *tx)
             .await?;
@@ -363,14 +369,14 @@ impl Store {
             carried_from: None,
         };
         let position = usize::try_from(original.position).unwrap_or(0) + 1;
-        let id = insert_action(&mut tx, plan_id, position, &copy, &viewer.user_id, &at).await?;
+        let id = insert_action(&mut tx, plan_id, position, &copy, viewer.user_id, &at).await?;
         sqlx::query("UPDATE plan_actions SET owner = $1 WHERE id = $2")
             .bind(&original.owner)
-            .bind(&id)
+            .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
         let note = format!("⇄ {}", original.text.spanish());
-        insert_event(&mut tx, action_id, &viewer.user_id, EventKind::Edited, None, &note).await?;
+        insert_event(&mut tx, action_id, viewer.user_id, EventKind::Edited, None, &note).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -380,9 +386,9 @@ impl Store {
     pub async fn merge_actions(
         &self,
         viewer: &Viewer,
-        plan_id: &str,
-        into: &str,
-        other: &str,
+        plan_id: PlanId,
+        into: ActionId,
+        other: ActionId,
     ) -> StoreResult<()> {
         let mut tx = self.begin_checked().await?;
         let (_, access) = plan_on(&mut tx, viewer, plan_id).await?;
@@ -402,19 +408,19 @@ impl Store {
         )
         .bind(&text)
         .bind(&at)
-        .bind(into)
+        .bind(into.to_string())
         .execute(&mut *tx)
         .await?;
         sqlx::query("UPDATE plan_actions SET merged_into = $1, updated_at = $2 WHERE id = $3")
-            .bind(into)
+            .bind(into.to_string())
             .bind(&at)
-            .bind(other)
+            .bind(other.to_string())
             .execute(&mut *tx)
             .await?;
         insert_event(
             &mut tx,
             into,
-            &viewer.user_id,
+            viewer.user_id,
             EventKind::Edited,
             None,
             &format!("+ {}", merged.text.spanish()),
@@ -423,7 +429,7 @@ impl Store {
         insert_event(
             &mut tx,
             other,
-            &viewer.user_id,
+            viewer.user_id,
             EventKind::Edited,
             None,
             &format!("→ {}", target.text.spanish()),
@@ -438,15 +444,16 @@ impl Store {
 async fn plan_on(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    plan_id: &str,
+    plan_id: PlanId,
 ) -> StoreResult<(PlanHeader, CompanyAccess)> {
     let row = sqlx::query_as::<_, PlanRow>(
         "SELECT id, assessment_id, company_id, created_at FROM plans WHERE id = $1",
     )
-    .bind(plan_id)
+    .bind(plan_id.to_string())
     .fetch_optional(&mut *connection)
     .await?;
-    let company_id = row.as_ref().map_or("-", |row| row.company_id.as_str());
+    // An unknown plan still asks who the viewer may see, so both refusals take the same path.
+    let company_id = row.as_ref().map_or(OrganizationId::from_uuid(uuid::Uuid::nil()), |row| row.company_id);
     let visible = visible_company_on(connection, viewer, company_id).await?;
     let (Some(row), Some(visible)) = (row, visible) else { return Err(StoreError::NotFound) };
     if !visible.access.sees_assessments() {
@@ -459,34 +466,39 @@ async fn plan_on(
 async fn plan_actions_on(
     connection: &mut AnyConnection,
     viewer: &Viewer,
-    plan_id: &str,
+    plan_id: PlanId,
 ) -> StoreResult<Vec<PlanAction>> {
     plan_on(connection, viewer, plan_id).await?;
     let sql = format!(
         "SELECT {ACTION_COLUMNS} FROM plan_actions a WHERE a.plan_id = $1 AND a.merged_into IS NULL \
          ORDER BY a.position, a.id"
     );
-    let rows = sqlx::query_as::<_, ActionRow>(&sql).bind(plan_id).fetch_all(&mut *connection).await?;
+    let rows =
+        sqlx::query_as::<_, ActionRow>(&sql).bind(plan_id.to_string()).fetch_all(&mut *connection).await?;
     rows.into_iter().map(PlanAction::try_from).collect()
 }
 
-async fn plan_id_of(connection: &mut AnyConnection, assessment_id: &str) -> StoreResult<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT id FROM plans WHERE assessment_id = $1")
-        .bind(assessment_id)
+async fn plan_id_of(
+    connection: &mut AnyConnection,
+    assessment_id: AssessmentId,
+) -> StoreResult<Option<PlanId>> {
+    let id: Option<String> = sqlx::query_scalar("SELECT id FROM plans WHERE assessment_id = $1")
+        .bind(assessment_id.to_string())
         .fetch_optional(connection)
-        .await?)
+        .await?;
+    crate::optional_id(id)
 }
 
 /// Why a compare-and-set on an action wrote nothing: gone (or never there), or changed since.
 async fn missing_or_conflict(
     connection: &mut AnyConnection,
-    plan_id: &str,
-    action_id: &str,
+    plan_id: PlanId,
+    action_id: ActionId,
 ) -> StoreResult<ActionWrite> {
     let exists: Option<String> =
         sqlx::query_scalar("SELECT id FROM plan_actions WHERE id = $1 AND plan_id = $2")
-            .bind(action_id)
-            .bind(plan_id)
+            .bind(action_id.to_string())
+            .bind(plan_id.to_string())
             .fetch_optional(connection)
             .await?;
     exists.map(|_| ActionWrite::Conflict).ok_or(StoreError::NotFound)
@@ -494,40 +506,40 @@ async fn missing_or_conflict(
 
 async fn insert_action(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    plan_id: &str,
+    plan_id: PlanId,
     position: usize,
     action: &ProposedAction,
-    user_id: &str,
+    user_id: UserId,
     at: &str,
-) -> StoreResult<String> {
-    let id = new_id();
+) -> StoreResult<ActionId> {
+    let id: ActionId = new_id();
     sqlx::query(
         "INSERT INTO plan_actions (id, plan_id, position, requirement_id, section_id, severity, text_es, text_en, \
          owner, due_date, status, carried_from, revision, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
          COALESCE((SELECT p.owner FROM plan_actions p WHERE p.id = $11), ''), $9, 'pending', $11, 1, $10)",
     )
-    .bind(&id)
-    .bind(plan_id)
+    .bind(id.to_string())
+    .bind(plan_id.to_string())
     .bind(i64::try_from(position).unwrap_or(i64::MAX))
     .bind((!action.requirement_id.is_empty()).then_some(action.requirement_id.as_str()))
-    .bind(&action.section_id)
+    .bind(action.section_id.to_string())
     .bind(severity_text(action.severity))
     .bind(action.text.spanish())
     .bind(action.text.translation(assessments::Language::En).unwrap_or_default())
     .bind(&action.due_date)
     .bind(at)
-    .bind(action.carried_from.as_deref())
+    .bind(action.carried_from.map(|id| id.to_string()))
     .execute(&mut **tx)
     .await?;
-    insert_event(tx, &id, user_id, EventKind::Created, None, "").await?;
+    insert_event(tx, id, user_id, EventKind::Created, None, "").await?;
     Ok(id)
 }
 
 async fn insert_event(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    action_id: &str,
-    user_id: &str,
+    action_id: ActionId,
+    user_id: UserId,
     kind: EventKind,
     statuses: Option<(ActionStatus, ActionStatus)>,
     note: &str,
@@ -536,10 +548,10 @@ async fn insert_event(
         "INSERT INTO action_events (id, action_id, occurred_at, actor_user_id, kind, from_status, to_status, note) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(new_id())
-    .bind(action_id)
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(action_id.to_string())
     .bind(now_precise())
-    .bind(user_id)
+    .bind(user_id.to_string())
     .bind(kind.as_str())
     .bind(statuses.map(|(from, _)| from.as_str()))
     .bind(statuses.map(|(_, to)| to.as_str()))
@@ -552,9 +564,12 @@ async fn insert_event(
 /// A plan as stored.
 #[derive(sqlx::FromRow)]
 struct PlanRow {
-    id: String,
-    assessment_id: String,
-    company_id: String,
+    #[sqlx(try_from = "String")]
+    id: PlanId,
+    #[sqlx(try_from = "String")]
+    assessment_id: AssessmentId,
+    #[sqlx(try_from = "String")]
+    company_id: OrganizationId,
     created_at: String,
 }
 
@@ -568,7 +583,8 @@ impl PlanRow {
 /// An action as [`ACTION_COLUMNS`] read it, with its newest note.
 #[derive(sqlx::FromRow)]
 struct ActionRow {
-    id: String,
+    #[sqlx(try_from = "String")]
+    id: ActionId,
     position: i64,
     requirement_id: Option<String>,
     section_id: String,
@@ -601,7 +617,7 @@ impl TryFrom<ActionRow> for PlanAction {
             status: status_from(&row.status)?,
             revision: row.revision,
             last_note: row.last_note,
-            carried_from: row.carried_from,
+            carried_from: crate::optional_id(row.carried_from)?,
         })
     }
 }
