@@ -12,7 +12,7 @@ mod progress_bar;
 mod site_footer;
 mod site_header;
 
-pub use dates::day;
+pub use dates::{day, minute};
 pub use error_notice::ErrorNotice;
 pub use form_problems::{FieldProblems, use_form_problems, use_kept_value};
 pub use invitation_link::InvitationLink;

@@ -2,6 +2,7 @@
 //! it. Plain data shared by the server and the browser; the rules that fill it in live in the
 //! store, which scopes every query by a [`Viewer`].
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{GrantId, OrganizationId, UserId};
@@ -94,7 +95,7 @@ pub struct Grant {
     pub id: GrantId,
     pub grantee: Organization,
     pub scope: GrantScope,
-    pub granted_at: String,
+    pub granted_at: DateTime<Utc>,
 }
 
 /// What happened.
@@ -151,7 +152,7 @@ impl AuditAction {
 /// One line as a company admin reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditLine {
-    pub occurred_at: String,
+    pub occurred_at: DateTime<Utc>,
     pub action: AuditAction,
     /// The actor's name and email, or the email typed at a failed sign-in.
     pub actor: String,

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::{AnswerKind, Question, Questionnaire};
@@ -20,8 +21,8 @@ pub enum AnswerValue {
     /// The options ticked in a multiple-choice question, in the questionnaire's order; never empty.
     Choices(Vec<String>),
     Number(f64),
-    /// A calendar date, `YYYY-MM-DD`.
-    Date(String),
+    /// A calendar date (stored `YYYY-MM-DD`).
+    Date(NaiveDate),
     Text(String),
 }
 
@@ -96,10 +97,7 @@ impl AnswerValue {
                 AnswerValue::Number(number)
             }
             AnswerKind::Date { .. } => {
-                if crate::dates::parse_plausible(first).is_none() {
-                    return Err(AnswerProblem::NotADate);
-                }
-                AnswerValue::Date(first.to_owned())
+                AnswerValue::Date(crate::dates::parse_plausible(first).ok_or(AnswerProblem::NotADate)?)
             }
             AnswerKind::Text { .. } => {
                 if first.chars().count() > MAX_TEXT_CHARS {
@@ -120,9 +118,8 @@ impl AnswerValue {
     /// The answer as a form shows it: the values of its fields.
     pub fn as_form_values(&self) -> Vec<String> {
         match self {
-            AnswerValue::Choice(value) | AnswerValue::Date(value) | AnswerValue::Text(value) => {
-                vec![value.clone()]
-            }
+            AnswerValue::Choice(value) | AnswerValue::Text(value) => vec![value.clone()],
+            AnswerValue::Date(date) => vec![date.to_string()],
             AnswerValue::Choices(values) => values.clone(),
             AnswerValue::Number(number) => vec![number.to_string()],
         }
@@ -321,20 +318,19 @@ pub enum SaveDecision {
 
 /// Decides what a submitted answer does to the `saved` one (if any), for a question of `kind`.
 /// The store's compare-and-set on the revision still has the last word against a race.
-/// A date answer after `today` (`YYYY-MM-DD`) is refused: it records what happened.
+/// A date answer after `today` is refused: it records what happened.
 pub fn decide(
     kind: &AnswerKind,
     submitted: &SubmittedAnswer,
     saved: Option<&StoredAnswer>,
-    today: &str,
+    today: NaiveDate,
 ) -> SaveDecision {
     let value = match AnswerValue::parse(kind, &submitted.values) {
         Ok(value) => value,
         Err(problem) => return SaveDecision::Invalid(problem),
     };
-    // Dates compare as text: both are `YYYY-MM-DD`.
     if let Some(AnswerValue::Date(date)) = &value
-        && date.as_str() > today
+        && *date > today
     {
         return SaveDecision::Invalid(AnswerProblem::FutureDate);
     }
@@ -389,9 +385,9 @@ pub struct AssessmentHeader {
     pub questionnaire_id: String,
     pub questionnaire_version: u32,
     pub status: AssessmentStatus,
-    pub started_at: String,
+    pub started_at: DateTime<Utc>,
     pub started_by: String,
-    pub submitted_at: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
     pub carried_from: Option<crate::ids::AssessmentId>,
 }
 
@@ -406,7 +402,7 @@ pub struct StoredAnswer {
     pub revision: i64,
     pub needs_review: bool,
     pub updated_by: String,
-    pub updated_at: String,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl StoredAnswer {
@@ -439,6 +435,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::dates::day;
     use crate::questionnaire::{ChoiceOption, Condition, DueDays, Level, Section, Status, YesNoLevels};
     use crate::text::Text;
 
@@ -562,7 +559,7 @@ mod tests {
         let date = AnswerKind::Date { max_age_days: None };
         assert_eq!(
             AnswerValue::parse(&date, &raw(&["2024-02-29"])),
-            Ok(Some(AnswerValue::Date("2024-02-29".into())))
+            Ok(Some(AnswerValue::Date(day("2024-02-29"))))
         );
         for wrong in ["2023-02-29", "2024-13-01", "24-01-01", "2024/01/01", "2024-01-00"] {
             assert_eq!(AnswerValue::parse(&date, &raw(&[wrong])), Err(AnswerProblem::NotADate), "{wrong}");
@@ -666,7 +663,7 @@ mod tests {
             revision,
             needs_review: false,
             updated_by: "Ana".into(),
-            updated_at: "2026-11-27T10:00:00Z".into(),
+            updated_at: "2026-11-27T10:00:00Z".parse().unwrap(),
         }
     }
 
@@ -689,10 +686,13 @@ mod tests {
             ..SubmittedAnswer::default()
         };
         assert_eq!(
-            decide(&kind, &typed("2026-11-28"), None, "2026-11-27"),
+            decide(&kind, &typed("2026-11-28"), None, day("2026-11-27")),
             SaveDecision::Invalid(AnswerProblem::FutureDate)
         );
-        assert!(matches!(decide(&kind, &typed("2026-11-27"), None, "2026-11-27"), SaveDecision::Save { .. }));
+        assert!(matches!(
+            decide(&kind, &typed("2026-11-27"), None, day("2026-11-27")),
+            SaveDecision::Save { .. }
+        ));
     }
 
     #[test]
@@ -702,31 +702,31 @@ mod tests {
         let shown = saved("yes", 1);
         // Changed by me, from the revision still saved: saved.
         assert!(matches!(
-            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&shown), "2026-11-27"),
+            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&shown), day("2026-11-27")),
             SaveDecision::Save { .. }
         ));
         // Changed by me, but someone saved revision 2 meanwhile: a conflict.
         assert_eq!(
-            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&theirs), "2026-11-27"),
+            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&theirs), day("2026-11-27")),
             SaveDecision::Conflict
         );
         // Untouched by me while someone saved: their answer stays, silently.
         assert_eq!(
-            decide(&kind, &submitted("yes", 1, Some(&shown)), Some(&theirs), "2026-11-27"),
+            decide(&kind, &submitted("yes", 1, Some(&shown)), Some(&theirs), day("2026-11-27")),
             SaveDecision::Keep
         );
         // Both typed the same: nothing to do.
         assert_eq!(
-            decide(&kind, &submitted("no", 1, Some(&shown)), Some(&theirs), "2026-11-27"),
+            decide(&kind, &submitted("no", 1, Some(&shown)), Some(&theirs), day("2026-11-27")),
             SaveDecision::Keep
         );
         // Two people answering a question nobody had answered: the second is told.
         assert_eq!(
-            decide(&kind, &submitted("yes", 0, None), Some(&theirs), "2026-11-27"),
+            decide(&kind, &submitted("yes", 0, None), Some(&theirs), day("2026-11-27")),
             SaveDecision::Conflict
         );
         assert_eq!(
-            decide(&kind, &submitted("quizá", 1, Some(&shown)), Some(&shown), "2026-11-27"),
+            decide(&kind, &submitted("quizá", 1, Some(&shown)), Some(&shown), day("2026-11-27")),
             SaveDecision::Invalid(AnswerProblem::NotAnOption)
         );
     }

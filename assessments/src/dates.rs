@@ -1,6 +1,6 @@
-//! Calendar dates as Senda keeps them: `YYYY-MM-DD` text where they are stored and typed (the
-//! database, forms, questionnaire files), reckoned with chrono's `NaiveDate` — no clock here: the
-//! caller says what today is.
+//! Calendar dates: chrono's `NaiveDate` everywhere in the domain, `YYYY-MM-DD` text only where
+//! they are stored and typed (the database, forms, questionnaire files), read with [`parse`].
+//! No clock here: the caller says what today is.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -21,15 +21,22 @@ pub fn parse_plausible(text: &str) -> Option<NaiveDate> {
     parse(text).filter(|date| (1900..2200).contains(&date.year()))
 }
 
-/// `date` plus `days`, written `YYYY-MM-DD`; `None` if `date` is not a date.
-pub fn add_days(date: &str, days: i64) -> Option<String> {
-    let moved = parse(date)?.checked_add_signed(Duration::try_days(days)?)?;
-    Some(moved.format("%Y-%m-%d").to_string())
+/// `date` plus `days`; `None` past the calendar's end.
+pub fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(Duration::try_days(days)?)
 }
 
-/// Days from `from` to `to`; `None` if either is not a date.
-pub fn days_between(from: &str, to: &str) -> Option<i64> {
-    Some((parse(to)? - parse(from)?).num_days())
+/// Days from `from` to `to`.
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// A date for tests and examples, written as it reads: `day("2026-11-27")`.
+///
+/// # Panics
+/// When `text` is not a date: only ever called with literals.
+pub fn day(text: &str) -> NaiveDate {
+    parse(text).unwrap_or_else(|| panic!("{text:?} is not a YYYY-MM-DD date"))
 }
 
 #[cfg(test)]
@@ -40,11 +47,11 @@ mod tests {
 
     #[test]
     fn days_are_counted_across_months_years_and_leap_days() {
-        assert_eq!(days_between("2024-02-28", "2024-03-01"), Some(2));
-        assert_eq!(days_between("2025-12-31", "2026-01-01"), Some(1));
-        assert_eq!(add_days("2026-11-27", 30).as_deref(), Some("2026-12-27"));
-        assert_eq!(add_days("2026-11-27", 365).as_deref(), Some("2027-11-27"));
-        assert_eq!(add_days("2028-02-28", 1).as_deref(), Some("2028-02-29"));
+        assert_eq!(days_between(day("2024-02-28"), day("2024-03-01")), 2);
+        assert_eq!(days_between(day("2025-12-31"), day("2026-01-01")), 1);
+        assert_eq!(add_days(day("2026-11-27"), 30), Some(day("2026-12-27")));
+        assert_eq!(add_days(day("2026-11-27"), 365), Some(day("2027-11-27")));
+        assert_eq!(add_days(day("2028-02-28"), 1), Some(day("2028-02-29")));
     }
 
     #[test]
@@ -69,10 +76,10 @@ mod tests {
     proptest! {
         #[test]
         fn adding_days_and_counting_them_agree(start in 0i64..100_000, days in -20_000i64..20_000) {
-            let from = add_days("1900-01-01", start).unwrap();
-            let to = add_days(&from, days).unwrap();
-            prop_assert_eq!(days_between(&from, &to), Some(days));
-            prop_assert_eq!(parse(&to).map(|d| d.format("%Y-%m-%d").to_string()), Some(to));
+            let from = add_days(day("1900-01-01"), start).unwrap();
+            let to = add_days(from, days).unwrap();
+            prop_assert_eq!(days_between(from, to), days);
+            prop_assert_eq!(parse(&to.to_string()), Some(to), "written and read back");
         }
     }
 }

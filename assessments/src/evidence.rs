@@ -143,7 +143,7 @@ pub struct EvidenceFile {
     pub kind: FileKind,
     pub size_bytes: u64,
     pub uploaded_by: String,
-    pub uploaded_at: String,
+    pub uploaded_at: chrono::DateTime<chrono::Utc>,
 }
 
 #[cfg(test)]

@@ -6,10 +6,10 @@
 //! verifies a done action or sends it back with a reason — the one who did the work never
 //! verifies it, as SMETA's and the domain brief's verification rules ask.
 
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Severity;
-use crate::dates::add_days;
 use crate::ids::{ActionId, AssessmentId, PlanId};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Scorecard;
@@ -114,7 +114,10 @@ pub struct PlanProgress {
 }
 
 impl PlanProgress {
-    pub fn of<'a>(actions: impl IntoIterator<Item = (ActionStatus, &'a str)>, today: &str) -> PlanProgress {
+    pub fn of(
+        actions: impl IntoIterator<Item = (ActionStatus, NaiveDate)>,
+        today: NaiveDate,
+    ) -> PlanProgress {
         let mut progress = PlanProgress::default();
         for (status, due_date) in actions {
             progress.total += 1;
@@ -135,8 +138,8 @@ impl PlanProgress {
 }
 
 /// An open action past its due date.
-pub fn is_overdue(status: ActionStatus, due_date: &str, today: &str) -> bool {
-    status.is_open() && !due_date.is_empty() && due_date < today
+pub fn is_overdue(status: ActionStatus, due_date: NaiveDate, today: NaiveDate) -> bool {
+    status.is_open() && due_date < today
 }
 
 /// An action the plan starts with, from one gap.
@@ -148,7 +151,7 @@ pub struct ProposedAction {
     /// The suggested corrective action(s) of the answers behind the gap.
     pub text: Text,
     /// From the severity's default period (or the question's own), counted from `start`.
-    pub due_date: String,
+    pub due_date: NaiveDate,
     /// The action of the company's previous plan for the same gap, still not verified: the new
     /// action continues it, with its history.
     #[serde(default)]
@@ -156,11 +159,11 @@ pub struct ProposedAction {
 }
 
 /// One action per gap of `scorecard`, most severe first, prefilled with the questionnaire's
-/// suggested actions and due dates counted from `start` (`YYYY-MM-DD`).
+/// suggested actions and due dates counted from `start`.
 pub fn propose_actions(
     questionnaire: &Questionnaire,
     scorecard: &Scorecard,
-    start: &str,
+    start: NaiveDate,
 ) -> Vec<ProposedAction> {
     scorecard
         .gaps
@@ -186,7 +189,8 @@ pub fn propose_actions(
                 section_id: gap.section_id.clone(),
                 severity: gap.severity,
                 text: Text::new(spanish.join(" "), Some(english.join(" "))),
-                due_date: add_days(start, i64::from(days)).unwrap_or_default(),
+                // A due period is at most years: the calendar's end is not in reach.
+                due_date: start.checked_add_days(Days::new(u64::from(days))).unwrap_or(NaiveDate::MAX),
                 carried_from: None,
             }
         })
@@ -221,7 +225,7 @@ pub struct PlanHeader {
     pub id: PlanId,
     pub assessment_id: AssessmentId,
     pub company: crate::access::Organization,
-    pub created_at: String,
+    pub created_at: DateTime<Utc>,
 }
 
 /// One action of a plan.
@@ -234,7 +238,7 @@ pub struct PlanAction {
     pub severity: Severity,
     pub text: Text,
     pub owner: String,
-    pub due_date: String,
+    pub due_date: NaiveDate,
     pub status: ActionStatus,
     pub revision: i64,
     /// The latest progress note, evidence or reason, if any.
@@ -273,7 +277,7 @@ impl EventKind {
 /// One line of an action's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionEvent {
-    pub occurred_at: String,
+    pub occurred_at: DateTime<Utc>,
     pub actor: String,
     pub kind: EventKind,
     pub from_status: Option<ActionStatus>,
@@ -286,6 +290,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::dates::day;
 
     #[test]
     fn the_company_works_actions_and_only_an_advisor_verifies_them() {
@@ -307,12 +312,12 @@ mod tests {
     #[test]
     fn progress_counts_done_and_verified_and_open_actions_past_due() {
         let actions = [
-            (ActionStatus::Pending, "2026-11-01"),
-            (ActionStatus::InProgress, "2026-12-31"),
-            (ActionStatus::Done, "2026-10-01"),
-            (ActionStatus::Verified, "2026-10-01"),
+            (ActionStatus::Pending, day("2026-11-01")),
+            (ActionStatus::InProgress, day("2026-12-31")),
+            (ActionStatus::Done, day("2026-10-01")),
+            (ActionStatus::Verified, day("2026-10-01")),
         ];
-        let progress = PlanProgress::of(actions, "2026-11-27");
+        let progress = PlanProgress::of(actions, day("2026-11-27"));
         assert_eq!(progress, PlanProgress { total: 4, done: 1, verified: 1, overdue: 1 });
         assert_eq!(progress.percent(), 50);
         assert_eq!(PlanProgress::default().percent(), 0);
@@ -331,7 +336,7 @@ mod tests {
             severity: Severity::High,
             text: Text::new("Acción", None),
             owner: String::new(),
-            due_date: "2026-01-01".into(),
+            due_date: day("2026-01-01"),
             status,
             revision: 1,
             last_note: None,
@@ -351,7 +356,7 @@ mod tests {
             section_id: String::new(),
             severity: Severity::High,
             text: Text::new("Nueva", None),
-            due_date: "2027-01-01".into(),
+            due_date: day("2027-01-01"),
             carried_from: None,
         };
         let mut new = vec![proposed("LFT-21"), proposed("LFT-40"), proposed("NOM-003")];
@@ -370,9 +375,9 @@ mod tests {
     proptest! {
         #[test]
         fn progress_never_exceeds_the_actions(statuses in prop::collection::vec(0usize..4, 0..40)) {
-            let actions: Vec<(ActionStatus, &str)> =
-                statuses.iter().map(|i| (ActionStatus::ALL[*i], "2026-01-01")).collect();
-            let progress = PlanProgress::of(actions, "2026-11-27");
+            let actions: Vec<(ActionStatus, NaiveDate)> =
+                statuses.iter().map(|i| (ActionStatus::ALL[*i], day("2026-01-01"))).collect();
+            let progress = PlanProgress::of(actions, day("2026-11-27"));
             prop_assert!(progress.done + progress.verified + progress.overdue <= progress.total);
             prop_assert!(progress.percent() <= 100);
         }

@@ -27,6 +27,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{AnswerValue, Answers, applicable_questions};
@@ -142,8 +143,13 @@ impl Scorecard {
 }
 
 /// Scores `answers` to `questionnaire` against `catalog`; a date answer's age is measured up to
-/// `as_of` (`YYYY-MM-DD`, the assessment's date).
-pub fn score(questionnaire: &Questionnaire, catalog: &Catalog, answers: &Answers, as_of: &str) -> Scorecard {
+/// `as_of` (the assessment's date).
+pub fn score(
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+    answers: &Answers,
+    as_of: NaiveDate,
+) -> Scorecard {
     let applicable: HashSet<&str> =
         applicable_questions(questionnaire, answers).into_iter().map(|q| q.id.as_str()).collect();
     let severity_of = |question: &Question| {
@@ -256,7 +262,7 @@ fn percent(earned: u32, possible: u32) -> Option<u32> {
 
 /// The level of one answer to a question of `kind`. `None` for an answer that does not fit the
 /// question (never saved as such) or a profile option, which carries no level.
-pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: &str) -> Option<Level> {
+pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: NaiveDate) -> Option<Level> {
     match (kind, answer) {
         (AnswerKind::YesNoPartial { levels, .. }, AnswerValue::Choice(value)) => match value.as_str() {
             "yes" => Some(levels.yes),
@@ -281,9 +287,7 @@ pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: &str) -> Option<
             .find(|range| range.up_to.is_none_or(|up_to| *number <= up_to))
             .map(|range| range.level),
         (AnswerKind::Date { max_age_days }, AnswerValue::Date(date)) => match max_age_days {
-            Some(days) if days_between(date, as_of).is_none_or(|age| age > i64::from(*days)) => {
-                Some(Level::Gap)
-            }
+            Some(days) if days_between(*date, as_of) > i64::from(*days) => Some(Level::Gap),
             _ => Some(Level::Compliant),
         },
         // Judged by an advisor; until then it counts as partly met.
@@ -294,8 +298,8 @@ pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: &str) -> Option<
 
 /// An answer to a question of `kind` that scores at `level`, if it can: the inverse of
 /// [`level_of`], used to write demo assessments and to test the shipped questionnaires. A date is
-/// measured up to `as_of` (`YYYY-MM-DD`).
-pub fn answer_at(kind: &AnswerKind, level: Level, as_of: &str) -> Option<AnswerValue> {
+/// measured up to `as_of`.
+pub fn answer_at(kind: &AnswerKind, level: Level, as_of: NaiveDate) -> Option<AnswerValue> {
     let answer = match kind {
         AnswerKind::YesNoPartial { levels, allow_not_applicable } => {
             let mut candidates = vec![("yes", levels.yes), ("no", levels.no), ("partial", levels.partial)];
@@ -325,11 +329,10 @@ pub fn answer_at(kind: &AnswerKind, level: Level, as_of: &str) -> Option<AnswerV
             AnswerValue::Number(number)
         }
         AnswerKind::Date { max_age_days } => match (level, max_age_days) {
-            (Level::Compliant, _) => AnswerValue::Date(as_of.to_owned()),
+            (Level::Compliant, _) => AnswerValue::Date(as_of),
             // Two years back, on the first of the month (a day every month has).
             (Level::Gap, Some(_)) => {
-                let year: i32 = as_of.get(0..4)?.parse().ok()?;
-                AnswerValue::Date(format!("{:04}-{}-01", year - 2, as_of.get(5..7)?))
+                AnswerValue::Date(NaiveDate::from_ymd_opt(as_of.year() - 2, as_of.month(), 1)?)
             }
             _ => return None,
         },
@@ -354,6 +357,7 @@ mod tests {
 
     use super::*;
     use crate::catalog::{Confidence, Requirement};
+    use crate::dates::day;
     use crate::questionnaire::{ChoiceOption, Condition, DueDays, NumberRange, Section, Status, YesNoLevels};
     use crate::text::Text;
 
@@ -495,7 +499,7 @@ mod tests {
 
     #[test]
     fn the_worked_example_of_the_documentation() {
-        let card = score(&questionnaire(), &catalog(), &worked_example(), "2026-11-27");
+        let card = score(&questionnaire(), &catalog(), &worked_example(), day("2026-11-27"));
         // infantil: edad compliant 4 of 4, permisos partial 2 of 4 (weighs as its critical
         // requirement) → 6 of 8 points = 75.
         let infantil = card.section("infantil").unwrap();
@@ -531,7 +535,7 @@ mod tests {
     fn without_a_critical_gap_the_score_decides_the_rating() {
         let mut answers = worked_example();
         answers.insert("infantil.permisos".into(), choice("yes"));
-        let card = score(&questionnaire(), &catalog(), &answers, "2026-11-27");
+        let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
         // 10 of 14 points = 71.4 → 71: needs improvement.
         assert_eq!((card.overall, card.rating), (Some(71), Some(Rating::NeedsImprovement)));
         assert_eq!(Rating::of(90, false), Rating::Good);
@@ -543,7 +547,7 @@ mod tests {
 
     #[test]
     fn nothing_answered_is_no_score_and_requirements_are_not_answered_or_not_applicable() {
-        let card = score(&questionnaire(), &catalog(), &Answers::new(), "2026-11-27");
+        let card = score(&questionnaire(), &catalog(), &Answers::new(), day("2026-11-27"));
         assert_eq!((card.overall, card.rating), (None, None));
         assert!(card.gaps.is_empty());
         let status = |id: &str| card.requirements.iter().find(|(r, _)| r == id).unwrap().1;
@@ -556,9 +560,9 @@ mod tests {
         let q = questionnaire();
         for question in q.questions() {
             for level in [Level::Compliant, Level::Partial, Level::Gap, Level::NotApplicable] {
-                if let Some(answer) = answer_at(&question.answer, level, "2026-11-27") {
+                if let Some(answer) = answer_at(&question.answer, level, day("2026-11-27")) {
                     assert_eq!(
-                        level_of(&question.answer, &answer, "2026-11-27"),
+                        level_of(&question.answer, &answer, day("2026-11-27")),
                         Some(level),
                         "{}",
                         question.id
@@ -567,25 +571,31 @@ mod tests {
             }
         }
         let hours = &q.question("salarios.horas").unwrap().answer;
-        assert_eq!(answer_at(hours, Level::Gap, "2026-11-27"), Some(AnswerValue::Number(49.0)));
+        assert_eq!(answer_at(hours, Level::Gap, day("2026-11-27")), Some(AnswerValue::Number(49.0)));
         let date = AnswerKind::Date { max_age_days: Some(90) };
-        assert_eq!(answer_at(&date, Level::Gap, "2026-11-27"), Some(AnswerValue::Date("2024-11-01".into())));
+        assert_eq!(
+            answer_at(&date, Level::Gap, day("2026-11-27")),
+            Some(AnswerValue::Date(day("2024-11-01")))
+        );
     }
 
     #[test]
     fn levels_of_numbers_dates_and_texts() {
         let date = AnswerKind::Date { max_age_days: Some(120) };
         assert_eq!(
-            level_of(&date, &AnswerValue::Date("2026-08-01".into()), "2026-11-27"),
+            level_of(&date, &AnswerValue::Date(day("2026-08-01")), day("2026-11-27")),
             Some(Level::Compliant)
         );
         assert_eq!(
-            level_of(&date, &AnswerValue::Date("2026-07-30".into()), "2026-11-27"),
+            level_of(&date, &AnswerValue::Date(day("2026-07-30")), day("2026-11-27")),
             Some(Level::Compliant)
         );
-        assert_eq!(level_of(&date, &AnswerValue::Date("2026-07-30".into()), "2026-11-28"), Some(Level::Gap));
+        assert_eq!(
+            level_of(&date, &AnswerValue::Date(day("2026-07-30")), day("2026-11-28")),
+            Some(Level::Gap)
+        );
         let text = AnswerKind::Text { review: true };
-        assert_eq!(level_of(&text, &AnswerValue::Text("…".into()), "2026-11-27"), Some(Level::Partial));
+        assert_eq!(level_of(&text, &AnswerValue::Text("…".into()), day("2026-11-27")), Some(Level::Partial));
         assert_eq!(worst(&[Level::NotApplicable, Level::Compliant]), Some(Level::Compliant));
         assert_eq!(worst(&[Level::NotApplicable]), Some(Level::NotApplicable));
     }
@@ -643,7 +653,7 @@ mod tests {
     proptest! {
         #[test]
         fn scores_stay_within_0_and_100(answers in any_answers()) {
-            let card = score(&questionnaire(), &catalog(), &answers, "2026-11-27");
+            let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
             for score in scores(&card).into_iter().flatten() {
                 prop_assert!(score <= 100);
             }
@@ -656,7 +666,7 @@ mod tests {
             without.remove(id);
             let mut with = answers;
             with.insert(id.into(), choice("not_applicable"));
-            let (a, b) = (score(&questionnaire(), &catalog(), &without, "2026-11-27"), score(&questionnaire(), &catalog(), &with, "2026-11-27"));
+            let (a, b) = (score(&questionnaire(), &catalog(), &without, day("2026-11-27")), score(&questionnaire(), &catalog(), &with, day("2026-11-27")));
             prop_assert_eq!(scores(&a), scores(&b));
             prop_assert_eq!(a.gaps, b.gaps);
             prop_assert_eq!(a.rating, b.rating);
@@ -669,7 +679,7 @@ mod tests {
             let Some(better) = answers.get(id).and_then(improved) else { return Ok(()) };
             let mut after = answers.clone();
             after.insert(id.into(), better);
-            let (before, after) = (score(&questionnaire(), &catalog(), &answers, "2026-11-27"), score(&questionnaire(), &catalog(), &after, "2026-11-27"));
+            let (before, after) = (score(&questionnaire(), &catalog(), &answers, day("2026-11-27")), score(&questionnaire(), &catalog(), &after, day("2026-11-27")));
             for (b, a) in scores(&before).into_iter().zip(scores(&after)) {
                 prop_assert!(a >= b, "{:?} fell to {:?}", b, a);
             }
@@ -686,7 +696,7 @@ mod tests {
                 pairs.swap(i, (seed.wrapping_mul(i as u64 + 1) % (i as u64 + 1)) as usize);
             }
             let shuffled: Answers = pairs.into_iter().collect();
-            prop_assert_eq!(score(&questionnaire(), &catalog(), &answers, "2026-11-27"), score(&questionnaire(), &catalog(), &shuffled, "2026-11-27"));
+            prop_assert_eq!(score(&questionnaire(), &catalog(), &answers, day("2026-11-27")), score(&questionnaire(), &catalog(), &shuffled, day("2026-11-27")));
         }
 
         #[test]
@@ -697,7 +707,7 @@ mod tests {
             answers.insert("infantil.permisos".into(), choice("yes"));
             answers.insert("salarios.recibos".into(), choice("yes"));
             answers.insert("salarios.horas".into(), AnswerValue::Number(40.0));
-            let card = score(&questionnaire(), &catalog(), &answers, "2026-11-27");
+            let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
             prop_assert!(card.gaps.is_empty());
             prop_assert_eq!(card.overall, Some(100));
             prop_assert_eq!(card.rating, Some(Rating::Good));

@@ -1,5 +1,6 @@
 //! The questionnaire files exactly as shipped.
 
+use assessments::dates::day;
 use std::path::Path;
 
 use assessments::Language;
@@ -83,7 +84,7 @@ fn answering_every_question_compliantly_leaves_no_gaps() {
         for section in &questionnaire.sections {
             for question in &section.questions {
                 let answer = if section.profile {
-                    answer_at(&question.answer, Level::NotApplicable, "2026-11-27").or_else(|| {
+                    answer_at(&question.answer, Level::NotApplicable, day("2026-11-27")).or_else(|| {
                         question.answer.possible_answers().map(|all| {
                             let pick = if all.iter().any(|a| a == profile_answer) {
                                 profile_answer.to_owned()
@@ -94,9 +95,9 @@ fn answering_every_question_compliantly_leaves_no_gaps() {
                         })
                     })
                 } else {
-                    answer_at(&question.answer, Level::Compliant, "2026-11-27")
-                        .or_else(|| answer_at(&question.answer, Level::NotApplicable, "2026-11-27"))
-                        .or_else(|| answer_at(&question.answer, Level::Partial, "2026-11-27"))
+                    answer_at(&question.answer, Level::Compliant, day("2026-11-27"))
+                        .or_else(|| answer_at(&question.answer, Level::NotApplicable, day("2026-11-27")))
+                        .or_else(|| answer_at(&question.answer, Level::Partial, day("2026-11-27")))
                 };
                 answers.insert(
                     question.id.clone(),
@@ -104,7 +105,7 @@ fn answering_every_question_compliantly_leaves_no_gaps() {
                 );
             }
         }
-        let card = score(questionnaire, &library.catalog, &answers, "2026-11-27");
+        let card = score(questionnaire, &library.catalog, &answers, day("2026-11-27"));
         let reviewed_texts =
             card.gaps.iter().all(|gap| gap.status == assessments::scoring::RequirementStatus::PartlyMet);
         assert!(card.gaps.is_empty() || reviewed_texts, "{:?}", card.gaps);

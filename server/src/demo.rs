@@ -14,6 +14,7 @@ use assessments::catalog::{Catalog, Severity};
 use assessments::loader::Library;
 use assessments::questionnaire::{Level, Question, Questionnaire};
 use assessments::scoring::answer_at;
+use chrono::NaiveDate;
 use store::Store;
 use store::answers::AnswerWrite;
 use store::plans::MoveOutcome;
@@ -98,7 +99,7 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
         if !store.assessments_of(&viewer, company).await?.is_empty() {
             continue;
         }
-        let answers = answers_for(demo, questionnaire, &library.catalog, &store::today());
+        let answers = answers_for(demo, questionnaire, &library.catalog, store::today());
         let id =
             store.start_assessment(&viewer, company, &questionnaire.id, questionnaire.version, None).await?;
         for (question_id, value) in &answers {
@@ -129,9 +130,9 @@ async fn plan_under_way(
     let questionnaire = &library.latest_published(QUESTIONNAIRE).context("the questionnaire")?.questionnaire;
     let answers = store.answers(viewer, assessment_id).await?;
     let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
-    let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, &today);
+    let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, today);
     let plan =
-        store.create_plan(viewer, assessment_id, &propose_actions(questionnaire, &card, &today)).await?;
+        store.create_plan(viewer, assessment_id, &propose_actions(questionnaire, &card, today)).await?;
     let actions = store.plan_actions(viewer, plan).await?;
     let advisor =
         store.account_by_email("asesora@asesores.demo.senda.mx").await?.context("the demo advisor")?;
@@ -140,14 +141,14 @@ async fn plan_under_way(
     for (index, action) in actions.iter().enumerate() {
         // Past due dates for two open actions, so the plan shows what is late.
         let due_date = if index == 3 || index == 4 {
-            assessments::dates::add_days(&today, -10 - index as i64).unwrap_or_default()
+            assessments::dates::add_days(today, -10 - index as i64).context("a date ten days back")?
         } else {
-            action.due_date.clone()
+            action.due_date
         };
         let edit = ActionEdit {
             text: action.text.spanish(),
             owner: owners[index % owners.len()],
-            due_date: &due_date,
+            due_date,
             base_revision: action.revision,
         };
         store.edit_action(viewer, plan, action.id, edit).await?;
@@ -193,7 +194,7 @@ pub fn answers_for(
     demo: &DemoAssessment,
     questionnaire: &Questionnaire,
     catalog: &Catalog,
-    as_of: &str,
+    as_of: NaiveDate,
 ) -> Answers {
     let mut answers: Answers = demo
         .profile
@@ -260,8 +261,8 @@ mod tests {
             score(
                 questionnaire,
                 &library.catalog,
-                &answers_for(demo, questionnaire, &library.catalog, "2026-11-27"),
-                "2026-11-27",
+                &answers_for(demo, questionnaire, &library.catalog, assessments::dates::day("2026-11-27")),
+                assessments::dates::day("2026-11-27"),
             )
         };
         let mill = card(&DEMO_ASSESSMENTS[0]);

@@ -14,20 +14,21 @@ use app::i18n::texts;
 use app::model::plan::PlanPage;
 use app::model::report::GapReport;
 use assessments::Language;
+use chrono::NaiveDate;
 
 use self::layout::{AMBER, Column, FIELD, INK, Layout, MARGIN, RED, Rgb, SOFT_INK, TRACK, line_height};
 
 /// The plan of `plan`, scored by `report`, in `language`, generated on `today`.
-pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: &str) -> Vec<u8> {
+pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: NaiveDate) -> Vec<u8> {
     compose(report, Some(plan), language, today)
 }
 
 /// The gap report alone: the same cover, chart and gaps, without the action table.
-pub fn report_pdf(report: &GapReport, language: Language, today: &str) -> Vec<u8> {
+pub fn report_pdf(report: &GapReport, language: Language, today: NaiveDate) -> Vec<u8> {
     compose(report, None, language, today)
 }
 
-fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, today: &str) -> Vec<u8> {
+fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, today: NaiveDate) -> Vec<u8> {
     let t = texts(language);
     let (r, p) = (t.report, t.plans);
     let company = &report.header.company.name;
@@ -42,8 +43,13 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
     layout.space(8.0);
     let questionnaire = format!("{} · v{}", report.title.get(language), report.header.questionnaire_version);
     layout.paragraph(&questionnaire, 11.0, false, INK);
-    let assessed = report.header.submitted_at.as_deref().unwrap_or(&report.header.started_at);
-    layout.paragraph(&format!("{}: {}", p.pdf_assessment_date, day(assessed)), 11.0, false, INK);
+    let assessed = report.header.submitted_at.unwrap_or(report.header.started_at);
+    layout.paragraph(
+        &format!("{}: {}", p.pdf_assessment_date, app::components::day(&assessed)),
+        11.0,
+        false,
+        INK,
+    );
     layout.paragraph(&format!("{}: {today}", p.pdf_generated_on), 11.0, false, SOFT_INK);
     layout.space(10.0);
     let score = report.overall.map_or_else(|| "—".to_owned(), |s| format!("{s} {}", r.of_100));
@@ -156,7 +162,7 @@ fn action_table(layout: &mut Layout, plan: &PlanPage, language: Language) {
 }
 
 /// The foot of every page, once their number is known.
-fn footers(layout: &mut Layout, company: &str, language: Language, today: &str) {
+fn footers(layout: &mut Layout, company: &str, language: Language, today: NaiveDate) {
     let p = texts(language).plans;
     let total = layout.pages.len();
     for (index, page) in layout.pages.iter_mut().enumerate() {
@@ -188,10 +194,6 @@ fn footers(layout: &mut Layout, company: &str, language: Language, today: &str) 
             text: numbering,
         });
     }
-}
-
-fn day(time: &str) -> String {
-    time.chars().take(10).collect()
 }
 
 /// The colour of a score's bar, by the rating's thresholds.

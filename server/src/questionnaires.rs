@@ -115,7 +115,7 @@ pub struct PublishedVersionChanged {
     pub id: String,
     pub version: u32,
     pub file: String,
-    pub first_loaded_at: String,
+    pub first_loaded_at: chrono::DateTime<chrono::Utc>,
     pub next: u32,
 }
 

@@ -1,6 +1,13 @@
 //! Dates as the pages show them.
 
-/// The day of an RFC 3339 time, as `YYYY-MM-DD`.
-pub fn day(time: &str) -> String {
-    time.chars().take(10).collect()
+use chrono::{DateTime, Utc};
+
+/// The day of an instant, as `YYYY-MM-DD` (UTC).
+pub fn day(time: &DateTime<Utc>) -> String {
+    time.date_naive().to_string()
+}
+
+/// An instant to the minute, as `YYYY-MM-DD HH:MM UTC`.
+pub fn minute(time: &DateTime<Utc>) -> String {
+    time.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -26,7 +26,7 @@ pub struct PlanPage {
     /// Granted advisors verify done actions or send them back.
     pub can_verify: bool,
     pub progress: PlanProgress,
-    pub today: String,
+    pub today: chrono::NaiveDate,
     pub actions: Vec<ActionLine>,
     /// The previous plan's actions whose gap this assessment no longer has.
     pub closed_since_previous: Vec<ActionLine>,

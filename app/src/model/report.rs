@@ -15,7 +15,7 @@ pub struct GapReport {
     pub header: AssessmentHeader,
     pub title: Text,
     /// The date the answers were scored on (`YYYY-MM-DD`).
-    pub scored_on: String,
+    pub scored_on: chrono::NaiveDate,
     pub overall: Option<u32>,
     pub rating: Option<Rating>,
     pub sections: Vec<SectionResult>,
@@ -68,7 +68,7 @@ pub struct Cause {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub assessment_id: assessments::ids::AssessmentId,
-    pub started_at: String,
+    pub started_at: chrono::DateTime<chrono::Utc>,
     pub questionnaire_version: u32,
     pub overall: Option<u32>,
     pub rating: Option<Rating>,

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::list_audit_log;
-use crate::components::Loaded;
+use crate::components::{Loaded, minute};
 use crate::i18n::use_texts;
 use crate::model::account::AuditLog;
 
@@ -31,7 +31,7 @@ pub fn AuditLogPage() -> impl IntoView {
                                 <tbody>
                                     {log.lines.into_iter().map(|line| view! {
                                         <tr>
-                                            <td data-label=t.when><time datetime=line.occurred_at.clone()>{line.occurred_at.replace('T', " ").replace('Z', " UTC")}</time></td>
+                                            <td data-label=t.when><time datetime=line.occurred_at.to_rfc3339()>{minute(&line.occurred_at)}</time></td>
                                             <td data-label=t.who>{line.actor}</td>
                                             <td>{t.audit_action(line.action)} " " <span class="card__meta">{line.detail}</span></td>
                                         </tr>

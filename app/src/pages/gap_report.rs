@@ -62,7 +62,7 @@ fn Report(report: GapReport) -> impl IntoView {
                 <a href=base.clone()>{report.title.get(language).to_owned()} " · v" {report.header.questionnaire_version}</a>
             </p>
             <h1>{heading}</h1>
-            <p class="card__meta">{r.scored_on} " " {report.scored_on.clone()}</p>
+            <p class="card__meta">{r.scored_on} " " {report.scored_on.to_string()}</p>
             {summary}
             <p class="hint">{r.how_scored}</p>
             <h2 id="chart-title">{r.chart_title}</h2>

@@ -141,7 +141,7 @@ fn ActionCard(line: ActionLine, plan_id: PlanId) -> impl IntoView {
             })}
             <p class="card__meta">
                 {p.owner} ": " {if action.owner.is_empty() { p.no_owner.to_owned() } else { action.owner.clone() }}
-                " · " {p.due} ": " <span class=if overdue { "overdue" } else { "" }>{action.due_date.clone()}</span>
+                " · " {p.due} ": " <span class=if overdue { "overdue" } else { "" }>{action.due_date.to_string()}</span>
                 {overdue.then(|| view! { " (" {p.overdue} ")" })}
             </p>
             {action.last_note.map(|note| view! { <p class="action__note">{p.last_note} ": " {note}</p> })}
@@ -222,7 +222,7 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
     // the card above shows what is saved.
     let typed_text = kept("texto").unwrap_or_else(|| action.text.get(language).to_owned());
     let typed_owner = kept("responsable").unwrap_or_else(|| action.owner.clone());
-    let typed_due = kept("fecha").unwrap_or_else(|| action.due_date.clone());
+    let typed_due = kept("fecha").unwrap_or_else(|| action.due_date.to_string());
     let moves: Vec<ActionStatus> = match (plan.can_work, plan.can_verify, action.status) {
         (true, _, ActionStatus::Pending) => vec![ActionStatus::InProgress, ActionStatus::Done],
         (true, _, ActionStatus::InProgress) => vec![ActionStatus::Done, ActionStatus::Pending],
@@ -342,7 +342,7 @@ fn ActionCardStatic(line: ActionLine) -> impl IntoView {
             })}
             <p class="card__meta">
                 {p.owner} ": " {if action.owner.is_empty() { p.no_owner.to_owned() } else { action.owner.clone() }}
-                " · " {p.due} ": " {action.due_date.clone()} {overdue.then(|| view! { " (" {p.overdue} ")" })}
+                " · " {p.due} ": " {action.due_date.to_string()} {overdue.then(|| view! { " (" {p.overdue} ")" })}
             </p>
         </div>
     }

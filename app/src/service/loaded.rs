@@ -72,16 +72,16 @@ impl LoadedAssessment {
     }
 
     /// The date the answers are scored on: the day it was submitted, or today while in progress.
-    pub fn scored_on(&self) -> String {
-        match (&self.header.submitted_at, self.header.status) {
-            (Some(submitted_at), AssessmentStatus::Submitted) => submitted_at.chars().take(10).collect(),
+    pub fn scored_on(&self) -> chrono::NaiveDate {
+        match (self.header.submitted_at, self.header.status) {
+            (Some(submitted_at), AssessmentStatus::Submitted) => submitted_at.date_naive(),
             _ => store::today(),
         }
     }
 
     /// The answers scored against the catalog.
     pub fn scorecard(&self, catalog: &Catalog) -> Scorecard {
-        score(&self.questionnaire, catalog, &self.answer_map(), &self.scored_on())
+        score(&self.questionnaire, catalog, &self.answer_map(), self.scored_on())
     }
 
     /// A section's score and gaps as the answers stand; profile sections are not scored.

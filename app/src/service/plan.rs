@@ -45,7 +45,7 @@ pub async fn of_company(cx: &Context, company_id: OrganizationId) -> AppResult<V
         .await?
         .into_iter()
         .map(|(header, statuses)| PlanSummary {
-            progress: PlanProgress::of(statuses.iter().map(|(s, d)| (*s, d.as_str())), &today),
+            progress: PlanProgress::of(statuses.iter().copied(), today),
             header,
             can_open,
         })
@@ -71,12 +71,11 @@ pub async fn page(cx: &Context, plan_id: PlanId) -> AppResult<PlanPage> {
                 .find(|s| s.id == action.section_id)
                 .map(|s| s.title.clone())
                 .unwrap_or_else(|| Text::new("—", None));
-            let overdue = is_overdue(action.status, &action.due_date, &today);
+            let overdue = is_overdue(action.status, action.due_date, today);
             line_of(cx, action, section, overdue)
         })
         .collect();
-    let progress =
-        PlanProgress::of(actions.iter().map(|l| (l.action.status, l.action.due_date.as_str())), &today);
+    let progress = PlanProgress::of(actions.iter().map(|l| (l.action.status, l.action.due_date)), today);
     let sections = questionnaire
         .sections
         .iter()
@@ -113,7 +112,7 @@ pub async fn create(cx: &Context, assessment_id: AssessmentId) -> AppResult<Opti
     }
     let card = loaded.scorecard(&cx.library.catalog);
     let start = loaded.scored_on().max(store::today());
-    let mut actions = propose_actions(&loaded.questionnaire, &card, &start);
+    let mut actions = propose_actions(&loaded.questionnaire, &card, start);
     carry_open_actions(&mut actions, &previous_plan_actions(cx, &loaded).await?);
     Ok(Some(cx.store.create_plan(&cx.viewer, assessment_id, &actions).await?))
 }

@@ -95,7 +95,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
         let new = card.gaps.iter().filter(|gap| !previous_gaps.contains(gap.requirement_id.as_str())).count();
         Comparison {
             assessment_id: previous.header.id,
-            started_at: previous.header.started_at.clone(),
+            started_at: previous.header.started_at,
             questionnaire_version: previous.header.questionnaire_version,
             overall: previous_card.overall,
             rating: previous_card.rating,

@@ -61,7 +61,7 @@ pub async fn plan_pdf(
     let today = store::today();
     let file_name = format!("plan-de-mejora-{today}.pdf");
     // Layout and font subsetting are CPU work: off the async threads.
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::plan_pdf(&report, &plan, language, &today))
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::plan_pdf(&report, &plan, language, today))
         .await
         .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
     Ok(download(bytes.into_response(), "application/pdf", &file_name))
@@ -77,7 +77,7 @@ pub async fn gaps_pdf(
     let language = language_of(&headers);
     let today = store::today();
     let file_name = format!("brechas-{today}.pdf");
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::report_pdf(&report, language, &today))
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::report_pdf(&report, language, today))
         .await
         .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
     Ok(download(bytes.into_response(), "application/pdf", &file_name))

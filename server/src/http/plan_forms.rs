@@ -47,21 +47,21 @@ pub async fn add(
         .find(|s| severity_code(*s) == form.gravedad)
         .unwrap_or(Severity::Medium);
     let text = form.texto.trim();
-    if text.is_empty() || assessments::dates::parse(&form.fecha).is_none() {
+    let Some(due_date) = assessments::dates::parse(&form.fecha).filter(|_| !text.is_empty()) else {
         return Ok(see_other(&back));
-    }
+    };
     let action = ProposedAction {
         requirement_id: String::new(),
         section_id: String::new(),
         severity,
         text: Text::new(text, None),
-        due_date: form.fecha.clone(),
+        due_date,
         carried_from: None,
     };
     let id = cx.store.add_action(&cx.viewer, plan_id, &action).await?;
     let owner = form.responsable.trim();
     if !owner.is_empty() {
-        let edit = ActionEdit { text, owner, due_date: &form.fecha, base_revision: 1 };
+        let edit = ActionEdit { text, owner, due_date, base_revision: 1 };
         cx.store.edit_action(&cx.viewer, plan_id, id, edit).await?;
     }
     Ok(see_other(&format!("{back}#a-{id}")))
@@ -95,13 +95,14 @@ pub async fn edit(
             percent_encode(&form.fecha)
         ))
     };
-    if form.texto.trim().is_empty() || assessments::dates::parse(&form.fecha).is_none() {
+    let Some(due_date) = assessments::dates::parse(&form.fecha).filter(|_| !form.texto.trim().is_empty())
+    else {
         return Ok(typed_back("invalid_edit"));
-    }
+    };
     let edit = ActionEdit {
         text: form.texto.trim(),
         owner: form.responsable.trim(),
-        due_date: &form.fecha,
+        due_date,
         base_revision: form.r,
     };
     Ok(match cx.store.edit_action(&cx.viewer, plan_id, action_id, edit).await? {

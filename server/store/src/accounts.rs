@@ -124,7 +124,7 @@ impl TryFrom<GrantRow> for Grant {
             id: row.grant_id,
             grantee: row.grantee.try_into()?,
             scope: scope.parse().map_err(|_| StoreError::Corrupt(format!("grant scope `{scope}`")))?,
-            granted_at: row.granted_at,
+            granted_at: crate::instant(&row.granted_at)?,
         })
     }
 }

@@ -453,9 +453,9 @@ impl HeaderRow {
                 .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
             status: AssessmentStatus::parse(&status)
                 .ok_or_else(|| StoreError::Corrupt(format!("assessment status `{status}`")))?,
-            started_at: self.started_at,
+            started_at: crate::instant(&self.started_at)?,
             started_by: self.started_by_name,
-            submitted_at: self.submitted_at,
+            submitted_at: self.submitted_at.as_deref().map(crate::instant).transpose()?,
             carried_from: crate::optional_id(self.carried_from)?,
         })
     }
@@ -488,7 +488,7 @@ impl TryFrom<AnswerRow> for StoredAnswer {
             revision: row.revision,
             needs_review: row.needs_review != 0,
             updated_by: row.updated_by_name,
-            updated_at: row.updated_at,
+            updated_at: crate::instant(&row.updated_at)?,
         })
     }
 }

@@ -94,7 +94,7 @@ impl TryFrom<AuditRow> for AuditLine {
     fn try_from(row: AuditRow) -> StoreResult<Self> {
         let action = row.action;
         Ok(AuditLine {
-            occurred_at: row.occurred_at,
+            occurred_at: crate::instant(&row.occurred_at)?,
             action: AuditAction::parse(&action)
                 .ok_or_else(|| StoreError::Corrupt(format!("audit action `{action}`")))?,
             actor: match (row.name, row.email) {

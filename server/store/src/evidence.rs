@@ -143,7 +143,7 @@ impl TryFrom<FileRow> for EvidenceFile {
                 .map_err(|_| StoreError::Corrupt(format!("evidence kind `{kind}`")))?,
             size_bytes: u64::try_from(size).map_err(|_| StoreError::Corrupt(format!("file size {size}")))?,
             uploaded_by: row.uploaded_by,
-            uploaded_at: row.uploaded_at,
+            uploaded_at: crate::instant(&row.uploaded_at)?,
         })
     }
 }

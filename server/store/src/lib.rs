@@ -89,12 +89,23 @@ fn optional_id<Id: std::str::FromStr>(text: Option<String>) -> StoreResult<Optio
     text.map(|text| text.parse().map_err(|_| StoreError::Corrupt(format!("id `{text}`")))).transpose()
 }
 
+/// An instant as stored (RFC 3339, UTC), read once at the database edge.
+fn instant(text: &str) -> StoreResult<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|instant| instant.to_utc())
+        .map_err(|_| StoreError::Corrupt(format!("instant `{text}`")))
+}
+
+/// A calendar date as stored (`YYYY-MM-DD`), read once at the database edge.
+fn date(text: &str) -> StoreResult<chrono::NaiveDate> {
+    assessments::dates::parse(text).ok_or_else(|| StoreError::Corrupt(format!("date `{text}`")))
+}
+
 /// What is recorded of a questionnaire version: the hash of its file when first loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordedVersion {
     pub content_hash: String,
-    /// RFC 3339, UTC.
-    pub first_loaded_at: String,
+    pub first_loaded_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// The current time as stored: RFC 3339 in UTC to the second, which sorts correctly as text.
@@ -108,9 +119,9 @@ fn now_precise() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-/// Today's date in UTC, `YYYY-MM-DD`: the date an assessment still in progress is scored on.
-pub fn today() -> String {
-    chrono::Utc::now().format("%Y-%m-%d").to_string()
+/// Today's date in UTC: the date an assessment still in progress is scored on.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
 }
 
 /// Parsed published questionnaire versions by id and version, shared by the pool's clones.
@@ -278,7 +289,10 @@ impl Store {
             .execute(&self.pool)
             .await?;
         }
-        Ok(RecordedVersion { content_hash: content_hash_recorded, first_loaded_at })
+        Ok(RecordedVersion {
+            content_hash: content_hash_recorded,
+            first_loaded_at: instant(&first_loaded_at)?,
+        })
     }
 
     /// The published questionnaire versions, newest first within each questionnaire. Not company

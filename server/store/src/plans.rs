@@ -11,6 +11,7 @@ use assessments::plan::{
     check_move,
 };
 use assessments::text::Text;
+use chrono::NaiveDate;
 use sqlx::AnyConnection;
 
 use super::accounts::visible_company_on;
@@ -22,7 +23,7 @@ use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 pub struct ActionEdit<'a> {
     pub text: &'a str,
     pub owner: &'a str,
-    pub due_date: &'a str,
+    pub due_date: NaiveDate,
     pub base_revision: i64,
 }
 
@@ -149,7 +150,7 @@ impl Store {
         &self,
         viewer: &Viewer,
         company_id: OrganizationId,
-    ) -> StoreResult<Vec<(PlanHeader, Vec<(ActionStatus, String)>)>> {
+    ) -> StoreResult<Vec<(PlanHeader, Vec<(ActionStatus, NaiveDate)>)>> {
         let Some(visible) = self.visible_company(viewer, company_id).await? else {
             return Err(StoreError::NotFound);
         };
@@ -161,7 +162,7 @@ impl Store {
         .await?;
         let mut plans = Vec::with_capacity(rows.len());
         for row in rows {
-            let header = row.into_header(visible.company.clone());
+            let header = row.into_header(visible.company.clone())?;
             let statuses = sqlx::query_as::<_, (String, String)>(
                 "SELECT status, due_date FROM plan_actions WHERE plan_id = $1 AND merged_into IS NULL",
             )
@@ -169,7 +170,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await?
             .into_iter()
-            .map(|(status, due_date)| Ok((status_from(&status)?, due_date)))
+            .map(|(status, due_date)| Ok((status_from(&status)?, crate::date(&due_date)?)))
             .collect::<StoreResult<Vec<_>>>()?;
             plans.push((header, statuses));
         }
@@ -243,7 +244,7 @@ impl Store {
         )
         .bind(edit.text)
         .bind(edit.owner)
-        .bind(edit.due_date)
+        .bind(edit.due_date.to_string())
         .bind(&at)
         .bind(action_id.to_string())
         .bind(plan_id.to_string())
@@ -365,7 +366,7 @@ impl Store {
             section_id: original.section_id.clone(),
             severity: original.severity,
             text: original.text.clone(),
-            due_date: original.due_date.clone(),
+            due_date: original.due_date,
             carried_from: None,
         };
         let position = usize::try_from(original.position).unwrap_or(0) + 1;
@@ -459,7 +460,7 @@ async fn plan_on(
     if !visible.access.sees_assessments() {
         return Err(StoreError::NotFound);
     }
-    Ok((row.into_header(visible.company), visible.access))
+    Ok((row.into_header(visible.company)?, visible.access))
 }
 
 /// [`Store::plan_actions`] on `connection`.
@@ -527,7 +528,7 @@ async fn insert_action(
     .bind(severity_text(action.severity))
     .bind(action.text.spanish())
     .bind(action.text.translation(assessments::Language::En).unwrap_or_default())
-    .bind(&action.due_date)
+    .bind(action.due_date.to_string())
     .bind(at)
     .bind(action.carried_from.map(|id| id.to_string()))
     .execute(&mut **tx)
@@ -575,8 +576,13 @@ struct PlanRow {
 
 impl PlanRow {
     /// The header, with the company the viewer was checked against (this row's `company_id`).
-    fn into_header(self, company: Organization) -> PlanHeader {
-        PlanHeader { id: self.id, assessment_id: self.assessment_id, company, created_at: self.created_at }
+    fn into_header(self, company: Organization) -> StoreResult<PlanHeader> {
+        Ok(PlanHeader {
+            id: self.id,
+            assessment_id: self.assessment_id,
+            company,
+            created_at: crate::instant(&self.created_at)?,
+        })
     }
 }
 
@@ -613,7 +619,7 @@ impl TryFrom<ActionRow> for PlanAction {
             severity: severity_from(&row.severity)?,
             text: Text::new(row.text_es, text_en),
             owner: row.owner,
-            due_date: row.due_date,
+            due_date: crate::date(&row.due_date)?,
             status: status_from(&row.status)?,
             revision: row.revision,
             last_note: row.last_note,
@@ -639,7 +645,7 @@ impl TryFrom<EventRow> for ActionEvent {
     fn try_from(row: EventRow) -> StoreResult<Self> {
         let kind = row.kind;
         Ok(ActionEvent {
-            occurred_at: row.occurred_at,
+            occurred_at: crate::instant(&row.occurred_at)?,
             actor: row.name,
             kind: EventKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("event `{kind}`")))?,
             from_status: row.from_status.as_deref().map(status_from).transpose()?,
