@@ -486,6 +486,7 @@ mod tests {
             title: Text::new("Prueba", None),
             intro: Text::new("Intro", None),
             due_days: DueDays { critical: 30, high: 90, medium: 180, low: 365 },
+            reference_from: None,
             sections: vec![
                 Section {
                     id: "perfil".into(),

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::parameters::named_by;
 use crate::questionnaire::{AnswerKind, Question, Questionnaire};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,15 +25,29 @@ pub struct ChangedQuestion {
 pub enum Change {
     Text,
     Help,
-    AnswerType { from: &'static str, to: &'static str },
-    Options { added: Vec<String>, removed: Vec<String> },
+    AnswerType {
+        from: &'static str,
+        to: &'static str,
+    },
+    Options {
+        added: Vec<String>,
+        removed: Vec<String>,
+    },
     Mapping,
     Condition,
     Requirements,
     Required,
     Evidence,
     Action,
-    Section { from: String, to: String },
+    Section {
+        from: String,
+        to: String,
+    },
+    /// The legal parameters its texts or thresholds name.
+    Parameters {
+        added: Vec<String>,
+        removed: Vec<String>,
+    },
 }
 
 impl fmt::Display for Change {
@@ -58,6 +73,21 @@ impl fmt::Display for Change {
             Change::Evidence => f.write_str("evidence expectation changed"),
             Change::Action => f.write_str("corrective action changed"),
             Change::Section { from, to } => write!(f, "moved from section {from} to {to}"),
+            Change::Parameters { added, removed } => {
+                f.write_str("legal parameters changed")?;
+                if !added.is_empty() {
+                    write!(f, ": now uses {}", added.join(", "))?;
+                }
+                if !removed.is_empty() {
+                    write!(
+                        f,
+                        "{} no longer {}",
+                        if added.is_empty() { ":" } else { ";" },
+                        removed.join(", ")
+                    )?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -124,6 +154,13 @@ fn question_changes(before: &Question, after: &Question) -> Vec<Change> {
     }
     if before.action != after.action {
         changes.push(Change::Action);
+    }
+    let (old_names, new_names) = (named_by(before), named_by(after));
+    if old_names != new_names {
+        changes.push(Change::Parameters {
+            added: new_names.iter().filter(|n| !old_names.contains(n)).map(|n| (*n).to_owned()).collect(),
+            removed: old_names.iter().filter(|n| !new_names.contains(n)).map(|n| (*n).to_owned()).collect(),
+        });
     }
     changes
 }

@@ -14,6 +14,7 @@ pub mod ids;
 pub mod language;
 pub mod loader;
 pub mod organization;
+pub mod parameters;
 pub mod plan;
 pub mod questionnaire;
 pub mod scoring;

@@ -14,7 +14,11 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
+use chrono::NaiveDate;
+
 use crate::catalog::{Catalog, Confidence, Instrument, Requirement};
+use crate::dates;
+use crate::parameters::{self, LegalParameters, Parameter, Period};
 use crate::questionnaire::{
     AnswerKind, ChoiceOption, Condition, Level, NumberRange, Question, Questionnaire, Section, Status,
     YesNoLevels,
@@ -22,6 +26,9 @@ use crate::questionnaire::{
 
 /// The catalog's file name in the assessments folder.
 pub const CATALOG_FILE: &str = "requirements.toml";
+
+/// The legal parameters' file name in the assessments folder.
+pub const PARAMETERS_FILE: &str = "parameters.toml";
 
 /// A file as read from the assessments folder.
 #[derive(Debug, Clone)]
@@ -56,10 +63,11 @@ pub struct LoadedQuestionnaire {
     pub questionnaire: Questionnaire,
 }
 
-/// The catalog and every questionnaire version, validated together.
+/// The catalog, the legal parameters and every questionnaire version, validated together.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Library {
     pub catalog: Catalog,
+    pub parameters: LegalParameters,
     pub questionnaires: Vec<LoadedQuestionnaire>,
 }
 
@@ -153,11 +161,94 @@ pub fn parse_catalog(file: &str, source: &str) -> Result<Catalog, Vec<Problem>> 
     if report.problems.is_empty() { Ok(catalog) } else { Err(report.problems) }
 }
 
-/// Parses and validates one questionnaire version against the catalog.
+/// A date written `YYYY-MM-DD` in a file, or a problem where it is written.
+fn date_at(report: &mut Report<'_>, text: &Spanned<String>, what: &str) -> Option<NaiveDate> {
+    let date = dates::parse(text.get_ref());
+    if date.is_none() {
+        report.at_span(text, format!("{what} `{}` is not a date written YYYY-MM-DD", text.get_ref()));
+    }
+    date
+}
+
+/// Parses and validates the legal parameters: names, dates, and periods that follow each other
+/// day after day.
+pub fn parse_parameters(file: &str, source: &str) -> Result<LegalParameters, Vec<Problem>> {
+    let mut report = Report::new(file, source);
+    let Some(raw) = report.parse::<raw::Parameters>() else { return Err(report.problems) };
+    let mut parameters = LegalParameters::default();
+    for raw_parameter in raw.parameter {
+        let name = raw_parameter.name.get_ref().clone();
+        if !is_slug(&name, '-') {
+            report
+                .at_span(&raw_parameter.name, format!("parameter name `{name}` may use only a-z, 0-9 and -"));
+        }
+        if parameters.get(&name).is_some() {
+            report.at_span(&raw_parameter.name, format!("parameter `{name}` is defined twice"));
+        }
+        if raw_parameter.period.is_empty() {
+            report.at_span(&raw_parameter.name, format!("parameter `{name}` has no period"));
+        }
+        let mut periods: Vec<Period> = Vec::new();
+        for raw_period in raw_parameter.period {
+            let from = date_at(&mut report, &raw_period.from, "from");
+            let until = raw_period.until.as_ref().map(|until| (date_at(&mut report, until, "until"), until));
+            let (Some(from), Some(until)) = (from, until.map_or(Some(None), |(date, _)| date.map(Some)))
+            else {
+                continue;
+            };
+            let here = &raw_period.from;
+            if until.is_some_and(|until| until < from) {
+                report.at_span(here, format!("parameter `{name}`: a period ends before it begins"));
+            }
+            if let Some(previous) = periods.last() {
+                match previous.until {
+                    None => report.at_span(
+                        here,
+                        format!("parameter `{name}`: only the last period may be open-ended (no `until`)"),
+                    ),
+                    Some(end) if from <= end => report.at_span(
+                        here,
+                        format!("parameter `{name}`: the period from {from} overlaps the one ending {end}"),
+                    ),
+                    Some(end) if dates::days_between(end, from) > 1 => report.at_span(
+                        here,
+                        format!("parameter `{name}`: no value between {end} and {from}: periods must follow each other"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+            if raw_period.value.is_none() && raw_period.confidence == Confidence::Confirmed {
+                report.at_span(here, format!("parameter `{name}`: a confirmed period needs a `value`"));
+            }
+            if raw_period.source.trim().is_empty() {
+                report.at_span(here, format!("parameter `{name}`: a period needs a `source`"));
+            }
+            periods.push(Period {
+                from,
+                until,
+                value: raw_period.value,
+                source: raw_period.source,
+                confidence: raw_period.confidence,
+                note: raw_period.note,
+            });
+        }
+        parameters.parameters.push(Parameter {
+            name,
+            label: raw_parameter.label,
+            unit: raw_parameter.unit,
+            basis: raw_parameter.basis,
+            periods,
+        });
+    }
+    if report.problems.is_empty() { Ok(parameters) } else { Err(report.problems) }
+}
+
+/// Parses and validates one questionnaire version against the catalog and the legal parameters.
 pub fn parse_questionnaire(
     file: &str,
     source: &str,
     catalog: &Catalog,
+    parameters: &LegalParameters,
 ) -> Result<Questionnaire, Vec<Problem>> {
     let mut report = Report::new(file, source);
     let Some(raw) = report.parse::<raw::Questionnaire>() else { return Err(report.problems) };
@@ -165,6 +256,8 @@ pub fn parse_questionnaire(
         report
             .at_span(&raw.id, format!("questionnaire id `{}` may use only a-z, 0-9 and -", raw.id.get_ref()));
     }
+    let reference_from =
+        raw.reference_from.as_ref().and_then(|text| date_at(&mut report, text, "reference_from"));
     let mut section_ids = HashSet::new();
     // Question id → its possible answers, for conditions on earlier questions.
     let mut earlier: HashMap<String, Option<Vec<String>>> = HashMap::new();
@@ -179,9 +272,11 @@ pub fn parse_questionnaire(
         }
         let mut questions = Vec::new();
         for raw_question in raw_section.question {
+            let here = raw_question.id.span().start;
             if let Some(question) =
                 question(&mut report, raw_question, raw_section.profile, catalog, &earlier)
             {
+                check_parameters(&mut report, here, &question, parameters, reference_from);
                 earlier.insert(question.id.clone(), question.answer.possible_answers());
                 questions.push(question);
             }
@@ -194,18 +289,52 @@ pub fn parse_questionnaire(
             questions,
         });
     }
-    if !report.problems.is_empty() {
-        return Err(report.problems);
-    }
-    Ok(Questionnaire {
+    let questionnaire = Questionnaire {
         id: raw.id.into_inner(),
         version: raw.version.into_inner(),
         status: raw.status,
         title: raw.title,
         intro: raw.intro,
         due_days: raw.due_days,
+        reference_from,
         sections,
-    })
+    };
+    let used = parameters::used_by(&questionnaire);
+    if !used.is_empty() && raw.reference_from.is_none() {
+        report.at(
+            0,
+            format!(
+                "the questionnaire uses legal parameters ({}) but says no `reference_from`: from which reference date can it be answered?",
+                used.join(", ")
+            ),
+        );
+    }
+    if !report.problems.is_empty() {
+        return Err(report.problems);
+    }
+    Ok(questionnaire)
+}
+
+/// Every parameter `question` names exists and has a value on every day from `reference_from`
+/// on: no reference date an assessment may have leaves a text or a threshold without its value.
+fn check_parameters(
+    report: &mut Report<'_>,
+    here: usize,
+    question: &Question,
+    parameters: &LegalParameters,
+    reference_from: Option<NaiveDate>,
+) {
+    let id = &question.id;
+    for name in parameters::named_by(question) {
+        match (parameters.get(name), reference_from) {
+            (None, _) => report.at(here, format!("question `{id}` refers to unknown parameter `{name}`")),
+            (Some(parameter), Some(from)) if !parameter.covers_every_day_from(from) => report.at(
+                here,
+                format!("question `{id}`: parameter `{name}` has no value on some day from {from} (reference_from) on"),
+            ),
+            _ => {}
+        }
+    }
 }
 
 /// Validates one question; `None` when it is too broken to keep checking others against it.
@@ -275,10 +404,18 @@ fn question(
         "number" => {
             let ranges: Vec<NumberRange> = raw
                 .ranges
-                .iter()
-                .map(|range| NumberRange { up_to: range.up_to, level: range.level })
+                .into_iter()
+                .map(|range| match range.up_to {
+                    Some(raw::Threshold::Parameter(name)) => {
+                        NumberRange { up_to: None, level: range.level, parameter: Some(name) }
+                    }
+                    Some(raw::Threshold::Number(up_to)) => {
+                        NumberRange { up_to: Some(up_to), level: range.level, parameter: None }
+                    }
+                    None => NumberRange { up_to: None, level: range.level, parameter: None },
+                })
                 .collect();
-            if scored && ranges.last().is_none_or(|last| last.up_to.is_some()) {
+            if scored && ranges.last().is_none_or(|last| last.up_to.is_some() || last.parameter.is_some()) {
                 report.at(
                     here,
                     format!(
@@ -371,9 +508,17 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
             Catalog::default()
         }
     };
+    // Optional: a folder without it has no parameters, and no questionnaire may use one.
+    let parameters = match files.iter().find(|f| f.path == PARAMETERS_FILE) {
+        Some(file) => parse_parameters(&file.path, &file.contents).unwrap_or_else(|mut found| {
+            problems.append(&mut found);
+            LegalParameters::default()
+        }),
+        None => LegalParameters::default(),
+    };
     let mut questionnaires: Vec<LoadedQuestionnaire> = Vec::new();
-    for file in files.iter().filter(|f| f.path != CATALOG_FILE) {
-        let questionnaire = match parse_questionnaire(&file.path, &file.contents, &catalog) {
+    for file in files.iter().filter(|f| f.path != CATALOG_FILE && f.path != PARAMETERS_FILE) {
+        let questionnaire = match parse_questionnaire(&file.path, &file.contents, &catalog, &parameters) {
             Ok(questionnaire) => questionnaire,
             Err(mut found) => {
                 problems.append(&mut found);
@@ -418,7 +563,7 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
         }
     }
     if problems.is_empty() {
-        Ok(Library { catalog, questionnaires })
+        Ok(Library { catalog, parameters, questionnaires })
     } else {
         problems.sort();
         problems.dedup();

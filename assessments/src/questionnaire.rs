@@ -77,10 +77,14 @@ pub struct ChoiceOption {
 }
 
 /// A number range and its level; the last range is open-ended.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumberRange {
     pub up_to: Option<f64>,
     pub level: Level,
+    /// The legal parameter `up_to` is read from, on the assessment's reference date (see
+    /// [`crate::parameters`]); `up_to` is `None` until it is.
+    #[serde(default)]
+    pub parameter: Option<String>,
 }
 
 /// What kind of answer a question takes, and how each answer is scored.
@@ -164,6 +168,10 @@ pub struct Questionnaire {
     pub title: Text,
     pub intro: Text,
     pub due_days: DueDays,
+    /// The earliest reference date an assessment of this version may have: from then on, every
+    /// legal parameter it uses has a value. `None` for a version that uses none.
+    #[serde(default)]
+    pub reference_from: Option<chrono::NaiveDate>,
     pub sections: Vec<Section>,
 }
 

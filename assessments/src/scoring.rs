@@ -282,6 +282,13 @@ pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: NaiveDate) -> Op
                 .collect::<Option<_>>()?;
             worst(&levels)
         }
+        // A threshold whose legal parameter has no value on the reference date leaves the
+        // answer unscored rather than scored against a limit that is not the law's.
+        (AnswerKind::Number { ranges, .. }, AnswerValue::Number(_))
+            if ranges.iter().any(|range| range.parameter.is_some() && range.up_to.is_none()) =>
+        {
+            None
+        }
         (AnswerKind::Number { ranges, .. }, AnswerValue::Number(number)) => ranges
             .iter()
             .find(|range| range.up_to.is_none_or(|up_to| *number <= up_to))
@@ -423,6 +430,7 @@ mod tests {
             title: Text::new("Ejemplo", None),
             intro: Text::new("Ejemplo", None),
             due_days: DueDays { critical: 30, high: 90, medium: 180, low: 365 },
+            reference_from: None,
             sections: vec![
                 section("perfil", true, vec![question("perfil.adolescentes", yes_no(), &[], None)]),
                 section(
@@ -466,8 +474,12 @@ mod tests {
                                 max: None,
                                 unit: None,
                                 ranges: vec![
-                                    NumberRange { up_to: Some(48.0), level: Level::Compliant },
-                                    NumberRange { up_to: None, level: Level::Gap },
+                                    NumberRange {
+                                        up_to: Some(48.0),
+                                        level: Level::Compliant,
+                                        parameter: None,
+                                    },
+                                    NumberRange { up_to: None, level: Level::Gap, parameter: None },
                                 ],
                             },
                             &["LOW"],

@@ -27,6 +27,16 @@ impl Text {
         }
     }
 
+    /// The same text with `change` applied in every language.
+    pub fn map(&self, change: impl Fn(&str) -> String) -> Text {
+        Text { es: change(&self.es), en: self.en.as_deref().map(&change) }
+    }
+
+    /// Every language's wording, Spanish first.
+    pub fn wordings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.es.as_str()).chain(self.en.as_deref())
+    }
+
     pub fn spanish(&self) -> &str {
         &self.es
     }

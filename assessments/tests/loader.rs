@@ -1,7 +1,11 @@
 //! The loader on small files written for each rule, and on arbitrary and mangled text.
 
+use assessments::dates::day;
 use assessments::diff::{Change, diff};
-use assessments::loader::{Problem, SourceFile, load_library, parse_catalog, parse_questionnaire};
+use assessments::loader::{
+    Problem, SourceFile, load_library, parse_catalog, parse_parameters, parse_questionnaire,
+};
+use assessments::parameters::LegalParameters;
 use assessments::questionnaire::{AnswerKind, Level};
 use proptest::prelude::*;
 
@@ -90,8 +94,13 @@ fn catalog() -> assessments::catalog::Catalog {
 }
 
 fn problems_of(questionnaire: &str) -> Vec<Problem> {
-    parse_questionnaire("questionnaires/prueba/1.toml", questionnaire, &catalog())
-        .expect_err("should be refused")
+    parse_questionnaire(
+        "questionnaires/prueba/1.toml",
+        questionnaire,
+        &catalog(),
+        &LegalParameters::default(),
+    )
+    .expect_err("should be refused")
 }
 
 /// The line of the first occurrence of `needle` in `text`.
@@ -108,7 +117,8 @@ fn assert_problem(problems: &[Problem], line: usize, fragment: &str) {
 
 #[test]
 fn a_valid_questionnaire_loads_with_its_scoring() {
-    let questionnaire = parse_questionnaire("q", QUESTIONNAIRE, &catalog()).unwrap();
+    let questionnaire =
+        parse_questionnaire("q", QUESTIONNAIRE, &catalog(), &LegalParameters::default()).unwrap();
     assert_eq!(questionnaire.questions().count(), 3);
     let age = questionnaire.question("contratacion.edad").unwrap();
     assert!(matches!(age.answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. }));
@@ -237,14 +247,14 @@ fn a_library_hashes_each_file_and_finds_the_latest_published_version() {
 
 #[test]
 fn the_diff_names_added_removed_and_changed_questions() {
-    let old = parse_questionnaire("q", QUESTIONNAIRE, &catalog()).unwrap();
+    let old = parse_questionnaire("q", QUESTIONNAIRE, &catalog(), &LegalParameters::default()).unwrap();
     let new_text = QUESTIONNAIRE
         .replace("¿Verifica la edad antes del alta?", "¿Verifica la edad de cada persona antes del alta?")
         .replace("value = \"no\"", "value = \"nunca\"")
         .replace("any_of = [\"yes\"]", "any_of = [\"yes\", \"partial\"]")
         .replace("id = \"perfil.vivienda\"\n", "id = \"perfil.alojamiento\"\n")
         .replace("question = \"perfil.vivienda\"", "question = \"perfil.alojamiento\"");
-    let new = parse_questionnaire("q", &new_text, &catalog()).unwrap();
+    let new = parse_questionnaire("q", &new_text, &catalog(), &LegalParameters::default()).unwrap();
     let changes = diff(&old, &new);
     assert_eq!(changes.added, ["perfil.alojamiento"]);
     assert_eq!(changes.removed, ["perfil.vivienda"]);
@@ -254,6 +264,172 @@ fn the_diff_names_added_removed_and_changed_questions() {
     let protocol = of("contratacion.protocolo");
     assert!(protocol.contains(&Change::Options { added: vec!["nunca".into()], removed: vec!["no".into()] }));
     assert!(protocol.contains(&Change::Condition));
+}
+
+const PARAMETERS: &str = r#"
+[[parameter]]
+name = "jornada-maxima-semanal"
+label = { es = "Jornada máxima semanal", en = "Maximum working week" }
+unit = { es = "horas", en = "hours" }
+basis = "CPEUM art. 123-A fr. IV"
+
+[[parameter.period]]
+from = "2026-01-01"
+until = "2026-12-31"
+value = 48
+confidence = "confirmed"
+source = "https://example.org/cpeum"
+
+[[parameter.period]]
+from = "2027-01-01"
+value = 46
+confidence = "confirmed"
+source = "https://example.org/cpeum"
+
+[[parameter]]
+name = "salario-minimo-jornaleros"
+label = { es = "Salario mínimo de jornaleros" }
+unit = { es = "pesos diarios" }
+basis = "LFT art. 280 Bis"
+
+[[parameter.period]]
+from = "2026-01-01"
+confidence = "unconfirmed"
+source = "https://example.org/conasami"
+"#;
+
+fn parameters() -> LegalParameters {
+    parse_parameters("parameters.toml", PARAMETERS).expect("the test parameters are valid")
+}
+
+/// The test questionnaire with a question on the working week, written `hours_question`.
+fn with_hours(reference_from: Option<&str>, hours_question: &str) -> String {
+    let top = reference_from.map(|date| format!("reference_from = \"{date}\"\n")).unwrap_or_default();
+    let text = QUESTIONNAIRE.replacen("\n[due_days]", &format!("\n{top}[due_days]"), 1);
+    format!("{text}\n{hours_question}")
+}
+
+const HOURS: &str = r#"
+[[section.question]]
+id = "contratacion.horas"
+text = { es = "¿Cuántas horas trabaja una persona a la semana? (máximo legal: {jornada-maxima-semanal})" }
+answer = "number"
+ranges = [{ up_to = "jornada-maxima-semanal", level = "compliant" }, { level = "gap" }]
+requirements = ["LFT-22BIS"]
+action = { es = "No pase de {jornada-maxima-semanal} horas." }
+"#;
+
+#[test]
+fn a_parameter_is_read_with_its_periods_and_an_unconfirmed_amount_has_no_value() {
+    let parameters = parameters();
+    let week = |date: &str| parameters.value_on("jornada-maxima-semanal", day(date)).map(|v| v.value);
+    assert_eq!((week("2026-12-31"), week("2027-01-01"), week("2025-12-31")), (Some(48.0), Some(46.0), None));
+    assert_eq!(parameters.value_on("salario-minimo-jornaleros", day("2026-06-01")), None);
+}
+
+#[test]
+fn each_parameter_mistake_is_refused_with_its_line() {
+    let refused = |text: &str| parse_parameters("parameters.toml", text).expect_err("should be refused");
+    let cases = [
+        (
+            PARAMETERS.replacen("until = \"2026-12-31\"", "until = \"2027-01-05\"", 1),
+            "from = \"2027-01-01\"",
+            "overlaps",
+        ),
+        (
+            PARAMETERS.replacen("from = \"2027-01-01\"", "from = \"2027-02-01\"", 1),
+            "from = \"2027-02-01\"",
+            "no value between 2026-12-31 and 2027-02-01",
+        ),
+        (
+            PARAMETERS.replacen("until = \"2026-12-31\"\n", "", 1),
+            "from = \"2027-01-01\"",
+            "only the last period may be open-ended",
+        ),
+        (
+            PARAMETERS.replacen("until = \"2026-12-31\"", "until = \"2026-02-30\"", 1),
+            "until = \"2026-02-30\"",
+            "is not a date",
+        ),
+        (
+            PARAMETERS.replacen("value = 48\n", "", 1),
+            "from = \"2026-01-01\"",
+            "a confirmed period needs a `value`",
+        ),
+        (
+            PARAMETERS.replacen(
+                "name = \"salario-minimo-jornaleros\"",
+                "name = \"jornada-maxima-semanal\"",
+                1,
+            ),
+            "name = \"jornada-maxima-semanal\"\nlabel = { es = \"Salario",
+            "defined twice",
+        ),
+        (
+            PARAMETERS.replacen("name = \"jornada-maxima-semanal\"", "name = \"Jornada Máxima\"", 1),
+            "name = \"Jornada Máxima\"",
+            "may use only",
+        ),
+    ];
+    for (text, at, message) in cases {
+        let problems = refused(&text);
+        assert!(
+            problems.iter().any(|p| p.file == "parameters.toml"
+                && p.line == line_of(&text, at)
+                && p.message.contains(message)),
+            "{message:?} at line {}: {problems:?}",
+            line_of(&text, at)
+        );
+    }
+}
+
+#[test]
+fn a_questionnaire_may_use_only_parameters_that_have_a_value_on_every_date_it_can_be_answered_for() {
+    let parse =
+        |text: &str| parse_questionnaire("questionnaires/prueba/1.toml", text, &catalog(), &parameters());
+    let good = with_hours(Some("2026-01-01"), HOURS);
+    let questionnaire = parse(&good).expect("a question on the working week from 2026");
+    assert_eq!(questionnaire.reference_from, Some(day("2026-01-01")));
+
+    let cases = [
+        (with_hours(Some("2025-06-01"), HOURS), "has no value on some day from 2025-06-01"),
+        (with_hours(None, HOURS), "says no `reference_from`"),
+        (
+            with_hours(
+                Some("2026-01-01"),
+                &HOURS.replace("{jornada-maxima-semanal} horas", "{jornada-semanal} horas"),
+            ),
+            "unknown parameter `jornada-semanal`",
+        ),
+        (
+            with_hours(
+                Some("2026-01-01"),
+                &HOURS.replace("up_to = \"jornada-maxima-semanal\"", "up_to = \"jornada\""),
+            ),
+            "unknown parameter `jornada`",
+        ),
+        (
+            with_hours(
+                Some("2026-01-01"),
+                &HOURS.replace("(máximo legal: {jornada-maxima-semanal})", "({salario-minimo-jornaleros})"),
+            ),
+            "parameter `salario-minimo-jornaleros` has no value",
+        ),
+        (with_hours(Some("2026-02-31"), HOURS), "is not a date"),
+    ];
+    for (text, message) in cases {
+        let problems = parse(&text).expect_err(message);
+        assert!(problems.iter().any(|p| p.message.contains(message)), "{message:?}: {problems:?}");
+        let line = problems.iter().find(|p| p.message.contains(message)).map(|p| p.line).unwrap_or_default();
+        let expected = if message.contains("reference_from`") {
+            1
+        } else if message == "is not a date" {
+            line_of(&text, "reference_from")
+        } else {
+            line_of(&text, "id = \"contratacion.horas\"")
+        };
+        assert_eq!(line, expected, "{message:?}");
+    }
 }
 
 /// Realistic text broken in the ways an editor breaks files.
@@ -285,7 +461,8 @@ proptest! {
     #[test]
     fn the_loader_never_panics_on_arbitrary_text(text in "\\PC*") {
         let _ = parse_catalog("requirements.toml", &text);
-        let _ = parse_questionnaire("q.toml", &text, &catalog());
+        let _ = parse_parameters("parameters.toml", &text);
+        let _ = parse_questionnaire("q.toml", &text, &catalog(), &parameters());
     }
 
     #[test]
@@ -300,6 +477,6 @@ proptest! {
     #[test]
     fn the_loader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = parse_questionnaire("q.toml", &text, &catalog());
+        let _ = parse_questionnaire("q.toml", &text, &catalog(), &parameters());
     }
 }

@@ -239,13 +239,20 @@ fn check_assessments(folder: &std::path::Path) -> anyhow::Result<()> {
         Ok(library) => {
             let _ = writeln!(out, "{}: no problems.", folder.display());
             let _ = writeln!(out, "  requirements.toml: {} requirements", library.catalog.requirements.len());
+            let _ =
+                writeln!(out, "  parameters.toml: {} legal parameters", library.parameters.parameters.len());
             for loaded in &library.questionnaires {
                 let q = &loaded.questionnaire;
                 let status = format!("{:?}", q.status).to_lowercase();
                 let (sections, questions) = (q.sections.len(), q.questions().count());
+                let used = assessments::parameters::used_by(q);
+                let parameters = match q.reference_from {
+                    Some(from) => format!(", legal parameters {} from {from}", used.join(", ")),
+                    None => String::new(),
+                };
                 let _ = writeln!(
                     out,
-                    "  {}: {}@{} ({status}), {sections} sections, {questions} questions",
+                    "  {}: {}@{} ({status}), {sections} sections, {questions} questions{parameters}",
                     loaded.file, q.id, q.version
                 );
             }
@@ -282,6 +289,12 @@ fn diff_assessments(folder: &std::path::Path, from: &VersionRef, to: &VersionRef
     let _ = writeln!(out, "Removed ({}):", diff.removed.len());
     for id in &diff.removed {
         let _ = writeln!(out, "  - {id}");
+    }
+    let (old_parameters, new_parameters) =
+        (assessments::parameters::used_by(old), assessments::parameters::used_by(new));
+    if old_parameters != new_parameters {
+        let list = |names: &[String]| if names.is_empty() { "none".to_owned() } else { names.join(", ") };
+        let _ = writeln!(out, "Legal parameters: {} → {}", list(&old_parameters), list(&new_parameters));
     }
     let _ = writeln!(out, "Changed ({}):", diff.changed.len());
     for changed in &diff.changed {

@@ -6,12 +6,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use assessments::loader::{Library, Problem, SourceFile, load_library};
+use assessments::loader::{CATALOG_FILE, Library, PARAMETERS_FILE, Problem, SourceFile, load_library};
 
 use store::Store;
 
-/// The catalog file, relative to the assessments folder.
-const CATALOG_FILE: &str = "requirements.toml";
 /// The folder of questionnaires, one sub-folder per questionnaire, one file per version.
 const QUESTIONNAIRES_FOLDER: &str = "questionnaires";
 
@@ -73,7 +71,8 @@ pub fn load(folder: &Path) -> Result<Library, LoadFailure> {
     load_library(&files).map_err(|problems| LoadFailure { problems, folder: folder.to_owned() })
 }
 
-/// `requirements.toml` and every `questionnaires/<id>/<version>.toml`, paths relative to `folder`.
+/// `requirements.toml`, `parameters.toml` when there is one, and every
+/// `questionnaires/<id>/<version>.toml`, paths relative to `folder`.
 fn read_source_files(folder: &Path) -> Result<Vec<SourceFile>, LoadFailure> {
     let read = |relative: String| -> Result<SourceFile, LoadFailure> {
         std::fs::read_to_string(folder.join(&relative))
@@ -81,6 +80,9 @@ fn read_source_files(folder: &Path) -> Result<Vec<SourceFile>, LoadFailure> {
             .map_err(|error| LoadFailure::single(folder, &relative, format!("cannot read the file: {error}")))
     };
     let mut files = vec![read(CATALOG_FILE.to_owned())?];
+    if folder.join(PARAMETERS_FILE).exists() {
+        files.push(read(PARAMETERS_FILE.to_owned())?);
+    }
     let questionnaires = folder.join(QUESTIONNAIRES_FOLDER);
     let entries = |dir: &Path| -> Result<Vec<PathBuf>, LoadFailure> {
         let mut paths = std::fs::read_dir(dir)

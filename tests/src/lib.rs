@@ -246,8 +246,9 @@ impl AssessmentsCopy {
         let path = std::env::temp_dir().join(format!("senda_assessments_{}", unique_suffix()));
         let shipped = shipped_assessments();
         copy_folder(&shipped.join("questionnaires"), &path.join("questionnaires"));
-        std::fs::copy(shipped.join("requirements.toml"), path.join("requirements.toml"))
-            .expect("copy the catalog");
+        for file in ["requirements.toml", "parameters.toml"] {
+            std::fs::copy(shipped.join(file), path.join(file)).expect("copy the catalog and the parameters");
+        }
         Self { path }
     }
 

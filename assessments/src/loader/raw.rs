@@ -44,6 +44,35 @@ pub struct Requirement {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct Parameters {
+    #[serde(default)]
+    pub parameter: Vec<Parameter>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    pub name: Spanned<String>,
+    pub label: Text,
+    pub unit: Text,
+    pub basis: String,
+    #[serde(default)]
+    pub period: Vec<Period>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub from: Spanned<String>,
+    pub until: Option<Spanned<String>>,
+    pub value: Option<f64>,
+    pub confidence: Confidence,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     pub id: Spanned<String>,
     pub version: Spanned<u32>,
@@ -51,6 +80,7 @@ pub struct Questionnaire {
     pub title: Text,
     pub intro: Text,
     pub due_days: DueDays,
+    pub reference_from: Option<Spanned<String>>,
     #[serde(default)]
     pub section: Vec<Section>,
 }
@@ -112,6 +142,14 @@ pub struct ChoiceOption {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumberRange {
-    pub up_to: Option<f64>,
+    pub up_to: Option<Threshold>,
     pub level: Level,
+}
+
+/// A range's upper bound: a number, or the name of a legal parameter.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum Threshold {
+    Number(f64),
+    Parameter(String),
 }
