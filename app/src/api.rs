@@ -9,6 +9,7 @@ pub mod plans;
 
 use assessments::access::{Organization, VisibleCompany};
 use assessments::organization::Role;
+use assessments::parameters::LegalParameters;
 use assessments::questionnaire::QuestionnaireSummary;
 use leptos::prelude::*;
 
@@ -28,6 +29,12 @@ pub async fn who_am_i() -> Result<Option<SignedInPerson>, AppError> {
 #[server(prefix = "/api", endpoint = "setup/open")]
 pub async fn setup_open() -> Result<bool, AppError> {
     with_status(async { Ok(RequestContext::current()?.store.count_accounts().await? == 0) }.await)
+}
+
+/// The legal values by date: public, like the law they come from.
+#[server(prefix = "/api", endpoint = "parameters/list")]
+pub async fn list_legal_parameters() -> Result<LegalParameters, AppError> {
+    with_status(RequestContext::current().map(|request| request.library.parameters.clone()))
 }
 
 #[server(prefix = "/api", endpoint = "companies/list")]

@@ -19,10 +19,15 @@ pub enum FormProblem {
     OrganizationNameMissing,
     SectorMissing,
     RfcInvalid,
+    /// The reference date of a new assessment is not a date.
+    ReferenceDateInvalid,
+    /// The reference date is before the questionnaire version can be answered for, or more than
+    /// two years ahead.
+    ReferenceDateOutOfRange,
 }
 
 impl FormProblem {
-    pub const ALL: [FormProblem; 10] = [
+    pub const ALL: [FormProblem; 12] = [
         FormProblem::EmailInvalid,
         FormProblem::EmailTaken,
         FormProblem::NameMissing,
@@ -33,6 +38,8 @@ impl FormProblem {
         FormProblem::OrganizationNameMissing,
         FormProblem::SectorMissing,
         FormProblem::RfcInvalid,
+        FormProblem::ReferenceDateInvalid,
+        FormProblem::ReferenceDateOutOfRange,
     ];
 
     /// The code carried in a redirect's query string (`?error=…`).
@@ -48,6 +55,8 @@ impl FormProblem {
             FormProblem::OrganizationNameMissing => "organization_name_missing",
             FormProblem::SectorMissing => "sector_missing",
             FormProblem::RfcInvalid => "rfc_invalid",
+            FormProblem::ReferenceDateInvalid => "reference_date_invalid",
+            FormProblem::ReferenceDateOutOfRange => "reference_date_out_of_range",
         }
     }
 

@@ -89,6 +89,8 @@ labels! {
         OrganizationNameMissing => organization_name_missing,
         SectorMissing => sector_missing,
         RfcInvalid => rfc_invalid,
+        ReferenceDateInvalid => reference_date_invalid,
+        ReferenceDateOutOfRange => reference_date_out_of_range,
     }
 }
 
@@ -362,6 +364,9 @@ static ES: Texts = Texts {
         organization_name_missing: "Escriba el nombre de la organización.",
         sector_missing: "Elija el sector de la empresa.",
         rfc_invalid: "El RFC no tiene el formato correcto: 12 caracteres para personas morales, 13 para físicas.",
+        reference_date_invalid: "La fecha de referencia no es una fecha: escriba día, mes y año.",
+        reference_date_out_of_range: "Esta versión del cuestionario no puede evaluar esa fecha: elija una desde la primera \
+                                      que admite y no más de dos años adelante.",
     },
     audit_actions: AuditActionLabels {
         signed_in: "Entró",
@@ -503,6 +508,9 @@ static EN: Texts = Texts {
         organization_name_missing: "Enter the organization's name.",
         sector_missing: "Choose the company's sector.",
         rfc_invalid: "The RFC is not well formed: 12 characters for companies, 13 for persons.",
+        reference_date_invalid: "The reference date is not a date: give day, month and year.",
+        reference_date_out_of_range: "This questionnaire version cannot assess that date: choose one from the first it \
+                                      accepts and no more than two years ahead.",
     },
     audit_actions: AuditActionLabels {
         signed_in: "Signed in",

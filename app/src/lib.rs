@@ -22,8 +22,8 @@ use crate::components::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
 use crate::pages::{
     AccessPage, ActionPageView, AnswerSectionPage, AssessmentPage, AuditLogPage, CompaniesPage, CompanyPage,
-    GapReportPage, HomePage, InvitationPage, OrganizationsPage, PeoplePage, PlanPageView, QuestionnairesPage,
-    SetupPage, SignInPage,
+    GapReportPage, HomePage, InvitationPage, LegalParametersPage, OrganizationsPage, PeoplePage,
+    PlanPageView, QuestionnairesPage, SetupPage, SignInPage,
 };
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/planes/:id") view=PlanPageView ssr=SsrMode::Async />
                     <Route path=path!("/planes/:id/acciones/:action") view=ActionPageView ssr=SsrMode::Async />
                     <Route path=path!("/cuestionarios") view=QuestionnairesPage ssr=SsrMode::Async />
+                    <Route path=path!("/parametros-legales") view=LegalParametersPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones") view=OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones/:id/personas") view=PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/invitacion/:token") view=InvitationPage ssr=SsrMode::Async />

@@ -76,6 +76,11 @@ pub fn gap_report_pdf(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}/brechas.pdf")
 }
 
+/// Every legal value by date, with its sources: public.
+pub fn legal_parameters() -> String {
+    "/parametros-legales".to_owned()
+}
+
 /// An improvement plan as a PDF.
 pub fn plan_pdf(id: PlanId) -> String {
     format!("/planes/{id}/pdf")

@@ -386,6 +386,8 @@ pub struct AssessmentHeader {
     pub questionnaire_version: u32,
     pub status: AssessmentStatus,
     pub started_at: DateTime<Utc>,
+    /// The end of the season or period assessed: legal values are read on it.
+    pub reference_date: NaiveDate,
     pub started_by: String,
     pub submitted_at: Option<DateTime<Utc>>,
     pub carried_from: Option<crate::ids::AssessmentId>,

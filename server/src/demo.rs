@@ -100,8 +100,16 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
             continue;
         }
         let answers = answers_for(demo, questionnaire, &library.catalog, store::today());
-        let id =
-            store.start_assessment(&viewer, company, &questionnaire.id, questionnaire.version, None).await?;
+        let id = store
+            .start_assessment(
+                &viewer,
+                company,
+                &questionnaire.id,
+                questionnaire.version,
+                None,
+                store::today(),
+            )
+            .await?;
         for (question_id, value) in &answers {
             let write =
                 AnswerWrite { question_id, value: Some(value), note: "", evidence: "", base_revision: 0 };

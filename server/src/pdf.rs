@@ -50,6 +50,7 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
         false,
         INK,
     );
+    layout.paragraph(&format!("{}: {}", r.reference_date, report.header.reference_date), 11.0, false, INK);
     layout.paragraph(&format!("{}: {today}", p.pdf_generated_on), 11.0, false, SOFT_INK);
     layout.space(10.0);
     let score = report.overall.map_or_else(|| "—".to_owned(), |s| format!("{s} {}", r.of_100));
@@ -69,6 +70,7 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
     }
     layout.space(10.0);
     layout.paragraph(r.how_scored, 9.0, false, SOFT_INK);
+    legal_values(&mut layout, report, language);
 
     // Section scores as a bar chart.
     layout.new_page();
@@ -193,6 +195,34 @@ fn footers(layout: &mut Layout, company: &str, language: Language, today: NaiveD
             color: SOFT_INK,
             text: numbering,
         });
+    }
+}
+
+/// The legal values the questionnaire was read with, on its reference date: what the score rests on.
+fn legal_values(layout: &mut Layout, report: &GapReport, language: Language) {
+    if report.parameters.is_empty() {
+        return;
+    }
+    let r = texts(language).report;
+    layout.space(8.0);
+    layout.paragraph(r.parameters_used_title, 11.0, true, INK);
+    layout.paragraph(r.parameters_used_lead, 9.0, false, SOFT_INK);
+    for value in &report.parameters {
+        let until = value.until.map(|until| until.to_string());
+        let unconfirmed = if value.confidence == assessments::catalog::Confidence::Unconfirmed {
+            format!("; {}", r.unconfirmed)
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "{}: {} {} ({}; {}{unconfirmed})",
+            value.label.get(language),
+            value.written(),
+            value.unit.get(language),
+            (r.period)(&value.from.to_string(), until.as_deref()),
+            value.basis,
+        );
+        layout.paragraph(&line, 9.0, false, INK);
     }
 }
 

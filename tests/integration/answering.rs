@@ -17,15 +17,22 @@ async fn demo_on(app: TestApp) -> (TestApp, String) {
 
 /// Starts an assessment of `company` on `questionnaire` (`id@version`) and returns its id.
 async fn start(visitor: &Visitor, company: &str, questionnaire: &str, carry: &str) -> String {
-    let reply = visitor
-        .post_form(
-            &format!("/empresas/{company}/evaluaciones"),
-            &[("questionnaire", questionnaire), ("carry", carry)],
-        )
-        .await;
+    let reply = post_start(visitor, company, questionnaire, carry, "").await;
     assert_eq!(reply.status, 303, "{reply:?}");
     let location = reply.header("location").expect("a redirect to the new assessment");
     location.strip_prefix("/evaluaciones/").expect("the assessment's page").to_owned()
+}
+
+/// The start form's post, with a reference date as typed (empty: today).
+async fn post_start(
+    visitor: &Visitor,
+    company: &str,
+    questionnaire: &str,
+    carry: &str,
+    reference_date: &str,
+) -> senda_tests::Reply {
+    let fields = [("questionnaire", questionnaire), ("carry", carry), ("referencia", reference_date)];
+    visitor.post_form(&format!("/empresas/{company}/evaluaciones"), &fields).await
 }
 
 async fn section(visitor: &Visitor, assessment: &str, section: &str) -> SectionToAnswer {
@@ -501,4 +508,123 @@ async fn an_evidence_file_over_the_size_limit_is_refused_and_the_answers_still_s
     let page = section(&member, &id, "codigo").await;
     assert!(page.files.is_empty());
     assert_eq!(answer(&page, question).unwrap().value, Some(AnswerValue::Choice("partial".into())));
+}
+
+/// The same published version, started for a 2026 season and for a 2027 one: each reads the law
+/// of its own reference date — in its questions, its score, its report and its PDF.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
+    let assessments = AssessmentsCopy::new();
+    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
+    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let started = |reference: &'static str| {
+        let (member, mill) = (&member, &mill);
+        async move {
+            let reply = post_start(member, mill, "agro-laboral@2", "", reference).await;
+            assert_eq!(reply.status, 303, "{reply:?}");
+            reply.header("location").unwrap().trim_start_matches("/evaluaciones/").to_owned()
+        }
+    };
+    let (season_2026, season_2027) = (started("2026-11-30").await, started("2027-05-31").await);
+    assert_eq!(overview(&member, &season_2027).await.header.reference_date.to_string(), "2027-05-31");
+
+    // The same 47-hour week: within 2026's 48 hours, beyond 2027's 46.
+    for id in [&season_2026, &season_2027] {
+        save(
+            &member,
+            id,
+            "salarios",
+            &[("salarios.horas-semana", &["47"]), ("salarios.horas-extra", &["yes"])],
+        )
+        .await;
+    }
+    let hours_gap = |report: &app::model::report::GapReport| {
+        report.gaps.iter().any(|gap| gap.causes.iter().any(|c| c.question_id == "salarios.horas-semana"))
+    };
+    let report = |id: &str| {
+        let (member, id) = (&member, id.to_owned());
+        async move {
+            let reply = member.call("assessments/gap-report", &[("assessment_id", &id)]).await;
+            serde_json::from_str::<app::model::report::GapReport>(&reply.body).expect("a gap report")
+        }
+    };
+    let (report_2026, report_2027) = (report(&season_2026).await, report(&season_2027).await);
+    assert!(!hours_gap(&report_2026), "47 hours are within the 2026 limit");
+    assert!(hours_gap(&report_2027), "47 hours exceed the 2027 limit");
+    let week = |report: &app::model::report::GapReport| {
+        report
+            .parameters
+            .iter()
+            .find(|v| v.name == "jornada-maxima-semanal")
+            .map(|v| (v.value, v.from.to_string()))
+    };
+    assert_eq!(week(&report_2026), Some((48.0, "2025-01-01".to_owned())));
+    assert_eq!(week(&report_2027), Some((46.0, "2027-01-01".to_owned())));
+
+    // The question's words say the figure of the date.
+    let minimum = section(&member, &season_2027, "salarios").await;
+    let question = minimum.section.questions.iter().find(|q| q.id == "salarios.minimo").unwrap();
+    assert!(question.text.spanish().contains("315.04 pesos diarios"), "{}", question.text.spanish());
+    let html = member.get(&format!("/evaluaciones/{season_2027}/brechas")).await.body;
+    let page = senda_tests::visible_text(&html);
+    assert!(page.contains("Fecha de referencia 2027-05-31"), "the report states its reference date");
+    assert!(
+        page.contains("Jornada ordinaria máxima semanal: 46 horas (del 2027-01-01 al 2027-12-31"),
+        "{page}"
+    );
+    assert!(html.contains("href=\"/parametros-legales\""), "and links every value to its source");
+    let (status, pdf) = member.get_bytes(&format!("/evaluaciones/{season_2027}/brechas.pdf")).await;
+    assert_eq!(status, 200);
+    let (text, _) = senda_tests::read_pdf(&pdf);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Fecha de referencia: 2027-05-31"), "{text}");
+    assert!(
+        text.contains("Jornada ordinaria máxima semanal: 46 horas (del 2027-01-01 al 2027-12-31"),
+        "{text}"
+    );
+}
+
+/// A reference date that is no date, or one the version cannot be read on, is refused with the
+/// reason, the company page keeps what was typed, and no assessment is started.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
+    let assessments = AssessmentsCopy::new();
+    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
+    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let count = || async {
+        member
+            .call("assessments/of-company", &[("company_id", &mill)])
+            .await
+            .body
+            .matches("\"questionnaire_version\"")
+            .count()
+    };
+    let before = count().await;
+    for (typed, code, message) in [
+        ("2027-02-31", "reference_date_invalid", "La fecha de referencia no es una fecha"),
+        (
+            "2024-12-31",
+            "reference_date_out_of_range",
+            "Esta versión del cuestionario no puede evaluar esa fecha",
+        ),
+        (
+            "2031-01-01",
+            "reference_date_out_of_range",
+            "Esta versión del cuestionario no puede evaluar esa fecha",
+        ),
+    ] {
+        let reply = post_start(&member, &mill, "agro-laboral@2", "", typed).await;
+        assert_eq!(reply.status, 303, "{reply:?}");
+        let back = reply.header("location").unwrap().to_owned();
+        assert_eq!(back, format!("/empresas/{mill}?error={code}&referencia={typed}#iniciar"));
+        let page = member.get(back.split('#').next().unwrap()).await.body;
+        assert!(page.contains(message), "{typed}: the reason is given");
+        assert!(page.contains(&format!("value=\"{typed}\"")), "{typed}: what was typed is kept");
+    }
+    assert_eq!(count().await, before, "nothing was started");
+    // The version without legal parameters takes any date up to two years ahead; empty is today.
+    let reply = post_start(&member, &mill, "agro-laboral@1", "", "").await;
+    assert!(reply.header("location").unwrap().starts_with("/evaluaciones/"), "{reply:?}");
 }

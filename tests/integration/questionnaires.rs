@@ -1,6 +1,6 @@
 //! The questionnaire library at start-up: refused when broken, published versions immutable.
 
-use senda_tests::{AssessmentsCopy, TestDatabase};
+use senda_tests::{AssessmentsCopy, TestApp, TestDatabase};
 use server::AppState;
 
 fn any_addr() -> std::net::SocketAddr {
@@ -64,4 +64,33 @@ async fn the_published_questionnaires_are_loaded_into_the_database_and_listed_on
     assert!(page.body.contains(&format!(r#"<td data-label="Preguntas">{}</td>"#, published[0].questions)));
     let english = app.get("/cuestionarios", Some("senda_lang=en")).await;
     assert!(english.body.contains("Labor self-assessment for agricultural companies"));
+}
+
+/// The legal values by date are public, in both languages, with their sources — and say plainly
+/// where an amount could not be confirmed.
+#[tokio::test]
+async fn the_legal_values_by_date_are_public_with_their_sources() {
+    let app = TestApp::spawn().await;
+    let visitor = app.visitor();
+    let page = visitor.get("/parametros-legales").await;
+    assert_eq!(page.status, 200);
+    for expected in [
+        "Valores legales por fecha",
+        "Jornada ordinaria máxima semanal",
+        "del 2027-01-01 al 2027-12-31",
+        "46 horas",
+        "desde el 2030-01-01",
+        "315.04 pesos diarios",
+        "https://www.diputados.gob.mx/LeyesBiblio/pdf/CPEUM.pdf",
+        "monto no confirmado",
+    ] {
+        assert!(page.body.contains(expected), "{expected}");
+    }
+    visitor.get("/idioma/en?volver=/parametros-legales").await;
+    let english = visitor.get("/parametros-legales").await.body;
+    assert!(
+        english.contains("Maximum ordinary working week")
+            && english.contains("from 2027-01-01 to 2027-12-31")
+    );
+    assert!(english.contains("amount not confirmed"));
 }

@@ -236,6 +236,22 @@ pub fn shipped_assessments() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assessments")
 }
 
+/// What a reader sees of a page: its text without tags or the renderer's markers, spaces
+/// collapsed. Enough for `contains` checks that must not depend on how Leptos splits text nodes.
+pub fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A copy of the shipped assessments folder that a test may change; removed on drop.
 pub struct AssessmentsCopy {
     pub path: PathBuf,

@@ -52,6 +52,7 @@ fn field_of(problem: FormProblem) -> Option<&'static str> {
         FormProblem::OrganizationNameMissing => Some("organization-name"),
         FormProblem::SectorMissing => Some("sector"),
         FormProblem::RfcInvalid => Some("rfc"),
+        FormProblem::ReferenceDateInvalid | FormProblem::ReferenceDateOutOfRange => Some("reference-date"),
         FormProblem::CredentialsWrong | FormProblem::TooManyAttempts | FormProblem::SetupClosed => None,
     }
 }

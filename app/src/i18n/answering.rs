@@ -66,6 +66,8 @@ pub struct AnsweringTexts {
     pub questionnaire_label: &'static str,
     pub carry_label: &'static str,
     pub carry_none: &'static str,
+    pub reference_label: &'static str,
+    pub reference_help: &'static str,
     pub start_submit: &'static str,
     pub no_questionnaires: &'static str,
     pub started: &'static str,
@@ -181,6 +183,9 @@ pub static ES: AnsweringTexts = AnsweringTexts {
     questionnaire_label: "Cuestionario",
     carry_label: "Partir de las respuestas de",
     carry_none: "Empezar en blanco",
+    reference_label: "Fecha de referencia",
+    reference_help: "El último día de la temporada, zafra o periodo que evalúa. Las cifras legales que cambian \
+                     con el tiempo (salario mínimo, jornada máxima) se leen en esa fecha.",
     start_submit: "Iniciar autoevaluación",
     no_questionnaires: "Todavía no hay cuestionarios publicados.",
     started: "Iniciada",
@@ -274,6 +279,9 @@ pub static EN: AnsweringTexts = AnsweringTexts {
     questionnaire_label: "Questionnaire",
     carry_label: "Start from the answers of",
     carry_none: "Start blank",
+    reference_label: "Reference date",
+    reference_help: "The last day of the season, harvest or period you assess. Legal figures that change over \
+                     time (minimum wage, maximum working week) are read on that date.",
     start_submit: "Start self-assessment",
     no_questionnaires: "No questionnaire is published yet.",
     started: "Started",

@@ -43,6 +43,20 @@ pub struct ReportTexts {
     pub critical_explained: &'static str,
     pub no_score: &'static str,
     pub scored_on: &'static str,
+    pub reference_date: &'static str,
+    pub parameters_used_title: &'static str,
+    pub parameters_used_lead: &'static str,
+    pub parameters_title: &'static str,
+    pub parameters_lead: &'static str,
+    pub parameters_link: &'static str,
+    pub basis: &'static str,
+    pub source: &'static str,
+    pub value: &'static str,
+    pub in_force: &'static str,
+    /// "from 2026-01-01" or "from 2026-01-01 to 2026-12-31".
+    pub period: fn(&str, Option<&str>) -> String,
+    pub unconfirmed: &'static str,
+    pub amount_unconfirmed: &'static str,
     pub how_scored: &'static str,
     pub chart_title: &'static str,
     pub section: &'static str,
@@ -99,6 +113,25 @@ pub static ES: ReportTexts = ReportTexts {
                          riesgo para la vida): la calificación es crítica sea cual sea el puntaje.",
     no_score: "Todavía no hay respuestas que calificar.",
     scored_on: "Calificada con fecha",
+    reference_date: "Fecha de referencia",
+    parameters_used_title: "Valores legales usados",
+    parameters_used_lead: "Las cifras legales que cambian con el tiempo se leen en la fecha de referencia de esta \
+                           autoevaluación:",
+    parameters_title: "Valores legales por fecha",
+    parameters_lead: "Las cifras de la ley que cambian con el tiempo, con los días en que rigen, su fundamento y \
+                      la fuente donde se confirmaron. Cada autoevaluación se lee con las vigentes en su fecha de \
+                      referencia.",
+    parameters_link: "Todos los valores legales, con sus fechas y fuentes",
+    basis: "Fundamento",
+    source: "Fuente",
+    value: "Valor",
+    in_force: "Vigencia",
+    period: |from, until| match until {
+        Some(until) => format!("del {from} al {until}"),
+        None => format!("desde el {from}"),
+    },
+    unconfirmed: "no confirmado",
+    amount_unconfirmed: "monto no confirmado",
     how_scored: "Cada respuesta pesa según el requisito más grave que verifica (crítico 4, alto 3, medio 2, \
                  bajo 1): si cumple suma todo su peso, si cumple parcialmente la mitad, si no cumple nada; \
                  lo que no aplica no cuenta. El puntaje es lo obtenido entre lo posible, de 0 a 100.",
@@ -161,6 +194,24 @@ pub static EN: ReportTexts = ReportTexts {
                          threat to life): the rating is critical whatever the score.",
     no_score: "No answers to score yet.",
     scored_on: "Scored as of",
+    reference_date: "Reference date",
+    parameters_used_title: "Legal values used",
+    parameters_used_lead: "Legal figures that change over time are read on this self-assessment's reference date:",
+    parameters_title: "Legal values by date",
+    parameters_lead: "The figures of the law that change over time, with the days they are in force, their legal \
+                      basis and the source where they were confirmed. Each self-assessment is read with those in \
+                      force on its reference date.",
+    parameters_link: "Every legal value, with its dates and sources",
+    basis: "Legal basis",
+    source: "Source",
+    value: "Value",
+    in_force: "In force",
+    period: |from, until| match until {
+        Some(until) => format!("from {from} to {until}"),
+        None => format!("from {from}"),
+    },
+    unconfirmed: "unconfirmed",
+    amount_unconfirmed: "amount not confirmed",
     how_scored: "Each answer weighs as the most severe requirement it verifies (critical 4, high 3, medium 2, \
                  low 1): compliant earns its full weight, partly compliant half, not compliant nothing; what \
                  does not apply does not count. The score is earned over possible, from 0 to 100.",

@@ -16,6 +16,8 @@ pub struct CompanyAssessments {
     pub assessments: Vec<AssessmentLine>,
     /// The questionnaire versions an assessment can start on.
     pub questionnaires: Vec<QuestionnaireSummary>,
+    /// The reference date a new assessment is offered: today.
+    pub today: chrono::NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,8 +14,10 @@ use super::assessment::Citation;
 pub struct GapReport {
     pub header: AssessmentHeader,
     pub title: Text,
-    /// The date the answers were scored on (`YYYY-MM-DD`).
+    /// The date the answers were scored on.
     pub scored_on: chrono::NaiveDate,
+    /// The legal values the questionnaire was read with, on the header's reference date.
+    pub parameters: Vec<assessments::parameters::ParameterValue>,
     pub overall: Option<u32>,
     pub rating: Option<Rating>,
     pub sections: Vec<SectionResult>,

@@ -7,7 +7,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::answering::{get_assessment_overview, list_company_assessments};
 use crate::api::plans::list_company_plans;
-use crate::components::{Loaded, PlanProgressBar, ProgressBar, day};
+use crate::components::{
+    FieldProblems, Loaded, PlanProgressBar, ProgressBar, day, use_form_problems, use_kept_value,
+};
 use crate::i18n::use_texts;
 use crate::model::assessment::{AssessmentOverview, CompanyAssessments};
 use crate::model::plan::PlanSummary;
@@ -60,7 +62,9 @@ pub fn CompanyAssessmentsBlock(company_id: OrganizationId) -> impl IntoView {
 fn AssessmentList(data: CompanyAssessments) -> impl IntoView {
     let t = use_texts().answering;
     let language = use_context::<Language>().unwrap_or_default();
-    let CompanyAssessments { company_id, can_start, assessments, questionnaires } = data;
+    let CompanyAssessments { company_id, can_start, assessments, questionnaires, today } = data;
+    let problems = use_form_problems();
+    let kept_reference = use_kept_value("referencia");
     let earlier: Vec<(String, String)> = assessments
         .iter()
         .map(|line| {
@@ -95,7 +99,7 @@ fn AssessmentList(data: CompanyAssessments) -> impl IntoView {
             return view! { <p>{t.no_questionnaires}</p> }.into_any();
         }
         view! {
-            <form method="post" action=format!("/empresas/{company_id}/evaluaciones") class="form">
+            <form method="post" action=format!("/empresas/{company_id}/evaluaciones") class="form" id="iniciar">
                 <h3>{t.start_title}</h3>
                 <p class="form__lead">{t.start_lead}</p>
                 <label for="questionnaire">{t.questionnaire_label}</label>
@@ -111,6 +115,19 @@ fn AssessmentList(data: CompanyAssessments) -> impl IntoView {
                     <option value="">{t.carry_none}</option>
                     {earlier.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
                 </select>
+                <label for="reference-date">{t.reference_label}</label>
+                <p class="hint" id="reference-date-help">{t.reference_help}</p>
+                <FieldProblems problems field=Some("reference-date") id="reference-date-problem" />
+                <input
+                    type="date"
+                    id="reference-date"
+                    name="referencia"
+                    aria-describedby="reference-date-help reference-date-problem"
+                    value=move || {
+                        let kept = kept_reference.get();
+                        if kept.is_empty() { today.to_string() } else { kept }
+                    }
+                />
                 <button type="submit">{t.start_submit}</button>
             </form>
         }

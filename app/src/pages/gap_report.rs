@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::gap_report::get_gap_report;
-use crate::components::{Loaded, day};
+use crate::components::{Loaded, ParameterValues, day};
 use crate::i18n::use_texts;
 use crate::model::report::{GapLine, GapReport, SectionResult};
 use crate::urls;
@@ -62,7 +62,10 @@ fn Report(report: GapReport) -> impl IntoView {
                 <a href=base.clone()>{report.title.get(language).to_owned()} " · v" {report.header.questionnaire_version}</a>
             </p>
             <h1>{heading}</h1>
-            <p class="card__meta">{r.scored_on} " " {report.scored_on.to_string()}</p>
+            <p class="card__meta">
+                {r.reference_date} " " {report.header.reference_date.to_string()} " · "
+                {r.scored_on} " " {report.scored_on.to_string()}
+            </p>
             {summary}
             <p class="hint">{r.how_scored}</p>
             <h2 id="chart-title">{r.chart_title}</h2>
@@ -106,6 +109,7 @@ fn Report(report: GapReport) -> impl IntoView {
                     }.into_any()
                 }}
             })}
+            <ParameterValues values=report.parameters.clone() />
             <h2>{r.gaps_title}</h2>
             {if report.gaps.is_empty() {
                 view! { <p>{r.no_gaps}</p> }.into_any()

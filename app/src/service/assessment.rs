@@ -12,6 +12,7 @@ use assessments::answers::{
 };
 use assessments::evidence::{self, EvidenceProblem};
 use assessments::questionnaire::Section;
+use chrono::NaiveDate;
 use store::answers::{AnswerWrite, SaveOutcome};
 use store::evidence::NewEvidenceFile;
 
@@ -43,7 +44,7 @@ pub async fn of_company(cx: &Context, company_id: OrganizationId) -> AppResult<C
         });
     }
     let questionnaires = if can_start { cx.store.published_questionnaires().await? } else { Vec::new() };
-    Ok(CompanyAssessments { company_id, can_start, assessments, questionnaires })
+    Ok(CompanyAssessments { company_id, can_start, assessments, questionnaires, today: store::today() })
 }
 
 /// An assessment's overview: its sections, how far each has come, and what is missing.
@@ -167,25 +168,43 @@ pub async fn autosave(
     })
 }
 
-/// Starts an assessment of `company_id` pinned to `questionnaire@version`, blank or carrying the
-/// answers of the company's earlier assessment `carry_from`. Returns the new assessment's id.
+/// What starting an assessment came to.
+pub enum Start {
+    Started(AssessmentId),
+    /// Before the version's first reference date (its legal parameters have no value then), or
+    /// more than two years ahead.
+    ReferenceDateOutOfRange,
+}
+
+/// Starts an assessment of `company_id` pinned to `questionnaire@version` and read on
+/// `reference_date`, blank or carrying the answers of the company's earlier assessment
+/// `carry_from`.
 pub async fn start(
     cx: &Context,
     company_id: OrganizationId,
-    questionnaire_id: &str,
-    version: u32,
+    (questionnaire_id, version): (&str, u32),
     carry_from: Option<AssessmentId>,
-) -> AppResult<AssessmentId> {
+    reference_date: NaiveDate,
+) -> AppResult<Start> {
     let next = cx.store.questionnaire(questionnaire_id, version).await?.ok_or(AppError::NotFound)?;
+    let latest = assessments::dates::add_days(store::today(), 2 * 365).unwrap_or(NaiveDate::MAX);
+    if next.reference_from.is_some_and(|from| reference_date < from) || reference_date > latest {
+        return Ok(Start::ReferenceDateOutOfRange);
+    }
     let carried = match carry_from {
         Some(previous_id) => {
             let previous = load(cx, previous_id).await?;
-            Some((previous_id, carry_over(&previous.questionnaire, &previous.answer_map(), &next)))
+            // As written, not as read on a date: a new minimum wage is no change to a question.
+            Some((previous_id, carry_over(&previous.written, &previous.answer_map(), &next)))
         }
         None => None,
     };
     let carried = carried.as_ref().map(|(id, answers)| (*id, answers.as_slice()));
-    Ok(cx.store.start_assessment(&cx.viewer, company_id, questionnaire_id, version, carried).await?)
+    let id = cx
+        .store
+        .start_assessment(&cx.viewer, company_id, questionnaire_id, version, carried, reference_date)
+        .await?;
+    Ok(Start::Started(id))
 }
 
 /// The answers a section's form sent, one per question that was on it: `a.{id}` the answer

@@ -10,6 +10,7 @@ use assessments::answers::{
     Answers, AssessmentHeader, AssessmentStatus, Progress, StoredAnswer, applicable_questions,
 };
 use assessments::catalog::{Catalog, Confidence, Requirement};
+use assessments::parameters::{self, ParameterValue};
 use assessments::questionnaire::{Questionnaire, Section};
 use assessments::scoring::{Scorecard, score};
 use assessments::text::Text;
@@ -22,15 +23,20 @@ use crate::model::assessment::{Citation, SectionScoreNow};
 pub struct LoadedAssessment {
     pub header: AssessmentHeader,
     pub access: CompanyAccess,
-    /// Shared: a published version is parsed once per process.
+    /// The pinned version as written, its texts and thresholds naming legal parameters. Shared:
+    /// a published version is parsed once per process.
+    pub written: Arc<Questionnaire>,
+    /// The version as read on the assessment's reference date: what pages show and scoring uses.
     pub questionnaire: Arc<Questionnaire>,
+    /// The legal values it is read with.
+    pub parameters: Vec<ParameterValue>,
     pub answers: Vec<StoredAnswer>,
 }
 
 /// The assessment `assessment_id`, or `NotFound` for whoever may not see it.
 pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<LoadedAssessment> {
     let (header, access) = cx.store.assessment_with_access(&cx.viewer, assessment_id).await?;
-    let questionnaire = cx
+    let written = cx
         .store
         .questionnaire(&header.questionnaire_id, header.questionnaire_version)
         .await?
@@ -39,7 +45,14 @@ pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<Loaded
             AppError::Internal
         })?;
     let answers = cx.store.answers(&cx.viewer, assessment_id).await?;
-    Ok(LoadedAssessment { header, access, questionnaire, answers })
+    let (read, parameters) = if written.reference_from.is_some() {
+        let (read, parameters) = parameters::as_of(&written, &cx.library.parameters, header.reference_date);
+        (Arc::new(read), parameters)
+    } else {
+        // A version that names no legal parameter reads the same on every date.
+        (written.clone(), Vec::new())
+    };
+    Ok(LoadedAssessment { header, access, written, questionnaire: read, parameters, answers })
 }
 
 impl LoadedAssessment {

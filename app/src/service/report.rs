@@ -105,6 +105,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
     });
     Ok(GapReport {
         scored_on: loaded.scored_on(),
+        parameters: loaded.parameters.clone(),
         overall: card.overall,
         rating: card.rating,
         sections,

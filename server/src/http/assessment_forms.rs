@@ -6,9 +6,10 @@
 //! person's draft in the database and shown in the form with the reason, so nothing typed is
 //! lost and nothing saved is overwritten unseen. Who may do what is enforced again in the store.
 
+use app::forms::FormProblem;
 use app::service::assessment::{self, Submission, Upload};
 use app::service::loaded::{self, LoadedAssessment};
-use app::urls;
+use app::urls::{self, percent_encode};
 use assessments::evidence::MAX_FILE_BYTES;
 use assessments::ids::{AssessmentId, OrganizationId};
 use axum::Form;
@@ -26,6 +27,9 @@ pub struct StartForm {
     /// The id of an earlier assessment of the company to carry answers from, or empty.
     #[serde(default)]
     carry: String,
+    /// The reference date, `YYYY-MM-DD`; empty is today.
+    #[serde(default)]
+    referencia: String,
 }
 
 /// `POST /empresas/{id}/evaluaciones`: a new assessment, pinned to the chosen version.
@@ -40,8 +44,29 @@ pub async fn start(
         .and_then(|(id, v)| Some((id, v.parse::<u32>().ok()?)))
         .ok_or_else(Failure::not_found)?;
     let carry_from = Some(form.carry.as_str()).filter(|id| !id.is_empty()).map(str::parse).transpose()?;
-    let id = assessment::start(&cx, company_id, questionnaire_id, version, carry_from).await?;
-    Ok(see_other(&urls::assessment(id)))
+    // Sent back with what was typed, so the person corrects the date rather than starts over.
+    let refused = |problem: FormProblem| {
+        let typed = percent_encode(form.referencia.trim());
+        see_other(&format!(
+            "{}?error={}&referencia={typed}#iniciar",
+            urls::company(company_id),
+            problem.code()
+        ))
+    };
+    let typed = form.referencia.trim();
+    let reference_date = if typed.is_empty() {
+        store::today()
+    } else {
+        match assessments::dates::parse(typed) {
+            Some(date) => date,
+            None => return Ok(refused(FormProblem::ReferenceDateInvalid)),
+        }
+    };
+    let version = (questionnaire_id, version);
+    Ok(match assessment::start(&cx, company_id, version, carry_from, reference_date).await? {
+        assessment::Start::Started(id) => see_other(&urls::assessment(id)),
+        assessment::Start::ReferenceDateOutOfRange => refused(FormProblem::ReferenceDateOutOfRange),
+    })
 }
 
 /// `POST /evaluaciones/{id}/secciones/{section}`: saves what changed in one section's form (its

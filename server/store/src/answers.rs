@@ -10,6 +10,7 @@ use assessments::answers::{
 };
 use assessments::ids::{AssessmentId, OrganizationId};
 use assessments::questionnaire::Questionnaire;
+use chrono::NaiveDate;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -47,7 +48,7 @@ struct Typed {
 }
 
 const HEADER_COLUMNS: &str = "a.id, a.company_id, a.questionnaire_id, a.questionnaire_version, a.status, \
-     a.started_at, a.submitted_at, a.carried_from, u.name AS started_by_name";
+     a.started_at, a.submitted_at, a.carried_from, a.reference_date, u.name AS started_by_name";
 
 impl Store {
     /// A questionnaire version as stored. Not company data: the questions are the same for all.
@@ -78,7 +79,8 @@ impl Store {
     }
 
     /// Starts an assessment of `company_id` on a published questionnaire version, pinned to it,
-    /// with `carried` answers from the company's assessment `carried_from`. Own people only.
+    /// with `carried` answers from the company's assessment `carried_from`, read on
+    /// `reference_date`. Own people only.
     pub async fn start_assessment(
         &self,
         viewer: &Viewer,
@@ -86,6 +88,7 @@ impl Store {
         questionnaire_id: &str,
         version: u32,
         carried_from: Option<(AssessmentId, &[CarriedAnswer])>,
+        reference_date: NaiveDate,
     ) -> StoreResult<AssessmentId> {
         let mut tx = self.begin_checked().await?;
         require_own_people(&mut tx, viewer, company_id).await?;
@@ -109,7 +112,8 @@ impl Store {
         let started_at = now();
         sqlx::query(
             "INSERT INTO assessments (id, company_id, questionnaire_id, questionnaire_version, status, \
-             carried_from, started_by, started_at) VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7)",
+             carried_from, started_by, started_at, reference_date) \
+             VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7, $8)",
         )
         .bind(id.to_string())
         .bind(company_id.to_string())
@@ -118,6 +122,7 @@ impl Store {
         .bind(carried_from.map(|(previous, _)| previous.to_string()))
         .bind(viewer.user_id.to_string())
         .bind(&started_at)
+        .bind(reference_date.to_string())
         .execute(&mut *tx)
         .await?;
         for carried in carried_from.map(|(_, answers)| answers).unwrap_or_default() {
@@ -439,12 +444,15 @@ struct HeaderRow {
     started_at: String,
     submitted_at: Option<String>,
     carried_from: Option<String>,
+    /// `None` for an assessment started before reference dates were asked.
+    reference_date: Option<String>,
     started_by_name: String,
 }
 
 impl HeaderRow {
     fn into_header(self, company: assessments::access::Organization) -> StoreResult<AssessmentHeader> {
         let (version, status) = (self.questionnaire_version, self.status);
+        let started_at = crate::instant(&self.started_at)?;
         Ok(AssessmentHeader {
             id: self.id,
             company,
@@ -453,7 +461,11 @@ impl HeaderRow {
                 .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
             status: AssessmentStatus::parse(&status)
                 .ok_or_else(|| StoreError::Corrupt(format!("assessment status `{status}`")))?,
-            started_at: crate::instant(&self.started_at)?,
+            reference_date: match &self.reference_date {
+                Some(date) => crate::date(date)?,
+                None => started_at.date_naive(),
+            },
+            started_at,
             started_by: self.started_by_name,
             submitted_at: self.submitted_at.as_deref().map(crate::instant).transpose()?,
             carried_from: crate::optional_id(self.carried_from)?,

@@ -389,6 +389,7 @@ mod tests {
             title: Text::new(title, None),
             intro: Text::new("Introducción", None),
             due_days: DueDays { critical: 30, high: 90, medium: 180, low: 365 },
+            reference_from: None,
             sections: Vec::new(),
         }
     }
