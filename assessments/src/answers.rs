@@ -44,10 +44,13 @@ pub enum AnswerProblem {
     TooLong,
     #[error("a date in the future")]
     FutureDate,
+    /// "Not applicable" erases what a question checks, so it says why.
+    #[error("not applicable without saying why")]
+    ReasonMissing,
 }
 
 impl AnswerProblem {
-    pub const ALL: [AnswerProblem; 7] = [
+    pub const ALL: [AnswerProblem; 8] = [
         AnswerProblem::NotAnOption,
         AnswerProblem::NotANumber,
         AnswerProblem::BelowMinimum,
@@ -55,6 +58,7 @@ impl AnswerProblem {
         AnswerProblem::NotADate,
         AnswerProblem::TooLong,
         AnswerProblem::FutureDate,
+        AnswerProblem::ReasonMissing,
     ];
 }
 
@@ -123,6 +127,11 @@ impl AnswerValue {
             AnswerValue::Choices(values) => values.clone(),
             AnswerValue::Number(number) => vec![number.to_string()],
         }
+    }
+
+    /// "Not applicable", as a yes / partial / no question takes it.
+    pub fn is_not_applicable(&self) -> bool {
+        matches!(self, AnswerValue::Choice(value) if value == "not_applicable")
     }
 
     /// Whether the answer is one of `any_of`: for a multiple choice, whether any ticked option is.
@@ -338,6 +347,10 @@ pub fn decide(
     if note.chars().count() > MAX_TEXT_CHARS || evidence.chars().count() > MAX_TEXT_CHARS {
         return SaveDecision::Invalid(AnswerProblem::TooLong);
     }
+    // The note is the justification: kept with the answer, shown to advisors and on the report.
+    if value.as_ref().is_some_and(AnswerValue::is_not_applicable) && note.is_empty() {
+        return SaveDecision::Invalid(AnswerProblem::ReasonMissing);
+    }
     let typed = fingerprint(value.as_ref(), note, evidence);
     let current = saved.map_or_else(|| fingerprint(None, "", ""), StoredAnswer::fingerprint);
     let current_revision = saved.map_or(0, |answer| answer.revision);
@@ -456,6 +469,7 @@ mod tests {
             requirements: vec!["LFT-1".into()],
             action: None,
             due_days: None,
+            not_applicable_when: None,
         }
     }
 
@@ -678,6 +692,22 @@ mod tests {
             shown: shown.map_or_else(|| fingerprint(None, "", ""), StoredAnswer::fingerprint),
             ..SubmittedAnswer::default()
         }
+    }
+
+    #[test]
+    fn not_applicable_is_saved_only_with_a_reason() {
+        let without = submitted("not_applicable", 0, None);
+        assert_eq!(
+            decide(&yes_no(), &without, None, day("2026-11-27")),
+            SaveDecision::Invalid(AnswerProblem::ReasonMissing)
+        );
+        let blank = SubmittedAnswer { note: "   ".into(), ..without.clone() };
+        assert_eq!(
+            decide(&yes_no(), &blank, None, day("2026-11-27")),
+            SaveDecision::Invalid(AnswerProblem::ReasonMissing)
+        );
+        let with = SubmittedAnswer { note: "No damos vivienda: todos viven en el pueblo.".into(), ..without };
+        assert!(matches!(decide(&yes_no(), &with, None, day("2026-11-27")), SaveDecision::Save { .. }));
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub struct Requirement {
     pub article: String,
     pub summary: Text,
     pub severity: Severity,
+    /// A breach no score can offset: child labour under the minimum age, hazardous work by
+    /// minors, forced labour and its indicators. An answer at *gap* on it is a zero-tolerance
+    /// finding, and the assessment is rated critical. Marked in the catalog, never derived.
+    #[serde(default)]
+    pub zero_tolerance: bool,
     pub evidence: Text,
     pub confidence: Confidence,
     pub confidence_note: Option<String>,

@@ -16,7 +16,7 @@ use toml::Spanned;
 
 use chrono::NaiveDate;
 
-use crate::catalog::{Catalog, Confidence, Instrument, Requirement};
+use crate::catalog::{Catalog, Confidence, Instrument, Requirement, Severity};
 use crate::dates;
 use crate::parameters::{self, LegalParameters, Parameter, Period};
 use crate::questionnaire::{
@@ -142,6 +142,12 @@ pub fn parse_catalog(file: &str, source: &str) -> Result<Catalog, Vec<Problem>> 
                 format!("requirement `{id}` names unknown instrument `{}`", requirement.instrument.get_ref()),
             );
         }
+        if requirement.zero_tolerance && requirement.severity != Severity::Critical {
+            report.at_span(
+                &requirement.id,
+                format!("requirement `{id}` is zero-tolerance, so it must be critical"),
+            );
+        }
         if requirement.confidence == Confidence::Confirmed && requirement.sources.is_empty() {
             report.at_span(&requirement.id, format!("requirement `{id}` is confirmed but lists no source"));
         }
@@ -151,6 +157,7 @@ pub fn parse_catalog(file: &str, source: &str) -> Result<Catalog, Vec<Problem>> 
             article: requirement.article,
             summary: requirement.summary,
             severity: requirement.severity,
+            zero_tolerance: requirement.zero_tolerance,
             evidence: requirement.evidence,
             confidence: requirement.confidence,
             confidence_note: requirement.confidence_note,
@@ -394,10 +401,18 @@ fn question(
             .collect()
     };
     let has_options = !raw.option.is_empty();
+    // "Not applicable" erases a gap: on a question that verifies a critical or high requirement
+    // it is offered only where the questionnaire says when it can apply.
+    let weighty = raw
+        .requirements
+        .iter()
+        .filter_map(|id| catalog.requirement(id.get_ref()))
+        .any(|requirement| requirement.severity <= Severity::High);
     let answer = match raw.answer.get_ref().as_str() {
         "yes_no_partial" => AnswerKind::YesNoPartial {
             levels: raw.levels.unwrap_or_default(),
-            allow_not_applicable: raw.allow_not_applicable.unwrap_or(true),
+            allow_not_applicable: raw.allow_not_applicable.unwrap_or(true)
+                && (!weighty || raw.not_applicable_when.is_some()),
         },
         "single_choice" => AnswerKind::SingleChoice { options: options(report, raw.option) },
         "multiple_choice" => AnswerKind::MultipleChoice { options: options(report, raw.option) },
@@ -451,6 +466,14 @@ fn question(
     if has_options && !matches!(answer, AnswerKind::SingleChoice { .. } | AnswerKind::MultipleChoice { .. }) {
         report.at(here, format!("question `{id}` has options but its answer type is `{}`", answer.name()));
     }
+    if raw.not_applicable_when.is_some()
+        && !matches!(answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. })
+    {
+        report.at(
+            here,
+            format!("question `{id}` says when it is not applicable but does not offer that answer"),
+        );
+    }
     if scored && raw.action.is_none() {
         report.at(here, format!("question `{id}` has no suggested corrective action"));
     }
@@ -486,6 +509,7 @@ fn question(
         requirements: raw.requirements.into_iter().map(Spanned::into_inner).collect(),
         action: raw.action,
         due_days: raw.due_days,
+        not_applicable_when: raw.not_applicable_when,
     })
 }
 

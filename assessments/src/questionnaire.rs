@@ -148,6 +148,10 @@ pub struct Question {
     pub requirements: Vec<String>,
     pub action: Option<Text>,
     pub due_days: Option<u32>,
+    /// When "not applicable" can be the truth, on a question verifying a critical or high
+    /// requirement ("no housing is provided"): without it, that answer is not offered there.
+    #[serde(default)]
+    pub not_applicable_when: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -71,7 +71,7 @@ impl RequirementStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
-    /// A gap in a critical requirement, whatever the score.
+    /// A zero-tolerance finding, whatever the score.
     Critical,
     Poor,
     NeedsImprovement,
@@ -80,9 +80,9 @@ pub enum Rating {
 }
 
 impl Rating {
-    fn of(score: u32, critical_gap: bool) -> Rating {
+    fn of(score: u32, zero_tolerance_finding: bool) -> Rating {
         match score {
-            _ if critical_gap => Rating::Critical,
+            _ if zero_tolerance_finding => Rating::Critical,
             s if s >= GOOD_FROM => Rating::Good,
             s if s >= ACCEPTABLE_FROM => Rating::Acceptable,
             s if s >= NEEDS_IMPROVEMENT_FROM => Rating::NeedsImprovement,
@@ -117,10 +117,25 @@ pub struct Gap {
     pub requirement_id: String,
     pub severity: Severity,
     pub status: RequirementStatus,
+    /// A zero-tolerance requirement not met: an answer behind it is at *gap*. Listed first, and
+    /// the assessment is rated critical. (Partly met, it is a gap of its severity like others.)
+    #[serde(default)]
+    pub zero_tolerance: bool,
     /// The section of the first answer behind it.
     pub section_id: String,
     /// The answers behind it: questions whose level is a gap or partial.
     pub causes: Vec<ScoredAnswer>,
+}
+
+/// A scored question the answers left out of the assessment: its condition (on a profile answer,
+/// or another question's) does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    pub question_id: String,
+    /// The question whose answer hides it.
+    pub because_of: String,
+    /// The requirements it verifies that went unassessed for it (no other answer assessed them).
+    pub unassessed: Vec<String>,
 }
 
 /// Everything scoring says of an assessment.
@@ -128,11 +143,15 @@ pub struct Gap {
 pub struct Scorecard {
     pub overall: Option<u32>,
     pub rating: Option<Rating>,
+    /// Every scored answer (compliant, partial, gap or not applicable), in questionnaire order.
+    pub answers: Vec<ScoredAnswer>,
+    /// Scored questions the answers hid, in questionnaire order.
+    pub left_out: Vec<LeftOut>,
     /// Scored sections only (profile sections are never scored), in questionnaire order.
     pub sections: Vec<SectionScore>,
     /// Every requirement the questionnaire verifies, in catalog order.
     pub requirements: Vec<(String, RequirementStatus)>,
-    /// Most severe first, then in questionnaire order.
+    /// Zero-tolerance findings first, then most severe first, then in questionnaire order.
     pub gaps: Vec<Gap>,
 }
 
@@ -219,6 +238,7 @@ pub fn score(
             RequirementStatus::NotApplicable
         };
         requirements.push((requirement.id.clone(), status));
+        let zero_tolerance = requirement.zero_tolerance && status == RequirementStatus::NotMet;
         if status.is_gap() {
             let causes: Vec<ScoredAnswer> = levels
                 .iter()
@@ -234,13 +254,14 @@ pub fn score(
                 requirement_id: requirement.id.clone(),
                 severity: requirement.severity,
                 status,
+                zero_tolerance,
                 section_id,
                 causes,
             });
         }
     }
     let position = |section_id: &str| questionnaire.sections.iter().position(|s| s.id == section_id);
-    gaps.sort_by_key(|gap| (gap.severity, position(&gap.section_id)));
+    gaps.sort_by_key(|gap| (!gap.zero_tolerance, gap.severity, position(&gap.section_id)));
     for section in &mut sections {
         section.gaps = u32::try_from(gaps.iter().filter(|g| g.section_id == section.section_id).count())
             .unwrap_or(u32::MAX);
@@ -250,9 +271,79 @@ pub fn score(
     let earned = sections.iter().map(|s| s.earned_half_points).sum();
     let possible = sections.iter().map(|s| s.possible_half_points).sum();
     let overall = percent(earned, possible);
-    let critical_gap = gaps.iter().any(|gap| gap.severity == Severity::Critical);
-    let rating = overall.map(|overall| Rating::of(overall, critical_gap));
-    Scorecard { overall, rating, sections, requirements, gaps }
+    let finding = gaps.iter().any(|gap| gap.zero_tolerance);
+    let rating = overall.map(|overall| Rating::of(overall, finding));
+
+    let status_of = |id: &str| requirements.iter().find(|(r, _)| r == id).map(|(_, status)| *status);
+    let left_out = questionnaire
+        .sections
+        .iter()
+        .filter(|section| !section.profile)
+        .flat_map(|section| &section.questions)
+        .filter(|question| !applicable.contains(question.id.as_str()))
+        .filter_map(|question| {
+            Some(LeftOut {
+                question_id: question.id.clone(),
+                because_of: question.show_if.as_ref()?.question.clone(),
+                unassessed: question
+                    .requirements
+                    .iter()
+                    .filter(|id| status_of(id) == Some(RequirementStatus::NotApplicable))
+                    .cloned()
+                    .collect(),
+            })
+        })
+        .collect();
+    let answers = questionnaire.questions().filter_map(|q| scored.get(q.id.as_str()).cloned()).collect();
+    Scorecard { overall, rating, answers, left_out, sections, requirements, gaps }
+}
+
+/// On what a met requirement rests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The company's answers alone.
+    Declared,
+    /// Every answer behind it carries evidence (a file attached to its question).
+    Evidenced,
+}
+
+/// The basis of every met requirement of `card`, in catalog order: *evidenced* when every
+/// compliant answer behind it has evidence (`has_evidence(question_id)`), else *declared*.
+pub fn bases(
+    questionnaire: &Questionnaire,
+    card: &Scorecard,
+    has_evidence: impl Fn(&str) -> bool,
+) -> Vec<(String, Basis)> {
+    card.requirements
+        .iter()
+        .filter(|(_, status)| *status == RequirementStatus::Met)
+        .map(|(id, _)| {
+            let behind = card.answers.iter().filter(|answer| {
+                answer.level == Level::Compliant
+                    && questionnaire
+                        .question(&answer.question_id)
+                        .is_some_and(|q| q.requirements.contains(id))
+            });
+            let evidenced =
+                behind.clone().count() > 0 && behind.clone().all(|a| has_evidence(&a.question_id));
+            (id.clone(), if evidenced { Basis::Evidenced } else { Basis::Declared })
+        })
+        .collect()
+}
+
+/// Whole percent of the points earned that rest on answers without evidence; `None` when
+/// nothing was earned.
+pub fn declared_share(card: &Scorecard, has_evidence: impl Fn(&str) -> bool) -> Option<u32> {
+    let credit = |answer: &&ScoredAnswer| match answer.level {
+        Level::Compliant => 2 * answer.weight,
+        Level::Partial => answer.weight,
+        Level::Gap | Level::NotApplicable => 0,
+    };
+    let earned: u32 = card.answers.iter().map(|a| credit(&a)).sum();
+    let declared: u32 =
+        card.answers.iter().filter(|a| !has_evidence(&a.question_id)).map(|a| credit(&a)).sum();
+    percent(declared, earned)
 }
 
 /// 100 × earned ÷ possible, rounded to the nearest whole number, halves up.
@@ -264,13 +355,18 @@ fn percent(earned: u32, possible: u32) -> Option<u32> {
 /// question (never saved as such) or a profile option, which carries no level.
 pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: NaiveDate) -> Option<Level> {
     match (kind, answer) {
-        (AnswerKind::YesNoPartial { levels, .. }, AnswerValue::Choice(value)) => match value.as_str() {
-            "yes" => Some(levels.yes),
-            "partial" => Some(levels.partial),
-            "no" => Some(levels.no),
-            "not_applicable" => Some(levels.not_applicable),
-            _ => None,
-        },
+        (AnswerKind::YesNoPartial { levels, allow_not_applicable }, AnswerValue::Choice(value)) => {
+            match value.as_str() {
+                "yes" => Some(levels.yes),
+                "partial" => Some(levels.partial),
+                "no" => Some(levels.no),
+                "not_applicable" if *allow_not_applicable => Some(levels.not_applicable),
+                // Given before the question stopped offering it (a critical or high requirement
+                // without a stated case): it erases nothing, and stands as a gap to look into.
+                "not_applicable" => Some(Level::Gap),
+                _ => None,
+            }
+        }
         (AnswerKind::SingleChoice { options }, AnswerValue::Choice(value)) => {
             options.iter().find(|option| &option.value == value)?.level
         }
@@ -375,6 +471,7 @@ mod tests {
             article: "Art. 1".into(),
             summary: Text::new("Resumen", None),
             severity,
+            zero_tolerance: id == "CRIT",
             evidence: Text::new("Evidencia", None),
             confidence: Confidence::Confirmed,
             confidence_note: None,
@@ -411,6 +508,7 @@ mod tests {
             requirements: requirements.iter().map(|r| (*r).to_owned()).collect(),
             action: None,
             due_days: None,
+            not_applicable_when: None,
         }
     }
 
@@ -525,9 +623,11 @@ mod tests {
             (salarios.earned_half_points, salarios.possible_half_points, salarios.score),
             (4, 12, Some(33))
         );
-        // Overall: 8 of 14 points = 57.14 → 57; a partly met critical requirement → critical.
+        // Overall: 8 of 14 points = 57.14 → 57. CRIT is zero-tolerance but only partly met (the
+        // permits are partial): a high-priority gap, not a finding, so the score rates it.
         assert_eq!(card.overall, Some(57));
-        assert_eq!(card.rating, Some(Rating::Critical));
+        assert_eq!(card.rating, Some(Rating::NeedsImprovement));
+        assert!(!card.gaps[0].zero_tolerance);
         let gaps: Vec<(&str, RequirementStatus)> =
             card.gaps.iter().map(|g| (g.requirement_id.as_str(), g.status)).collect();
         assert_eq!(
@@ -544,7 +644,18 @@ mod tests {
     }
 
     #[test]
-    fn without_a_critical_gap_the_score_decides_the_rating() {
+    fn a_zero_tolerance_requirement_at_gap_is_a_finding_listed_first_and_rates_critical() {
+        let mut answers = worked_example();
+        answers.insert("infantil.permisos".into(), choice("no"));
+        let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
+        // 4 + 0 of 8, and 2 of 6: 6 of 14 = 42.9 → 43, yet critical whatever the score.
+        assert_eq!((card.overall, card.rating), (Some(43), Some(Rating::Critical)));
+        assert_eq!((card.gaps[0].requirement_id.as_str(), card.gaps[0].zero_tolerance), ("CRIT", true));
+        assert!(card.gaps[1..].iter().all(|gap| !gap.zero_tolerance));
+    }
+
+    #[test]
+    fn without_a_zero_tolerance_finding_the_score_decides_the_rating() {
         let mut answers = worked_example();
         answers.insert("infantil.permisos".into(), choice("yes"));
         let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
@@ -555,6 +666,56 @@ mod tests {
         assert_eq!(Rating::of(75, false), Rating::Acceptable);
         assert_eq!(Rating::of(49, false), Rating::Poor);
         assert_eq!(Rating::of(100, true), Rating::Critical);
+    }
+
+    #[test]
+    fn what_the_profile_hides_is_said_with_the_answer_that_hid_it() {
+        let mut answers = worked_example();
+        answers.insert("perfil.adolescentes".into(), choice("no"));
+        let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
+        assert_eq!(
+            card.left_out,
+            [LeftOut {
+                question_id: "infantil.permisos".into(),
+                because_of: "perfil.adolescentes".into(),
+                unassessed: Vec::new(),
+            }],
+            "CRIT and MED are still assessed, by the age check and the channels"
+        );
+        // Had the channels been not applicable too, MED would have gone unassessed.
+        let mut questionnaire = questionnaire();
+        questionnaire.sections[2].questions.remove(1);
+        let card = score(&questionnaire, &catalog(), &answers, day("2026-11-27"));
+        assert_eq!(card.left_out[0].unassessed, ["MED"]);
+    }
+
+    #[test]
+    fn a_met_requirement_rests_on_evidence_only_when_every_answer_behind_it_has_some() {
+        let mut answers = worked_example();
+        answers.insert("infantil.permisos".into(), choice("yes"));
+        let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
+        let basis = |evidenced: &[&str]| -> Vec<Basis> {
+            bases(&questionnaire(), &card, |q| evidenced.contains(&q)).into_iter().map(|(_, b)| b).collect()
+        };
+        // CRIT rests on the age check and the permits, MED on the permits and the channels.
+        assert_eq!(basis(&[]), [Basis::Declared, Basis::Declared]);
+        assert_eq!(basis(&["infantil.edad"]), [Basis::Declared, Basis::Declared], "the permits have none");
+        assert_eq!(basis(&["infantil.edad", "infantil.permisos"]), [Basis::Evidenced, Basis::Declared]);
+        let all = ["infantil.edad", "infantil.permisos", "salarios.canales"];
+        assert_eq!(basis(&all), [Basis::Evidenced, Basis::Evidenced]);
+        // Earned: edad 8, permisos 8, canales 4 half points; with edad evidenced, 12 of 20 are declared.
+        assert_eq!(declared_share(&card, |q| q == "infantil.edad"), Some(60));
+        assert_eq!(declared_share(&card, |_| true), Some(0));
+    }
+
+    #[test]
+    fn a_not_applicable_the_question_no_longer_offers_stands_as_a_gap() {
+        let kind = AnswerKind::YesNoPartial { levels: YesNoLevels::default(), allow_not_applicable: false };
+        assert_eq!(level_of(&kind, &choice("not_applicable"), day("2026-11-27")), Some(Level::Gap));
+        assert_eq!(
+            level_of(&yes_no(), &choice("not_applicable"), day("2026-11-27")),
+            Some(Level::NotApplicable)
+        );
     }
 
     #[test]
@@ -643,6 +804,18 @@ mod tests {
             })
     }
 
+    /// The example as the loader reads it: "not applicable" is not offered on its critical and
+    /// high questions, since none says when it could apply.
+    fn without_not_applicable(mut questionnaire: Questionnaire) -> Questionnaire {
+        for question in questionnaire.sections.iter_mut().flat_map(|s| &mut s.questions) {
+            let weighty = question.requirements.iter().any(|r| r == "CRIT" || r == "HIGH");
+            if let AnswerKind::YesNoPartial { allow_not_applicable, .. } = &mut question.answer {
+                *allow_not_applicable &= !weighty;
+            }
+        }
+        questionnaire
+    }
+
     /// Every score of a scorecard, overall first.
     fn scores(card: &Scorecard) -> Vec<Option<u32>> {
         std::iter::once(card.overall).chain(card.sections.iter().map(|s| s.score)).collect()
@@ -697,6 +870,51 @@ mod tests {
             }
             prop_assert!(after.rating >= before.rating);
             prop_assert!(after.gaps.len() <= before.gaps.len());
+        }
+
+        /// Where "not applicable" is not offered (a critical or high requirement without a stated
+        /// case, as the loader decides), choosing it scores exactly as "no": it never raises a score.
+        #[test]
+        fn not_applicable_never_raises_a_score_where_it_is_not_offered(answers in any_answers(), which in 0usize..3) {
+            let id = ["infantil.edad", "infantil.permisos", "salarios.recibos"][which];
+            let strict = without_not_applicable(questionnaire());
+            let mut with_no = answers.clone();
+            with_no.insert(id.into(), choice("no"));
+            let mut with_na = answers;
+            with_na.insert(id.into(), choice("not_applicable"));
+            let (no, na) = (score(&strict, &catalog(), &with_no, day("2026-11-27")), score(&strict, &catalog(), &with_na, day("2026-11-27")));
+            prop_assert_eq!(scores(&no), scores(&na));
+            prop_assert_eq!(no.rating, na.rating);
+        }
+
+        #[test]
+        fn a_partial_on_zero_tolerance_never_alone_rates_critical_and_a_gap_always_does(answers in any_answers()) {
+            let mut partial = answers.clone();
+            partial.insert("infantil.edad".into(), choice("partial"));
+            let card = score(&questionnaire(), &catalog(), &partial, day("2026-11-27"));
+            let finding = card.gaps.iter().any(|gap| gap.zero_tolerance);
+            prop_assert_eq!(card.rating == Some(Rating::Critical), finding);
+            let edad_alone = partial.get("infantil.permisos").is_none_or(|p| p != &choice("no"));
+            if edad_alone {
+                prop_assert!(card.rating != Some(Rating::Critical), "a partial alone rated critical");
+            }
+            let mut gap = answers;
+            gap.insert("infantil.edad".into(), choice("no"));
+            prop_assert_eq!(score(&questionnaire(), &catalog(), &gap, day("2026-11-27")).rating, Some(Rating::Critical));
+        }
+
+        #[test]
+        fn adding_evidence_never_lowers_a_basis(answers in any_answers(), some in prop::collection::vec(any::<bool>(), 5), more in prop::collection::vec(any::<bool>(), 5)) {
+            let ids = ["infantil.edad", "infantil.permisos", "salarios.recibos", "salarios.canales", "salarios.horas"];
+            let fewer: Vec<&str> = ids.iter().zip(&some).filter(|(_, s)| **s).map(|(id, _)| *id).collect();
+            let all: Vec<&str> = ids.iter().zip(some.iter().zip(&more)).filter(|(_, (s, m))| **s || **m).map(|(id, _)| *id).collect();
+            let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
+            let before = bases(&questionnaire(), &card, |q| fewer.contains(&q));
+            let after = bases(&questionnaire(), &card, |q| all.contains(&q));
+            for ((id, b), (_, a)) in before.iter().zip(&after) {
+                prop_assert!(a >= b, "{} fell from {:?} to {:?}", id, b, a);
+            }
+            prop_assert!(declared_share(&card, |q| all.contains(&q)) <= declared_share(&card, |q| fewer.contains(&q)));
         }
 
         #[test]

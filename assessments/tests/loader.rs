@@ -121,10 +121,34 @@ fn a_valid_questionnaire_loads_with_its_scoring() {
         parse_questionnaire("q", QUESTIONNAIRE, &catalog(), &LegalParameters::default()).unwrap();
     assert_eq!(questionnaire.questions().count(), 3);
     let age = questionnaire.question("contratacion.edad").unwrap();
-    assert!(matches!(age.answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. }));
-    assert_eq!(
-        assessments::loader::levels_of(&age.answer),
-        [Level::Compliant, Level::Partial, Level::Gap, Level::NotApplicable]
+    assert_eq!(assessments::loader::levels_of(&age.answer), [Level::Compliant, Level::Partial, Level::Gap]);
+}
+
+/// "Not applicable" erases a gap, so on a question verifying a critical or high requirement it
+/// is offered only where the questionnaire says when it can be true.
+#[test]
+fn not_applicable_is_offered_on_a_weighty_question_only_with_its_case() {
+    let parse = |text: &str| parse_questionnaire("q", text, &catalog(), &LegalParameters::default());
+    let offered = |text: &str, id: &str| {
+        let questionnaire = parse(text).unwrap();
+        let answer = &questionnaire.question(id).unwrap().answer;
+        matches!(answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. })
+    };
+    assert!(!offered(QUESTIONNAIRE, "contratacion.edad"), "critical, and no case given");
+    let with_case = QUESTIONNAIRE.replace(
+        "evidence = true\nrequirements = [\"LFT-22BIS\"]",
+        "evidence = true\nrequirements = [\"LFT-22BIS\"]\nnot_applicable_when = { es = \"No contrata a nadie directamente.\" }",
+    );
+    assert!(offered(&with_case, "contratacion.edad"));
+    let on_a_choice = QUESTIONNAIRE.replace(
+        "show_if = { question = \"perfil.vivienda\", any_of = [\"yes\"] }",
+        "show_if = { question = \"perfil.vivienda\", any_of = [\"yes\"] }\nnot_applicable_when = { es = \"Sin vivienda.\" }",
+    );
+    let problems = parse(&on_a_choice).unwrap_err();
+    assert_problem(
+        &problems,
+        line_of(&on_a_choice, "id = \"contratacion.protocolo\""),
+        "does not offer that answer",
     );
 }
 

@@ -1,9 +1,12 @@
 //! The demo's assessments: one submitted self-assessment per demo company, with realistic,
-//! mixed answers — most practices in order, some gaps. The sugar mill has gaps of every severity;
-//! the tobacco company one critical gap among a few others.
+//! mixed answers — most practices in order, some gaps. The sugar mill has gaps of every severity,
+//! a crew boss who charges for work (a zero-tolerance finding), a justified "not applicable" and
+//! evidence attached to some answers; the tobacco company a minor in hazardous work among a few
+//! other gaps.
 //!
-//! Which answers fall short is chosen by position among the questions of each severity, not by
-//! question id, so the demo follows the questionnaire when a new version is published.
+//! Which answers fall short is chosen by position among the questions of each severity, and a
+//! finding by the requirement it breaches, not by question id, so the demo follows the
+//! questionnaire when a new version is published.
 
 use assessments::ids::AssessmentId;
 use std::collections::HashMap;
@@ -11,12 +14,14 @@ use std::collections::HashMap;
 use anyhow::Context;
 use assessments::answers::{AnswerValue, Answers, applicable_questions};
 use assessments::catalog::{Catalog, Severity};
+use assessments::evidence::FileKind;
 use assessments::loader::Library;
 use assessments::questionnaire::{Level, Question, Questionnaire};
 use assessments::scoring::answer_at;
 use chrono::NaiveDate;
 use store::Store;
 use store::answers::AnswerWrite;
+use store::evidence::NewEvidenceFile;
 use store::plans::MoveOutcome;
 
 /// The questionnaire the demo answers.
@@ -31,7 +36,19 @@ pub struct DemoAssessment {
     /// Per severity, which questions of that severity (1 = the first that applies) fall short,
     /// and how.
     pub shortfalls: &'static [(Severity, usize, Level)],
+    /// Zero-tolerance requirements breached: the first question that applies and verifies each
+    /// is answered at *gap*.
+    pub findings: &'static [&'static str],
+    /// Questions answered "not applicable", with the reason given.
+    pub not_applicable: &'static [(&'static str, &'static str)],
+    /// Questions whose answer carries a document.
+    pub evidence: &'static [&'static str],
 }
+
+/// The document the demo attaches as evidence: a one-page PDF.
+const DEMO_EVIDENCE: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 pub const DEMO_ASSESSMENTS: [DemoAssessment; 2] = [
     DemoAssessment {
@@ -56,6 +73,12 @@ pub const DEMO_ASSESSMENTS: [DemoAssessment; 2] = [
             (Severity::Medium, 4, Level::Partial),
             (Severity::Low, 1, Level::Gap),
         ],
+        findings: &["LFT-133-III"],
+        not_applicable: &[(
+            "salarios.ptu",
+            "El ingenio no tuvo utilidades en el último ejercicio fiscal: no hubo reparto que hacer.",
+        )],
+        evidence: &["codigo.politica-escrita", "codigo.trabajo-libre", "salarios.cfdi"],
     },
     DemoAssessment {
         company: "Tabacalera del Nayar (demo)",
@@ -75,6 +98,9 @@ pub const DEMO_ASSESSMENTS: [DemoAssessment; 2] = [
             (Severity::High, 3, Level::Partial),
             (Severity::Medium, 2, Level::Gap),
         ],
+        findings: &["LFT-175-176"],
+        not_applicable: &[],
+        evidence: &[],
     },
 ];
 
@@ -111,9 +137,20 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
             )
             .await?;
         for (question_id, value) in &answers {
-            let write =
-                AnswerWrite { question_id, value: Some(value), note: "", evidence: "", base_revision: 0 };
+            let note =
+                demo.not_applicable.iter().find(|(q, _)| q == question_id).map_or("", |(_, reason)| *reason);
+            let write = AnswerWrite { question_id, value: Some(value), note, evidence: "", base_revision: 0 };
             store.save_answer(&viewer, id, write).await?;
+        }
+        for question_id in demo.evidence.iter().filter(|q| answers.contains_key(**q)) {
+            let file_name = format!("{question_id}.pdf");
+            let file = NewEvidenceFile {
+                question_id,
+                file_name: &file_name,
+                kind: FileKind::Pdf,
+                content: DEMO_EVIDENCE,
+            };
+            store.attach_evidence(&viewer, id, file).await?;
         }
         store.submit_assessment(&viewer, id).await?;
         if demo.company == DEMO_ASSESSMENTS[0].company {
@@ -237,6 +274,23 @@ pub fn answers_for(
             answers.insert(question.id.clone(), answer);
         }
     }
+    for requirement in demo.findings {
+        let breaching = applicable_questions(questionnaire, &answers)
+            .into_iter()
+            .find(|q| q.requirements.iter().any(|r| r == requirement))
+            .and_then(|q| Some((q.id.clone(), answer_at(&q.answer, Level::Gap, as_of)?)));
+        if let Some((id, answer)) = breaching {
+            answers.insert(id, answer);
+        }
+    }
+    for (question_id, _) in demo.not_applicable {
+        let offered = questionnaire
+            .question(question_id)
+            .and_then(|q| answer_at(&q.answer, Level::NotApplicable, as_of));
+        if let Some(answer) = offered.filter(|_| answers.contains_key(*question_id)) {
+            answers.insert((*question_id).to_owned(), answer);
+        }
+    }
     answers
 }
 
@@ -278,9 +332,15 @@ mod tests {
             assert!(mill.gaps.iter().any(|g| g.severity == severity), "the mill has no {severity:?} gap");
         }
         assert_eq!(mill.rating, Some(Rating::Critical));
+        let findings = |card: &assessments::scoring::Scorecard| -> Vec<String> {
+            card.gaps.iter().filter(|g| g.zero_tolerance).map(|g| g.requirement_id.clone()).collect()
+        };
+        assert_eq!(findings(&mill), ["LFT-133-III"], "a crew boss charges for work");
+        assert!(
+            mill.answers.iter().any(|a| a.question_id == "salarios.ptu" && a.level == Level::NotApplicable)
+        );
         let tobacco = card(&DEMO_ASSESSMENTS[1]);
-        let critical: Vec<_> = tobacco.gaps.iter().filter(|g| g.severity == Severity::Critical).collect();
-        assert_eq!(critical.len(), 1, "{critical:?}");
+        assert_eq!(findings(&tobacco), ["LFT-175-176"], "a minor in hazardous work");
         assert_eq!(tobacco.rating, Some(Rating::Critical));
         assert!(tobacco.overall > Some(70), "mostly in order: {:?}", tobacco.overall);
     }

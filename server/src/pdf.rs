@@ -97,14 +97,17 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
     if report.gaps.is_empty() {
         layout.paragraph(r.no_gaps, 10.0, false, INK);
     }
-    for gap in &report.gaps {
+    // Zero-tolerance findings first: no score offsets them.
+    let gaps = report.findings().chain(report.gaps.iter().filter(|gap| !gap.zero_tolerance));
+    for gap in gaps {
         layout.space(2.5);
         layout.ensure(line_height(10.0) * 3.0);
         let citation = &gap.citation;
         let unconfirmed =
             if citation.confirmed { String::new() } else { format!(" ({})", t.answering.unconfirmed) };
+        let finding = if gap.zero_tolerance { format!(" · {}", r.findings_title) } else { String::new() };
         let head = format!(
-            "{} · {} — {}, {}{unconfirmed}",
+            "{} · {}{finding} — {}, {}{unconfirmed}",
             r.severity(gap.severity),
             r.status(gap.status),
             citation.instrument.get(language),
@@ -123,6 +126,8 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
             layout.paragraph_at(MARGIN + 4.0, layout::CONTENT_WIDTH - 4.0, &answer, 9.0, false, SOFT_INK);
         }
     }
+
+    scope_and_bases(&mut layout, report, language);
 
     // The action table.
     if let Some(plan) = plan {
@@ -195,6 +200,57 @@ fn footers(layout: &mut Layout, company: &str, language: Language, today: NaiveD
             color: SOFT_INK,
             text: numbering,
         });
+    }
+}
+
+/// What the score does not cover — every "not applicable" with its reason, every question the
+/// answers hid — and what it rests on: the declared share and each met requirement's basis.
+fn scope_and_bases(layout: &mut Layout, report: &GapReport, language: Language) {
+    let t = texts(language);
+    let (r, a) = (t.report, t.answering);
+    let heading = |layout: &mut Layout, title: &str, lead: &str| {
+        layout.space(6.0);
+        layout.ensure(20.0);
+        layout.paragraph(title, 13.0, true, FIELD);
+        layout.paragraph(lead, 9.0, false, SOFT_INK);
+    };
+    heading(layout, r.exclusions_title, r.exclusions_lead);
+    if report.exclusions.is_empty() {
+        layout.paragraph(r.exclusions_none, 9.5, false, INK);
+    }
+    for exclusion in &report.exclusions {
+        let reason = if exclusion.reason.is_empty() { r.no_reason } else { &exclusion.reason };
+        let line = format!("{} — {}: {reason}", exclusion.question.get(language), r.reason);
+        layout.paragraph(&line, 9.5, false, INK);
+    }
+    if !report.left_out.is_empty() {
+        heading(layout, r.left_out_title, r.left_out_lead);
+        for left in &report.left_out {
+            let answer = left.because_answer.as_ref().map_or_else(
+                || r.no_answer.to_owned(),
+                |value| a.describe(&left.because_kind, value, language),
+            );
+            let line = format!(
+                "{} — {} {}: {answer}",
+                left.question.get(language),
+                r.because,
+                left.because_of.get(language)
+            );
+            layout.paragraph(&line, 9.5, false, INK);
+        }
+    }
+    heading(layout, r.met_title, r.met_lead);
+    if let Some(share) = report.declared_share {
+        layout.paragraph(&(r.declared_share)(share), 9.5, true, INK);
+    }
+    if report.met.is_empty() {
+        layout.paragraph(r.met_none, 9.5, false, INK);
+    }
+    for met in &report.met {
+        let citation = &met.citation;
+        let line =
+            format!("{}, {} — {}", citation.instrument.get(language), citation.article, r.basis(met.basis));
+        layout.paragraph(&line, 9.5, false, INK);
     }
 }
 

@@ -4,7 +4,7 @@
 use app::model::report::GapReport;
 use assessments::catalog::Severity;
 use assessments::organization::OrganizationKind;
-use assessments::scoring::{Rating, RequirementStatus};
+use assessments::scoring::{Basis, Rating, RequirementStatus};
 use senda_tests::demo::*;
 use senda_tests::{TestApp, Visitor};
 
@@ -36,6 +36,9 @@ async fn answer_code_of_conduct(
     for (question, value) in answers {
         let saved = page.answers.iter().find(|a| a.question_id == *question);
         fields.push((format!("a.{question}"), (*value).to_owned()));
+        // "Not applicable" is saved only with its reason.
+        let note = if *value == "not_applicable" { NOT_APPLICABLE_BECAUSE } else { "" };
+        fields.push((format!("n.{question}"), note.to_owned()));
         fields.push((format!("r.{question}"), saved.map_or(0, |a| a.revision).to_string()));
         let shown =
             saved.map_or_else(|| assessments::answers::fingerprint(None, "", ""), |a| a.fingerprint());
@@ -48,16 +51,20 @@ async fn answer_code_of_conduct(
 }
 
 /// The hand-worked example (weights from the catalog's severities):
-/// política escrita (critical, 4) yes → 4 of 4; difusión (medium, 2) partial → 1 of 2;
-/// no discriminación (high, 3) no → 0 of 3; proveedores not applicable → left out;
-/// trabajo libre (critical, 4) yes → 4 of 4. 9 of 13 points → 69.2 → 69, needs improvement.
+/// política escrita (critical, 4) yes → 4 of 4; difusión (medium) not applicable, with its
+/// reason → left out; no discriminación (high, 3) no → 0 of 3; proveedores (critical, 4) partial
+/// → 2 of 4; trabajo libre (critical, 4) yes → 4 of 4. 10 of 15 points → 66.7 → 67. The partial
+/// on a critical requirement (OIT-C29) is a gap, but no zero-tolerance finding: needs improvement.
 const WORKED: [(&str, &str); 5] = [
     ("codigo.politica-escrita", "yes"),
-    ("codigo.difusion", "partial"),
+    ("codigo.difusion", "not_applicable"),
     ("codigo.no-discriminacion", "no"),
-    ("codigo.proveedores", "not_applicable"),
+    ("codigo.proveedores", "partial"),
     ("codigo.trabajo-libre", "yes"),
 ];
+
+const NOT_APPLICABLE_BECAUSE: &str =
+    "Todo el personal firmó el código al ingresar y no hay personal de temporada.";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_report_has_the_numbers_worked_out_by_hand() {
@@ -67,21 +74,32 @@ async fn the_report_has_the_numbers_worked_out_by_hand() {
     let id = answer_code_of_conduct(&app, &member, "", &WORKED).await;
 
     let report = report(&member, &id).await;
-    assert_eq!(report.overall, Some(69));
+    assert_eq!(report.overall, Some(67));
     assert_eq!(report.rating, Some(Rating::NeedsImprovement));
     let code = report.sections.iter().find(|s| s.id == "codigo").unwrap();
-    assert_eq!((code.score, code.gaps), (Some(69), 2));
+    assert_eq!((code.score, code.gaps), (Some(67), 3));
     assert!(report.sections.iter().filter(|s| s.id != "codigo").all(|s| s.score.is_none()));
-    let gaps: Vec<(&str, Severity, RequirementStatus)> =
-        report.gaps.iter().map(|g| (g.citation.requirement_id.as_str(), g.severity, g.status)).collect();
+    let gaps: Vec<(&str, Severity, RequirementStatus, bool)> = report
+        .gaps
+        .iter()
+        .map(|g| (g.citation.requirement_id.as_str(), g.severity, g.status, g.zero_tolerance))
+        .collect();
     assert_eq!(
         gaps,
         [
-            ("LFT-3-133-I-XIV", Severity::High, RequirementStatus::NotMet),
-            ("LFPED-1-9", Severity::Medium, RequirementStatus::NotMet),
+            ("OIT-C29-P29-C105", Severity::Critical, RequirementStatus::PartlyMet, false),
+            ("LFT-3-133-I-XIV", Severity::High, RequirementStatus::NotMet, false),
+            ("LFPED-1-9", Severity::Medium, RequirementStatus::NotMet, false),
         ]
     );
-    let cause = &report.gaps[0].causes[0];
+    // The exclusion is listed with its reason; the met requirements say they rest on the
+    // company's word, and all the points earned do.
+    let exclusions: Vec<(&str, &str)> =
+        report.exclusions.iter().map(|e| (e.question_id.as_str(), e.reason.as_str())).collect();
+    assert_eq!(exclusions, [("codigo.difusion", NOT_APPLICABLE_BECAUSE)]);
+    assert!(!report.met.is_empty() && report.met.iter().all(|m| m.basis == Basis::Declared));
+    assert_eq!(report.declared_share, Some(100));
+    let cause = &report.gaps[1].causes[0];
     let es = assessments::Language::Es;
     let answer = app::i18n::texts(es).answering.describe(&cause.kind, &cause.answer, es);
     assert_eq!((cause.question_id.as_str(), answer.as_str()), ("codigo.no-discriminacion", "No"));
@@ -89,9 +107,18 @@ async fn the_report_has_the_numbers_worked_out_by_hand() {
 
     let html = member.get(&format!("/evaluaciones/{id}/brechas")).await;
     assert_eq!(html.status, 200);
-    for expected in ["scorecard__number\">69<", "Necesita mejorar", "<svg", "Ley Federal del Trabajo"] {
+    for expected in ["scorecard__number\">67<", "Necesita mejorar", "<svg", "Ley Federal del Trabajo"] {
         assert!(html.body.contains(expected), "the page lacks {expected}");
     }
+    let page = senda_tests::visible_text(&html.body);
+    for expected in [
+        &format!("Razón: {NOT_APPLICABLE_BECAUSE}"),
+        "El 100 % de los puntos obtenidos descansa solo en la palabra de la empresa",
+        "Declarado",
+    ] {
+        assert!(page.contains(expected), "the page lacks {expected}");
+    }
+    assert!(!page.contains("Hallazgos de tolerancia cero"), "no finding, no findings block");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -104,7 +131,7 @@ async fn the_next_assessment_shows_the_gaps_it_closed_and_the_scores_that_moved(
         &app,
         &member,
         &first,
-        &[("codigo.difusion", "yes"), ("codigo.no-discriminacion", "yes")],
+        &[("codigo.difusion", "yes"), ("codigo.no-discriminacion", "yes"), ("codigo.proveedores", "yes")],
     )
     .await;
     let report = report(&member, &second).await;
@@ -112,12 +139,12 @@ async fn the_next_assessment_shows_the_gaps_it_closed_and_the_scores_that_moved(
     let previous = report.previous.expect("the first assessment is the previous one");
     assert_eq!(
         (previous.assessment_id.to_string().as_str(), previous.overall, previous.new),
-        (first.as_str(), Some(69), 0)
+        (first.as_str(), Some(67), 0)
     );
     let closed: Vec<&str> = previous.closed.iter().map(|c| c.requirement_id.as_str()).collect();
-    assert_eq!(closed, ["LFT-3-133-I-XIV", "LFPED-1-9"]);
+    assert_eq!(closed, ["OIT-C29-P29-C105", "LFT-3-133-I-XIV", "LFPED-1-9"]);
     let code = report.sections.iter().find(|s| s.id == "codigo").unwrap();
-    assert_eq!((code.score, code.previous), (Some(100), Some(69)));
+    assert_eq!((code.score, code.previous), (Some(100), Some(67)));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -136,11 +163,21 @@ async fn the_gaps_export_as_csv_with_accents_intact_for_those_who_see_them() {
         csv.body.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "\"Sección\",\"Gravedad\",\"Estado\",\"Ordenamiento\",\"Artículo\",\"Requisito\",\"Pregunta\",\"Respuesta\",\"Acción sugerida\""
+        "\"Sección\",\"Gravedad\",\"Estado\",\"Ordenamiento\",\"Artículo\",\"Requisito\",\"Pregunta\",\"Respuesta\",\"Acción sugerida\",\"Tolerancia cero\",\"Base\""
     );
-    assert_eq!(lines.len(), 1 + 3, "one row per answer behind each gap: {lines:?}");
+    let rows = |status: &str| lines.iter().filter(|l| l.contains(&format!(",\"{status}\","))).count();
+    assert_eq!(
+        rows("Cumple parcialmente") + rows("No cumple"),
+        3,
+        "one row per answer behind each gap: {lines:?}"
+    );
     assert!(lines[1].starts_with("\"Código de conducta"), "{}", lines[1]);
-    assert!(lines[1].contains("\"Alta\",\"No cumple\""), "{}", lines[1]);
+    assert!(lines[2].contains("\"Alta\",\"No cumple\""), "{}", lines[2]);
+    let met: Vec<&&str> = lines.iter().filter(|l| l.contains(",\"Cumple\",")).collect();
+    assert!(!met.is_empty() && met.iter().all(|l| l.ends_with(",\"Declarado\"")), "{met:?}");
+    let excluded: Vec<&&str> = lines.iter().filter(|l| l.contains(",\"No aplica\",")).collect();
+    assert_eq!(excluded.len(), 1);
+    assert!(excluded[0].contains(&format!("Razón: {NOT_APPLICABLE_BECAUSE}")), "{}", excluded[0]);
 
     for who in [TOBACCO_MEMBER, ASSOCIATION_ADMIN] {
         let visitor = app.signed_in(who).await;
@@ -162,6 +199,15 @@ async fn the_gaps_export_as_csv_with_accents_intact_for_those_who_see_them() {
     let (text, pages) = senda_tests::read_pdf(&bytes);
     assert!(text.contains("Informe de brechas") && text.contains("Código de conducta y políticas"), "{text}");
     assert!(text.contains(&format!("Página {pages} de {pages}")) && !text.contains("Acciones del plan"));
+    let flowing = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Lo que la empresa declaró que no aplica",
+        &format!("Razón: {NOT_APPLICABLE_BECAUSE}"),
+        "El 100 % de los puntos obtenidos descansa solo en la palabra de la empresa",
+        "Requisitos cumplidos y en qué se basan",
+    ] {
+        assert!(flowing.contains(expected), "the PDF lacks {expected}: {flowing}");
+    }
     assert_eq!(app.signed_in(TOBACCO_MEMBER).await.get_bytes(&pdf).await.0, 404);
     let admin = app.signed_in(MILL_ADMIN).await;
     let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
@@ -182,14 +228,37 @@ async fn each_demo_company_has_a_submitted_assessment_with_a_telling_gap_report(
         assert_eq!(line.header.status, assessments::answers::AssessmentStatus::Submitted);
         assert_eq!(line.progress.answered, line.progress.applicable, "complete");
         let report = report(&visitor, &line.header.id.to_string()).await;
-        assert_eq!(report.rating, Some(Rating::Critical), "{company}");
+        assert_eq!(report.rating, Some(Rating::Critical), "{company}: a zero-tolerance finding");
+        let findings: Vec<&str> = report.findings().map(|g| g.citation.requirement_id.as_str()).collect();
         let severities: Vec<Severity> = report.gaps.iter().map(|g| g.severity).collect();
         if company == MILL {
+            assert_eq!(findings, ["LFT-133-III"], "a crew boss charges for work");
             for severity in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low] {
                 assert!(severities.contains(&severity), "the mill has no {severity:?} gap");
             }
+            // What an advisor reads besides the gaps: the exclusion and its reason, what the
+            // profile left out (no adolescents), and the met requirements' basis.
+            assert_eq!(report.exclusions.len(), 1);
+            assert!(report.exclusions[0].reason.contains("no tuvo utilidades"));
+            assert!(report.left_out.iter().any(|l| l.question_id == "trabajo-infantil.labores-peligrosas"));
+            assert!(report.met.iter().any(|m| m.basis == Basis::Evidenced));
+            assert!(report.met.iter().any(|m| m.basis == Basis::Declared));
+            assert!(report.declared_share.is_some_and(|share| share > 50 && share < 100));
+            let page = senda_tests::visible_text(
+                &visitor.get(&format!("/evaluaciones/{}/brechas", line.header.id)).await.body,
+            );
+            let first = |text: &str| page.find(text).unwrap_or_else(|| panic!("the page lacks {text}"));
+            assert!(
+                first("Hallazgos de tolerancia cero") < first("Puntaje por sección"),
+                "findings come first"
+            );
+            for expected in
+                ["Lo que la empresa declaró que no aplica", "Lo que el perfil dejó fuera", "Con evidencia"]
+            {
+                first(expected);
+            }
         } else {
-            assert_eq!(severities.iter().filter(|s| **s == Severity::Critical).count(), 1);
+            assert_eq!(findings, ["LFT-175-176"], "a minor in hazardous work");
         }
     }
 }

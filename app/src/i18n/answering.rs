@@ -53,6 +53,7 @@ labels! {
         NotADate => not_a_date,
         TooLong => too_long,
         FutureDate => future_date,
+        ReasonMissing => reason_missing,
     }
 }
 
@@ -104,6 +105,8 @@ pub struct AnsweringTexts {
     pub choose_all: &'static str,
     pub date_hint: &'static str,
     pub needs_review: &'static str,
+    pub not_applicable_reason: &'static str,
+    pub not_applicable_when: &'static str,
     pub conflict: &'static str,
     pub conflict_saved_by: &'static str,
     pub conflict_yours: &'static str,
@@ -230,6 +233,8 @@ pub static ES: AnsweringTexts = AnsweringTexts {
     choose_all: "Marque todas las que correspondan.",
     date_hint: "Año-mes-día, por ejemplo 2026-03-31.",
     needs_review: "Esta pregunta cambió desde la autoevaluación anterior: revise la respuesta y guarde.",
+    not_applicable_reason: "Si responde «No aplica», diga por qué en la nota: la razón aparece en el informe.",
+    not_applicable_when: "No aplica solo cuando:",
     conflict: "Otra persona guardó esta respuesta mientras usted la editaba. Nada se sobrescribió.",
     conflict_saved_by: "Respuesta guardada por",
     conflict_yours: "Su versión está en el formulario: guarde para quedarse con ella, o",
@@ -265,6 +270,7 @@ pub static ES: AnsweringTexts = AnsweringTexts {
         not_a_date: "Escriba una fecha válida como año-mes-día, por ejemplo 2026-03-31.",
         too_long: "El texto es demasiado largo (máximo 5,000 caracteres).",
         future_date: "La fecha no puede ser posterior a hoy: escriba cuándo ocurrió.",
+        reason_missing: "Diga en la nota por qué no aplica: esa razón acompaña la respuesta en el informe.",
     },
 };
 
@@ -328,6 +334,8 @@ pub static EN: AnsweringTexts = AnsweringTexts {
     choose_all: "Tick all that apply.",
     date_hint: "Year-month-day, for example 2026-03-31.",
     needs_review: "This question changed since the previous self-assessment: check the answer and save.",
+    not_applicable_reason: "If you answer \"Not applicable\", say why in the note: the reason shows on the report.",
+    not_applicable_when: "It does not apply only when:",
     conflict: "Someone else saved this answer while you were editing it. Nothing was overwritten.",
     conflict_saved_by: "Answer saved by",
     conflict_yours: "Your version is in the form: save to keep it, or",
@@ -363,5 +371,6 @@ pub static EN: AnsweringTexts = AnsweringTexts {
         not_a_date: "Type a valid date as year-month-day, for example 2026-03-31.",
         too_long: "The text is too long (5,000 characters at most).",
         future_date: "The date cannot be later than today: give when it happened.",
+        reason_missing: "Say in the note why it does not apply: the reason goes with the answer on the report.",
     },
 };

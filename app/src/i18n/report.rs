@@ -1,7 +1,7 @@
 //! The strings of the gap report.
 
 use assessments::catalog::Severity;
-use assessments::scoring::{Rating, RequirementStatus};
+use assessments::scoring::{Basis, Rating, RequirementStatus};
 
 labels! {
     RatingLabels for Rating {
@@ -32,6 +32,13 @@ labels! {
     }
 }
 
+labels! {
+    BasisLabels for Basis {
+        Declared => declared,
+        Evidenced => evidenced,
+    }
+}
+
 #[derive(Debug)]
 pub struct ReportTexts {
     pub title: &'static str,
@@ -41,6 +48,26 @@ pub struct ReportTexts {
     pub rating: &'static str,
     pub ratings: RatingLabels,
     pub critical_explained: &'static str,
+    pub findings_title: &'static str,
+    pub findings_lead: &'static str,
+    pub bases: BasisLabels,
+    /// "N % of the points rest on the company's word alone".
+    pub declared_share: fn(u32) -> String,
+    pub met_title: &'static str,
+    pub met_lead: &'static str,
+    pub met_none: &'static str,
+    pub requirement: &'static str,
+    pub basis_heading: &'static str,
+    pub exclusions_title: &'static str,
+    pub exclusions_lead: &'static str,
+    pub exclusions_none: &'static str,
+    pub reason: &'static str,
+    pub no_reason: &'static str,
+    pub left_out_title: &'static str,
+    pub left_out_lead: &'static str,
+    pub because: &'static str,
+    pub no_answer: &'static str,
+    pub unassessed: &'static str,
     pub no_score: &'static str,
     pub scored_on: &'static str,
     pub reference_date: &'static str,
@@ -79,12 +106,17 @@ pub struct ReportTexts {
     pub download_csv: &'static str,
     pub download_pdf: &'static str,
     pub section_live: &'static str,
-    pub csv_columns: [&'static str; 9],
+    pub csv_columns: [&'static str; 11],
+    pub yes: &'static str,
 }
 
 impl ReportTexts {
     pub fn rating(&self, rating: Rating) -> &'static str {
         self.ratings.get(rating)
+    }
+
+    pub fn basis(&self, basis: Basis) -> &'static str {
+        self.bases.get(basis)
     }
 
     pub fn severity(&self, severity: Severity) -> &'static str {
@@ -109,8 +141,34 @@ pub static ES: ReportTexts = ReportTexts {
         acceptable: "Aceptable",
         good: "Buena",
     },
-    critical_explained: "Hay al menos una brecha en un requisito crítico (trabajo infantil, trabajo forzoso o un \
-                         riesgo para la vida): la calificación es crítica sea cual sea el puntaje.",
+    critical_explained: "Hay al menos un hallazgo de tolerancia cero (trabajo infantil, labores peligrosas de \
+                         menores o trabajo forzoso): la calificación es crítica sea cual sea el puntaje.",
+    findings_title: "Hallazgos de tolerancia cero",
+    findings_lead: "Respuestas que indican trabajo infantil, labores peligrosas de menores o trabajo forzoso. \
+                    Ningún puntaje las compensa: atiéndalas antes que cualquier otra brecha.",
+    bases: BasisLabels { declared: "Declarado", evidenced: "Con evidencia" },
+    declared_share: |share| {
+        format!(
+            "El {share} % de los puntos obtenidos descansa solo en la palabra de la empresa (respuestas sin evidencia adjunta)."
+        )
+    },
+    met_title: "Requisitos cumplidos y en qué se basan",
+    met_lead: "Declarado: solo la respuesta de la empresa. Con evidencia: cada respuesta que lo sostiene tiene un \
+               documento adjunto.",
+    met_none: "Ningún requisito se cumple por completo todavía.",
+    requirement: "Requisito",
+    basis_heading: "Base",
+    exclusions_title: "Lo que la empresa declaró que no aplica",
+    exclusions_lead: "Estas preguntas no cuentan en el puntaje. Cada una lleva la razón que dio la empresa.",
+    exclusions_none: "Ninguna pregunta se respondió como «no aplica».",
+    reason: "Razón",
+    no_reason: "(sin razón: respondida antes de que se pidiera)",
+    left_out_title: "Lo que el perfil dejó fuera",
+    left_out_lead: "Preguntas que no se hicieron por una respuesta anterior (casi siempre del perfil). Una \
+                    asesora puede pedir que se revise esa respuesta.",
+    because: "porque",
+    no_answer: "sin respuesta",
+    unassessed: "Queda sin evaluar",
     no_score: "Todavía no hay respuestas que calificar.",
     scored_on: "Calificada con fecha",
     reference_date: "Fecha de referencia",
@@ -174,7 +232,10 @@ pub static ES: ReportTexts = ReportTexts {
         "Pregunta",
         "Respuesta",
         "Acción sugerida",
+        "Tolerancia cero",
+        "Base",
     ],
+    yes: "Sí",
 };
 
 pub static EN: ReportTexts = ReportTexts {
@@ -190,8 +251,33 @@ pub static EN: ReportTexts = ReportTexts {
         acceptable: "Acceptable",
         good: "Good",
     },
-    critical_explained: "There is at least one gap in a critical requirement (child labor, forced labor or a \
-                         threat to life): the rating is critical whatever the score.",
+    critical_explained: "There is at least one zero-tolerance finding (child labor, hazardous work by minors or \
+                         forced labor): the rating is critical whatever the score.",
+    findings_title: "Zero-tolerance findings",
+    findings_lead: "Answers that point to child labor, hazardous work by minors or forced labor. No score offsets \
+                    them: deal with them before any other gap.",
+    bases: BasisLabels { declared: "Declared", evidenced: "Evidenced" },
+    declared_share: |share| {
+        format!(
+            "{share} % of the points earned rest on the company's word alone (answers without attached evidence)."
+        )
+    },
+    met_title: "Requirements met, and what they rest on",
+    met_lead: "Declared: the company's answer alone. Evidenced: every answer behind it has a document attached.",
+    met_none: "No requirement is fully met yet.",
+    requirement: "Requirement",
+    basis_heading: "Basis",
+    exclusions_title: "What the company declared not applicable",
+    exclusions_lead: "These questions do not count in the score. Each carries the reason the company gave.",
+    exclusions_none: "No question was answered \"not applicable\".",
+    reason: "Reason",
+    no_reason: "(no reason: answered before one was asked)",
+    left_out_title: "What the profile left out",
+    left_out_lead: "Questions not asked because of an earlier answer (most often in the profile). An advisor may \
+                    ask for that answer to be reviewed.",
+    because: "because",
+    no_answer: "no answer",
+    unassessed: "Left unassessed",
     no_score: "No answers to score yet.",
     scored_on: "Scored as of",
     reference_date: "Reference date",
@@ -254,5 +340,8 @@ pub static EN: ReportTexts = ReportTexts {
         "Question",
         "Answer",
         "Suggested action",
+        "Zero tolerance",
+        "Basis",
     ],
+    yes: "Yes",
 };

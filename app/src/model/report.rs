@@ -4,7 +4,7 @@
 use assessments::answers::{AnswerValue, AssessmentHeader};
 use assessments::catalog::Severity;
 use assessments::questionnaire::AnswerKind;
-use assessments::scoring::{Rating, RequirementStatus};
+use assessments::scoring::{Basis, Rating, RequirementStatus};
 use assessments::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +18,15 @@ pub struct GapReport {
     pub scored_on: chrono::NaiveDate,
     /// The legal values the questionnaire was read with, on the header's reference date.
     pub parameters: Vec<assessments::parameters::ParameterValue>,
+    /// Every question answered "not applicable", with the reason given.
+    pub exclusions: Vec<Exclusion>,
+    /// Scored questions the answers hid (most often a profile answer), with that answer.
+    pub left_out: Vec<LeftOutLine>,
+    /// Every met requirement and what it rests on.
+    pub met: Vec<MetLine>,
+    /// Whole percent of the points earned that rest on the company's word alone (answers
+    /// without evidence); `None` when nothing was earned.
+    pub declared_share: Option<u32>,
     pub overall: Option<u32>,
     pub rating: Option<Rating>,
     pub sections: Vec<SectionResult>,
@@ -26,7 +35,41 @@ pub struct GapReport {
     pub previous: Option<Comparison>,
 }
 
+/// A question answered "not applicable", and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exclusion {
+    pub question_id: String,
+    pub question: Text,
+    /// The answer's note: the justification asked for when it was given.
+    pub reason: String,
+}
+
+/// A scored question the answers hid, the answer that hid it, and what went unassessed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeftOutLine {
+    pub question_id: String,
+    pub question: Text,
+    /// The question whose answer hid it, and that answer (with its kind, to describe it).
+    pub because_of: Text,
+    pub because_kind: AnswerKind,
+    pub because_answer: Option<AnswerValue>,
+    /// The requirements no other answer assessed.
+    pub unassessed: Vec<Citation>,
+}
+
+/// A met requirement and what it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetLine {
+    pub citation: Citation,
+    pub basis: Basis,
+}
+
 impl GapReport {
+    /// The zero-tolerance findings: listed first, whatever their section.
+    pub fn findings(&self) -> impl Iterator<Item = &GapLine> {
+        self.gaps.iter().filter(|gap| gap.zero_tolerance)
+    }
+
     /// How many gaps of each severity, most severe first.
     pub fn gaps_by_severity(&self) -> [(Severity, usize); 4] {
         [Severity::Critical, Severity::High, Severity::Medium, Severity::Low]
@@ -49,6 +92,8 @@ pub struct GapLine {
     pub section_id: String,
     pub severity: Severity,
     pub status: RequirementStatus,
+    /// A zero-tolerance requirement not met: the assessment is rated critical for it.
+    pub zero_tolerance: bool,
     pub citation: Citation,
     pub causes: Vec<Cause>,
     /// Whether the previous assessment had this gap too.

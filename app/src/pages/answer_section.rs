@@ -1,5 +1,5 @@
 use assessments::Language;
-use assessments::answers::{AnswerValue, Draft, DraftProblem, StoredAnswer, fingerprint};
+use assessments::answers::{AnswerProblem, AnswerValue, Draft, DraftProblem, StoredAnswer, fingerprint};
 use assessments::evidence::{EvidenceFile, EvidenceProblem};
 use assessments::ids::AssessmentId;
 use assessments::questionnaire::{AnswerKind, Question};
@@ -245,6 +245,24 @@ fn QuestionField(
     let optional =
         (!question.required).then(|| view! { <span class="question__optional">" (" {a.optional} ")"</span> });
     let has_notes = !note.is_empty() || !evidence.is_empty() || !files.is_empty();
+    // "Not applicable" without a reason opens the note, where the reason goes.
+    let open_notes = {
+        let id = id.clone();
+        move || {
+            has_notes
+                || autosave.problems.with(|problems| {
+                    problems.get(&id) == Some(&DraftProblem::Invalid(AnswerProblem::ReasonMissing))
+                })
+        }
+    };
+    let not_applicable_hint =
+        matches!(question.answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. }).then(|| {
+            let when = question
+                .not_applicable_when
+                .as_ref()
+                .map(|when| format!(" {} {}", a.not_applicable_when, when.get(language)));
+            view! { <p class="question__help">{a.not_applicable_reason} {when}</p> }
+        });
     // A file refused at the last save, named in the redirect's query.
     let file_problem = {
         let query = query.read_untracked();
@@ -280,9 +298,10 @@ fn QuestionField(
             {invalid}
             {conflict}
             <AnswerInputs id=id.clone() kind=question.answer.clone() values />
+            {not_applicable_hint}
             <input type="hidden" name=format!("r.{id}") value=revision />
             <input type="hidden" name=format!("f.{id}") value=shown />
-            <details class="question__more" open=has_notes>
+            <details class="question__more" open=open_notes>
                 <summary>{a.note_and_evidence}</summary>
                 {question.evidence.then(|| view! { <p class="question__help">{a.evidence_expected}</p> })}
                 {file_list}

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::gap_report::get_gap_report;
 use crate::components::{Loaded, ParameterValues, day};
 use crate::i18n::use_texts;
-use crate::model::report::{GapLine, GapReport, SectionResult};
+use crate::model::report::{Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult};
 use crate::urls;
 
 /// `/evaluaciones/{id}/brechas`: where the company stands against the law — scores, rating, the
@@ -67,6 +67,7 @@ fn Report(report: GapReport) -> impl IntoView {
                 {r.scored_on} " " {report.scored_on.to_string()}
             </p>
             {summary}
+            <Findings findings=report.findings().cloned().collect() />
             <p class="hint">{r.how_scored}</p>
             <h2 id="chart-title">{r.chart_title}</h2>
             <SectionChart sections=sections.clone() />
@@ -110,12 +111,14 @@ fn Report(report: GapReport) -> impl IntoView {
                 }}
             })}
             <ParameterValues values=report.parameters.clone() />
+            <Scope exclusions=report.exclusions.clone() left_out=report.left_out.clone() />
             <h2>{r.gaps_title}</h2>
             {if report.gaps.is_empty() {
                 view! { <p>{r.no_gaps}</p> }.into_any()
             } else {
                 view! { <GapList gaps=report.gaps titles /> }.into_any()
             }}
+            <Bases met=report.met.clone() declared_share=report.declared_share />
             <p class="downloads">
                 <a class="button" href=urls::gap_report_pdf(report.header.id) download="">{r.download_pdf}</a>
                 " "
@@ -126,45 +129,158 @@ fn Report(report: GapReport) -> impl IntoView {
     .into_any()
 }
 
-/// The gaps, grouped under their section's title.
+/// One gap: its severity and status, the law it cites, and the answers behind it.
 #[component]
-fn GapList(gaps: Vec<GapLine>, titles: Vec<(String, String)>) -> impl IntoView {
+fn GapItem(gap: GapLine) -> impl IntoView {
     let r = use_texts().report;
     let a = use_texts().answering;
     let language = use_context::<Language>().unwrap_or_default();
+    view! {
+        <li class=format!("gap gap--{}", severity_class(gap.severity))>
+            <p class="gap__head">
+                <span class=format!("severity severity--{}", severity_class(gap.severity))>{r.severity(gap.severity)}</span>
+                " · " {r.status(gap.status)}
+                {gap.zero_tolerance.then(|| view! { " · " <strong>{r.findings_title}</strong> })}
+                {gap.carried.then(|| view! { " · " <em>{r.also_before}</em> })}
+            </p>
+            <p class="gap__law">
+                <strong>{gap.citation.instrument.get(language).to_owned()} ", " {gap.citation.article.clone()}</strong>
+                {(!gap.citation.confirmed).then(|| view! { " (" {a.unconfirmed} ")" })}
+                ": " {gap.citation.summary.get(language).to_owned()}
+            </p>
+            {gap.causes.into_iter().map(|cause| view! {
+                <div class="gap__cause">
+                    <p>{cause.question.get(language).to_owned()}</p>
+                    <p><span class="gap__label">{r.answer} ": "</span> <strong>{a.describe(&cause.kind, &cause.answer, language)}</strong></p>
+                    {cause.action.map(|action| view! {
+                        <p><span class="gap__label">{r.action} ": "</span> {action.get(language).to_owned()}</p>
+                    })}
+                </div>
+            }).collect_view()}
+        </li>
+    }
+}
+
+/// The zero-tolerance findings, before anything else: no score offsets them.
+#[component]
+fn Findings(findings: Vec<GapLine>) -> impl IntoView {
+    let r = use_texts().report;
+    (!findings.is_empty()).then(|| view! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">{r.findings_title}</h2>
+            <p>{r.findings_lead}</p>
+            <ol class="gaps">{findings.into_iter().map(|gap| view! { <GapItem gap /> }).collect_view()}</ol>
+        </section>
+    })
+}
+
+/// What the score rests on: the share on the company's word alone, and each met requirement's
+/// basis.
+#[component]
+fn Bases(met: Vec<MetLine>, declared_share: Option<u32>) -> impl IntoView {
+    let r = use_texts().report;
+    let language = use_context::<Language>().unwrap_or_default();
+    view! {
+        <section aria-labelledby="met-title">
+            <h2 id="met-title">{r.met_title}</h2>
+            {declared_share.map(|share| view! { <p><strong>{(r.declared_share)(share)}</strong></p> })}
+            <p class="hint">{r.met_lead}</p>
+            {if met.is_empty() {
+                view! { <p>{r.met_none}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table">
+                        <thead><tr><th scope="col">{r.requirement}</th><th scope="col">{r.basis_heading}</th></tr></thead>
+                        <tbody>
+                            {met.into_iter().map(|line| view! {
+                                <tr>
+                                    <td data-label=r.requirement>
+                                        {line.citation.instrument.get(language).to_owned()} ", " {line.citation.article.clone()}
+                                        ": " {line.citation.summary.get(language).to_owned()}
+                                    </td>
+                                    <td data-label=r.basis_heading>{r.basis(line.basis)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Every "not applicable" with its reason, and every question the answers hid with the answer
+/// that hid it: what the score does not cover, in one place.
+#[component]
+fn Scope(exclusions: Vec<Exclusion>, left_out: Vec<LeftOutLine>) -> impl IntoView {
+    let r = use_texts().report;
+    let a = use_texts().answering;
+    let language = use_context::<Language>().unwrap_or_default();
+    view! {
+        <section aria-labelledby="exclusions-title">
+            <h2 id="exclusions-title">{r.exclusions_title}</h2>
+            <p class="hint">{r.exclusions_lead}</p>
+            {if exclusions.is_empty() {
+                view! { <p>{r.exclusions_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {exclusions.into_iter().map(|exclusion| view! {
+                            <li>
+                                {exclusion.question.get(language).to_owned()} " — " <span class="gap__label">{r.reason} ": "</span>
+                                {if exclusion.reason.is_empty() { r.no_reason.to_owned() } else { exclusion.reason }}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        {(!left_out.is_empty()).then(|| view! {
+            <section aria-labelledby="left-out-title">
+                <h2 id="left-out-title">{r.left_out_title}</h2>
+                <p class="hint">{r.left_out_lead}</p>
+                <ul>
+                    {left_out.into_iter().map(|line| {
+                        let answer = line.because_answer.as_ref().map_or_else(
+                            || r.no_answer.to_owned(),
+                            |value| a.describe(&line.because_kind, value, language),
+                        );
+                        view! {
+                            <li>
+                                {line.question.get(language).to_owned()} " — " {r.because} " "
+                                <em>{line.because_of.get(language).to_owned()}</em> ": " <strong>{answer}</strong>
+                                {(!line.unassessed.is_empty()).then(|| view! {
+                                    <p class="hint">
+                                        {r.unassessed} ": "
+                                        {line.unassessed.iter().map(|c| format!("{}, {}", c.instrument.get(language), c.article)).collect::<Vec<_>>().join("; ")}
+                                    </p>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+/// The gaps, grouped under their section's title.
+#[component]
+fn GapList(gaps: Vec<GapLine>, titles: Vec<(String, String)>) -> impl IntoView {
     titles
         .into_iter()
         .filter_map(|(section_id, title)| {
-            let of_section: Vec<GapLine> = gaps.iter().filter(|g| g.section_id == section_id).cloned().collect();
-            (!of_section.is_empty()).then(|| view! {
-                <section class="gap-section">
-                    <h3>{title}</h3>
-                    <ol class="gaps">
-                        {of_section.into_iter().map(|gap| view! {
-                            <li class=format!("gap gap--{}", severity_class(gap.severity))>
-                                <p class="gap__head">
-                                    <span class=format!("severity severity--{}", severity_class(gap.severity))>{r.severity(gap.severity)}</span>
-                                    " · " {r.status(gap.status)}
-                                    {gap.carried.then(|| view! { " · " <em>{r.also_before}</em> })}
-                                </p>
-                                <p class="gap__law">
-                                    <strong>{gap.citation.instrument.get(language).to_owned()} ", " {gap.citation.article.clone()}</strong>
-                                    {(!gap.citation.confirmed).then(|| view! { " (" {a.unconfirmed} ")" })}
-                                    ": " {gap.citation.summary.get(language).to_owned()}
-                                </p>
-                                {gap.causes.into_iter().map(|cause| view! {
-                                    <div class="gap__cause">
-                                        <p>{cause.question.get(language).to_owned()}</p>
-                                        <p><span class="gap__label">{r.answer} ": "</span> <strong>{a.describe(&cause.kind, &cause.answer, language)}</strong></p>
-                                        {cause.action.map(|action| view! {
-                                            <p><span class="gap__label">{r.action} ": "</span> {action.get(language).to_owned()}</p>
-                                        })}
-                                    </div>
-                                }).collect_view()}
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </section>
+            let of_section: Vec<GapLine> =
+                gaps.iter().filter(|g| g.section_id == section_id).cloned().collect();
+            (!of_section.is_empty()).then(|| {
+                view! {
+                    <section class="gap-section">
+                        <h3>{title}</h3>
+                        <ol class="gaps">
+                            {of_section.into_iter().map(|gap| view! { <GapItem gap /> }).collect_view()}
+                        </ol>
+                    </section>
+                }
             })
         })
         .collect_view()

@@ -2,7 +2,7 @@
 //! answers behind them, and the comparison with the company's previous assessment.
 
 use assessments::ids::AssessmentId;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use assessments::access::AuditAction;
 
@@ -10,7 +10,11 @@ use super::Context;
 use super::loaded::{LoadedAssessment, citation, citation_of, load};
 use crate::error::AppResult;
 use crate::model::assessment::Citation;
-use crate::model::report::{Cause, Comparison, GapLine, GapReport, SectionResult};
+use crate::model::report::{
+    Cause, Comparison, Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult,
+};
+use assessments::questionnaire::Level;
+use assessments::scoring::{bases, declared_share};
 
 /// The gap report as its page shows it; a look by someone outside the company is audited.
 pub async fn viewed(cx: &Context, assessment_id: AssessmentId) -> AppResult<GapReport> {
@@ -75,6 +79,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
                 section_id: gap.section_id.clone(),
                 severity: gap.severity,
                 status: gap.status,
+                zero_tolerance: gap.zero_tolerance,
                 citation: citation_of(catalog, &gap.requirement_id)?,
                 causes,
                 carried: previous_gaps.contains(gap.requirement_id.as_str()),
@@ -103,9 +108,50 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
             new: u32::try_from(new).unwrap_or(u32::MAX),
         }
     });
+    let files = cx.store.evidence_files(&cx.viewer, loaded.header.id).await?;
+    let has_evidence = |question_id: &str| files.iter().any(|file| file.question_id == question_id);
+    let notes: HashMap<&str, &str> =
+        loaded.answers.iter().map(|answer| (answer.question_id.as_str(), answer.note.as_str())).collect();
+    let exclusions = card
+        .answers
+        .iter()
+        .filter(|answer| answer.level == Level::NotApplicable)
+        .filter_map(|answer| {
+            let question = questionnaire.question(&answer.question_id)?;
+            Some(Exclusion {
+                question_id: question.id.clone(),
+                question: question.text.clone(),
+                reason: notes.get(question.id.as_str()).copied().unwrap_or_default().to_owned(),
+            })
+        })
+        .collect();
+    let left_out = card
+        .left_out
+        .iter()
+        .filter_map(|left| {
+            let (question, because) =
+                (questionnaire.question(&left.question_id)?, questionnaire.question(&left.because_of)?);
+            Some(LeftOutLine {
+                question_id: question.id.clone(),
+                question: question.text.clone(),
+                because_of: because.text.clone(),
+                because_kind: because.answer.clone(),
+                because_answer: answers.get(&because.id).cloned(),
+                unassessed: left.unassessed.iter().filter_map(|id| citation_of(catalog, id)).collect(),
+            })
+        })
+        .collect();
+    let met = bases(questionnaire, &card, has_evidence)
+        .into_iter()
+        .filter_map(|(id, basis)| Some(MetLine { citation: citation_of(catalog, &id)?, basis }))
+        .collect();
     Ok(GapReport {
         scored_on: loaded.scored_on(),
         parameters: loaded.parameters.clone(),
+        exclusions,
+        left_out,
+        met,
+        declared_share: declared_share(&card, has_evidence),
         overall: card.overall,
         rating: card.rating,
         sections,

@@ -33,6 +33,8 @@ pub struct Requirement {
     pub article: String,
     pub summary: Text,
     pub severity: Severity,
+    #[serde(default)]
+    pub zero_tolerance: bool,
     pub evidence: Text,
     pub confidence: Confidence,
     pub confidence_note: Option<String>,
@@ -113,6 +115,7 @@ pub struct Question {
     pub due_days: Option<u32>,
     pub levels: Option<YesNoLevels>,
     pub allow_not_applicable: Option<bool>,
+    pub not_applicable_when: Option<Text>,
     #[serde(default)]
     pub option: Vec<ChoiceOption>,
     pub min: Option<f64>,

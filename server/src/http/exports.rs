@@ -4,13 +4,16 @@
 use app::i18n::{language_of, texts};
 use app::service::{plan, report};
 use assessments::ids::{AssessmentId, PlanId};
+use assessments::scoring::RequirementStatus;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::handler::{Failure, HandlerResult, Ids, SignedIn};
 
-/// `GET /evaluaciones/{id}/brechas.csv`: the gaps, one row per answer behind each, in the
-/// reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
+/// `GET /evaluaciones/{id}/brechas.csv`: the gaps, one row per answer behind each (zero-tolerance
+/// findings marked); then each met requirement with its basis, and each "not applicable" with its
+/// reason — in the reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents
+/// right.
 pub async fn gaps_csv(
     SignedIn(cx): SignedIn,
     headers: HeaderMap,
@@ -21,13 +24,16 @@ pub async fn gaps_csv(
     let t = texts(language);
     let mut csv = String::from("\u{feff}");
     push_row(&mut csv, t.report.csv_columns.iter().map(|column| (*column).to_owned()));
-    for gap in &report.gaps {
-        let section = report
+    let section_of = |id: &str| {
+        report
             .sections
             .iter()
-            .find(|s| s.id == gap.section_id)
+            .find(|s| s.id == id)
             .map(|s| s.title.get(language).to_owned())
-            .unwrap_or_default();
+            .unwrap_or_default()
+    };
+    for gap in &report.gaps {
+        let section = section_of(&gap.section_id);
         for cause in &gap.causes {
             push_row(
                 &mut csv,
@@ -41,9 +47,49 @@ pub async fn gaps_csv(
                     cause.question.get(language).to_owned(),
                     t.answering.describe(&cause.kind, &cause.answer, language),
                     cause.action.as_ref().map(|a| a.get(language).to_owned()).unwrap_or_default(),
+                    if gap.zero_tolerance { t.report.yes.to_owned() } else { String::new() },
+                    String::new(),
                 ],
             );
         }
+    }
+    for met in &report.met {
+        let citation = &met.citation;
+        push_row(
+            &mut csv,
+            [
+                String::new(),
+                String::new(),
+                t.report.status(RequirementStatus::Met).to_owned(),
+                citation.instrument.get(language).to_owned(),
+                citation.article.clone(),
+                citation.summary.get(language).to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                t.report.basis(met.basis).to_owned(),
+            ],
+        );
+    }
+    for exclusion in &report.exclusions {
+        let reason = if exclusion.reason.is_empty() { t.report.no_reason } else { &exclusion.reason };
+        push_row(
+            &mut csv,
+            [
+                String::new(),
+                String::new(),
+                t.report.status(RequirementStatus::NotApplicable).to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                exclusion.question.get(language).to_owned(),
+                format!("{}: {reason}", t.report.reason),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        );
     }
     let file_name = format!("brechas-{}.csv", report.scored_on);
     Ok(download(csv.into_response(), "text/csv; charset=utf-8", &file_name))
