@@ -199,3 +199,69 @@ async fn two_people_editing_one_answer_see_the_conflict_and_choose() {
     admin.quit().await;
     member.quit().await;
 }
+
+/// The saved note of `question`.
+async fn saved_note(app: &TestApp, assessment: &str, question: &str) -> Option<String> {
+    let member = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
+    let viewer = app.store.viewer(member.id).await.unwrap().unwrap();
+    let answers = app.store.answers(&viewer, assessment.parse().unwrap()).await.unwrap();
+    answers.into_iter().find(|a| a.question_id == question).map(|a| a.note)
+}
+
+const WHY_NOT_APPLICABLE: &str = "Una agencia contrata a todo el personal de temporada.";
+
+/// "Not applicable" asks why, in the note, and keeps the choice until the reason is given.
+async fn not_applicable_asks_why(javascript: JavaScript) {
+    let (app, _assessments, mill) = demo_with_short_questionnaire().await;
+    let browser = Browser::start(javascript, PHONE).await;
+    sign_in(&browser, &app, MILL_MEMBER).await;
+    let id = start_short_assessment(&browser, &app, &mill).await;
+    let save_button = ".answers__actions button[type=submit]";
+    browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/perfil"))).await.unwrap();
+    if javascript == JavaScript::On {
+        wait_for_hydration(&browser).await;
+    }
+    choose(&browser, "perfil.temporales", "yes").await;
+    if javascript == JavaScript::Off {
+        browser.displayed(save_button).await.click().await.unwrap();
+        browser.displayed(".notice[role=status]").await;
+    }
+    wait_until_saved(&app, &id, "perfil.temporales", AnswerValue::Choice("yes".into())).await;
+
+    browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/practicas"))).await.unwrap();
+    if javascript == JavaScript::On {
+        wait_for_hydration(&browser).await;
+    }
+    let hint = browser.displayed("#q-practicas\\.contrato").await.text().await.unwrap();
+    assert!(hint.contains("Las personas de temporada llegan por una agencia"), "when it can apply: {hint}");
+    choose(&browser, "practicas.contrato", "not_applicable").await;
+    if javascript == JavaScript::Off {
+        browser.displayed(save_button).await.click().await.unwrap();
+    }
+    let problem = browser.displayed("#q-practicas\\.contrato .field-problem").await.text().await.unwrap();
+    assert!(problem.starts_with("Diga en la nota por qué no aplica"), "{problem}");
+    let kept =
+        browser.displayed("#a-practicas\\.contrato-not_applicable").await.prop("checked").await.unwrap();
+    assert_eq!(kept.as_deref(), Some("true"), "the choice is kept");
+    assert_eq!(saved(&app, &id, "practicas.contrato").await, None, "nothing saved without a reason");
+
+    // The note is open where the reason goes; with it, the answer is saved.
+    browser.displayed("#n-practicas\\.contrato").await.send_keys(WHY_NOT_APPLICABLE).await.unwrap();
+    if javascript == JavaScript::Off {
+        browser.displayed(save_button).await.click().await.unwrap();
+        browser.displayed(".notice[role=status]").await;
+    }
+    wait_until_saved(&app, &id, "practicas.contrato", AnswerValue::Choice("not_applicable".into())).await;
+    assert_eq!(saved_note(&app, &id, "practicas.contrato").await.as_deref(), Some(WHY_NOT_APPLICABLE));
+    browser.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_not_applicable_asks_why_and_keeps_the_choice() {
+    not_applicable_asks_why(JavaScript::Off).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_javascript_not_applicable_asks_why_and_keeps_the_choice() {
+    not_applicable_asks_why(JavaScript::On).await;
+}
