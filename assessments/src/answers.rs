@@ -24,7 +24,13 @@ pub enum AnswerValue {
     /// A calendar date (stored `YYYY-MM-DD`).
     Date(NaiveDate),
     Text(String),
+    /// "I don't know", to any scored question: honest uncertainty, scored as a gap to verify —
+    /// never better than a partial.
+    DontKnow,
 }
+
+/// The form value of "I don't know", the same for every kind of question.
+pub const DONT_KNOW: &str = "dont_know";
 
 /// Why what was typed is not an answer to the question. Each has a message in every language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -71,6 +77,11 @@ impl AnswerValue {
         let Some(first) = given.first().copied() else {
             return Ok(None);
         };
+        // Ticked beside a number, a date or other options, "I don't know" is what the person
+        // chose to say.
+        if given.contains(&DONT_KNOW) {
+            return Ok(Some(AnswerValue::DontKnow));
+        }
         let value = match kind {
             AnswerKind::YesNoPartial { .. } | AnswerKind::SingleChoice { .. } => {
                 let possible = kind.possible_answers().unwrap_or_default();
@@ -124,6 +135,7 @@ impl AnswerValue {
         match self {
             AnswerValue::Choice(value) | AnswerValue::Text(value) => vec![value.clone()],
             AnswerValue::Date(date) => vec![date.to_string()],
+            AnswerValue::DontKnow => vec![DONT_KNOW.to_owned()],
             AnswerValue::Choices(values) => values.clone(),
             AnswerValue::Number(number) => vec![number.to_string()],
         }
@@ -139,7 +151,9 @@ impl AnswerValue {
         match self {
             AnswerValue::Choice(value) => any_of.contains(value),
             AnswerValue::Choices(values) => values.iter().any(|value| any_of.contains(value)),
-            AnswerValue::Number(_) | AnswerValue::Date(_) | AnswerValue::Text(_) => false,
+            AnswerValue::Number(_) | AnswerValue::Date(_) | AnswerValue::Text(_) | AnswerValue::DontKnow => {
+                false
+            }
         }
     }
 }
@@ -258,7 +272,9 @@ pub fn carry_over(previous: &Questionnaire, answers: &Answers, next: &Questionna
         .filter_map(|question| {
             let value = answers.get(&question.id)?;
             let before = previous.question(&question.id)?;
-            if !value.fits(&question.answer) {
+            // A "not applicable" stands on its reason, which stays with the earlier answer: the
+            // person answers again, and says why again if it still does not apply.
+            if !value.fits(&question.answer) || value.is_not_applicable() {
                 return None;
             }
             let unchanged = before.text == question.text
@@ -327,14 +343,18 @@ pub enum SaveDecision {
 
 /// Decides what a submitted answer does to the `saved` one (if any), for a question of `kind`.
 /// The store's compare-and-set on the revision still has the last word against a race.
-/// A date answer after `today` is refused: it records what happened.
+/// A date answer after `today` is refused: it records what happened. "I don't know" is an answer
+/// to a scored question only: a profile answer decides which questions are asked.
 pub fn decide(
-    kind: &AnswerKind,
+    question: &Question,
     submitted: &SubmittedAnswer,
     saved: Option<&StoredAnswer>,
     today: NaiveDate,
 ) -> SaveDecision {
-    let value = match AnswerValue::parse(kind, &submitted.values) {
+    let value = match AnswerValue::parse(&question.answer, &submitted.values) {
+        Ok(Some(AnswerValue::DontKnow)) if question.requirements.is_empty() => {
+            return SaveDecision::Invalid(AnswerProblem::NotAnOption);
+        }
         Ok(value) => value,
         Err(problem) => return SaveDecision::Invalid(problem),
     };
@@ -695,19 +715,47 @@ mod tests {
     }
 
     #[test]
+    fn i_dont_know_answers_any_scored_question_but_no_profile_one() {
+        let kinds = [
+            yes_no(),
+            AnswerKind::Number { min: Some(0.0), max: Some(120.0), unit: None, ranges: Vec::new() },
+            AnswerKind::Date { max_age_days: Some(365) },
+            AnswerKind::Text { review: true },
+        ];
+        for kind in kinds {
+            assert_eq!(AnswerValue::parse(&kind, &raw(&[DONT_KNOW])), Ok(Some(AnswerValue::DontKnow)));
+            // Ticked beside a typed number or date, it is what the person chose to say.
+            assert_eq!(AnswerValue::parse(&kind, &raw(&["42", DONT_KNOW])), Ok(Some(AnswerValue::DontKnow)));
+            assert!(AnswerValue::DontKnow.fits(&kind), "it carries over to any kind");
+        }
+        let scored = question("q", yes_no(), None);
+        let dont_know = submitted(DONT_KNOW, 0, None);
+        assert!(matches!(decide(&scored, &dont_know, None, day("2026-11-27")), SaveDecision::Save { .. }));
+        let profile = Question { requirements: Vec::new(), ..scored };
+        assert_eq!(
+            decide(&profile, &dont_know, None, day("2026-11-27")),
+            SaveDecision::Invalid(AnswerProblem::NotAnOption),
+            "a profile answer decides what is asked: it cannot be unknown"
+        );
+    }
+
+    #[test]
     fn not_applicable_is_saved_only_with_a_reason() {
         let without = submitted("not_applicable", 0, None);
         assert_eq!(
-            decide(&yes_no(), &without, None, day("2026-11-27")),
+            decide(&question("q", yes_no(), None), &without, None, day("2026-11-27")),
             SaveDecision::Invalid(AnswerProblem::ReasonMissing)
         );
         let blank = SubmittedAnswer { note: "   ".into(), ..without.clone() };
         assert_eq!(
-            decide(&yes_no(), &blank, None, day("2026-11-27")),
+            decide(&question("q", yes_no(), None), &blank, None, day("2026-11-27")),
             SaveDecision::Invalid(AnswerProblem::ReasonMissing)
         );
         let with = SubmittedAnswer { note: "No damos vivienda: todos viven en el pueblo.".into(), ..without };
-        assert!(matches!(decide(&yes_no(), &with, None, day("2026-11-27")), SaveDecision::Save { .. }));
+        assert!(matches!(
+            decide(&question("q", yes_no(), None), &with, None, day("2026-11-27")),
+            SaveDecision::Save { .. }
+        ));
     }
 
     #[test]
@@ -719,11 +767,11 @@ mod tests {
             ..SubmittedAnswer::default()
         };
         assert_eq!(
-            decide(&kind, &typed("2026-11-28"), None, day("2026-11-27")),
+            decide(&question("q", kind.clone(), None), &typed("2026-11-28"), None, day("2026-11-27")),
             SaveDecision::Invalid(AnswerProblem::FutureDate)
         );
         assert!(matches!(
-            decide(&kind, &typed("2026-11-27"), None, day("2026-11-27")),
+            decide(&question("q", kind.clone(), None), &typed("2026-11-27"), None, day("2026-11-27")),
             SaveDecision::Save { .. }
         ));
     }
@@ -735,31 +783,61 @@ mod tests {
         let shown = saved("yes", 1);
         // Changed by me, from the revision still saved: saved.
         assert!(matches!(
-            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&shown), day("2026-11-27")),
+            decide(
+                &question("q", kind.clone(), None),
+                &submitted("partial", 1, Some(&shown)),
+                Some(&shown),
+                day("2026-11-27")
+            ),
             SaveDecision::Save { .. }
         ));
         // Changed by me, but someone saved revision 2 meanwhile: a conflict.
         assert_eq!(
-            decide(&kind, &submitted("partial", 1, Some(&shown)), Some(&theirs), day("2026-11-27")),
+            decide(
+                &question("q", kind.clone(), None),
+                &submitted("partial", 1, Some(&shown)),
+                Some(&theirs),
+                day("2026-11-27")
+            ),
             SaveDecision::Conflict
         );
         // Untouched by me while someone saved: their answer stays, silently.
         assert_eq!(
-            decide(&kind, &submitted("yes", 1, Some(&shown)), Some(&theirs), day("2026-11-27")),
+            decide(
+                &question("q", kind.clone(), None),
+                &submitted("yes", 1, Some(&shown)),
+                Some(&theirs),
+                day("2026-11-27")
+            ),
             SaveDecision::Keep
         );
         // Both typed the same: nothing to do.
         assert_eq!(
-            decide(&kind, &submitted("no", 1, Some(&shown)), Some(&theirs), day("2026-11-27")),
+            decide(
+                &question("q", kind.clone(), None),
+                &submitted("no", 1, Some(&shown)),
+                Some(&theirs),
+                day("2026-11-27")
+            ),
             SaveDecision::Keep
         );
         // Two people answering a question nobody had answered: the second is told.
         assert_eq!(
-            decide(&kind, &submitted("yes", 0, None), Some(&theirs), day("2026-11-27")),
+            decide(
+                &question("q", kind.clone(), None),
+                &submitted("yes", 0, None),
+                Some(&theirs),
+                day("2026-11-27")
+            ),
             SaveDecision::Conflict
         );
         assert_eq!(
-            decide(&kind, &submitted("quizá", 1, Some(&shown)), Some(&shown), day("2026-11-27")),
+            decide(
+                &question("q", kind.clone(), None),
+                &submitted("quizá", 1, Some(&shown)),
+                Some(&shown),
+                day("2026-11-27")
+            ),
             SaveDecision::Invalid(AnswerProblem::NotAnOption)
         );
     }

@@ -466,6 +466,22 @@ fn question(
     if has_options && !matches!(answer, AnswerKind::SingleChoice { .. } | AnswerKind::MultipleChoice { .. }) {
         report.at(here, format!("question `{id}` has options but its answer type is `{}`", answer.name()));
     }
+    let erasing = match &answer {
+        AnswerKind::YesNoPartial { levels, .. } => {
+            [levels.yes, levels.partial, levels.no].contains(&Level::NotApplicable)
+        }
+        AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
+            options.iter().any(|option| option.level == Some(Level::NotApplicable))
+        }
+        AnswerKind::Number { ranges, .. } => ranges.iter().any(|range| range.level == Level::NotApplicable),
+        AnswerKind::Date { .. } | AnswerKind::Text { .. } => false,
+    };
+    if weighty && erasing && raw.not_applicable_when.is_none() {
+        report.at(
+            here,
+            format!("question `{id}` verifies a critical or high requirement: an answer at `not_applicable` needs `not_applicable_when`"),
+        );
+    }
     if raw.not_applicable_when.is_some()
         && !matches!(answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. })
     {

@@ -19,9 +19,11 @@
 //!    partly or not met is a **gap**, with its severity, the answers behind it and their
 //!    suggested actions.
 //! 6. The **rating** follows the overall score — good from 90, acceptable from 75, needs
-//!    improvement from 50, poor below — except that any gap in a **critical** requirement (child
-//!    labour, forced labour, a threat to life) makes it critical whatever the score, as amfori's
-//!    zero-tolerance findings and Fairtrade's core criteria do.
+//!    improvement from 50, poor below — except that a **zero-tolerance finding** (a requirement
+//!    the catalog marks zero-tolerance, not met by an answer that says so) makes it critical
+//!    whatever the score, as amfori's zero-tolerance findings and Fairtrade's core criteria do.
+//!    An answer *to verify* ("I don't know", or a "not applicable" the question no longer
+//!    offers) is a gap, but not a finding: a finding is what the company said happens.
 //!
 //! Pure: the date an answer's age is measured from is given, never read from a clock.
 
@@ -97,6 +99,30 @@ pub struct ScoredAnswer {
     pub question_id: String,
     pub level: Level,
     pub weight: u32,
+    /// A gap only because nobody knows: "I don't know", or a "not applicable" the question no
+    /// longer offers. Never a zero-tolerance finding.
+    #[serde(default)]
+    pub to_verify: bool,
+}
+
+impl ScoredAnswer {
+    /// What it earns, in half points: compliant its full weight, partial half, a gap nothing.
+    pub fn earned_half_points(&self) -> u32 {
+        match self.level {
+            Level::Compliant => 2 * self.weight,
+            Level::Partial => self.weight,
+            Level::Gap | Level::NotApplicable => 0,
+        }
+    }
+}
+
+/// Whether `answer` to a question of `kind` is a gap only because nobody knows.
+fn is_to_verify(kind: &AnswerKind, answer: &AnswerValue) -> bool {
+    match (kind, answer) {
+        (_, AnswerValue::DontKnow) => true,
+        (AnswerKind::YesNoPartial { allow_not_applicable: false, .. }, value) => value.is_not_applicable(),
+        _ => false,
+    }
 }
 
 /// A section's score.
@@ -185,22 +211,14 @@ pub fn score(
                 continue;
             };
             let Some(level) = level_of(&question.answer, answer, as_of) else { continue };
-            let weight = weight(severity);
-            let credit = match level {
-                Level::Compliant => 2,
-                Level::Partial => 1,
-                Level::Gap => 0,
-                Level::NotApplicable => {
-                    scored.insert(
-                        &question.id,
-                        ScoredAnswer { question_id: question.id.clone(), level, weight },
-                    );
-                    continue;
-                }
-            };
-            earned += credit * weight;
-            possible += 2 * weight;
-            scored.insert(&question.id, ScoredAnswer { question_id: question.id.clone(), level, weight });
+            let to_verify = is_to_verify(&question.answer, answer);
+            let scored_answer =
+                ScoredAnswer { question_id: question.id.clone(), level, weight: weight(severity), to_verify };
+            if level != Level::NotApplicable {
+                earned += scored_answer.earned_half_points();
+                possible += 2 * scored_answer.weight;
+            }
+            scored.insert(&question.id, scored_answer);
         }
         sections.push(SectionScore {
             section_id: section.id.clone(),
@@ -238,7 +256,9 @@ pub fn score(
             RequirementStatus::NotApplicable
         };
         requirements.push((requirement.id.clone(), status));
-        let zero_tolerance = requirement.zero_tolerance && status == RequirementStatus::NotMet;
+        // A finding is what the company said happens: an answer at gap that is not "to verify".
+        let said_so = levels.iter().any(|answer| answer.level == Level::Gap && !answer.to_verify);
+        let zero_tolerance = requirement.zero_tolerance && status == RequirementStatus::NotMet && said_so;
         if status.is_gap() {
             let causes: Vec<ScoredAnswer> = levels
                 .iter()
@@ -284,7 +304,7 @@ pub fn score(
         .filter_map(|question| {
             Some(LeftOut {
                 question_id: question.id.clone(),
-                because_of: question.show_if.as_ref()?.question.clone(),
+                because_of: hiding_answer(questionnaire, &applicable, question)?,
                 unassessed: question
                     .requirements
                     .iter()
@@ -296,6 +316,24 @@ pub fn score(
         .collect();
     let answers = questionnaire.questions().filter_map(|q| scored.get(q.id.as_str()).cloned()).collect();
     Scorecard { overall, rating, answers, left_out, sections, requirements, gaps }
+}
+
+/// The question whose answer hides `question`: its condition's question, or — when that one is
+/// hidden itself — the one that hides it, up the chain.
+fn hiding_answer(
+    questionnaire: &Questionnaire,
+    applicable: &HashSet<&str>,
+    question: &Question,
+) -> Option<String> {
+    let mut on = question.show_if.as_ref()?.question.as_str();
+    // Conditions name earlier questions only (the loader checks it), so this ends.
+    while !applicable.contains(on) {
+        match questionnaire.question(on)?.show_if.as_ref() {
+            Some(condition) => on = condition.question.as_str(),
+            None => break,
+        }
+    }
+    Some(on.to_owned())
 }
 
 /// On what a met requirement rests.
@@ -335,14 +373,13 @@ pub fn bases(
 /// Whole percent of the points earned that rest on answers without evidence; `None` when
 /// nothing was earned.
 pub fn declared_share(card: &Scorecard, has_evidence: impl Fn(&str) -> bool) -> Option<u32> {
-    let credit = |answer: &&ScoredAnswer| match answer.level {
-        Level::Compliant => 2 * answer.weight,
-        Level::Partial => answer.weight,
-        Level::Gap | Level::NotApplicable => 0,
-    };
-    let earned: u32 = card.answers.iter().map(|a| credit(&a)).sum();
-    let declared: u32 =
-        card.answers.iter().filter(|a| !has_evidence(&a.question_id)).map(|a| credit(&a)).sum();
+    let earned: u32 = card.answers.iter().map(ScoredAnswer::earned_half_points).sum();
+    let declared: u32 = card
+        .answers
+        .iter()
+        .filter(|a| !has_evidence(&a.question_id))
+        .map(ScoredAnswer::earned_half_points)
+        .sum();
     percent(declared, earned)
 }
 
@@ -355,6 +392,8 @@ fn percent(earned: u32, possible: u32) -> Option<u32> {
 /// question (never saved as such) or a profile option, which carries no level.
 pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: NaiveDate) -> Option<Level> {
     match (kind, answer) {
+        // Not knowing whether a requirement is met is not meeting it: a gap, to verify.
+        (_, AnswerValue::DontKnow) => Some(Level::Gap),
         (AnswerKind::YesNoPartial { levels, allow_not_applicable }, AnswerValue::Choice(value)) => {
             match value.as_str() {
                 "yes" => Some(levels.yes),
@@ -376,7 +415,7 @@ pub fn level_of(kind: &AnswerKind, answer: &AnswerValue, as_of: NaiveDate) -> Op
                 .filter(|option| values.contains(&option.value))
                 .map(|option| option.level)
                 .collect::<Option<_>>()?;
-            worst(&levels)
+            best(&levels)
         }
         // A threshold whose legal parameter has no value on the reference date leaves the
         // answer unscored rather than scored against a limit that is not the law's.
@@ -447,9 +486,11 @@ pub fn answer_at(kind: &AnswerKind, level: Level, as_of: NaiveDate) -> Option<An
     (level_of(kind, &answer, as_of) == Some(level)).then_some(answer)
 }
 
-/// The worst of several levels: a gap over partial over compliant; not applicable only if all are.
-fn worst(levels: &[Level]) -> Option<Level> {
-    [Level::Gap, Level::Partial, Level::Compliant, Level::NotApplicable]
+/// Several options ticked: each says what it contributes on its own (a suggestion box alone is
+/// partial, a confidential channel in the workers' language counts), so the answer is as good as
+/// its best one — an honest extra tick never lowers it. Not applicable only if all are.
+fn best(levels: &[Level]) -> Option<Level> {
+    [Level::Compliant, Level::Partial, Level::Gap, Level::NotApplicable]
         .into_iter()
         .find(|level| levels.contains(level))
 }
@@ -655,6 +696,17 @@ mod tests {
     }
 
     #[test]
+    fn not_knowing_is_a_gap_to_verify_but_no_finding() {
+        let mut answers = worked_example();
+        answers.insert("infantil.permisos".into(), AnswerValue::DontKnow);
+        let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
+        let crit = card.gaps.iter().find(|g| g.requirement_id == "CRIT").unwrap();
+        assert_eq!((crit.status, crit.zero_tolerance), (RequirementStatus::NotMet, false));
+        assert!(crit.causes[0].to_verify);
+        assert_ne!(card.rating, Some(Rating::Critical));
+    }
+
+    #[test]
     fn without_a_zero_tolerance_finding_the_score_decides_the_rating() {
         let mut answers = worked_example();
         answers.insert("infantil.permisos".into(), choice("yes"));
@@ -682,7 +734,7 @@ mod tests {
             }],
             "CRIT and MED are still assessed, by the age check and the channels"
         );
-        // Had the channels been not applicable too, MED would have gone unassessed.
+        // Without the channels question, MED would have gone unassessed.
         let mut questionnaire = questionnaire();
         questionnaire.sections[2].questions.remove(1);
         let card = score(&questionnaire, &catalog(), &answers, day("2026-11-27"));
@@ -769,8 +821,13 @@ mod tests {
         );
         let text = AnswerKind::Text { review: true };
         assert_eq!(level_of(&text, &AnswerValue::Text("…".into()), day("2026-11-27")), Some(Level::Partial));
-        assert_eq!(worst(&[Level::NotApplicable, Level::Compliant]), Some(Level::Compliant));
-        assert_eq!(worst(&[Level::NotApplicable]), Some(Level::NotApplicable));
+        assert_eq!(best(&[Level::NotApplicable, Level::Compliant]), Some(Level::Compliant));
+        assert_eq!(
+            best(&[Level::Gap, Level::Partial]),
+            Some(Level::Partial),
+            "an honest extra tick never lowers"
+        );
+        assert_eq!(best(&[Level::NotApplicable]), Some(Level::NotApplicable));
     }
 
     /// Any answers the example questionnaire can take.
@@ -873,7 +930,8 @@ mod tests {
         }
 
         /// Where "not applicable" is not offered (a critical or high requirement without a stated
-        /// case, as the loader decides), choosing it scores exactly as "no": it never raises a score.
+        /// case, as the loader decides), choosing it scores as a gap: exactly as "no" does on these
+        /// questions (the default mapping) — it never raises a score.
         #[test]
         fn not_applicable_never_raises_a_score_where_it_is_not_offered(answers in any_answers(), which in 0usize..3) {
             let id = ["infantil.edad", "infantil.permisos", "salarios.recibos"][which];
@@ -884,7 +942,36 @@ mod tests {
             with_na.insert(id.into(), choice("not_applicable"));
             let (no, na) = (score(&strict, &catalog(), &with_no, day("2026-11-27")), score(&strict, &catalog(), &with_na, day("2026-11-27")));
             prop_assert_eq!(scores(&no), scores(&na));
-            prop_assert_eq!(no.rating, na.rating);
+            let statuses = |card: &Scorecard| card.requirements.clone();
+            prop_assert_eq!(statuses(&no), statuses(&na));
+            // Only a finding differs: "no" on a zero-tolerance question says it happens, a stale
+            // "not applicable" is a gap to verify.
+            let findings = |card: &Scorecard| -> Vec<String> {
+                card.gaps.iter().filter(|g| g.zero_tolerance).map(|g| g.requirement_id.clone()).collect()
+            };
+            prop_assert!(findings(&na).iter().all(|id| findings(&no).contains(id)));
+        }
+
+        /// "I don't know" scores exactly as a gap, on every kind of question: never better than
+        /// a partial.
+        #[test]
+        fn i_dont_know_never_scores_better_than_a_partial(answers in any_answers(), which in 0usize..5) {
+            let id = ["infantil.edad", "infantil.permisos", "salarios.recibos", "salarios.canales", "salarios.horas"][which];
+            let q = questionnaire();
+            let kind = &q.question(id).unwrap().answer;
+            let (Some(gap), Some(partial)) = (answer_at(kind, Level::Gap, day("2026-11-27")), answer_at(kind, Level::Partial, day("2026-11-27")).or_else(|| answer_at(kind, Level::Gap, day("2026-11-27")))) else {
+                return Ok(());
+            };
+            let with = |value: AnswerValue| {
+                let mut answers = answers.clone();
+                answers.insert(id.into(), value);
+                score(&q, &catalog(), &answers, day("2026-11-27"))
+            };
+            let (unknown, at_gap, at_partial) = (with(AnswerValue::DontKnow), with(gap), with(partial));
+            prop_assert_eq!(scores(&unknown), scores(&at_gap));
+            for (u, p) in scores(&unknown).into_iter().zip(scores(&at_partial)) {
+                prop_assert!(u <= p);
+            }
         }
 
         #[test]

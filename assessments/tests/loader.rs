@@ -456,6 +456,42 @@ fn a_questionnaire_may_use_only_parameters_that_have_a_value_on_every_date_it_ca
     }
 }
 
+#[test]
+fn only_a_critical_requirement_may_be_zero_tolerance() {
+    let text = CATALOG.replacen("severity = \"high\"", "severity = \"high\"\nzero_tolerance = true", 1);
+    let problems = parse_catalog("requirements.toml", &text).unwrap_err();
+    assert_problem(
+        &problems,
+        line_of(&text, "id = \"LFT-132-XXXI\""),
+        "zero-tolerance, so it must be critical",
+    );
+    let critical =
+        CATALOG.replacen("severity = \"critical\"", "severity = \"critical\"\nzero_tolerance = true", 1);
+    assert!(
+        parse_catalog("requirements.toml", &critical)
+            .unwrap()
+            .requirement("LFT-22BIS")
+            .unwrap()
+            .zero_tolerance
+    );
+}
+
+#[test]
+fn an_option_at_not_applicable_on_a_weighty_question_needs_its_case() {
+    // The protocol question verifies a high requirement; one of its options erases it.
+    let text = QUESTIONNAIRE.replacen(
+        "label = { es = \"No se difunde\" }\nlevel = \"gap\"",
+        "label = { es = \"No se difunde\" }\nlevel = \"not_applicable\"",
+        1,
+    );
+    let problems = problems_of(&text);
+    assert_problem(
+        &problems,
+        line_of(&text, "id = \"contratacion.protocolo\""),
+        "needs `not_applicable_when`",
+    );
+}
+
 /// Realistic text broken in the ways an editor breaks files.
 fn mangled() -> impl Strategy<Value = String> {
     let lines: Vec<String> = QUESTIONNAIRE.lines().map(str::to_owned).collect();

@@ -16,6 +16,7 @@ use assessments::answers::{AnswerValue, Answers, applicable_questions};
 use assessments::catalog::{Catalog, Severity};
 use assessments::evidence::FileKind;
 use assessments::loader::Library;
+use assessments::parameters::as_of;
 use assessments::questionnaire::{Level, Question, Questionnaire};
 use assessments::scoring::answer_at;
 use chrono::NaiveDate;
@@ -109,7 +110,9 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
     let Some(loaded) = library.latest_published(QUESTIONNAIRE) else {
         return Ok(()); // A library without the questionnaire: nothing to answer.
     };
-    let questionnaire = &loaded.questionnaire;
+    // As read today: a version naming legal parameters answers and scores with today's values.
+    let (questionnaire, _) = as_of(&loaded.questionnaire, &library.parameters, store::today());
+    let questionnaire = &questionnaire;
     for demo in &DEMO_ASSESSMENTS {
         let account = store
             .account_by_email(demo.member_email)
@@ -172,7 +175,9 @@ async fn plan_under_way(
     use store::plans::ActionEdit;
 
     let today = store::today();
-    let questionnaire = &library.latest_published(QUESTIONNAIRE).context("the questionnaire")?.questionnaire;
+    let written = &library.latest_published(QUESTIONNAIRE).context("the questionnaire")?.questionnaire;
+    let (questionnaire, _) = as_of(written, &library.parameters, today);
+    let questionnaire = &questionnaire;
     let answers = store.answers(viewer, assessment_id).await?;
     let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
     let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, today);

@@ -98,8 +98,7 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
         layout.paragraph(r.no_gaps, 10.0, false, INK);
     }
     // Zero-tolerance findings first: no score offsets them.
-    let gaps = report.findings().chain(report.gaps.iter().filter(|gap| !gap.zero_tolerance));
-    for gap in gaps {
+    for gap in report.findings_first() {
         layout.space(2.5);
         layout.ensure(line_height(10.0) * 3.0);
         let citation = &gap.citation;
@@ -219,8 +218,12 @@ fn scope_and_bases(layout: &mut Layout, report: &GapReport, language: Language) 
         layout.paragraph(r.exclusions_none, 9.5, false, INK);
     }
     for exclusion in &report.exclusions {
-        let reason = if exclusion.reason.is_empty() { r.no_reason } else { &exclusion.reason };
-        let line = format!("{} — {}: {reason}", exclusion.question.get(language), r.reason);
+        let line = format!(
+            "{} — {}: {}",
+            exclusion.question.get(language),
+            r.reason,
+            exclusion.reason_or(r.no_reason)
+        );
         layout.paragraph(&line, 9.5, false, INK);
     }
     if !report.left_out.is_empty() {

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use assessments::answers::AnswerValue;
+use assessments::answers::{AnswerValue, StoredAnswer};
 use assessments::organization::OrganizationKind;
 use fantoccini::Locator;
 use senda_tests::browser::{Browser, JavaScript, PATIENCE, PHONE};
@@ -48,12 +48,17 @@ async fn choose(browser: &Browser, question: &str, value: &str) {
     browser.displayed(&format!("label[for='a-{question}-{value}']")).await.click().await.unwrap();
 }
 
-/// The saved value of `question`, read as the company's people may.
-async fn saved(app: &TestApp, assessment: &str, question: &str) -> Option<AnswerValue> {
+/// The saved answer to `question`, read as the company's people may.
+async fn saved_answer(app: &TestApp, assessment: &str, question: &str) -> Option<StoredAnswer> {
     let member = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
     let viewer = app.store.viewer(member.id).await.unwrap().unwrap();
     let answers = app.store.answers(&viewer, assessment.parse().unwrap()).await.unwrap();
-    answers.into_iter().find(|a| a.question_id == question).and_then(|a| a.value)
+    answers.into_iter().find(|a| a.question_id == question)
+}
+
+/// The saved value of `question`.
+async fn saved(app: &TestApp, assessment: &str, question: &str) -> Option<AnswerValue> {
+    saved_answer(app, assessment, question).await.and_then(|a| a.value)
 }
 
 /// Waits until `question` is saved as `value`.
@@ -200,14 +205,6 @@ async fn two_people_editing_one_answer_see_the_conflict_and_choose() {
     member.quit().await;
 }
 
-/// The saved note of `question`.
-async fn saved_note(app: &TestApp, assessment: &str, question: &str) -> Option<String> {
-    let member = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
-    let viewer = app.store.viewer(member.id).await.unwrap().unwrap();
-    let answers = app.store.answers(&viewer, assessment.parse().unwrap()).await.unwrap();
-    answers.into_iter().find(|a| a.question_id == question).map(|a| a.note)
-}
-
 const WHY_NOT_APPLICABLE: &str = "Una agencia contrata a todo el personal de temporada.";
 
 /// "Not applicable" asks why, in the note, and keeps the choice until the reason is given.
@@ -252,7 +249,8 @@ async fn not_applicable_asks_why(javascript: JavaScript) {
         browser.displayed(".notice[role=status]").await;
     }
     wait_until_saved(&app, &id, "practicas.contrato", AnswerValue::Choice("not_applicable".into())).await;
-    assert_eq!(saved_note(&app, &id, "practicas.contrato").await.as_deref(), Some(WHY_NOT_APPLICABLE));
+    let note = saved_answer(&app, &id, "practicas.contrato").await.map(|a| a.note);
+    assert_eq!(note.as_deref(), Some(WHY_NOT_APPLICABLE));
     browser.quit().await;
 }
 

@@ -539,6 +539,11 @@ async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
         )
         .await;
     }
+    for id in [&season_2026, &season_2027] {
+        let saved = answer(&section(&member, id, "salarios").await, "salarios.horas-semana")
+            .and_then(|a| a.value.clone());
+        assert_eq!(saved, Some(AnswerValue::Number(47.0)), "saved in both");
+    }
     let hours_gap = |report: &app::model::report::GapReport| {
         report.gaps.iter().any(|gap| gap.causes.iter().any(|c| c.question_id == "salarios.horas-semana"))
     };
@@ -551,6 +556,10 @@ async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
     };
     let (report_2026, report_2027) = (report(&season_2026).await, report(&season_2027).await);
     assert!(!hours_gap(&report_2026), "47 hours are within the 2026 limit");
+    let jornada = |report: &app::model::report::GapReport| {
+        report.met.iter().any(|m| m.citation.requirement_id == "JORNADA-2026")
+    };
+    assert!(jornada(&report_2026) && !jornada(&report_2027), "met in 2026 (scored, compliant), not in 2027");
     assert!(hours_gap(&report_2027), "47 hours exceed the 2027 limit");
     let week = |report: &app::model::report::GapReport| {
         report
@@ -602,6 +611,8 @@ async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
             .count()
     };
     let before = count().await;
+    // More than two years ahead of whatever today is.
+    let too_far = assessments::dates::add_days(chrono::Utc::now().date_naive(), 3 * 366).unwrap().to_string();
     for (typed, code, message) in [
         ("2027-02-31", "reference_date_invalid", "La fecha de referencia no es una fecha"),
         (
@@ -610,7 +621,7 @@ async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
             "Esta versión del cuestionario no puede evaluar esa fecha",
         ),
         (
-            "2031-01-01",
+            too_far.as_str(),
             "reference_date_out_of_range",
             "Esta versión del cuestionario no puede evaluar esa fecha",
         ),
@@ -627,4 +638,55 @@ async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
     // The version without legal parameters takes any date up to two years ahead; empty is today.
     let reply = post_start(&member, &mill, "agro-laboral@1", "", "").await;
     assert!(reply.header("location").unwrap().starts_with("/evaluaciones/"), "{reply:?}");
+}
+
+/// "I don't know" is an answer to every scored question — a gap until verified, said so on the
+/// report — and to no profile question, whose answer decides what is asked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn i_dont_know_is_a_gap_to_verify_and_no_profile_answer() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let back = save(&member, &id, "perfil", &[("perfil.temporales", &["dont_know"])]).await;
+    assert!(back.contains("problemas=1"), "{back}");
+    assert_eq!(
+        answer(&section(&member, &id, "perfil").await, "perfil.temporales").and_then(|a| a.value.clone()),
+        None
+    );
+
+    save(
+        &member,
+        &id,
+        "salarios",
+        &[("salarios.horas-semana", &["50", "dont_know"]), ("salarios.minimo", &["dont_know"])],
+    )
+    .await;
+    let page = section(&member, &id, "salarios").await;
+    for question in ["salarios.horas-semana", "salarios.minimo"] {
+        assert_eq!(
+            answer(&page, question).and_then(|a| a.value.clone()),
+            Some(AnswerValue::DontKnow),
+            "{question}"
+        );
+    }
+    let reply = member.call("assessments/gap-report", &[("assessment_id", &id)]).await;
+    let report: app::model::report::GapReport = serde_json::from_str(&reply.body).unwrap();
+    let es = assessments::Language::Es;
+    let to_verify: Vec<&str> = report
+        .gaps
+        .iter()
+        .flat_map(|gap| &gap.causes)
+        .filter(|cause| {
+            app::i18n::texts(es).answering.describe(&cause.kind, &cause.answer, es).starts_with("No sé")
+        })
+        .map(|cause| cause.question_id.as_str())
+        .collect();
+    assert!(
+        to_verify.contains(&"salarios.horas-semana") && to_verify.contains(&"salarios.minimo"),
+        "{to_verify:?}"
+    );
+    let html = member.get(&format!("/evaluaciones/{id}/secciones/salarios")).await.body;
+    assert!(html.contains("id=\"a-salarios.minimo-dont_know\""), "a scored question offers it");
+    let profile = member.get(&format!("/evaluaciones/{id}/secciones/perfil")).await.body;
+    assert!(!profile.contains("-dont_know\""), "a profile question does not");
 }

@@ -363,7 +363,23 @@ async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_tho
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         member.post_form(&format!("/evaluaciones/{second}/secciones/{section}"), &fields).await;
     }
-    assert_eq!(member.post_form(&format!("/evaluaciones/{second}/enviar"), &[]).await.status, 303);
+    // A "not applicable" is not carried over: it is given again, with its reason.
+    let reason = "Sin utilidades en el ejercicio.";
+    let fingerprint = assessments::answers::fingerprint(None, "", "");
+    let ptu = [
+        ("a.salarios.ptu", "not_applicable"),
+        ("n.salarios.ptu", reason),
+        ("r.salarios.ptu", "0"),
+        ("f.salarios.ptu", &fingerprint),
+    ];
+    let saved = member.post_form(&format!("/evaluaciones/{second}/secciones/salarios"), &ptu).await;
+    assert!(saved.header("location").unwrap().ends_with("?guardado=1"), "{saved:?}");
+    let submitted = member.post_form(&format!("/evaluaciones/{second}/enviar"), &[]).await;
+    assert_eq!(
+        submitted.header("location"),
+        Some(format!("/evaluaciones/{second}").as_str()),
+        "complete, submitted"
+    );
     let created = member.post_form(&format!("/evaluaciones/{second}/plan"), &[]).await;
     let new_plan_id = created.header("location").unwrap().trim_start_matches("/planes/").to_owned();
     let new_plan = plan(&member, &new_plan_id).await;

@@ -102,6 +102,10 @@ pub struct AnsweringTexts {
     pub legal_basis: &'static str,
     pub unconfirmed: &'static str,
     pub yes_no: YesNoLabels,
+    /// The "I don't know" option every scored question has.
+    pub dont_know: &'static str,
+    /// "I don't know" as a report describes it: a gap to verify.
+    pub dont_know_to_verify: &'static str,
     pub choose_all: &'static str,
     pub date_hint: &'static str,
     pub needs_review: &'static str,
@@ -151,6 +155,7 @@ impl AnsweringTexts {
                 .map_or_else(|| chosen.to_owned(), |o| o.label.get(language).to_owned())
         };
         match (kind, value) {
+            (_, AnswerValue::DontKnow) => self.dont_know_to_verify.to_owned(),
             (AnswerKind::YesNoPartial { .. }, AnswerValue::Choice(v)) => self.yes_no(v).to_owned(),
             (AnswerKind::SingleChoice { options }, AnswerValue::Choice(v)) => label(options, v),
             (AnswerKind::MultipleChoice { options }, AnswerValue::Choices(vs)) => {
@@ -230,6 +235,8 @@ pub static ES: AnsweringTexts = AnsweringTexts {
     legal_basis: "Fundamento legal",
     unconfirmed: "artículo por confirmar",
     yes_no: YesNoLabels { yes: "Sí", partial: "Parcialmente", no: "No", not_applicable: "No aplica" },
+    dont_know: "No sé",
+    dont_know_to_verify: "No sé (cuenta como brecha hasta verificarlo)",
     choose_all: "Marque todas las que correspondan.",
     date_hint: "Año-mes-día, por ejemplo 2026-03-31.",
     needs_review: "Esta pregunta cambió desde la autoevaluación anterior: revise la respuesta y guarde.",
@@ -331,6 +338,8 @@ pub static EN: AnsweringTexts = AnsweringTexts {
     legal_basis: "Legal basis",
     unconfirmed: "article to be confirmed",
     yes_no: YesNoLabels { yes: "Yes", partial: "Partly", no: "No", not_applicable: "Not applicable" },
+    dont_know: "I don't know",
+    dont_know_to_verify: "I don't know (a gap until verified)",
     choose_all: "Tick all that apply.",
     date_hint: "Year-month-day, for example 2026-03-31.",
     needs_review: "This question changed since the previous self-assessment: check the answer and save.",

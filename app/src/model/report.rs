@@ -44,6 +44,13 @@ pub struct Exclusion {
     pub reason: String,
 }
 
+impl Exclusion {
+    /// The reason, or `none` for an answer given before reasons were asked.
+    pub fn reason_or<'a>(&'a self, none: &'a str) -> &'a str {
+        if self.reason.is_empty() { none } else { &self.reason }
+    }
+}
+
 /// A scored question the answers hid, the answer that hid it, and what went unassessed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeftOutLine {
@@ -68,6 +75,11 @@ impl GapReport {
     /// The zero-tolerance findings: listed first, whatever their section.
     pub fn findings(&self) -> impl Iterator<Item = &GapLine> {
         self.gaps.iter().filter(|gap| gap.zero_tolerance)
+    }
+
+    /// Every gap, the zero-tolerance findings first, then by section as `gaps` holds them.
+    pub fn findings_first(&self) -> impl Iterator<Item = &GapLine> {
+        self.findings().chain(self.gaps.iter().filter(|gap| !gap.zero_tolerance))
     }
 
     /// How many gaps of each severity, most severe first.

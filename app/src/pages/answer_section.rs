@@ -1,5 +1,7 @@
 use assessments::Language;
-use assessments::answers::{AnswerProblem, AnswerValue, Draft, DraftProblem, StoredAnswer, fingerprint};
+use assessments::answers::{
+    AnswerProblem, AnswerValue, DONT_KNOW, Draft, DraftProblem, StoredAnswer, fingerprint,
+};
 use assessments::evidence::{EvidenceFile, EvidenceProblem};
 use assessments::ids::AssessmentId;
 use assessments::questionnaire::{AnswerKind, Question};
@@ -297,7 +299,7 @@ fn QuestionField(
             {needs_review.then(|| view! { <p class="notice">{a.needs_review}</p> })}
             {invalid}
             {conflict}
-            <AnswerInputs id=id.clone() kind=question.answer.clone() values />
+            <AnswerInputs id=id.clone() kind=question.answer.clone() values scored=!question.requirements.is_empty() />
             {not_applicable_hint}
             <input type="hidden" name=format!("r.{id}") value=revision />
             <input type="hidden" name=format!("f.{id}") value=shown />
@@ -336,15 +338,17 @@ fn QuestionField(
     .into_any()
 }
 
-/// The inputs of one answer type, named `a.{question id}`.
+/// The inputs of one answer type, named `a.{question id}`; a scored question also offers
+/// "I don't know" (a radio among the choices, a box beside a number, date or text).
 #[component]
-fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>) -> impl IntoView {
+fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool) -> impl IntoView {
     let a = use_texts().answering;
     let language = use_context::<Language>().unwrap_or_default();
     let name = format!("a.{id}");
     let input_id = format!("a-{id}");
     let legend_id = format!("t-{id}");
-    let first = values.first().cloned().unwrap_or_default();
+    let unknown = values.iter().any(|v| v == DONT_KNOW);
+    let first = values.first().cloned().filter(|_| !unknown).unwrap_or_default();
     let choice = |value: String, label: String, multiple: bool| {
         let checked = values.contains(&value);
         let option_id = format!("{input_id}-{value}");
@@ -362,6 +366,8 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>) -> impl IntoV
             </label>
         }
     };
+    let dont_know =
+        |multiple: bool| scored.then(|| choice(DONT_KNOW.to_owned(), a.dont_know.to_owned(), multiple));
     match kind {
         AnswerKind::YesNoPartial { allow_not_applicable, .. } => {
             let mut options = vec!["yes", "partial", "no"];
@@ -371,6 +377,7 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>) -> impl IntoV
             view! {
                 <div class="choices choices--inline">
                     {options.into_iter().map(|v| choice(v.to_owned(), a.yes_no(v).to_owned(), false)).collect_view()}
+                    {dont_know(false)}
                 </div>
             }
             .into_any()
@@ -378,6 +385,7 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>) -> impl IntoV
         AnswerKind::SingleChoice { options } => view! {
             <div class="choices">
                 {options.into_iter().map(|o| choice(o.value.clone(), o.label.get(language).to_owned(), false)).collect_view()}
+                {dont_know(false)}
             </div>
         }
         .into_any(),
@@ -385,25 +393,29 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>) -> impl IntoV
             <p class="question__help">{a.choose_all}</p>
             <div class="choices">
                 {options.into_iter().map(|o| choice(o.value.clone(), o.label.get(language).to_owned(), true)).collect_view()}
+                {dont_know(true)}
             </div>
         }
         .into_any(),
         AnswerKind::Number { unit, .. } => view! {
             <span class="number">
-                <input type="text" inputmode="decimal" id=input_id name=name value=first autocomplete="off"
+                <input type="text" inputmode="decimal" id=input_id.clone() name=name.clone() value=first autocomplete="off"
                     aria-labelledby=legend_id />
                 {unit.map(|unit| view! { <span class="number__unit">{unit.get(language).to_owned()}</span> })}
             </span>
+            {dont_know(true)}
         }
         .into_any(),
         AnswerKind::Date { .. } => view! {
             <p class="question__help" id=format!("{input_id}-hint")>{a.date_hint}</p>
-            <input type="date" id=input_id.clone() name=name value=first aria-labelledby=legend_id
+            <input type="date" id=input_id.clone() name=name.clone() value=first aria-labelledby=legend_id
                 aria-describedby=format!("{input_id}-hint") />
+            {dont_know(true)}
         }
         .into_any(),
         AnswerKind::Text { .. } => view! {
-            <textarea id=input_id name=name rows="4" aria-labelledby=legend_id>{first}</textarea>
+            <textarea id=input_id.clone() name=name.clone() rows="4" aria-labelledby=legend_id>{first}</textarea>
+            {dont_know(true)}
         }
         .into_any(),
     }

@@ -228,7 +228,7 @@ fn Scope(exclusions: Vec<Exclusion>, left_out: Vec<LeftOutLine>) -> impl IntoVie
                         {exclusions.into_iter().map(|exclusion| view! {
                             <li>
                                 {exclusion.question.get(language).to_owned()} " — " <span class="gap__label">{r.reason} ": "</span>
-                                {if exclusion.reason.is_empty() { r.no_reason.to_owned() } else { exclusion.reason }}
+                                {exclusion.reason_or(r.no_reason).to_owned()}
                             </li>
                         }).collect_view()}
                     </ul>

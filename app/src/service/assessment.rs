@@ -259,7 +259,7 @@ pub async fn save_answers(
             continue;
         };
         let saved = loaded.answers.iter().find(|a| a.question_id == question.id);
-        let problem = match decide(&question.answer, &submitted, saved, today) {
+        let problem = match decide(question, &submitted, saved, today) {
             SaveDecision::Keep => {
                 if drafts.iter().any(|d| d.question_id == question.id) {
                     store.discard_draft(viewer, assessment_id, &question.id).await?;

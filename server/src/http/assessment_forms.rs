@@ -57,7 +57,7 @@ pub async fn start(
     let reference_date = if typed.is_empty() {
         store::today()
     } else {
-        match assessments::dates::parse(typed) {
+        match assessments::dates::parse_plausible(typed) {
             Some(date) => date,
             None => return Ok(refused(FormProblem::ReferenceDateInvalid)),
         }

@@ -10,10 +10,10 @@ use axum::response::{IntoResponse, Response};
 
 use super::handler::{Failure, HandlerResult, Ids, SignedIn};
 
-/// `GET /evaluaciones/{id}/brechas.csv`: the gaps, one row per answer behind each (zero-tolerance
-/// findings marked); then each met requirement with its basis, and each "not applicable" with its
-/// reason — in the reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents
-/// right.
+/// `GET /evaluaciones/{id}/brechas.csv`: the gaps, zero-tolerance findings first, one row per
+/// answer behind each; then each met requirement with its basis, each "not applicable" with its
+/// reason, and each question the answers hid with the answer that hid it — in the reader's
+/// language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
 pub async fn gaps_csv(
     SignedIn(cx): SignedIn,
     headers: HeaderMap,
@@ -32,7 +32,7 @@ pub async fn gaps_csv(
             .map(|s| s.title.get(language).to_owned())
             .unwrap_or_default()
     };
-    for gap in &report.gaps {
+    for gap in report.findings_first() {
         let section = section_of(&gap.section_id);
         for cause in &gap.causes {
             push_row(
@@ -72,24 +72,32 @@ pub async fn gaps_csv(
             ],
         );
     }
+    let out_of_scope = |question: String, answer: String| {
+        [
+            String::new(),
+            String::new(),
+            t.report.status(RequirementStatus::NotApplicable).to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            question,
+            answer,
+            String::new(),
+            String::new(),
+            String::new(),
+        ]
+    };
     for exclusion in &report.exclusions {
-        let reason = if exclusion.reason.is_empty() { t.report.no_reason } else { &exclusion.reason };
-        push_row(
-            &mut csv,
-            [
-                String::new(),
-                String::new(),
-                t.report.status(RequirementStatus::NotApplicable).to_owned(),
-                String::new(),
-                String::new(),
-                String::new(),
-                exclusion.question.get(language).to_owned(),
-                format!("{}: {reason}", t.report.reason),
-                String::new(),
-                String::new(),
-                String::new(),
-            ],
+        let reason = format!("{}: {}", t.report.reason, exclusion.reason_or(t.report.no_reason));
+        push_row(&mut csv, out_of_scope(exclusion.question.get(language).to_owned(), reason));
+    }
+    for left in &report.left_out {
+        let answer = left.because_answer.as_ref().map_or_else(
+            || t.report.no_answer.to_owned(),
+            |value| t.answering.describe(&left.because_kind, value, language),
         );
+        let because = format!("{} {}: {answer}", t.report.because, left.because_of.get(language));
+        push_row(&mut csv, out_of_scope(left.question.get(language).to_owned(), because));
     }
     let file_name = format!("brechas-{}.csv", report.scored_on);
     Ok(download(csv.into_response(), "text/csv; charset=utf-8", &file_name))
