@@ -504,6 +504,7 @@ mod tests {
                 value: (*v).into(),
                 label: Text::new(*v, None),
                 level: Some(Level::Compliant),
+                warning: None,
             })
             .collect();
         if multiple { AnswerKind::MultipleChoice { options } } else { AnswerKind::SingleChoice { options } }

@@ -396,7 +396,10 @@ fn question(
                 if profile && option.level.is_some() {
                     report.at_span(&option.value, format!("option `{value}` of question `{id}` is in a profile section and must have no level"));
                 }
-                ChoiceOption { value, label: option.label, level: option.level }
+                if profile && option.warning.is_some() {
+                    report.at_span(&option.value, format!("option `{value}` of question `{id}` is in a profile section and must have no warning"));
+                }
+                ChoiceOption { value, label: option.label, level: option.level, warning: option.warning }
             })
             .collect()
     };

@@ -74,6 +74,10 @@ pub struct ChoiceOption {
     pub label: Text,
     /// `None` only in profile sections, which are never scored.
     pub level: Option<Level>,
+    /// A warning, not a gap: what choosing it should make someone look into ("no complaints in
+    /// a whole season" is a sign the channels may not work). Shown on the report with its reason.
+    #[serde(default)]
+    pub warning: Option<Text>,
 }
 
 /// A number range and its level; the last range is open-ended.

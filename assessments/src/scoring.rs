@@ -173,6 +173,10 @@ pub struct Scorecard {
     pub answers: Vec<ScoredAnswer>,
     /// Scored questions the answers hid, in questionnaire order.
     pub left_out: Vec<LeftOut>,
+    /// Answers whose chosen option carries a warning: `(question id, option value)`, in
+    /// questionnaire order. Not gaps: signs to look into.
+    #[serde(default)]
+    pub warnings: Vec<(String, String)>,
     /// Scored sections only (profile sections are never scored), in questionnaire order.
     pub sections: Vec<SectionScore>,
     /// Every requirement the questionnaire verifies, in catalog order.
@@ -314,8 +318,30 @@ pub fn score(
             })
         })
         .collect();
+    let warnings = questionnaire
+        .questions()
+        .filter(|question| applicable.contains(question.id.as_str()))
+        .flat_map(|question| {
+            let options = match &question.answer {
+                AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
+                    options.as_slice()
+                }
+                _ => &[],
+            };
+            let chosen = answers.get(&question.id);
+            options
+                .iter()
+                .filter(|option| option.warning.is_some())
+                .filter(move |option| match chosen {
+                    Some(AnswerValue::Choice(value)) => *value == option.value,
+                    Some(AnswerValue::Choices(values)) => values.contains(&option.value),
+                    _ => false,
+                })
+                .map(|option| (question.id.clone(), option.value.clone()))
+        })
+        .collect();
     let answers = questionnaire.questions().filter_map(|q| scored.get(q.id.as_str()).cloned()).collect();
-    Scorecard { overall, rating, answers, left_out, sections, requirements, gaps }
+    Scorecard { overall, rating, answers, left_out, warnings, sections, requirements, gaps }
 }
 
 /// The question whose answer hides `question`: its condition's question, or — when that one is
@@ -600,6 +626,8 @@ mod tests {
                                         value: (*v).into(),
                                         label: Text::new(*v, None),
                                         level: Some(level),
+                                        // Not a gap, but worth a look: a box alone rarely works.
+                                        warning: (*v == "buzon").then(|| Text::new("Un buzón solo", None)),
                                     })
                                     .collect(),
                             },
@@ -693,6 +721,16 @@ mod tests {
         assert_eq!((card.overall, card.rating), (Some(43), Some(Rating::Critical)));
         assert_eq!((card.gaps[0].requirement_id.as_str(), card.gaps[0].zero_tolerance), ("CRIT", true));
         assert!(card.gaps[1..].iter().all(|gap| !gap.zero_tolerance));
+    }
+
+    #[test]
+    fn a_warned_choice_is_said_and_changes_no_score() {
+        let card = score(&questionnaire(), &catalog(), &worked_example(), day("2026-11-27"));
+        assert_eq!(card.warnings, [("salarios.canales".to_owned(), "buzon".to_owned())]);
+        assert_eq!(card.overall, Some(57), "the worked example scores as before");
+        let mut answers = worked_example();
+        answers.insert("salarios.canales".into(), AnswerValue::Choices(vec!["comite".into()]));
+        assert!(score(&questionnaire(), &catalog(), &answers, day("2026-11-27")).warnings.is_empty());
     }
 
     #[test]

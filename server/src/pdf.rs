@@ -242,6 +242,18 @@ fn scope_and_bases(layout: &mut Layout, report: &GapReport, language: Language) 
             layout.paragraph(&line, 9.5, false, INK);
         }
     }
+    if !report.warnings.is_empty() {
+        heading(layout, r.warnings_title, r.warnings_lead);
+        for warning in &report.warnings {
+            let line = format!(
+                "{} — {}: {}",
+                warning.question.get(language),
+                warning.answer.get(language),
+                warning.warning.get(language)
+            );
+            layout.paragraph(&line, 9.5, false, INK);
+        }
+    }
     heading(layout, r.met_title, r.met_lead);
     if let Some(share) = report.declared_share {
         layout.paragraph(&(r.declared_share)(share), 9.5, true, INK);

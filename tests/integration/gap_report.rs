@@ -6,7 +6,7 @@ use assessments::catalog::Severity;
 use assessments::organization::OrganizationKind;
 use assessments::scoring::{Basis, Rating, RequirementStatus};
 use senda_tests::demo::*;
-use senda_tests::{TestApp, Visitor};
+use senda_tests::{AssessmentsCopy, TestApp, Visitor};
 
 async fn report(visitor: &Visitor, assessment: &str) -> GapReport {
     let reply = visitor.call("assessments/gap-report", &[("assessment_id", assessment)]).await;
@@ -262,4 +262,54 @@ async fn each_demo_company_has_a_submitted_assessment_with_a_telling_gap_report(
             assert_eq!(findings, ["LFT-175-176"], "a minor in hazardous work");
         }
     }
+}
+
+/// "No complaint in a whole season" is no gap but a sign to look into: said, with why, on the
+/// page, the CSV and the PDF — and it costs no point.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sign_to_look_into_is_shown_with_its_reason_and_costs_nothing() {
+    let assessments = AssessmentsCopy::new();
+    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
+    let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
+    app.load_demo().await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
+    let started = member
+        .post_form(
+            &format!("/empresas/{mill}/evaluaciones"),
+            &[("questionnaire", "agro-laboral@2"), ("carry", "")],
+        )
+        .await;
+    let id = started.header("location").and_then(|l| l.strip_prefix("/evaluaciones/")).unwrap().to_owned();
+    let fingerprint = assessments::answers::fingerprint(None, "", "");
+    let fields = [
+        ("a.quejas.recibidas", "ninguna"),
+        ("r.quejas.recibidas", "0"),
+        ("f.quejas.recibidas", &fingerprint),
+    ];
+    let saved = member.post_form(&format!("/evaluaciones/{id}/secciones/quejas"), &fields).await;
+    assert!(saved.header("location").unwrap().ends_with("?guardado=1"), "{saved:?}");
+
+    let report = report(&member, &id).await;
+    let warned: Vec<&str> = report.warnings.iter().map(|w| w.question_id.as_str()).collect();
+    assert_eq!(warned, ["quejas.recibidas"]);
+    assert!(
+        report.gaps.iter().all(|g| g.causes.iter().all(|c| c.question_id != "quejas.recibidas")),
+        "no gap"
+    );
+    let quejas = report.sections.iter().find(|s| s.id == "quejas").unwrap();
+    assert_eq!(quejas.score, Some(100), "and no point lost");
+
+    let page = senda_tests::visible_text(&member.get(&format!("/evaluaciones/{id}/brechas")).await.body);
+    assert!(
+        page.contains("Señales para revisar") && page.contains("Ninguna queja en toda una temporada"),
+        "{page}"
+    );
+    let csv = member.get(&format!("/evaluaciones/{id}/brechas.csv")).await.body;
+    assert!(
+        csv.lines().any(|l| l.contains("\"Señal para revisar\"") && l.contains("No recibimos ninguna queja"))
+    );
+    let (_, pdf) = member.get_bytes(&format!("/evaluaciones/{id}/brechas.pdf")).await;
+    let text = senda_tests::read_pdf(&pdf).0.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Señales para revisar") && text.contains("No recibimos ninguna queja"), "{text}");
 }

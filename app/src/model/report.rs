@@ -22,6 +22,8 @@ pub struct GapReport {
     pub exclusions: Vec<Exclusion>,
     /// Scored questions the answers hid (most often a profile answer), with that answer.
     pub left_out: Vec<LeftOutLine>,
+    /// Answers that are no gap but a sign to look into, with why.
+    pub warnings: Vec<WarningLine>,
     /// Every met requirement and what it rests on.
     pub met: Vec<MetLine>,
     /// Whole percent of the points earned that rest on the company's word alone (answers
@@ -62,6 +64,16 @@ pub struct LeftOutLine {
     pub because_answer: Option<AnswerValue>,
     /// The requirements no other answer assessed.
     pub unassessed: Vec<Citation>,
+}
+
+/// An answer that is no gap but a sign to look into.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningLine {
+    pub question_id: String,
+    pub question: Text,
+    /// The option chosen, as the questionnaire words it.
+    pub answer: Text,
+    pub warning: Text,
 }
 
 /// A met requirement and what it rests on.

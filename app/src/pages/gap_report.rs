@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::gap_report::get_gap_report;
 use crate::components::{Loaded, ParameterValues, day};
 use crate::i18n::use_texts;
-use crate::model::report::{Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult};
+use crate::model::report::{Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult, WarningLine};
 use crate::urls;
 
 /// `/evaluaciones/{id}/brechas`: where the company stands against the law — scores, rating, the
@@ -88,6 +88,7 @@ fn Report(report: GapReport) -> impl IntoView {
             </table>
             {report.previous.map(|previous| view! {
                 <h2>{r.comparison_title}</h2>
+                <p class="hint">{r.comparison_rules}</p>
                 <p>
                     <a href=urls::assessment(previous.assessment_id)>
                         {r.previous_assessment} " · v" {previous.questionnaire_version} " · " {day(&previous.started_at)}
@@ -112,6 +113,7 @@ fn Report(report: GapReport) -> impl IntoView {
             })}
             <ParameterValues values=report.parameters.clone() />
             <Scope exclusions=report.exclusions.clone() left_out=report.left_out.clone() />
+            <Warnings warnings=report.warnings.clone() />
             <h2>{r.gaps_title}</h2>
             {if report.gaps.is_empty() {
                 view! { <p>{r.no_gaps}</p> }.into_any()
@@ -262,6 +264,27 @@ fn Scope(exclusions: Vec<Exclusion>, left_out: Vec<LeftOutLine>) -> impl IntoVie
             </section>
         })}
     }
+}
+
+/// Answers that are no gap but a sign to look into, with why.
+#[component]
+fn Warnings(warnings: Vec<WarningLine>) -> impl IntoView {
+    let r = use_texts().report;
+    let language = use_context::<Language>().unwrap_or_default();
+    (!warnings.is_empty()).then(|| view! {
+        <section aria-labelledby="warnings-title">
+            <h2 id="warnings-title">{r.warnings_title}</h2>
+            <p class="hint">{r.warnings_lead}</p>
+            <ul>
+                {warnings.into_iter().map(|line| view! {
+                    <li>
+                        {line.question.get(language).to_owned()} " — " <strong>{line.answer.get(language).to_owned()}</strong>
+                        <p class="hint">{line.warning.get(language).to_owned()}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }
 
 /// The gaps, grouped under their section's title.

@@ -11,9 +11,9 @@ use super::loaded::{LoadedAssessment, citation, citation_of, load};
 use crate::error::AppResult;
 use crate::model::assessment::Citation;
 use crate::model::report::{
-    Cause, Comparison, Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult,
+    Cause, Comparison, Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult, WarningLine,
 };
-use assessments::questionnaire::Level;
+use assessments::questionnaire::{AnswerKind, Level};
 use assessments::scoring::{bases, declared_share};
 
 /// The gap report as its page shows it; a look by someone outside the company is audited.
@@ -141,6 +141,25 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
             })
         })
         .collect();
+    let warnings = card
+        .warnings
+        .iter()
+        .filter_map(|(question_id, value)| {
+            let question = questionnaire.question(question_id)?;
+            let (AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options }) =
+                &question.answer
+            else {
+                return None;
+            };
+            let option = options.iter().find(|option| &option.value == value)?;
+            Some(WarningLine {
+                question_id: question.id.clone(),
+                question: question.text.clone(),
+                answer: option.label.clone(),
+                warning: option.warning.clone()?,
+            })
+        })
+        .collect();
     let met = bases(questionnaire, &card, has_evidence)
         .into_iter()
         .filter_map(|(id, basis)| Some(MetLine { citation: citation_of(catalog, &id)?, basis }))
@@ -150,6 +169,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
         parameters: loaded.parameters.clone(),
         exclusions,
         left_out,
+        warnings,
         met,
         declared_share: declared_share(&card, has_evidence),
         overall: card.overall,

@@ -140,6 +140,7 @@ pub struct ChoiceOption {
     pub value: Spanned<String>,
     pub label: Text,
     pub level: Option<Level>,
+    pub warning: Option<Text>,
 }
 
 #[derive(Deserialize)]

@@ -12,8 +12,8 @@ use super::handler::{Failure, HandlerResult, Ids, SignedIn};
 
 /// `GET /evaluaciones/{id}/brechas.csv`: the gaps, zero-tolerance findings first, one row per
 /// answer behind each; then each met requirement with its basis, each "not applicable" with its
-/// reason, and each question the answers hid with the answer that hid it — in the reader's
-/// language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
+/// reason, each question the answers hid with the answer that hid it, and each sign to look
+/// into — in the reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
 pub async fn gaps_csv(
     SignedIn(cx): SignedIn,
     headers: HeaderMap,
@@ -98,6 +98,12 @@ pub async fn gaps_csv(
         );
         let because = format!("{} {}: {answer}", t.report.because, left.because_of.get(language));
         push_row(&mut csv, out_of_scope(left.question.get(language).to_owned(), because));
+    }
+    for warning in &report.warnings {
+        let answer = format!("{}: {}", warning.answer.get(language), warning.warning.get(language));
+        let mut row = out_of_scope(warning.question.get(language).to_owned(), answer);
+        row[2] = t.report.warning_status.to_owned();
+        push_row(&mut csv, row);
     }
     let file_name = format!("brechas-{}.csv", report.scored_on);
     Ok(download(csv.into_response(), "text/csv; charset=utf-8", &file_name))
