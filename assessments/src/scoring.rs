@@ -370,14 +370,50 @@ pub enum Basis {
     Declared,
     /// Every answer behind it carries evidence (a file attached to its question).
     Evidenced,
+    /// An advisor with a grant saw its evidence, and no answer behind it changed since.
+    Verified,
 }
 
-/// The basis of every met requirement of `card`, in catalog order: *evidenced* when every
-/// compliant answer behind it has evidence (`has_evidence(question_id)`), else *declared*.
+/// Where an advisor saw a requirement's evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seen {
+    OnSite,
+    OnFile,
+}
+
+impl Seen {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Seen::OnSite => "on_site",
+            Seen::OnFile => "on_file",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Seen::OnSite, Seen::OnFile].into_iter().find(|seen| seen.as_str() == text)
+    }
+}
+
+/// An advisor's verification of one requirement of an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verification {
+    pub requirement_id: String,
+    pub seen: Seen,
+    /// The advisor's name.
+    pub by: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The basis of every met requirement of `card`, in catalog order: *verified* when
+/// `verified(requirement_id)` (an advisor's verification no answer behind it has outdated),
+/// else *evidenced* when every compliant answer behind it has evidence
+/// (`has_evidence(question_id)`), else *declared*.
 pub fn bases(
     questionnaire: &Questionnaire,
     card: &Scorecard,
     has_evidence: impl Fn(&str) -> bool,
+    verified: impl Fn(&str) -> bool,
 ) -> Vec<(String, Basis)> {
     card.requirements
         .iter()
@@ -391,7 +427,14 @@ pub fn bases(
             });
             let evidenced =
                 behind.clone().count() > 0 && behind.clone().all(|a| has_evidence(&a.question_id));
-            (id.clone(), if evidenced { Basis::Evidenced } else { Basis::Declared })
+            let basis = if verified(id) {
+                Basis::Verified
+            } else if evidenced {
+                Basis::Evidenced
+            } else {
+                Basis::Declared
+            };
+            (id.clone(), basis)
         })
         .collect()
 }
@@ -785,7 +828,10 @@ mod tests {
         answers.insert("infantil.permisos".into(), choice("yes"));
         let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
         let basis = |evidenced: &[&str]| -> Vec<Basis> {
-            bases(&questionnaire(), &card, |q| evidenced.contains(&q)).into_iter().map(|(_, b)| b).collect()
+            bases(&questionnaire(), &card, |q| evidenced.contains(&q), |_| false)
+                .into_iter()
+                .map(|(_, b)| b)
+                .collect()
         };
         // CRIT rests on the age check and the permits, MED on the permits and the channels.
         assert_eq!(basis(&[]), [Basis::Declared, Basis::Declared]);
@@ -793,6 +839,12 @@ mod tests {
         assert_eq!(basis(&["infantil.edad", "infantil.permisos"]), [Basis::Evidenced, Basis::Declared]);
         let all = ["infantil.edad", "infantil.permisos", "salarios.canales"];
         assert_eq!(basis(&all), [Basis::Evidenced, Basis::Evidenced]);
+        // An advisor's verification stands above both.
+        let verified = bases(&questionnaire(), &card, |_| false, |r| r == "MED");
+        assert_eq!(
+            verified.into_iter().map(|(_, b)| b).collect::<Vec<_>>(),
+            [Basis::Declared, Basis::Verified]
+        );
         // Earned: edad 8, permisos 8, canales 4 half points; with edad evidenced, 12 of 20 are declared.
         assert_eq!(declared_share(&card, |q| q == "infantil.edad"), Some(60));
         assert_eq!(declared_share(&card, |_| true), Some(0));
@@ -1034,8 +1086,8 @@ mod tests {
             let fewer: Vec<&str> = ids.iter().zip(&some).filter(|(_, s)| **s).map(|(id, _)| *id).collect();
             let all: Vec<&str> = ids.iter().zip(some.iter().zip(&more)).filter(|(_, (s, m))| **s || **m).map(|(id, _)| *id).collect();
             let card = score(&questionnaire(), &catalog(), &answers, day("2026-11-27"));
-            let before = bases(&questionnaire(), &card, |q| fewer.contains(&q));
-            let after = bases(&questionnaire(), &card, |q| all.contains(&q));
+            let before = bases(&questionnaire(), &card, |q| fewer.contains(&q), |_| false);
+            let after = bases(&questionnaire(), &card, |q| all.contains(&q), |_| false);
             for ((id, b), (_, a)) in before.iter().zip(&after) {
                 prop_assert!(a >= b, "{} fell from {:?} to {:?}", id, b, a);
             }

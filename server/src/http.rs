@@ -69,6 +69,10 @@ pub fn routes(state: AppState) -> Router {
         .route("/evaluaciones/{id}/borradores/{question}/descartar", post(assessment_forms::discard_draft))
         .route("/evaluaciones/{id}/enviar", post(assessment_forms::submit))
         .route("/evaluaciones/{id}/devolver", post(assessment_forms::return_for_changes))
+        .route(
+            "/evaluaciones/{id}/requisitos/{requirement}/verificar",
+            post(assessment_forms::verify_requirement),
+        )
         .leptos_routes_with_context(
             &state,
             page_routes,

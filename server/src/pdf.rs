@@ -264,7 +264,7 @@ fn scope_and_bases(layout: &mut Layout, report: &GapReport, language: Language) 
     for met in &report.met {
         let citation = &met.citation;
         let line =
-            format!("{}, {} — {}", citation.instrument.get(language), citation.article, r.basis(met.basis));
+            format!("{}, {} — {}", citation.instrument.get(language), citation.article, r.basis_of(met));
         layout.paragraph(&line, 9.5, false, INK);
     }
 }

@@ -15,6 +15,15 @@ async fn demo_on(app: TestApp) -> (TestApp, String) {
     (app, mill)
 }
 
+/// The demo on the shipped files with the draft version 2 published, the sugar mill's id, and the
+/// copied files (kept while the app runs).
+async fn demo_with_version_2_published() -> (TestApp, String, AssessmentsCopy) {
+    let assessments = AssessmentsCopy::new();
+    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
+    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
+    (app, mill, assessments)
+}
+
 /// Starts an assessment of `company` on `questionnaire` (`id@version`) and returns its id.
 async fn start(visitor: &Visitor, company: &str, questionnaire: &str, carry: &str) -> String {
     let reply = post_start(visitor, company, questionnaire, carry, "").await;
@@ -336,9 +345,7 @@ async fn only_a_complete_assessment_is_submitted_and_then_it_is_read_only_until_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_carry_over_to_a_new_version_and_changed_questions_are_marked_for_review() {
-    let assessments = AssessmentsCopy::new();
-    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
-    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
+    let (app, mill, _assessments) = demo_with_version_2_published().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let first = start(&member, &mill, "agro-laboral@1", "").await;
     save(&member, &first, "perfil", &[("perfil.temporales", &["yes"])]).await;
@@ -514,9 +521,7 @@ async fn an_evidence_file_over_the_size_limit_is_refused_and_the_answers_still_s
 /// of its own reference date — in its questions, its score, its report and its PDF.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
-    let assessments = AssessmentsCopy::new();
-    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
-    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
+    let (app, mill, _assessments) = demo_with_version_2_published().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let started = |reference: &'static str| {
         let (member, mill) = (&member, &mill);
@@ -598,9 +603,7 @@ async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
 /// reason, the company page keeps what was typed, and no assessment is started.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
-    let assessments = AssessmentsCopy::new();
-    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
-    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
+    let (app, mill, _assessments) = demo_with_version_2_published().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let count = || async {
         member

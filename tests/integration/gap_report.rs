@@ -313,3 +313,77 @@ async fn a_sign_to_look_into_is_shown_with_its_reason_and_costs_nothing() {
     let text = senda_tests::read_pdf(&pdf).0.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Señales para revisar") && text.contains("No recibimos ninguna queja"), "{text}");
 }
+
+/// A granted advisor verifies a met requirement — nobody else can, not even the company — and a
+/// later change to an answer behind it takes the verification away.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_a_granted_advisor_verifies_and_a_changed_answer_undoes_it() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
+    let advisor = app.signed_in(ADVISOR).await;
+    let list = advisor.call("assessments/of-company", &[("company_id", &mill)]).await;
+    let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
+    let id = list.assessments[0].header.id.to_string();
+    let before = report(&advisor, &id).await;
+    assert!(before.can_verify, "a granted advisor, on a submitted assessment");
+    let met = before
+        .met
+        .iter()
+        .find(|m| m.basis == Basis::Declared)
+        .expect("a met requirement")
+        .citation
+        .requirement_id
+        .clone();
+    let gap = before.gaps[0].citation.requirement_id.clone();
+    let verify = |requirement: &str| format!("/evaluaciones/{id}/requisitos/{requirement}/verificar");
+
+    // Everyone else is refused, as if there were nothing there — the company's own people too.
+    for who in [MILL_MEMBER, MILL_ADMIN, ASSOCIATION_ADMIN, TOBACCO_ADMIN] {
+        let visitor = app.signed_in(who).await;
+        assert_eq!(visitor.post_form(&verify(&met), &[("como", "on_site")]).await.status, 404, "{who}");
+    }
+    assert_eq!(
+        advisor.post_form(&verify(&gap), &[("como", "on_site")]).await.status,
+        404,
+        "a gap is not verified"
+    );
+    assert!(
+        report(&advisor, &id).await.met.iter().all(|m| m.basis != Basis::Verified),
+        "nothing was recorded"
+    );
+
+    let verified = advisor.post_form(&verify(&met), &[("como", "on_file")]).await;
+    assert_eq!(verified.header("location"), Some(format!("/evaluaciones/{id}/brechas#met-title").as_str()));
+    let member = app.signed_in(MILL_MEMBER).await;
+    let line = report(&member, &id).await.met.into_iter().find(|m| m.citation.requirement_id == met).unwrap();
+    assert_eq!(line.basis, Basis::Verified, "the company sees it verified");
+    let verification = line.verified.expect("with who and when");
+    assert!(verification.by.starts_with("asesora"), "{}", verification.by);
+    assert!(!report(&member, &id).await.can_verify, "and cannot verify itself");
+    let page = senda_tests::visible_text(&member.get(&format!("/evaluaciones/{id}/brechas")).await.body);
+    assert!(page.contains("Verificado por asesora"), "{page}");
+
+    // Returned, an answer behind it saved again: the verification no longer stands.
+    let admin = app.signed_in(MILL_ADMIN).await;
+    assert_eq!(admin.post_form(&format!("/evaluaciones/{id}/devolver"), &[]).await.status, 303);
+    let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
+    let question = questionnaire.questions().find(|q| q.requirements.contains(&met)).unwrap().clone();
+    let section = questionnaire.section_of(&question.id).unwrap().id.clone();
+    let page = member.call("assessments/section", &[("assessment_id", &id), ("section_id", &section)]).await;
+    let page: app::model::assessment::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
+    let saved = page.answers.iter().find(|a| a.question_id == question.id).unwrap();
+    let values = saved.value.as_ref().unwrap().as_form_values();
+    let mut fields: Vec<(String, String)> =
+        values.into_iter().map(|v| (format!("a.{}", question.id), v)).collect();
+    fields.push((format!("n.{}", question.id), "Actualizado tras la visita.".into()));
+    fields.push((format!("r.{}", question.id), saved.revision.to_string()));
+    fields.push((format!("f.{}", question.id), saved.fingerprint()));
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let changed = member.post_form(&format!("/evaluaciones/{id}/secciones/{section}"), &fields).await;
+    assert!(changed.header("location").unwrap().ends_with("?guardado=1"), "{changed:?}");
+    let after =
+        report(&member, &id).await.met.into_iter().find(|m| m.citation.requirement_id == met).unwrap();
+    assert_ne!(after.basis, Basis::Verified, "a changed answer undoes the verification");
+    assert!(after.verified.is_none());
+}

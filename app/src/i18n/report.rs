@@ -1,7 +1,7 @@
 //! The strings of the gap report.
 
 use assessments::catalog::Severity;
-use assessments::scoring::{Basis, Rating, RequirementStatus};
+use assessments::scoring::{Basis, Rating, RequirementStatus, Seen};
 
 labels! {
     RatingLabels for Rating {
@@ -36,6 +36,14 @@ labels! {
     BasisLabels for Basis {
         Declared => declared,
         Evidenced => evidenced,
+        Verified => verified,
+    }
+}
+
+labels! {
+    SeenLabels for Seen {
+        OnSite => on_site,
+        OnFile => on_file,
     }
 }
 
@@ -51,6 +59,10 @@ pub struct ReportTexts {
     pub findings_title: &'static str,
     pub findings_lead: &'static str,
     pub bases: BasisLabels,
+    pub seen: SeenLabels,
+    /// "verified by Ana, 2026-11-30, on site".
+    pub verified_by: fn(&str, &str, &str) -> String,
+    pub verify: &'static str,
     /// "N % of the points rest on the company's word alone".
     pub declared_share: fn(u32) -> String,
     pub met_title: &'static str,
@@ -124,6 +136,18 @@ impl ReportTexts {
         self.bases.get(basis)
     }
 
+    /// A met requirement's basis, with who verified it, when and how.
+    pub fn basis_of(&self, line: &crate::model::report::MetLine) -> String {
+        match &line.verified {
+            Some(v) => format!(
+                "{} {}",
+                self.basis(line.basis),
+                (self.verified_by)(&v.by, &v.at.date_naive().to_string(), self.seen.get(v.seen))
+            ),
+            None => self.basis(line.basis).to_owned(),
+        }
+    }
+
     pub fn severity(&self, severity: Severity) -> &'static str {
         self.severities.get(severity)
     }
@@ -151,7 +175,10 @@ pub static ES: ReportTexts = ReportTexts {
     findings_title: "Hallazgos de tolerancia cero",
     findings_lead: "Respuestas que indican trabajo infantil, labores peligrosas de menores o trabajo forzoso. \
                     Ningún puntaje las compensa: atiéndalas antes que cualquier otra brecha.",
-    bases: BasisLabels { declared: "Declarado", evidenced: "Con evidencia" },
+    bases: BasisLabels { declared: "Declarado", evidenced: "Con evidencia", verified: "Verificado" },
+    seen: SeenLabels { on_site: "Visto en sitio", on_file: "Visto en archivo" },
+    verified_by: |who, day, seen| format!("por {who}, {day}, {}", seen.to_lowercase()),
+    verify: "Verificar",
     declared_share: |share| {
         format!(
             "El {share} % de los puntos obtenidos descansa solo en la palabra de la empresa (respuestas sin evidencia adjunta)."
@@ -159,7 +186,8 @@ pub static ES: ReportTexts = ReportTexts {
     },
     met_title: "Requisitos cumplidos y en qué se basan",
     met_lead: "Declarado: solo la respuesta de la empresa. Con evidencia: cada respuesta que lo sostiene tiene un \
-               documento adjunto.",
+               documento adjunto. Verificado: una asesora con acceso vio la evidencia, y ninguna respuesta cambió \
+               desde entonces.",
     met_none: "Ningún requisito se cumple por completo todavía.",
     requirement: "Requisito",
     basis_heading: "Base",
@@ -265,14 +293,18 @@ pub static EN: ReportTexts = ReportTexts {
     findings_title: "Zero-tolerance findings",
     findings_lead: "Answers that point to child labor, hazardous work by minors or forced labor. No score offsets \
                     them: deal with them before any other gap.",
-    bases: BasisLabels { declared: "Declared", evidenced: "Evidenced" },
+    bases: BasisLabels { declared: "Declared", evidenced: "Evidenced", verified: "Verified" },
+    seen: SeenLabels { on_site: "Seen on site", on_file: "Seen on file" },
+    verified_by: |who, day, seen| format!("by {who}, {day}, {}", seen.to_lowercase()),
+    verify: "Verify",
     declared_share: |share| {
         format!(
             "{share} % of the points earned rest on the company's word alone (answers without attached evidence)."
         )
     },
     met_title: "Requirements met, and what they rest on",
-    met_lead: "Declared: the company's answer alone. Evidenced: every answer behind it has a document attached.",
+    met_lead: "Declared: the company's answer alone. Evidenced: every answer behind it has a document attached. \
+               Verified: an advisor with access saw the evidence, and no answer changed since.",
     met_none: "No requirement is fully met yet.",
     requirement: "Requirement",
     basis_heading: "Basis",

@@ -4,7 +4,7 @@
 use assessments::answers::{AnswerValue, AssessmentHeader};
 use assessments::catalog::Severity;
 use assessments::questionnaire::AnswerKind;
-use assessments::scoring::{Basis, Rating, RequirementStatus};
+use assessments::scoring::{Basis, Rating, RequirementStatus, Verification};
 use assessments::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,9 @@ pub struct GapReport {
     /// Whole percent of the points earned that rest on the company's word alone (answers
     /// without evidence); `None` when nothing was earned.
     pub declared_share: Option<u32>,
+    /// Whether the viewer is a granted advisor who may verify met requirements (the assessment
+    /// is submitted).
+    pub can_verify: bool,
     pub overall: Option<u32>,
     pub rating: Option<Rating>,
     pub sections: Vec<SectionResult>,
@@ -81,6 +84,8 @@ pub struct WarningLine {
 pub struct MetLine {
     pub citation: Citation,
     pub basis: Basis,
+    /// The advisor's verification, while it stands.
+    pub verified: Option<Verification>,
 }
 
 impl GapReport {

@@ -1,6 +1,6 @@
 use assessments::Language;
 use assessments::catalog::Severity;
-use assessments::scoring::Rating;
+use assessments::scoring::{Rating, Seen};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -120,7 +120,11 @@ fn Report(report: GapReport) -> impl IntoView {
             } else {
                 view! { <GapList gaps=report.gaps titles /> }.into_any()
             }}
-            <Bases met=report.met.clone() declared_share=report.declared_share />
+            <Bases
+                met=report.met.clone()
+                declared_share=report.declared_share
+                verify_at=report.can_verify.then(|| urls::assessment(report.header.id))
+            />
             <p class="downloads">
                 <a class="button" href=urls::gap_report_pdf(report.header.id) download="">{r.download_pdf}</a>
                 " "
@@ -179,7 +183,7 @@ fn Findings(findings: Vec<GapLine>) -> impl IntoView {
 /// What the score rests on: the share on the company's word alone, and each met requirement's
 /// basis.
 #[component]
-fn Bases(met: Vec<MetLine>, declared_share: Option<u32>) -> impl IntoView {
+fn Bases(met: Vec<MetLine>, declared_share: Option<u32>, verify_at: Option<String>) -> impl IntoView {
     let r = use_texts().report;
     let language = use_context::<Language>().unwrap_or_default();
     view! {
@@ -200,7 +204,19 @@ fn Bases(met: Vec<MetLine>, declared_share: Option<u32>) -> impl IntoView {
                                         {line.citation.instrument.get(language).to_owned()} ", " {line.citation.article.clone()}
                                         ": " {line.citation.summary.get(language).to_owned()}
                                     </td>
-                                    <td data-label=r.basis_heading>{r.basis(line.basis)}</td>
+                                    <td data-label=r.basis_heading>
+                                        {r.basis_of(&line)}
+                                        {verify_at.clone().map(|base| {
+                                            let action = format!("{base}/requisitos/{}/verificar", line.citation.requirement_id);
+                                            view! {
+                                                <form method="post" action=action class="form form--inline">
+                                                    <span class="gap__label">{r.verify} ": "</span>
+                                                    <button type="submit" name="como" value="on_site" class="button--quiet">{r.seen.get(Seen::OnSite)}</button>
+                                                    <button type="submit" name="como" value="on_file" class="button--quiet">{r.seen.get(Seen::OnFile)}</button>
+                                                </form>
+                                            }
+                                        })}
+                                    </td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

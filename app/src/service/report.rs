@@ -4,17 +4,17 @@
 use assessments::ids::AssessmentId;
 use std::collections::{HashMap, HashSet};
 
-use assessments::access::AuditAction;
-
 use super::Context;
 use super::loaded::{LoadedAssessment, citation, citation_of, load};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::model::assessment::Citation;
 use crate::model::report::{
     Cause, Comparison, Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult, WarningLine,
 };
+use assessments::access::{AuditAction, CompanyAccess};
+use assessments::answers::AssessmentStatus;
 use assessments::questionnaire::{AnswerKind, Level};
-use assessments::scoring::{bases, declared_share};
+use assessments::scoring::{RequirementStatus, Seen, Verification, bases, declared_share};
 
 /// The gap report as its page shows it; a look by someone outside the company is audited.
 pub async fn viewed(cx: &Context, assessment_id: AssessmentId) -> AppResult<GapReport> {
@@ -160,11 +160,17 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
             })
         })
         .collect();
-    let met = bases(questionnaire, &card, has_evidence)
+    let verifications = cx.store.verifications(&cx.viewer, loaded.header.id).await?;
+    let standing = |requirement_id: &str| standing_verification(&loaded, &verifications, requirement_id);
+    let met = bases(questionnaire, &card, has_evidence, |id| standing(id).is_some())
         .into_iter()
-        .filter_map(|(id, basis)| Some(MetLine { citation: citation_of(catalog, &id)?, basis }))
+        .filter_map(|(id, basis)| {
+            Some(MetLine { citation: citation_of(catalog, &id)?, basis, verified: standing(&id).cloned() })
+        })
         .collect();
     Ok(GapReport {
+        can_verify: loaded.access == CompanyAccess::Advisor
+            && loaded.header.status == AssessmentStatus::Submitted,
         scored_on: loaded.scored_on(),
         parameters: loaded.parameters.clone(),
         exclusions,
@@ -180,6 +186,42 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
         title: questionnaire.title.clone(),
         header: loaded.header,
     })
+}
+
+/// The advisor's verification of `requirement_id`, while it stands: no answer behind the
+/// requirement was saved after it.
+fn standing_verification<'a>(
+    loaded: &LoadedAssessment,
+    verifications: &'a [Verification],
+    requirement_id: &str,
+) -> Option<&'a Verification> {
+    let verification = verifications.iter().find(|v| v.requirement_id == requirement_id)?;
+    let behind =
+        loaded.questionnaire.questions().filter(|q| q.requirements.iter().any(|r| r == requirement_id));
+    let unchanged = behind
+        .filter_map(|question| loaded.answers.iter().find(|answer| answer.question_id == question.id))
+        .all(|answer| answer.updated_at <= verification.at);
+    unchanged.then_some(verification)
+}
+
+/// An advisor's verification of a requirement the submitted assessment meets; `NotFound` for a
+/// requirement it does not meet, or anyone but a granted advisor (the store checks who).
+pub async fn verify(
+    cx: &Context,
+    assessment_id: AssessmentId,
+    requirement_id: &str,
+    seen: Seen,
+) -> AppResult<()> {
+    let loaded = load(cx, assessment_id).await?;
+    let card = loaded.scorecard(&cx.library.catalog);
+    let met = card
+        .requirements
+        .iter()
+        .any(|(id, status)| id == requirement_id && *status == RequirementStatus::Met);
+    if !met {
+        return Err(AppError::NotFound);
+    }
+    Ok(cx.store.verify_requirement(&cx.viewer, assessment_id, requirement_id, seen).await?)
 }
 
 /// The company's previous assessment: the one this one carried its answers from, else the

@@ -9,9 +9,11 @@
 use app::forms::FormProblem;
 use app::service::assessment::{self, Submission, Upload};
 use app::service::loaded::{self, LoadedAssessment};
+use app::service::report;
 use app::urls::{self, percent_encode};
 use assessments::evidence::MAX_FILE_BYTES;
 use assessments::ids::{AssessmentId, OrganizationId};
+use assessments::scoring::Seen;
 use axum::Form;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::header::CONTENT_TYPE;
@@ -171,6 +173,24 @@ pub async fn submit(SignedIn(cx): SignedIn, Ids(assessment_id): Ids<AssessmentId
         Submission::Submitted | Submission::NotAnswerable => see_other(&overview),
         Submission::Incomplete => see_other(&format!("{overview}?error=incomplete")),
     })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VerifyForm {
+    /// `on_site` or `on_file`.
+    como: String,
+}
+
+/// `POST /evaluaciones/{id}/requisitos/{requirement}/verificar`: a granted advisor verifies a met
+/// requirement, then reads the report again at its bases.
+pub async fn verify_requirement(
+    SignedIn(cx): SignedIn,
+    Ids((assessment_id, requirement_id)): Ids<(AssessmentId, String)>,
+    Form(form): Form<VerifyForm>,
+) -> HandlerResult {
+    let seen = Seen::parse(&form.como).ok_or_else(Failure::bad_request)?;
+    report::verify(&cx, assessment_id, &requirement_id, seen).await?;
+    Ok(see_other(&format!("{}#met-title", urls::gap_report(assessment_id))))
 }
 
 /// `POST /evaluaciones/{id}/devolver`: a reviewer returns a submitted assessment for changes.

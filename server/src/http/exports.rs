@@ -68,7 +68,7 @@ pub async fn gaps_csv(
                 String::new(),
                 String::new(),
                 String::new(),
-                t.report.basis(met.basis).to_owned(),
+                t.report.basis_of(met),
             ],
         );
     }

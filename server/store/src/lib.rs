@@ -33,6 +33,7 @@ mod database_url;
 pub mod evidence;
 pub mod plans;
 pub mod sessions;
+pub mod verifications;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
