@@ -506,3 +506,50 @@ async fn a_revoked_advisor_and_a_signed_out_client_see_no_answers() {
         assert!(!reply.body.contains(MILL));
     }
 }
+
+/// A removed admin cannot come back through an invitation they sent before: neither the link an
+/// admin created for someone else, nor one they keep for themselves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_removed_admins_invitations_die_with_their_membership() {
+    let (app, mill) = demo().await;
+    async fn invite(visitor: &Visitor, mill: &str, role: &str) -> String {
+        let reply =
+            visitor.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", role)]).await;
+        reply.header("location").unwrap().split("invitacion=").nth(1).expect("a token").to_owned()
+    }
+    // A second admin joins by the first admin's invitation.
+    let first = app.signed_in(MILL_ADMIN).await;
+    let for_second = invite(&first, &mill, "company_admin").await;
+    let second = app.visitor();
+    let fields = [("name", "Laura Ibarra"), ("email", "laura@ingenio.mx"), ("password", DEMO_PASSWORD)];
+    assert_eq!(second.post_form(&format!("/invitacion/{for_second}"), &fields).await.status, 303);
+    // The first admin keeps a link, then is removed by the second.
+    let kept = invite(&first, &mill, "company_admin").await;
+    let also_kept = invite(&first, &mill, "company_member").await;
+    let first_id = app.store.account_by_email(MILL_ADMIN).await.unwrap().unwrap().id.to_string();
+    let second = app.signed_in("laura@ingenio.mx").await;
+    let removed = second.post_form(&format!("/organizaciones/{mill}/personas/{first_id}/quitar"), &[]).await;
+    assert_eq!(removed.status, 303);
+
+    // Neither link works any more: not for the removed admin signed in, nor for a new account.
+    let back = app.signed_in(MILL_ADMIN).await;
+    back.post_form(&format!("/invitacion/{kept}"), &[]).await;
+    assert_eq!(back.get(&format!("/empresas/{mill}")).await.status, 404, "the removed admin is not back");
+    let stranger = app.visitor();
+    let fields = [("name", "Alguien"), ("email", "alguien@ingenio.mx"), ("password", DEMO_PASSWORD)];
+    stranger.post_form(&format!("/invitacion/{also_kept}"), &fields).await;
+    assert!(
+        app.store.account_by_email("alguien@ingenio.mx").await.unwrap().is_none(),
+        "no account from a dead link"
+    );
+
+    // The admin who stays still invites, and that link works.
+    let fresh = invite(&second, &mill, "company_member").await;
+    let newcomer = app.visitor();
+    let fields = [("name", "Nuevo"), ("email", "nuevo@ingenio.mx"), ("password", DEMO_PASSWORD)];
+    assert_eq!(
+        newcomer.post_form(&format!("/invitacion/{fresh}"), &fields).await.header("location"),
+        Some("/empresas")
+    );
+    assert_eq!(newcomer.get(&format!("/empresas/{mill}")).await.status, 200);
+}

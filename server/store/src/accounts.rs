@@ -332,6 +332,14 @@ impl Store {
         if removed == 0 {
             return Err(StoreError::NotFound);
         }
+        // The invitations they sent there go with them (accepting checks the sender too).
+        sqlx::query(
+            "DELETE FROM invitations WHERE organization_id = $1 AND invited_by = $2 AND accepted_at IS NULL",
+        )
+        .bind(organization_id.to_string())
+        .bind(user_id.to_string())
+        .execute(&mut *tx)
+        .await?;
         // Every session carries a fingerprint of the epoch (see `auth`): raising it ends them all.
         sqlx::query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1")
             .bind(user_id.to_string())
@@ -400,12 +408,18 @@ impl Store {
         row.map(OrganizationRoleRow::into_domain).transpose()
     }
 
-    /// Accepts an invitation for `user_id`: one use only, checked and spent in one transaction.
+    /// Accepts an invitation for `user_id`: one use only, checked and spent in one transaction,
+    /// and only while whoever sent it may still invite there (an admin of the organization, or a
+    /// platform administrator): a removed admin's links die with their membership.
     pub async fn accept_invitation(&self, token_hash: &str, user_id: UserId) -> StoreResult<Organization> {
         let mut tx = self.pool.begin().await?;
         let spent = sqlx::query(
             "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
-             WHERE token_hash = $3 AND accepted_at IS NULL AND expires_at > $2",
+             WHERE token_hash = $3 AND accepted_at IS NULL AND expires_at > $2 \
+             AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = invitations.invited_by \
+               AND ((m.organization_id = invitations.organization_id \
+                     AND m.role IN ('company_admin', 'association_admin')) \
+                 OR m.role = 'platform_admin'))",
         )
         .bind(user_id.to_string())
         .bind(now())
