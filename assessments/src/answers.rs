@@ -53,10 +53,12 @@ pub enum AnswerProblem {
     /// "Not applicable" erases what a question checks, so it says why.
     #[error("not applicable without saying why")]
     ReasonMissing,
+    #[error("\"I don't know\" together with an answer")]
+    DontKnowAndAnswer,
 }
 
 impl AnswerProblem {
-    pub const ALL: [AnswerProblem; 8] = [
+    pub const ALL: [AnswerProblem; 9] = [
         AnswerProblem::NotAnOption,
         AnswerProblem::NotANumber,
         AnswerProblem::BelowMinimum,
@@ -65,6 +67,7 @@ impl AnswerProblem {
         AnswerProblem::TooLong,
         AnswerProblem::FutureDate,
         AnswerProblem::ReasonMissing,
+        AnswerProblem::DontKnowAndAnswer,
     ];
 }
 
@@ -77,10 +80,14 @@ impl AnswerValue {
         let Some(first) = given.first().copied() else {
             return Ok(None);
         };
-        // Ticked beside a number, a date or other options, "I don't know" is what the person
-        // chose to say.
+        // "I don't know" is an answer on its own: beside a number, a date or ticked options it
+        // contradicts them, and the person says which they mean.
         if given.contains(&DONT_KNOW) {
-            return Ok(Some(AnswerValue::DontKnow));
+            return if given.len() == 1 {
+                Ok(Some(AnswerValue::DontKnow))
+            } else {
+                Err(AnswerProblem::DontKnowAndAnswer)
+            };
         }
         let value = match kind {
             AnswerKind::YesNoPartial { .. } | AnswerKind::SingleChoice { .. } => {
@@ -275,6 +282,10 @@ pub fn carry_over(previous: &Questionnaire, answers: &Answers, next: &Questionna
             // A "not applicable" stands on its reason, which stays with the earlier answer: the
             // person answers again, and says why again if it still does not apply.
             if !value.fits(&question.answer) || value.is_not_applicable() {
+                return None;
+            }
+            // A question that became a profile question cannot be answered "I don't know".
+            if *value == AnswerValue::DontKnow && question.requirements.is_empty() {
                 return None;
             }
             let unchanged = before.text == question.text
@@ -725,8 +736,11 @@ mod tests {
         ];
         for kind in kinds {
             assert_eq!(AnswerValue::parse(&kind, &raw(&[DONT_KNOW])), Ok(Some(AnswerValue::DontKnow)));
-            // Ticked beside a typed number or date, it is what the person chose to say.
-            assert_eq!(AnswerValue::parse(&kind, &raw(&["42", DONT_KNOW])), Ok(Some(AnswerValue::DontKnow)));
+            // Beside a typed number or date it contradicts it: the person says which they mean.
+            assert_eq!(
+                AnswerValue::parse(&kind, &raw(&["42", DONT_KNOW])),
+                Err(AnswerProblem::DontKnowAndAnswer)
+            );
             assert!(AnswerValue::DontKnow.fits(&kind), "it carries over to any kind");
         }
         let scored = question("q", yes_no(), None);

@@ -400,6 +400,9 @@ impl Seen {
 pub struct Verification {
     pub requirement_id: String,
     pub seen: Seen,
+    /// What stood behind the requirement when the advisor looked (see the service's
+    /// `state_behind`): the verification stands while it still does.
+    pub seen_state: String,
     /// The advisor's name.
     pub by: String,
     pub at: chrono::DateTime<chrono::Utc>,

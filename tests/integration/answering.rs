@@ -657,11 +657,13 @@ async fn i_dont_know_is_a_gap_to_verify_and_no_profile_answer() {
         None
     );
 
+    let refused = save(&member, &id, "salarios", &[("salarios.horas-semana", &["50", "dont_know"])]).await;
+    assert!(refused.contains("problemas=1"), "a number and \"I don't know\" together are refused: {refused}");
     save(
         &member,
         &id,
         "salarios",
-        &[("salarios.horas-semana", &["50", "dont_know"]), ("salarios.minimo", &["dont_know"])],
+        &[("salarios.horas-semana", &["dont_know"]), ("salarios.minimo", &["dont_know"])],
     )
     .await;
     let page = section(&member, &id, "salarios").await;

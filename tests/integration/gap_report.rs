@@ -327,33 +327,34 @@ async fn only_a_granted_advisor_verifies_and_a_changed_answer_undoes_it() {
     let id = list.assessments[0].header.id.to_string();
     let before = report(&advisor, &id).await;
     assert!(before.can_verify, "a granted advisor, on a submitted assessment");
-    let met = before
-        .met
-        .iter()
-        .find(|m| m.basis == Basis::Declared)
-        .expect("a met requirement")
-        .citation
-        .requirement_id
-        .clone();
+    let line = before.met.iter().find(|m| m.basis == Basis::Declared).expect("a met requirement").clone();
+    let (met, state) = (line.citation.requirement_id.clone(), line.state.clone());
     let gap = before.gaps[0].citation.requirement_id.clone();
     let verify = |requirement: &str| format!("/evaluaciones/{id}/requisitos/{requirement}/verificar");
 
     // Everyone else is refused, as if there were nothing there — the company's own people too.
     for who in [MILL_MEMBER, MILL_ADMIN, ASSOCIATION_ADMIN, TOBACCO_ADMIN] {
         let visitor = app.signed_in(who).await;
-        assert_eq!(visitor.post_form(&verify(&met), &[("como", "on_site")]).await.status, 404, "{who}");
+        let fields = [("como", "on_site"), ("visto", state.as_str())];
+        assert_eq!(visitor.post_form(&verify(&met), &fields).await.status, 404, "{who}");
     }
     assert_eq!(
-        advisor.post_form(&verify(&gap), &[("como", "on_site")]).await.status,
+        advisor.post_form(&verify(&gap), &[("como", "on_site"), ("visto", "")]).await.status,
         404,
         "a gap is not verified"
+    );
+    // A page showing an older state records nothing, and says why.
+    let stale = advisor.post_form(&verify(&met), &[("como", "on_site"), ("visto", "otra cosa")]).await;
+    assert_eq!(
+        stale.header("location"),
+        Some(format!("/evaluaciones/{id}/brechas?cambiado=1#met-title").as_str())
     );
     assert!(
         report(&advisor, &id).await.met.iter().all(|m| m.basis != Basis::Verified),
         "nothing was recorded"
     );
 
-    let verified = advisor.post_form(&verify(&met), &[("como", "on_file")]).await;
+    let verified = advisor.post_form(&verify(&met), &[("como", "on_file"), ("visto", state.as_str())]).await;
     assert_eq!(verified.header("location"), Some(format!("/evaluaciones/{id}/brechas#met-title").as_str()));
     let member = app.signed_in(MILL_MEMBER).await;
     let line = report(&member, &id).await.met.into_iter().find(|m| m.citation.requirement_id == met).unwrap();
@@ -364,9 +365,11 @@ async fn only_a_granted_advisor_verifies_and_a_changed_answer_undoes_it() {
     let page = senda_tests::visible_text(&member.get(&format!("/evaluaciones/{id}/brechas")).await.body);
     assert!(page.contains("Verificado por asesora"), "{page}");
 
-    // Returned, an answer behind it saved again: the verification no longer stands.
+    // Returned, with nothing changed, it still stands; an answer behind it saved again undoes it.
     let admin = app.signed_in(MILL_ADMIN).await;
     assert_eq!(admin.post_form(&format!("/evaluaciones/{id}/devolver"), &[]).await.status, 303);
+    let kept = report(&member, &id).await.met.into_iter().find(|m| m.citation.requirement_id == met).unwrap();
+    assert_eq!(kept.basis, Basis::Verified, "returning alone changes nothing behind it");
     let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
     let question = questionnaire.questions().find(|q| q.requirements.contains(&met)).unwrap().clone();
     let section = questionnaire.section_of(&question.id).unwrap().id.clone();

@@ -54,6 +54,7 @@ labels! {
         TooLong => too_long,
         FutureDate => future_date,
         ReasonMissing => reason_missing,
+        DontKnowAndAnswer => dont_know_and_answer,
     }
 }
 
@@ -278,6 +279,7 @@ pub static ES: AnsweringTexts = AnsweringTexts {
         too_long: "El texto es demasiado largo (máximo 5,000 caracteres).",
         future_date: "La fecha no puede ser posterior a hoy: escriba cuándo ocurrió.",
         reason_missing: "Diga en la nota por qué no aplica: esa razón acompaña la respuesta en el informe.",
+        dont_know_and_answer: "Marcó «No sé» y también respondió: quite una de las dos.",
     },
 };
 
@@ -381,5 +383,6 @@ pub static EN: AnsweringTexts = AnsweringTexts {
         too_long: "The text is too long (5,000 characters at most).",
         future_date: "The date cannot be later than today: give when it happened.",
         reason_missing: "Say in the note why it does not apply: the reason goes with the answer on the report.",
+        dont_know_and_answer: "You ticked \"I don't know\" and answered too: remove one of them.",
     },
 };

@@ -63,6 +63,7 @@ pub struct ReportTexts {
     /// "verified by Ana, 2026-11-30, on site".
     pub verified_by: fn(&str, &str, &str) -> String,
     pub verify: &'static str,
+    pub verify_changed: &'static str,
     /// "N % of the points rest on the company's word alone".
     pub declared_share: fn(u32) -> String,
     pub met_title: &'static str,
@@ -179,6 +180,8 @@ pub static ES: ReportTexts = ReportTexts {
     seen: SeenLabels { on_site: "Visto en sitio", on_file: "Visto en archivo" },
     verified_by: |who, day, seen| format!("por {who}, {day}, {}", seen.to_lowercase()),
     verify: "Verificar",
+    verify_changed: "Las respuestas o la evidencia de ese requisito cambiaron desde que abrió el informe: no se \
+                     registró la verificación. Revíselas y verifique de nuevo.",
     declared_share: |share| {
         format!(
             "El {share} % de los puntos obtenidos descansa solo en la palabra de la empresa (respuestas sin evidencia adjunta)."
@@ -297,6 +300,8 @@ pub static EN: ReportTexts = ReportTexts {
     seen: SeenLabels { on_site: "Seen on site", on_file: "Seen on file" },
     verified_by: |who, day, seen| format!("by {who}, {day}, {}", seen.to_lowercase()),
     verify: "Verify",
+    verify_changed: "The answers or evidence behind that requirement changed since you opened the report: the \
+                     verification was not recorded. Look at them and verify again.",
     declared_share: |share| {
         format!(
             "{share} % of the points earned rest on the company's word alone (answers without attached evidence)."

@@ -86,6 +86,8 @@ pub struct MetLine {
     pub basis: Basis,
     /// The advisor's verification, while it stands.
     pub verified: Option<Verification>,
+    /// What stands behind it now, as a verification records it.
+    pub state: String,
 }
 
 impl GapReport {

@@ -347,8 +347,8 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool)
     let name = format!("a.{id}");
     let input_id = format!("a-{id}");
     let legend_id = format!("t-{id}");
-    let unknown = values.iter().any(|v| v == DONT_KNOW);
-    let first = values.first().cloned().filter(|_| !unknown).unwrap_or_default();
+    // What was typed beside "I don't know" stays in its field.
+    let first = values.iter().find(|v| *v != DONT_KNOW).cloned().unwrap_or_default();
     let choice = |value: String, label: String, multiple: bool| {
         let checked = values.contains(&value);
         let option_id = format!("{input_id}-{value}");

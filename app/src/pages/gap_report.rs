@@ -3,7 +3,7 @@ use assessments::catalog::Severity;
 use assessments::scoring::{Rating, Seen};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::gap_report::get_gap_report;
 use crate::components::{Loaded, ParameterValues, day};
@@ -186,9 +186,12 @@ fn Findings(findings: Vec<GapLine>) -> impl IntoView {
 fn Bases(met: Vec<MetLine>, declared_share: Option<u32>, verify_at: Option<String>) -> impl IntoView {
     let r = use_texts().report;
     let language = use_context::<Language>().unwrap_or_default();
+    // Sent back when the answers behind a requirement changed since this page was shown.
+    let changed = use_query_map().read_untracked().get("cambiado").is_some();
     view! {
         <section aria-labelledby="met-title">
             <h2 id="met-title">{r.met_title}</h2>
+            {changed.then(|| view! { <p class="notice notice--error" role="alert">{r.verify_changed}</p> })}
             {declared_share.map(|share| view! { <p><strong>{(r.declared_share)(share)}</strong></p> })}
             <p class="hint">{r.met_lead}</p>
             {if met.is_empty() {
@@ -210,6 +213,7 @@ fn Bases(met: Vec<MetLine>, declared_share: Option<u32>, verify_at: Option<Strin
                                             let action = format!("{base}/requisitos/{}/verificar", line.citation.requirement_id);
                                             view! {
                                                 <form method="post" action=action class="form form--inline">
+                                                    <input type="hidden" name="visto" value=line.state.clone() />
                                                     <span class="gap__label">{r.verify} ": "</span>
                                                     <button type="submit" name="como" value="on_site" class="button--quiet">{r.seen.get(Seen::OnSite)}</button>
                                                     <button type="submit" name="como" value="on_file" class="button--quiet">{r.seen.get(Seen::OnFile)}</button>

@@ -13,6 +13,7 @@ use crate::model::report::{
 };
 use assessments::access::{AuditAction, CompanyAccess};
 use assessments::answers::AssessmentStatus;
+use assessments::evidence::EvidenceFile;
 use assessments::questionnaire::{AnswerKind, Level};
 use assessments::scoring::{RequirementStatus, Seen, Verification, bases, declared_share};
 
@@ -161,11 +162,17 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
         })
         .collect();
     let verifications = cx.store.verifications(&cx.viewer, loaded.header.id).await?;
-    let standing = |requirement_id: &str| standing_verification(&loaded, &verifications, requirement_id);
+    let standing =
+        |requirement_id: &str| standing_verification(&loaded, &files, &verifications, requirement_id);
     let met = bases(questionnaire, &card, has_evidence, |id| standing(id).is_some())
         .into_iter()
         .filter_map(|(id, basis)| {
-            Some(MetLine { citation: citation_of(catalog, &id)?, basis, verified: standing(&id).cloned() })
+            Some(MetLine {
+                citation: citation_of(catalog, &id)?,
+                basis,
+                verified: standing(&id).cloned(),
+                state: state_behind(&loaded, &files, &id),
+            })
         })
         .collect();
     Ok(GapReport {
@@ -192,26 +199,51 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
 /// requirement was saved after it.
 fn standing_verification<'a>(
     loaded: &LoadedAssessment,
+    files: &[EvidenceFile],
     verifications: &'a [Verification],
     requirement_id: &str,
 ) -> Option<&'a Verification> {
     let verification = verifications.iter().find(|v| v.requirement_id == requirement_id)?;
-    let behind =
-        loaded.questionnaire.questions().filter(|q| q.requirements.iter().any(|r| r == requirement_id));
-    let unchanged = behind
-        .filter_map(|question| loaded.answers.iter().find(|answer| answer.question_id == question.id))
-        .all(|answer| answer.updated_at <= verification.at);
-    unchanged.then_some(verification)
+    (verification.seen_state == state_behind(loaded, files, requirement_id)).then_some(verification)
 }
 
-/// An advisor's verification of a requirement the submitted assessment meets; `NotFound` for a
-/// requirement it does not meet, or anyone but a granted advisor (the store checks who).
+/// What stands behind a requirement: each question verifying it, with its answer's revision
+/// and its evidence files. Saving an answer again, or adding or removing a file, changes it —
+/// and so outdates a verification made on the old state.
+pub fn state_behind(loaded: &LoadedAssessment, files: &[EvidenceFile], requirement_id: &str) -> String {
+    loaded
+        .written
+        .questions()
+        .filter(|question| question.requirements.iter().any(|r| r == requirement_id))
+        .map(|question| {
+            let revision =
+                loaded.answers.iter().find(|a| a.question_id == question.id).map_or(0, |a| a.revision);
+            let mut ids: Vec<String> =
+                files.iter().filter(|f| f.question_id == question.id).map(|f| f.id.to_string()).collect();
+            ids.sort();
+            format!("{}:{revision}:{}", question.id, ids.join("+"))
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// What verifying came to.
+pub enum Verifying {
+    Recorded,
+    /// The answers or files behind the requirement changed since the advisor's page showed them.
+    Changed,
+}
+
+/// An advisor's verification of a requirement the submitted assessment meets, as it stood when
+/// their page showed it (`seen_state`); `NotFound` for a requirement it does not meet, or anyone
+/// but a granted advisor (the store checks who).
 pub async fn verify(
     cx: &Context,
     assessment_id: AssessmentId,
     requirement_id: &str,
     seen: Seen,
-) -> AppResult<()> {
+    seen_state: &str,
+) -> AppResult<Verifying> {
     let loaded = load(cx, assessment_id).await?;
     let card = loaded.scorecard(&cx.library.catalog);
     let met = card
@@ -221,7 +253,12 @@ pub async fn verify(
     if !met {
         return Err(AppError::NotFound);
     }
-    Ok(cx.store.verify_requirement(&cx.viewer, assessment_id, requirement_id, seen).await?)
+    let files = cx.store.evidence_files(&cx.viewer, assessment_id).await?;
+    if state_behind(&loaded, &files, requirement_id) != seen_state {
+        return Ok(Verifying::Changed);
+    }
+    cx.store.verify_requirement(&cx.viewer, assessment_id, requirement_id, seen, seen_state).await?;
+    Ok(Verifying::Recorded)
 }
 
 /// The company's previous assessment: the one this one carried its answers from, else the

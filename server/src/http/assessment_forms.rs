@@ -179,6 +179,9 @@ pub async fn submit(SignedIn(cx): SignedIn, Ids(assessment_id): Ids<AssessmentId
 pub struct VerifyForm {
     /// `on_site` or `on_file`.
     como: String,
+    /// What stood behind the requirement when the page showed it.
+    #[serde(default)]
+    visto: String,
 }
 
 /// `POST /evaluaciones/{id}/requisitos/{requirement}/verificar`: a granted advisor verifies a met
@@ -189,8 +192,12 @@ pub async fn verify_requirement(
     Form(form): Form<VerifyForm>,
 ) -> HandlerResult {
     let seen = Seen::parse(&form.como).ok_or_else(Failure::bad_request)?;
-    report::verify(&cx, assessment_id, &requirement_id, seen).await?;
-    Ok(see_other(&format!("{}#met-title", urls::gap_report(assessment_id))))
+    let report = urls::gap_report(assessment_id);
+    Ok(match report::verify(&cx, assessment_id, &requirement_id, seen, &form.visto).await? {
+        report::Verifying::Recorded => see_other(&format!("{report}#met-title")),
+        // Nothing is recorded on answers the advisor did not see: the page shows them anew.
+        report::Verifying::Changed => see_other(&format!("{report}?cambiado=1#met-title")),
+    })
 }
 
 /// `POST /evaluaciones/{id}/devolver`: a reviewer returns a submitted assessment for changes.

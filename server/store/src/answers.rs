@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
 use super::accounts::visible_company_on;
-use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
+use super::{Store, StoreError, StoreResult, new_id, now};
 
 /// The result of saving one answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -204,8 +204,7 @@ impl Store {
         write: AnswerWrite<'_>,
     ) -> StoreResult<SaveOutcome> {
         let value = write.value.map(to_json).transpose()?;
-        // To the microsecond: a verification outdated by this save must be seen as such.
-        let updated_at = now_precise();
+        let updated_at = now();
         let mut tx = self.begin_checked().await?;
         require_answerable(&mut tx, viewer, assessment_id).await?;
         // Compare-and-set on the revision: of two saves from the same revision, one wins and the
