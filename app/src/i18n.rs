@@ -106,6 +106,7 @@ labels! {
         AccessRevoked => access_revoked,
         OutsiderViewed => outsider_viewed,
         OutsiderExported => outsider_exported,
+        RequirementVerified => requirement_verified,
     }
 }
 
@@ -379,6 +380,7 @@ static ES: Texts = Texts {
         access_revoked: "Acceso retirado",
         outsider_viewed: "Consulta por persona de fuera",
         outsider_exported: "Exportación por persona de fuera",
+        requirement_verified: "Verificación de un requisito por una asesora",
     },
     answering: &answering::ES,
     report: &report::ES,
@@ -523,6 +525,7 @@ static EN: Texts = Texts {
         access_revoked: "Access withdrawn",
         outsider_viewed: "Viewed by an outsider",
         outsider_exported: "Exported by an outsider",
+        requirement_verified: "A requirement verified by an advisor",
     },
     answering: &answering::EN,
     report: &report::EN,

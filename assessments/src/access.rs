@@ -113,6 +113,8 @@ pub enum AuditAction {
     OutsiderViewed,
     /// Someone outside the company exported its data.
     OutsiderExported,
+    /// An advisor verified one of the company's requirements.
+    RequirementVerified,
 }
 
 impl AuditAction {
@@ -128,10 +130,11 @@ impl AuditAction {
             AuditAction::AccessRevoked => "access_revoked",
             AuditAction::OutsiderViewed => "outsider_viewed",
             AuditAction::OutsiderExported => "outsider_exported",
+            AuditAction::RequirementVerified => "requirement_verified",
         }
     }
 
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 11] = [
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
         AuditAction::SignedOut,
@@ -142,6 +145,7 @@ impl AuditAction {
         AuditAction::AccessRevoked,
         AuditAction::OutsiderViewed,
         AuditAction::OutsiderExported,
+        AuditAction::RequirementVerified,
     ];
 
     pub fn parse(text: &str) -> Option<Self> {

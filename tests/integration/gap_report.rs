@@ -364,9 +364,11 @@ async fn only_a_granted_advisor_verifies_and_a_changed_answer_undoes_it() {
     assert!(!report(&member, &id).await.can_verify, "and cannot verify itself");
     let page = senda_tests::visible_text(&member.get(&format!("/evaluaciones/{id}/brechas")).await.body);
     assert!(page.contains("Verificado por asesora"), "{page}");
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let log = admin.call("companies/audit-log", &[("company_id", &mill)]).await.body;
+    assert!(log.contains("RequirementVerified") && log.contains(&met), "the company's log says it: {log}");
 
     // Returned, with nothing changed, it still stands; an answer behind it saved again undoes it.
-    let admin = app.signed_in(MILL_ADMIN).await;
     assert_eq!(admin.post_form(&format!("/evaluaciones/{id}/devolver"), &[]).await.status, 303);
     let kept = report(&member, &id).await.met.into_iter().find(|m| m.citation.requirement_id == met).unwrap();
     assert_eq!(kept.basis, Basis::Verified, "returning alone changes nothing behind it");

@@ -258,6 +258,9 @@ pub async fn verify(
         return Ok(Verifying::Changed);
     }
     cx.store.verify_requirement(&cx.viewer, assessment_id, requirement_id, seen, seen_state).await?;
+    // The company's log says who verified what: an advisor is always from outside.
+    let company_id = loaded.header.company.id;
+    cx.audit_outsider(true, company_id, AuditAction::RequirementVerified, requirement_id).await?;
     Ok(Verifying::Recorded)
 }
 
