@@ -493,6 +493,8 @@ mod tests {
             answer,
             required: true,
             evidence: false,
+            evidence_prompt: None,
+            asked_from: None,
             show_if: show_if.map(|(question, any_of)| Condition {
                 question: question.into(),
                 any_of: any_of.iter().map(|v| (*v).to_owned()).collect(),

@@ -149,7 +149,7 @@ fn question_changes(before: &Question, after: &Question) -> Vec<Change> {
     if before.required != after.required {
         changes.push(Change::Required);
     }
-    if before.evidence != after.evidence {
+    if before.evidence != after.evidence || before.evidence_prompt != after.evidence_prompt {
         changes.push(Change::Evidence);
     }
     if before.action != after.action {

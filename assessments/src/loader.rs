@@ -58,7 +58,8 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedQuestionnaire {
     pub file: String,
-    /// Hex SHA-256 of the file's bytes: a published version must never change.
+    /// Hex SHA-256 of the file as it was published (see [`published_form`]): a published
+    /// version must never change, except to be retired.
     pub content_hash: String,
     pub questionnaire: Questionnaire,
 }
@@ -283,7 +284,9 @@ pub fn parse_questionnaire(
             if let Some(question) =
                 question(&mut report, raw_question, raw_section.profile, catalog, &earlier)
             {
-                check_parameters(&mut report, here, &question, parameters, reference_from);
+                // A question asked only from a later day needs its values only from then.
+                let first_day = question.asked_from.max(reference_from);
+                check_parameters(&mut report, here, &question, parameters, first_day);
                 earlier.insert(question.id.clone(), question.answer.possible_answers());
                 questions.push(question);
             }
@@ -493,6 +496,9 @@ fn question(
             format!("question `{id}` says when it is not applicable but does not offer that answer"),
         );
     }
+    if !scored && raw.evidence_prompt.is_some() {
+        report.at(here, format!("question `{id}` is not scored, so it asks for no evidence"));
+    }
     if scored && raw.action.is_none() {
         report.at(here, format!("question `{id}` has no suggested corrective action"));
     }
@@ -517,6 +523,7 @@ fn question(
         }
         Condition { question: condition.question.into_inner(), any_of: condition.any_of }
     });
+    let asked_from = raw.asked_from.as_ref().and_then(|text| date_at(report, text, "asked_from"));
     Some(Question {
         id,
         text: raw.text,
@@ -524,6 +531,8 @@ fn question(
         answer,
         required: raw.required.unwrap_or(true),
         evidence: raw.evidence.unwrap_or(false),
+        evidence_prompt: raw.evidence_prompt,
+        asked_from,
         show_if,
         requirements: raw.requirements.into_iter().map(Spanned::into_inner).collect(),
         action: raw.action,
@@ -576,12 +585,15 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
                 message: format!("id and version say this file should be {expected}"),
             });
         }
-        let content_hash =
-            Sha256::digest(file.contents.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        let content_hash = Sha256::digest(published_form(&file.contents).as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         questionnaires.push(LoadedQuestionnaire { file: file.path.clone(), content_hash, questionnaire });
     }
+    // A retired version still counts: the assessments answered on it cite its requirements.
     let mut verified: HashMap<&str, usize> = HashMap::new();
-    for loaded in questionnaires.iter().filter(|q| q.questionnaire.status == Status::Published) {
+    for loaded in questionnaires.iter().filter(|q| q.questionnaire.status != Status::Draft) {
         for requirement in loaded.questionnaire.questions().flat_map(|q| &q.requirements) {
             *verified.entry(requirement.as_str()).or_default() += 1;
         }
@@ -599,7 +611,7 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
                 file: CATALOG_FILE.into(),
                 line,
                 message: format!(
-                    "requirement `{}` is not verified by any question of a published questionnaire",
+                    "requirement `{}` is not verified by any question of a published or retired questionnaire",
                     requirement.id
                 ),
             });
@@ -611,6 +623,21 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
         problems.sort();
         problems.dedup();
         Err(problems)
+    }
+}
+
+/// A questionnaire file as it read while published. Retiring a version changes one line of its
+/// file, `status = "published"` to `status = "retired"`; read back, the two hash alike, so a
+/// retirement is not mistaken for an edit of an immutable version, and any other change is.
+pub fn published_form(contents: &str) -> std::borrow::Cow<'_, str> {
+    const RETIRED: &str = "\nstatus = \"retired\"\n";
+    match contents.find(RETIRED) {
+        Some(at) => {
+            let mut published = contents.to_owned();
+            published.replace_range(at..at + RETIRED.len(), "\nstatus = \"published\"\n");
+            published.into()
+        }
+        None => contents.into(),
     }
 }
 

@@ -147,7 +147,7 @@ pub fn named_by(question: &Question) -> Vec<&str> {
 /// The texts of a question that may refer to parameters.
 pub fn texts_of(question: &Question) -> Vec<&Text> {
     let mut texts: Vec<&Text> = vec![&question.text];
-    texts.extend(question.help.iter().chain(&question.action));
+    texts.extend(question.help.iter().chain(&question.action).chain(&question.evidence_prompt));
     match &question.answer {
         AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
             texts.extend(options.iter().map(|option| &option.label));
@@ -158,8 +158,9 @@ pub fn texts_of(question: &Question) -> Vec<&Text> {
     texts
 }
 
-/// `questionnaire` as read on `date`: every `{name}` in its questions replaced by the value in
-/// force, every threshold named by a parameter set to it; with the values used. A threshold
+/// `questionnaire` as read on `date`: without the questions not yet asked then (`asked_from`),
+/// every `{name}` in its questions replaced by the value in force, every threshold named by a
+/// parameter set to it; with the values used. A threshold
 /// without a value on `date` stays unset, and its question unscored (see
 /// [`crate::scoring::level_of`]) — never scored against a wrong limit.
 pub fn as_of(
@@ -167,15 +168,19 @@ pub fn as_of(
     parameters: &LegalParameters,
     date: NaiveDate,
 ) -> (Questionnaire, Vec<ParameterValue>) {
+    let mut read = questionnaire.clone();
+    for section in &mut read.sections {
+        section.questions.retain(|question| question.asked_from.is_none_or(|from| from <= date));
+    }
     let used: Vec<ParameterValue> =
-        used_by(questionnaire).iter().filter_map(|name| parameters.value_on(name, date)).collect();
+        used_by(&read).iter().filter_map(|name| parameters.value_on(name, date)).collect();
     let value_of = |name: &str| used.iter().find(|v| v.name == name).map(ParameterValue::written);
     let fill = |text: &Text| text.map(|wording| fill_in(wording, value_of));
-    let mut read = questionnaire.clone();
     for question in read.sections.iter_mut().flat_map(|section| &mut section.questions) {
         question.text = fill(&question.text);
         question.help = question.help.as_ref().map(fill);
         question.action = question.action.as_ref().map(fill);
+        question.evidence_prompt = question.evidence_prompt.as_ref().map(fill);
         match &mut question.answer {
             AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
                 for option in options {

@@ -148,6 +148,15 @@ pub struct Question {
     pub answer: AnswerKind,
     pub required: bool,
     pub evidence: bool,
+    /// Which document, register or photo shows the answer is true ("the attendance lists of
+    /// the last zafra"), so evidence is more than a yes/no flag.
+    #[serde(default)]
+    pub evidence_prompt: Option<Text>,
+    /// The first reference date on which the question is asked: for an obligation in the law
+    /// whose rules apply only from a later day. Before it, the question is not part of the
+    /// assessment at all (see [`crate::parameters::as_of`]).
+    #[serde(default)]
+    pub asked_from: Option<chrono::NaiveDate>,
     pub show_if: Option<Condition>,
     pub requirements: Vec<String>,
     pub action: Option<Text>,

@@ -617,6 +617,8 @@ mod tests {
             answer,
             required: true,
             evidence: false,
+            evidence_prompt: None,
+            asked_from: None,
             show_if: show_if.map(|on| Condition { question: on.into(), any_of: vec!["yes".into()] }),
             requirements: requirements.iter().map(|r| (*r).to_owned()).collect(),
             action: None,

@@ -540,3 +540,89 @@ proptest! {
         let _ = parse_questionnaire("q.toml", &text, &catalog(), &parameters());
     }
 }
+
+/// Retiring a version changes only its status line, so it hashes as it was published and the
+/// store lets its status move on; any other change to it is still caught. A retired version's
+/// requirements count as verified: its assessments still cite them.
+#[test]
+fn a_retired_version_hashes_as_published_and_still_verifies_its_requirements() {
+    let load = |questionnaire: String| {
+        let files = [
+            SourceFile { path: "requirements.toml".into(), contents: CATALOG.into() },
+            SourceFile { path: "questionnaires/prueba/1.toml".into(), contents: questionnaire },
+        ];
+        load_library(&files).unwrap_or_else(|problems| panic!("{problems:?}")).questionnaires[0].clone()
+    };
+    let published = load(QUESTIONNAIRE.into());
+    let retired = load(QUESTIONNAIRE.replace("status = \"published\"", "status = \"retired\""));
+    assert_eq!(retired.questionnaire.status, assessments::questionnaire::Status::Retired);
+    assert_eq!(retired.content_hash, published.content_hash);
+    let edited = load(
+        QUESTIONNAIRE
+            .replace("status = \"published\"", "status = \"retired\"")
+            .replace("¿Da vivienda?", "¿Da casa?"),
+    );
+    assert_ne!(edited.content_hash, published.content_hash);
+}
+
+#[test]
+fn an_evidence_prompt_on_a_profile_question_and_a_malformed_asked_from_are_refused() {
+    let text = QUESTIONNAIRE
+        .replace(
+            "answer = \"yes_no_partial\"\nallow_not_applicable = false\n",
+            "answer = \"yes_no_partial\"\nallow_not_applicable = false\nevidence_prompt = { es = \"Foto.\" }\n",
+        )
+        .replace("evidence = true\n", "evidence = true\nasked_from = \"2027-02-30\"\n");
+    let problems = problems_of(&text);
+    assert_problem(&problems, line_of(&text, "id = \"perfil.vivienda\""), "asks for no evidence");
+    assert_problem(&problems, line_of(&text, "asked_from"), "`2027-02-30` is not a date");
+}
+
+/// A question asked only from a later day is not part of an assessment read before it, and a
+/// parameter it names needs a value only from that day on.
+#[test]
+fn a_question_asked_from_a_later_day_is_left_out_before_it() {
+    let parameters = parse_parameters(
+        "parameters.toml",
+        r#"
+[[parameter]]
+name = "tope"
+label = { es = "Tope" }
+unit = { es = "horas" }
+basis = "LFT"
+
+[[parameter.period]]
+from = "2027-01-01"
+value = 12
+confidence = "confirmed"
+source = "https://example.org"
+"#,
+    )
+    .unwrap();
+    let text = QUESTIONNAIRE
+        .replace("status = \"published\"", "status = \"published\"\nreference_from = \"2026-01-01\"")
+        .replace(
+            "evidence = true\n",
+            "evidence = true\nasked_from = \"2027-01-01\"\nhelp = { es = \"Hasta {tope} horas.\" }\n",
+        );
+    let questionnaire = parse_questionnaire("questionnaires/prueba/1.toml", &text, &catalog(), &parameters)
+        .unwrap_or_else(|p| panic!("{p:?}"));
+    let read = |date: &str| assessments::parameters::as_of(&questionnaire, &parameters, day(date));
+    let (before, values_before) = read("2026-12-31");
+    assert!(before.question("contratacion.edad").is_none() && values_before.is_empty());
+    let (from, values_from) = read("2027-01-01");
+    let help = from.question("contratacion.edad").unwrap().help.as_ref().unwrap().spanish().to_owned();
+    assert_eq!((help.as_str(), values_from.len()), ("Hasta 12 horas.", 1));
+    // Without `asked_from`, the same question needs the value from `reference_from` on.
+    let problems = parse_questionnaire(
+        "questionnaires/prueba/1.toml",
+        &text.replace("asked_from = \"2027-01-01\"\n", ""),
+        &catalog(),
+        &parameters,
+    )
+    .unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.message.contains("has no value on some day from 2026-01-01")),
+        "{problems:?}"
+    );
+}

@@ -306,6 +306,9 @@ fn QuestionField(
             <details class="question__more" open=open_notes>
                 <summary>{a.note_and_evidence}</summary>
                 {question.evidence.then(|| view! { <p class="question__help">{a.evidence_expected}</p> })}
+                {question.evidence_prompt.as_ref().map(|prompt| view! {
+                    <p class="question__help">{a.evidence_prompt} " " {prompt.get(language).to_owned()}</p>
+                })}
                 {file_list}
                 {file_problem.map(|problem| view! { <p class="field-problem" role="alert">{a.evidence_problem(problem)}</p> })}
                 {editable.then(|| view! {

@@ -108,6 +108,8 @@ pub struct Question {
     pub answer: Spanned<String>,
     pub required: Option<bool>,
     pub evidence: Option<bool>,
+    pub evidence_prompt: Option<Text>,
+    pub asked_from: Option<Spanned<String>>,
     pub show_if: Option<Condition>,
     #[serde(default)]
     pub requirements: Vec<Spanned<String>>,
