@@ -4,15 +4,18 @@
 //! evidence attached to some answers; the tobacco company a minor in hazardous work among a few
 //! other gaps.
 //!
+//! Those assessments were answered on version 1, since retired; each company also has a new
+//! assessment of the latest published version, carried over from it and not yet submitted.
+//!
 //! Which answers fall short is chosen by position among the questions of each severity, and a
-//! finding by the requirement it breaches, not by question id, so the demo follows the
-//! questionnaire when a new version is published.
+//! finding by the requirement it breaches, not by question id, so the script reads on any
+//! version.
 
 use assessments::ids::AssessmentId;
 use std::collections::HashMap;
 
 use anyhow::Context;
-use assessments::answers::{AnswerValue, Answers, applicable_questions};
+use assessments::answers::{AnswerValue, Answers, applicable_questions, carry_over};
 use assessments::catalog::{Catalog, Severity};
 use assessments::evidence::FileKind;
 use assessments::loader::Library;
@@ -105,14 +108,20 @@ pub const DEMO_ASSESSMENTS: [DemoAssessment; 2] = [
     },
 ];
 
-/// Answers and submits each demo company's assessment, unless the company has one already.
+/// The version of the questionnaire the demo's submitted assessments were answered on: kept, as
+/// a company keeps its past assessments when a new version is published and this one retired.
+const PAST_VERSION: u32 = 1;
+
+/// For each demo company: its submitted assessment of version 1 (answered and submitted, unless
+/// the company has one already), and a new assessment of the latest published version carried
+/// over from it — what a company finds the day a new version comes out, with the changed
+/// questions marked for review.
 pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
-    let Some(loaded) = library.latest_published(QUESTIONNAIRE) else {
+    let (Some(past), Some(latest)) =
+        (library.questionnaire(QUESTIONNAIRE, PAST_VERSION), library.latest_published(QUESTIONNAIRE))
+    else {
         return Ok(()); // A library without the questionnaire: nothing to answer.
     };
-    // As read today: a version naming legal parameters answers and scores with today's values.
-    let (questionnaire, _) = as_of(&loaded.questionnaire, &library.parameters, store::today());
-    let questionnaire = &questionnaire;
     for demo in &DEMO_ASSESSMENTS {
         let account = store
             .account_by_email(demo.member_email)
@@ -125,42 +134,69 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
             .find(|m| m.organization.name == demo.company)
             .map(|m| m.organization.id)
             .with_context(|| format!("{} is not a member of {}", demo.member_email, demo.company))?;
-        if !store.assessments_of(&viewer, company).await?.is_empty() {
-            continue;
-        }
-        let answers = answers_for(demo, questionnaire, &library.catalog, store::today());
-        let id = store
-            .start_assessment(
-                &viewer,
-                company,
-                &questionnaire.id,
-                questionnaire.version,
-                None,
-                store::today(),
-            )
-            .await?;
-        for (question_id, value) in &answers {
-            let note =
-                demo.not_applicable.iter().find(|(q, _)| q == question_id).map_or("", |(_, reason)| *reason);
-            let write = AnswerWrite { question_id, value: Some(value), note, evidence: "", base_revision: 0 };
-            store.save_answer(&viewer, id, write).await?;
-        }
-        for question_id in demo.evidence.iter().filter(|q| answers.contains_key(**q)) {
-            let file_name = format!("{question_id}.pdf");
-            let file = NewEvidenceFile {
-                question_id,
-                file_name: &file_name,
-                kind: FileKind::Pdf,
-                content: DEMO_EVIDENCE,
-            };
-            store.attach_evidence(&viewer, id, file).await?;
-        }
-        store.submit_assessment(&viewer, id).await?;
-        if demo.company == DEMO_ASSESSMENTS[0].company {
-            plan_under_way(store, library, &viewer, id).await?;
+        let existing = store.assessments_of(&viewer, company).await?;
+        let past_id = match existing.iter().find(|a| a.questionnaire_version == PAST_VERSION) {
+            Some(assessment) => assessment.id,
+            None if existing.is_empty() => answer_past(store, library, demo, &viewer, company).await?,
+            None => continue, // The company's own history, not the demo's: left alone.
+        };
+        let version = latest.questionnaire.version;
+        if version != PAST_VERSION && !existing.iter().any(|a| a.questionnaire_version == version) {
+            let answers = store.answers(&viewer, past_id).await?;
+            let answers: Answers =
+                answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
+            let carried = carry_over(&past.questionnaire, &answers, &latest.questionnaire);
+            let start = (past_id, carried.as_slice());
+            store
+                .start_assessment(&viewer, company, QUESTIONNAIRE, version, Some(start), store::today())
+                .await?;
         }
     }
     Ok(())
+}
+
+/// Answers and submits `demo`'s assessment of the past version, with evidence, and (for the
+/// mill) a plan under way; its id.
+async fn answer_past(
+    store: &Store,
+    library: &Library,
+    demo: &DemoAssessment,
+    viewer: &assessments::access::Viewer,
+    company: assessments::ids::OrganizationId,
+) -> anyhow::Result<AssessmentId> {
+    let questionnaire = past_as_of_today(library)?;
+    let answers = answers_for(demo, &questionnaire, &library.catalog, store::today());
+    let id =
+        store.record_past_assessment(viewer, company, QUESTIONNAIRE, PAST_VERSION, store::today()).await?;
+    for (question_id, value) in &answers {
+        let note =
+            demo.not_applicable.iter().find(|(q, _)| q == question_id).map_or("", |(_, reason)| *reason);
+        let write = AnswerWrite { question_id, value: Some(value), note, evidence: "", base_revision: 0 };
+        store.save_answer(viewer, id, write).await?;
+    }
+    for question_id in demo.evidence.iter().filter(|q| answers.contains_key(**q)) {
+        let file_name = format!("{question_id}.pdf");
+        let file = NewEvidenceFile {
+            question_id,
+            file_name: &file_name,
+            kind: FileKind::Pdf,
+            content: DEMO_EVIDENCE,
+        };
+        store.attach_evidence(viewer, id, file).await?;
+    }
+    store.submit_assessment(viewer, id).await?;
+    if demo.company == DEMO_ASSESSMENTS[0].company {
+        plan_under_way(store, library, viewer, id).await?;
+    }
+    Ok(id)
+}
+
+/// The past version as read today: a version naming legal parameters answers and scores with
+/// today's values.
+fn past_as_of_today(library: &Library) -> anyhow::Result<Questionnaire> {
+    let written =
+        &library.questionnaire(QUESTIONNAIRE, PAST_VERSION).context("the questionnaire")?.questionnaire;
+    Ok(as_of(written, &library.parameters, store::today()).0)
 }
 
 /// The sugar mill's plan, some weeks in: actions in every status, two of them overdue, one
@@ -175,9 +211,7 @@ async fn plan_under_way(
     use store::plans::ActionEdit;
 
     let today = store::today();
-    let written = &library.latest_published(QUESTIONNAIRE).context("the questionnaire")?.questionnaire;
-    let (questionnaire, _) = as_of(written, &library.parameters, today);
-    let questionnaire = &questionnaire;
+    let questionnaire = &past_as_of_today(library)?;
     let answers = store.answers(viewer, assessment_id).await?;
     let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
     let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, today);
@@ -323,7 +357,7 @@ mod tests {
     #[test]
     fn the_sugar_mill_has_gaps_of_every_severity_and_the_tobacco_company_a_critical_one() {
         let library = library();
-        let questionnaire = &library.latest_published(QUESTIONNAIRE).unwrap().questionnaire;
+        let questionnaire = &library.questionnaire(QUESTIONNAIRE, PAST_VERSION).unwrap().questionnaire;
         let card = |demo: &DemoAssessment| {
             score(
                 questionnaire,

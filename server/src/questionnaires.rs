@@ -109,9 +109,9 @@ fn read_source_files(folder: &Path) -> Result<Vec<SourceFile>, LoadFailure> {
 /// A published questionnaire version whose file changed after it was first loaded.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "questionnaire {id} version {version} is published, and its file {file} changed since it was first \
-     loaded on {first_loaded_at}: a published version is immutable, so put the changes in a new \
-     version (questionnaires/{id}/{next}.toml) and publish that instead"
+    "questionnaire {id} version {version} was published, and its file {file} changed since it was first \
+     loaded on {first_loaded_at}: a published version is immutable (it may only be retired), so put the \
+     changes in a new version (questionnaires/{id}/{next}.toml) and publish that instead"
 )]
 pub struct PublishedVersionChanged {
     pub id: String,

@@ -190,12 +190,13 @@ fn copy_of_shipped_assessments(name: &str) -> PathBuf {
     let folder = temp_folder(name);
     let questionnaires = folder.join("questionnaires/agro-laboral");
     std::fs::create_dir_all(&questionnaires).unwrap();
-    std::fs::copy(shipped_assessments().join("requirements.toml"), folder.join("requirements.toml")).unwrap();
-    std::fs::copy(
-        shipped_assessments().join("questionnaires/agro-laboral/1.toml"),
-        questionnaires.join("1.toml"),
-    )
-    .unwrap();
+    for file in ["requirements.toml", "parameters.toml"] {
+        std::fs::copy(shipped_assessments().join(file), folder.join(file)).unwrap();
+    }
+    for version in std::fs::read_dir(shipped_assessments().join("questionnaires/agro-laboral")).unwrap() {
+        let version = version.unwrap().path();
+        std::fs::copy(&version, questionnaires.join(version.file_name().unwrap())).unwrap();
+    }
     folder
 }
 

@@ -1,7 +1,7 @@
 //! Every address `app::urls` builds is one the server serves: a link or form built there can
 //! never point at nothing.
 
-use app::model::assessment::{AssessmentOverview, CompanyAssessments};
+use app::model::assessment::AssessmentOverview;
 use app::model::plan::PlanPage;
 use app::urls;
 use assessments::organization::OrganizationKind;
@@ -15,9 +15,7 @@ async fn every_address_the_app_builds_is_served() {
     let mill = app.organization_id(OrganizationKind::Company, MILL).await;
     let admin = app.signed_in(MILL_ADMIN).await;
 
-    let list = admin.call("assessments/of-company", &[("company_id", &mill.to_string())]).await;
-    let list: CompanyAssessments = serde_json::from_str(&list.body).unwrap();
-    let assessment = list.assessments[0].header.id;
+    let assessment = app.demo_assessment(mill).await;
     let overview = admin.call("assessments/overview", &[("assessment_id", &assessment.to_string())]).await;
     let overview: AssessmentOverview = serde_json::from_str(&overview.body).unwrap();
     let section = overview.sections[0].id.to_string();

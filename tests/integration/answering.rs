@@ -6,22 +6,13 @@ use assessments::answers::{AnswerValue, AssessmentStatus, DraftProblem, StoredAn
 use assessments::organization::OrganizationKind;
 use assessments::questionnaire::{AnswerKind, Questionnaire};
 use senda_tests::demo::*;
-use senda_tests::{AssessmentsCopy, TestApp, Visitor};
+use senda_tests::{TestApp, Visitor};
 
 /// The demo, and the sugar mill's id.
 async fn demo_on(app: TestApp) -> (TestApp, String) {
     app.load_demo().await;
     let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     (app, mill)
-}
-
-/// The demo on the shipped files with the draft version 2 published, the sugar mill's id, and the
-/// copied files (kept while the app runs).
-async fn demo_with_version_2_published() -> (TestApp, String, AssessmentsCopy) {
-    let assessments = AssessmentsCopy::new();
-    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
-    let (app, mill) = demo_on(TestApp::spawn_with_assessments(assessments.path.clone()).await).await;
-    (app, mill, assessments)
 }
 
 /// Starts an assessment of `company` on `questionnaire` (`id@version`) and returns its id.
@@ -103,7 +94,9 @@ fn answer<'a>(page: &'a SectionToAnswer, question: &str) -> Option<&'a StoredAns
 /// A first possible answer for every question that applies, section by section, with the
 /// profile answered "no" wherever it can be, so few conditional questions apply.
 async fn answer_everything(visitor: &Visitor, assessment: &str, questionnaire: &Questionnaire) {
-    for section_of in &questionnaire.sections {
+    // Twice: an answer can show a question of its own section ("any complaints?" → "what
+    // happened with them?"), which applies only once the first is saved.
+    for section_of in questionnaire.sections.iter().chain(&questionnaire.sections) {
         let page = section(visitor, assessment, &section_of.id.to_string()).await;
         let changes: Vec<(String, Vec<String>)> = section_of
             .questions
@@ -138,11 +131,11 @@ async fn answer_everything(visitor: &Visitor, assessment: &str, questionnaire: &
 async fn an_assessment_is_pinned_to_its_version_and_listed_with_its_progress() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let overview = overview(&member, &id).await;
     assert_eq!(
         (overview.header.questionnaire_id.as_str(), overview.header.questionnaire_version),
-        ("agro-laboral", 1)
+        ("agro-laboral", 3)
     );
     assert_eq!(overview.header.status, AssessmentStatus::InProgress);
     assert_eq!(overview.overall.answered, 0);
@@ -150,21 +143,23 @@ async fn an_assessment_is_pinned_to_its_version_and_listed_with_its_progress() {
 
     let page = member.get(&format!("/empresas/{mill}")).await;
     assert!(page.body.contains(&format!("/evaluaciones/{id}")), "the company page lists it");
-    // A draft version cannot be answered.
-    let reply = member
-        .post_form(
-            &format!("/empresas/{mill}/evaluaciones"),
-            &[("questionnaire", "agro-laboral@2"), ("carry", "")],
-        )
-        .await;
-    assert_eq!(reply.status, 404);
+    // A retired version cannot be started, nor one that does not exist.
+    for retired_or_unknown in ["agro-laboral@1", "agro-laboral@9"] {
+        let reply = member
+            .post_form(
+                &format!("/empresas/{mill}/evaluaciones"),
+                &[("questionnaire", retired_or_unknown), ("carry", "")],
+            )
+            .await;
+        assert_eq!(reply.status, 404, "{retired_or_unknown}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conditional_questions_follow_the_saved_profile() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let seasonal_contract = "contratacion.contrato-campo".to_owned();
 
     save(&member, &id, "perfil", &[("perfil.temporales", &["no"])]).await;
@@ -181,7 +176,7 @@ async fn conditional_questions_follow_the_saved_profile() {
 async fn invalid_input_is_kept_as_a_draft_with_its_reason_and_nothing_else_is_lost() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let location = save(
         &member,
         &id,
@@ -221,7 +216,7 @@ async fn invalid_input_is_kept_as_a_draft_with_its_reason_and_nothing_else_is_lo
 async fn a_save_from_an_old_revision_is_refused_and_both_values_are_shown() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let (admin, member) = (app.signed_in(MILL_ADMIN).await, app.signed_in(MILL_MEMBER).await);
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let path = format!("/evaluaciones/{id}/secciones/codigo");
     // Both open the section before either saves.
     let seen_by_admin = section(&admin, &id, "codigo").await;
@@ -278,7 +273,7 @@ async fn a_save_from_an_old_revision_is_refused_and_both_values_are_shown() {
 async fn keeping_the_saved_answer_lets_the_draft_go() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let (admin, member) = (app.signed_in(MILL_ADMIN).await, app.signed_in(MILL_MEMBER).await);
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let seen = section(&member, &id, "codigo").await;
     save(&admin, &id, "codigo", &[("codigo.politica-escrita", &["yes"])]).await;
     post(
@@ -308,13 +303,13 @@ async fn keeping_the_saved_answer_lets_the_draft_go() {
 async fn only_a_complete_assessment_is_submitted_and_then_it_is_read_only_until_returned() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let refused = member.post_form(&format!("/evaluaciones/{id}/enviar"), &[]).await;
     assert_eq!(refused.header("location"), Some(format!("/evaluaciones/{id}?error=incomplete").as_str()));
     let html = member.get(&format!("/evaluaciones/{id}?error=incomplete")).await;
     assert!(html.body.contains("#q-perfil.sector"), "what is missing is listed with a link to it");
 
-    let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
+    let questionnaire = app.store.questionnaire("agro-laboral", 3).await.unwrap().unwrap();
     answer_everything(&member, &id, &questionnaire).await;
     let overview_before = overview(&member, &id).await;
     assert!(overview_before.missing.is_empty(), "{:?}", overview_before.missing);
@@ -345,32 +340,28 @@ async fn only_a_complete_assessment_is_submitted_and_then_it_is_read_only_until_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_carry_over_to_a_new_version_and_changed_questions_are_marked_for_review() {
-    let (app, mill, _assessments) = demo_with_version_2_published().await;
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let first = start(&member, &mill, "agro-laboral@1", "").await;
-    save(&member, &first, "perfil", &[("perfil.temporales", &["yes"])]).await;
-    save(
-        &member,
-        &first,
-        "salarios",
-        &[("salarios.minimo", &["partial"]), ("salarios.minimo-campo", &["yes"])],
-    )
-    .await;
+    // The demo's submitted assessment, of version 1.
+    let first = app.demo_assessment(mill.parse().unwrap()).await.to_string();
+    let committee =
+        |page: &app::model::assessment::SectionToAnswer| answer(page, "seguridad-salud.comision").cloned();
+    let before =
+        committee(&section(&member, &first, "seguridad-salud").await).expect("answered in version 1");
 
-    let second = start(&member, &mill, "agro-laboral@2", &first).await;
+    let second = start(&member, &mill, "agro-laboral@3", &first).await;
     let overview = overview(&member, &second).await;
-    assert_eq!(overview.header.questionnaire_version, 2);
+    assert_eq!(overview.header.questionnaire_version, 3);
     assert_eq!(overview.header.carried_from.map(|id| id.to_string()), Some(first.clone()));
-    assert_eq!(overview.to_review, 1, "salarios.minimo was reworded");
-    let profile = section(&member, &second, "perfil").await;
-    let temporales = answer(&profile, "perfil.temporales").unwrap();
-    assert_eq!(
-        (temporales.value.clone(), temporales.needs_review),
-        (Some(AnswerValue::Choice("yes".into())), false)
-    );
+    assert!(overview.to_review > 0, "version 3 rewords questions");
+    // A question asked in the same words carries as it was; a reworded one is marked.
+    let safety = section(&member, &second, "seguridad-salud").await;
+    let carried = committee(&safety).expect("carried");
+    assert_eq!((carried.value, carried.needs_review), (before.value, false));
+    assert!(answer(&safety, "seguridad-salud.maquinaria").unwrap().needs_review, "reworded");
+    assert!(answer(&safety, "seguridad-salud.tabaco-verde").is_none(), "new in version 3");
     let wages = section(&member, &second, "salarios").await;
     assert!(answer(&wages, "salarios.minimo").unwrap().needs_review);
-    assert!(!answer(&wages, "salarios.minimo-campo").unwrap().needs_review);
     let html = member.get(&format!("/evaluaciones/{second}/secciones/salarios")).await;
     assert!(html.body.contains("Esta pregunta cambió"), "the page says so");
 
@@ -386,7 +377,7 @@ async fn answers_carry_over_to_a_new_version_and_changed_questions_are_marked_fo
     let reply = tobacco
         .post_form(
             &format!("/empresas/{tobacco_id}/evaluaciones"),
-            &[("questionnaire", "agro-laboral@2"), ("carry", &first)],
+            &[("questionnaire", "agro-laboral@3"), ("carry", &first)],
         )
         .await;
     assert_eq!(reply.status, 404);
@@ -414,7 +405,7 @@ async fn post_with_file(
 async fn evidence_files_are_checked_kept_and_served_only_to_those_who_see_the_answers() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let path = format!("/evaluaciones/{id}/secciones/codigo");
     let question = "codigo.politica-escrita";
     let pdf = b"%PDF-1.4\n% Politica laboral firmada\n%%EOF\n";
@@ -492,7 +483,7 @@ async fn evidence_files_are_checked_kept_and_served_only_to_those_who_see_the_an
 async fn an_evidence_file_over_the_size_limit_is_refused_and_the_answers_still_save() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let path = format!("/evaluaciones/{id}/secciones/codigo");
     let question = "codigo.politica-escrita";
     let mut too_large = b"%PDF-1.4\n".to_vec();
@@ -521,12 +512,12 @@ async fn an_evidence_file_over_the_size_limit_is_refused_and_the_answers_still_s
 /// of its own reference date — in its questions, its score, its report and its PDF.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
-    let (app, mill, _assessments) = demo_with_version_2_published().await;
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
     let started = |reference: &'static str| {
         let (member, mill) = (&member, &mill);
         async move {
-            let reply = post_start(member, mill, "agro-laboral@2", "", reference).await;
+            let reply = post_start(member, mill, "agro-laboral@3", "", reference).await;
             assert_eq!(reply.status, 303, "{reply:?}");
             reply.header("location").unwrap().trim_start_matches("/evaluaciones/").to_owned()
         }
@@ -539,13 +530,18 @@ async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
         save(
             &member,
             id,
-            "salarios",
-            &[("salarios.horas-semana", &["47"]), ("salarios.horas-extra", &["yes"])],
+            "jornada",
+            &[
+                ("salarios.horas-semana", &["47"]),
+                ("jornada.horas-extra-semana", &["5"]),
+                ("jornada.jornada-diaria", &["10"]),
+                ("salarios.horas-extra", &["yes"]),
+            ],
         )
         .await;
     }
     for id in [&season_2026, &season_2027] {
-        let saved = answer(&section(&member, id, "salarios").await, "salarios.horas-semana")
+        let saved = answer(&section(&member, id, "jornada").await, "salarios.horas-semana")
             .and_then(|a| a.value.clone());
         assert_eq!(saved, Some(AnswerValue::Number(47.0)), "saved in both");
     }
@@ -603,7 +599,7 @@ async fn an_assessment_reads_the_law_in_force_on_its_reference_date() {
 /// reason, the company page keeps what was typed, and no assessment is started.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
-    let (app, mill, _assessments) = demo_with_version_2_published().await;
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
     let count = || async {
         member
@@ -629,7 +625,7 @@ async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
             "Esta versión del cuestionario no puede evaluar esa fecha",
         ),
     ] {
-        let reply = post_start(&member, &mill, "agro-laboral@2", "", typed).await;
+        let reply = post_start(&member, &mill, "agro-laboral@3", "", typed).await;
         assert_eq!(reply.status, 303, "{reply:?}");
         let back = reply.header("location").unwrap().to_owned();
         assert_eq!(back, format!("/empresas/{mill}?error={code}&referencia={typed}#iniciar"));
@@ -639,7 +635,7 @@ async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
     }
     assert_eq!(count().await, before, "nothing was started");
     // The version without legal parameters takes any date up to two years ahead; empty is today.
-    let reply = post_start(&member, &mill, "agro-laboral@1", "", "").await;
+    let reply = post_start(&member, &mill, "agro-laboral@3", "", "").await;
     assert!(reply.header("location").unwrap().starts_with("/evaluaciones/"), "{reply:?}");
 }
 
@@ -649,7 +645,7 @@ async fn a_reference_date_the_version_cannot_be_read_on_is_refused_and_kept() {
 async fn i_dont_know_is_a_gap_to_verify_and_no_profile_answer() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
     let member = app.signed_in(MILL_MEMBER).await;
-    let id = start(&member, &mill, "agro-laboral@1", "").await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
     let back = save(&member, &id, "perfil", &[("perfil.temporales", &["dont_know"])]).await;
     assert!(back.contains("problemas=1"), "{back}");
     assert_eq!(
@@ -657,19 +653,12 @@ async fn i_dont_know_is_a_gap_to_verify_and_no_profile_answer() {
         None
     );
 
-    let refused = save(&member, &id, "salarios", &[("salarios.horas-semana", &["50", "dont_know"])]).await;
+    let refused = save(&member, &id, "jornada", &[("salarios.horas-semana", &["50", "dont_know"])]).await;
     assert!(refused.contains("problemas=1"), "a number and \"I don't know\" together are refused: {refused}");
-    save(
-        &member,
-        &id,
-        "salarios",
-        &[("salarios.horas-semana", &["dont_know"]), ("salarios.minimo", &["dont_know"])],
-    )
-    .await;
-    let page = section(&member, &id, "salarios").await;
-    for question in ["salarios.horas-semana", "salarios.minimo"] {
+    for (section_id, question) in [("jornada", "salarios.horas-semana"), ("salarios", "salarios.minimo")] {
+        save(&member, &id, section_id, &[(question, &["dont_know"])]).await;
         assert_eq!(
-            answer(&page, question).and_then(|a| a.value.clone()),
+            answer(&section(&member, &id, section_id).await, question).and_then(|a| a.value.clone()),
             Some(AnswerValue::DontKnow),
             "{question}"
         );

@@ -414,7 +414,7 @@ fn answering_actions(company: &str, assessment: &str) -> Vec<(String, Vec<(&'sta
     vec![
         (
             format!("/empresas/{company}/evaluaciones"),
-            vec![("questionnaire", "agro-laboral@1".into()), ("carry", String::new())],
+            vec![("questionnaire", "agro-laboral@3".into()), ("carry", String::new())],
         ),
         (
             format!("/evaluaciones/{assessment}/secciones/perfil"),
@@ -432,7 +432,7 @@ async fn mill_assessment(app: &TestApp, mill: &str) -> String {
     let reply = admin
         .post_form(
             &format!("/empresas/{mill}/evaluaciones"),
-            &[("questionnaire", "agro-laboral@1"), ("carry", "")],
+            &[("questionnaire", "agro-laboral@3"), ("carry", "")],
         )
         .await;
     reply.header("location").and_then(|l| l.strip_prefix("/evaluaciones/")).expect("started").to_owned()

@@ -50,7 +50,7 @@ async fn answer_code_of_conduct(
     id
 }
 
-/// The hand-worked example (weights from the catalog's severities):
+/// The hand-worked example, on version 1 (weights from the catalog's severities):
 /// política escrita (critical, 4) yes → 4 of 4; difusión (medium) not applicable, with its
 /// reason → left out; no discriminación (high, 3) no → 0 of 3; proveedores (critical, 4) partial
 /// → 2 of 4; trabajo libre (critical, 4) yes → 4 of 4. 10 of 15 points → 66.7 → 67. The partial
@@ -68,7 +68,8 @@ const NOT_APPLICABLE_BECAUSE: &str =
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_report_has_the_numbers_worked_out_by_hand() {
-    let app = TestApp::spawn().await;
+    let assessments = AssessmentsCopy::with_version_1_published();
+    let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
     app.load_demo().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let id = answer_code_of_conduct(&app, &member, "", &WORKED).await;
@@ -123,7 +124,8 @@ async fn the_report_has_the_numbers_worked_out_by_hand() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_next_assessment_shows_the_gaps_it_closed_and_the_scores_that_moved() {
-    let app = TestApp::spawn().await;
+    let assessments = AssessmentsCopy::with_version_1_published();
+    let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
     app.load_demo().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let first = answer_code_of_conduct(&app, &member, "", &WORKED).await;
@@ -149,7 +151,8 @@ async fn the_next_assessment_shows_the_gaps_it_closed_and_the_scores_that_moved(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_gaps_export_as_csv_with_accents_intact_for_those_who_see_them() {
-    let app = TestApp::spawn().await;
+    let assessments = AssessmentsCopy::with_version_1_published();
+    let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
     app.load_demo().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let id = answer_code_of_conduct(&app, &member, "", &WORKED).await;
@@ -225,7 +228,11 @@ async fn each_demo_company_has_a_submitted_assessment_with_a_telling_gap_report(
         let company_id = app.organization_id(OrganizationKind::Company, company).await.to_string();
         let list = visitor.call("assessments/of-company", &[("company_id", &company_id)]).await;
         let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
-        let line = list.assessments.first().expect("the demo assessment");
+        let line = list
+            .assessments
+            .iter()
+            .find(|a| a.header.status == assessments::answers::AssessmentStatus::Submitted)
+            .expect("the demo assessment");
         assert_eq!(line.header.status, assessments::answers::AssessmentStatus::Submitted);
         assert_eq!(line.progress.answered, line.progress.applicable, "complete");
         let report = report(&visitor, &line.header.id.to_string()).await;
@@ -268,16 +275,14 @@ async fn each_demo_company_has_a_submitted_assessment_with_a_telling_gap_report(
 /// page, the CSV and the PDF — and it costs no point.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sign_to_look_into_is_shown_with_its_reason_and_costs_nothing() {
-    let assessments = AssessmentsCopy::new();
-    assessments.edit("questionnaires/agro-laboral/2.toml", "status = \"draft\"", "status = \"published\"");
-    let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
+    let app = TestApp::spawn().await;
     app.load_demo().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     let started = member
         .post_form(
             &format!("/empresas/{mill}/evaluaciones"),
-            &[("questionnaire", "agro-laboral@2"), ("carry", "")],
+            &[("questionnaire", "agro-laboral@3"), ("carry", "")],
         )
         .await;
     let id = started.header("location").and_then(|l| l.strip_prefix("/evaluaciones/")).unwrap().to_owned();
@@ -322,9 +327,7 @@ async fn only_a_granted_advisor_verifies_and_a_changed_answer_undoes_it() {
     app.load_demo().await;
     let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
     let advisor = app.signed_in(ADVISOR).await;
-    let list = advisor.call("assessments/of-company", &[("company_id", &mill)]).await;
-    let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
-    let id = list.assessments[0].header.id.to_string();
+    let id = app.demo_assessment(mill.parse().unwrap()).await.to_string();
     let before = report(&advisor, &id).await;
     assert!(before.can_verify, "a granted advisor, on a submitted assessment");
     let line = before.met.iter().find(|m| m.basis == Basis::Declared).expect("a met requirement").clone();

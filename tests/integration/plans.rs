@@ -7,17 +7,14 @@ use assessments::organization::OrganizationKind;
 use assessments::plan::{ActionStatus, EventKind, ProposedAction};
 use assessments::text::Text;
 use senda_tests::demo::*;
-use senda_tests::{TestApp, Visitor};
+use senda_tests::{AssessmentsCopy, TestApp, Visitor};
 
 /// The demo, and the mill's submitted assessment.
 async fn demo() -> (TestApp, String, String) {
     let app = TestApp::spawn().await;
     app.load_demo().await;
     let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
-    let member = app.signed_in(MILL_MEMBER).await;
-    let list = member.call("assessments/of-company", &[("company_id", &mill)]).await;
-    let list: app::model::assessment::CompanyAssessments = serde_json::from_str(&list.body).unwrap();
-    let assessment = list.assessments[0].header.id.to_string();
+    let assessment = app.demo_assessment(mill.parse().unwrap()).await.to_string();
     (app, mill, assessment)
 }
 
@@ -315,7 +312,12 @@ async fn the_plan_pdf_is_refused_to_everyone_without_access_and_an_advisors_down
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_next_plan_continues_open_gaps_with_their_history_and_points_out_those_closed() {
-    let (app, mill, first) = demo().await;
+    // The next assessment is of the same version as the demo's, so every cause is asked again.
+    let assessments = AssessmentsCopy::with_version_1_published();
+    let app = TestApp::spawn_with_assessments(assessments.path.clone()).await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
+    let first = app.demo_assessment(mill.parse().unwrap()).await.to_string();
     let member = app.signed_in(MILL_MEMBER).await;
     let plans: Vec<PlanSummary> =
         serde_json::from_str(&member.call("plans/of-company", &[("company_id", &mill)]).await.body).unwrap();

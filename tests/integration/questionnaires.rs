@@ -34,9 +34,9 @@ async fn a_published_version_whose_file_changed_is_refused_with_a_way_forward() 
         panic!("a changed published file must be refused");
     };
     let message = format!("{error:#}");
-    assert!(message.contains("agro-laboral version 1 is published"), "{message}");
-    // Version 2 exists already (a draft): the next free number is 3.
-    assert!(message.contains("questionnaires/agro-laboral/3.toml"), "{message}");
+    assert!(message.contains("agro-laboral version 1 was published"), "{message}");
+    // Version 3 exists already: the next free number is 4.
+    assert!(message.contains("questionnaires/agro-laboral/4.toml"), "{message}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -50,13 +50,35 @@ async fn an_unchanged_library_starts_again_and_again() {
     }
 }
 
+/// A database that recorded version 1 while it was published takes its retirement (the one line
+/// that changed) and records it, where any other change to the file is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_version_can_be_retired_but_not_edited() {
+    let database = TestDatabase::create().await;
+    let while_published = AssessmentsCopy::with_version_1_published();
+    let state = AppState::prepare(database.settings(any_addr(), while_published.path.clone())).await.unwrap();
+    state.store.close().await;
+
+    let retired = AssessmentsCopy::new();
+    let state = AppState::prepare(database.settings(any_addr(), retired.path.clone())).await.unwrap();
+    let listed: Vec<u32> =
+        state.store.published_questionnaires().await.unwrap().iter().map(|q| q.version).collect();
+    assert_eq!(listed, [3], "version 1 is recorded retired");
+    state.store.close().await;
+
+    retired.edit("questionnaires/agro-laboral/1.toml", "¿", "¿(Revisado) ");
+    let refused = AppState::prepare(database.settings(any_addr(), retired.path.clone())).await;
+    let message = refused.err().expect("an edited retired version is refused").to_string();
+    assert!(message.contains("agro-laboral version 1 was published"), "{message}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_published_questionnaires_are_loaded_into_the_database_and_listed_on_a_page() {
     let app = senda_tests::TestApp::spawn().await;
     let published = app.store.published_questionnaires().await.unwrap();
-    assert_eq!(published.len(), 1, "the draft version 2 is not listed: {published:?}");
-    assert_eq!((published[0].id.as_str(), published[0].version), ("agro-laboral", 1));
-    assert!(published[0].questions >= 80);
+    assert_eq!(published.len(), 1, "the retired version 1 is not listed: {published:?}");
+    assert_eq!((published[0].id.as_str(), published[0].version), ("agro-laboral", 3));
+    assert!(published[0].questions >= 150);
 
     let page = app.get("/cuestionarios", None).await;
     assert_eq!(page.status, 200);

@@ -118,6 +118,29 @@ impl TestApp {
         server::accounts::load_demo(&self.store, &self.library, DEMO_PASSWORD).await.expect("load the demo");
     }
 
+    /// The demo company's submitted assessment, answered on version 1 (each demo company also has
+    /// a newer one, of the latest version, in progress).
+    pub async fn demo_assessment(
+        &self,
+        company: assessments::ids::OrganizationId,
+    ) -> assessments::ids::AssessmentId {
+        let member =
+            if self.organization_id(assessments::organization::OrganizationKind::Company, demo::MILL).await
+                == company
+            {
+                demo::MILL_MEMBER
+            } else {
+                demo::TOBACCO_MEMBER
+            };
+        let account = self.store.account_by_email(member).await.expect("query").expect("the demo member");
+        let viewer = self.store.viewer(account.id).await.expect("query").expect("memberships");
+        let list = self.store.assessments_of(&viewer, company).await.expect("the company's assessments");
+        list.iter()
+            .find(|a| a.status == assessments::answers::AssessmentStatus::Submitted)
+            .expect("the demo's submitted assessment")
+            .id
+    }
+
     /// The id of the organization of `kind` called `name`.
     pub async fn organization_id(
         &self,
@@ -273,6 +296,14 @@ impl AssessmentsCopy {
         let copy = Self::new();
         let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/questionnaires").join(id);
         copy_folder(&fixture, &copy.path.join("questionnaires").join(id));
+        copy
+    }
+
+    /// The shipped files with version 1 as it read while published, for the tests whose
+    /// hand-worked figures were made on it (it was retired when version 3 was published).
+    pub fn with_version_1_published() -> Self {
+        let copy = Self::new();
+        copy.edit("questionnaires/agro-laboral/1.toml", "status = \"retired\"", "status = \"published\"");
         copy
     }
 

@@ -90,6 +90,32 @@ impl Store {
         carried_from: Option<(AssessmentId, &[CarriedAnswer])>,
         reference_date: NaiveDate,
     ) -> StoreResult<AssessmentId> {
+        let start = Start { company_id, questionnaire_id, version, carried_from, reference_date };
+        self.start_on(viewer, start, &["published"]).await
+    }
+
+    /// Records an assessment made on a version that may since have been retired, as the operator
+    /// loads history (the demo keeps each company's assessment of version 1). People start
+    /// assessments only on a published version, through [`Store::start_assessment`].
+    pub async fn record_past_assessment(
+        &self,
+        viewer: &Viewer,
+        company_id: OrganizationId,
+        questionnaire_id: &str,
+        version: u32,
+        reference_date: NaiveDate,
+    ) -> StoreResult<AssessmentId> {
+        let start = Start { company_id, questionnaire_id, version, carried_from: None, reference_date };
+        self.start_on(viewer, start, &["published", "retired"]).await
+    }
+
+    async fn start_on(
+        &self,
+        viewer: &Viewer,
+        start: Start<'_>,
+        answerable: &[&str],
+    ) -> StoreResult<AssessmentId> {
+        let Start { company_id, questionnaire_id, version, carried_from, reference_date } = start;
         let mut tx = self.begin_checked().await?;
         require_own_people(&mut tx, viewer, company_id).await?;
         let published: Option<String> = sqlx::query_scalar(
@@ -99,7 +125,7 @@ impl Store {
         .bind(i64::from(version))
         .fetch_optional(&mut *tx)
         .await?;
-        if published.as_deref() != Some("published") {
+        if !published.as_deref().is_some_and(|status| answerable.contains(&status)) {
             return Err(StoreError::Invalid("only a published questionnaire version can be answered"));
         }
         if let Some((previous_id, _)) = carried_from {
@@ -535,4 +561,13 @@ fn to_json(value: &AnswerValue) -> StoreResult<String> {
 
 fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> StoreResult<T> {
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("stored JSON `{json}`: {e}")))
+}
+
+/// What an assessment is started on.
+struct Start<'a> {
+    company_id: OrganizationId,
+    questionnaire_id: &'a str,
+    version: u32,
+    carried_from: Option<(AssessmentId, &'a [CarriedAnswer])>,
+    reference_date: NaiveDate,
 }
