@@ -10,3 +10,4 @@ mod foundation;
 mod gap_report;
 mod plans;
 mod questionnaires;
+mod writes;

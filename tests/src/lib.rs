@@ -221,6 +221,18 @@ impl Visitor {
     }
 }
 
+impl Visitor {
+    /// Calls a server function that takes JSON (`input = Json`), as the hydrated page does.
+    pub async fn call_json(&self, endpoint: &str, body: &serde_json::Value) -> Reply {
+        let request = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .json(body);
+        reply(request.send().await).await
+    }
+}
+
 async fn reply(response: reqwest::Result<reqwest::Response>) -> Reply {
     let response = response.expect("request reaches the test server");
     let status = response.status().as_u16();
@@ -356,7 +368,12 @@ impl TestDatabase {
     pub async fn create() -> Self {
         let name = format!("senda_test_{}", unique_suffix());
         match std::env::var(POSTGRES_URL_VAR) {
-            Ok(admin_url) if !admin_url.trim().is_empty() => {
+            Ok(blank) if blank.trim().is_empty() => {
+                panic!(
+                    "{POSTGRES_URL_VAR} is set but blank: name a server, or unset it to test on SQLite only"
+                )
+            }
+            Ok(admin_url) => {
                 let mut admin = sqlx::PgConnection::connect(&admin_url)
                     .await
                     .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR} names no reachable server: {e}"));
