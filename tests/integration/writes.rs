@@ -40,6 +40,8 @@ enum May {
     OwnPeople,
     /// The company's own people, and advisors it granted its assessments.
     OwnPeopleAndAdvisors,
+    /// The company's admins, and advisors it granted its assessments.
+    OwnAdminsAndAdvisors,
     /// The company's own people, and the advisors and associations it granted.
     OwnPeopleAndGrantees,
     /// Advisors the company granted its assessments, only.
@@ -83,7 +85,7 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/evaluaciones/{id}/evidencias/{file}/quitar", May::OwnPeople),
     ("POST", "/evaluaciones/{id}/borradores/{question}/descartar", May::OwnPeople),
     ("POST", "/evaluaciones/{id}/enviar", May::OwnPeople),
-    ("POST", "/evaluaciones/{id}/devolver", May::OwnPeopleAndAdvisors),
+    ("POST", "/evaluaciones/{id}/devolver", May::OwnAdminsAndAdvisors),
     ("POST", "/evaluaciones/{id}/requisitos/{requirement}/verificar", May::GrantedAdvisors),
     ("POST", "/api/plans/get", May::OwnPeopleAndAdvisors),
     ("POST", "/api/plans/action", May::OwnPeopleAndAdvisors),
@@ -377,8 +379,7 @@ async fn the_autosave_server_function_saves_for_own_people_only() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_submitted_assessment_is_returned_by_its_company_or_its_advisor_and_submitted_again_by_its_people()
-{
+async fn a_submitted_assessment_is_returned_by_its_admins_or_its_advisor_and_submitted_again_by_its_people() {
     let world = World::new().await;
     let id = world.submitted.clone();
     let status = async || {
@@ -386,7 +387,7 @@ async fn a_submitted_assessment_is_returned_by_its_company_or_its_advisor_and_su
             .to_string()
     };
     let back = format!("/evaluaciones/{id}/devolver");
-    world.try_write(&back, &[], &OWN_AND_ADVISOR, ADVISOR, 303, status).await;
+    world.try_write(&back, &[], &[MILL_ADMIN, ADVISOR], ADVISOR, 303, status).await;
     // Returned, and complete: the state where it can be submitted.
     let submit = format!("/evaluaciones/{id}/enviar");
     world.try_write(&submit, &[], &OWN_PEOPLE, MILL_MEMBER, 303, status).await;
