@@ -373,11 +373,25 @@ mod tests {
     }
 
     proptest! {
+        /// Actions of any status due any day around today: the counts add up, and an action is
+        /// overdue exactly when it is open and its day has passed (counted independently here).
         #[test]
-        fn progress_never_exceeds_the_actions(statuses in prop::collection::vec(0usize..4, 0..40)) {
-            let actions: Vec<(ActionStatus, NaiveDate)> =
-                statuses.iter().map(|i| (ActionStatus::ALL[*i], day("2026-01-01"))).collect();
-            let progress = PlanProgress::of(actions, day("2026-11-27"));
+        fn progress_counts_each_action_once_and_overdue_exactly_the_open_ones_past_due(
+            actions in prop::collection::vec((0usize..4, -400i64..400), 0..40),
+        ) {
+            let today = day("2026-11-27");
+            let actions: Vec<(ActionStatus, NaiveDate)> = actions
+                .iter()
+                .map(|(status, offset)| (ActionStatus::ALL[*status], crate::dates::add_days(today, *offset).unwrap()))
+                .collect();
+            let progress = PlanProgress::of(actions.iter().copied(), today);
+            let count = |wanted: ActionStatus| actions.iter().filter(|(status, _)| *status == wanted).count() as u32;
+            let late = actions
+                .iter()
+                .filter(|(status, due)| matches!(status, ActionStatus::Pending | ActionStatus::InProgress) && *due < today)
+                .count() as u32;
+            prop_assert_eq!(progress.total, actions.len() as u32);
+            prop_assert_eq!((progress.done, progress.verified, progress.overdue), (count(ActionStatus::Done), count(ActionStatus::Verified), late));
             prop_assert!(progress.done + progress.verified + progress.overdue <= progress.total);
             prop_assert!(progress.percent() <= 100);
         }

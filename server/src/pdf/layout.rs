@@ -1,6 +1,9 @@
-//! Page layout without a PDF library: text wrapping, page breaks and a table that flows across
-//! pages with its header repeated. Measured in millimetres from the top-left corner of an A4
-//! page; [`super::render`] turns the pages into PDF operations.
+//! Page layout: text wrapping, page breaks and a table that flows across pages with its header
+//! repeated. Measured in millimetres from the top-left corner of an A4 page, text by the real
+//! advances of the font it is drawn in ([`super::render::text_width`]); [`super::render`] turns
+//! the pages into PDF operations.
+
+use super::render::text_width;
 
 /// An A4 page.
 pub const PAGE_WIDTH: f32 = 210.0;
@@ -11,10 +14,7 @@ pub const FOOTER_ROOM: f32 = 16.0;
 pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 
 /// Millimetres per typographic point.
-const MM_PER_PT: f32 = 0.352_778;
-/// DejaVu Sans's average advance is about 0.55 em for Spanish text; a little more keeps lines
-/// inside their box with wide letters and bold.
-const AVERAGE_ADVANCE_EM: f32 = 0.6;
+pub const MM_PER_PT: f32 = 0.352_778;
 
 /// A colour, as RGB from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,30 +66,35 @@ pub fn line_height(size: f32) -> f32 {
     size * MM_PER_PT * 1.35
 }
 
-/// `text` broken into lines no wider than `width` millimetres at `size` points: at spaces where
-/// it can, inside a word that is longer than a line on its own.
-pub fn wrap(text: &str, width: f32, size: f32) -> Vec<String> {
-    let per_line = ((width / (size * MM_PER_PT * AVERAGE_ADVANCE_EM)).floor() as usize).max(1);
+/// `text` broken into lines no wider than `width` millimetres at `size` points in the regular or
+/// bold face: at spaces where it can, inside a word that is wider than a line on its own.
+pub fn wrap(text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
+    let fits = |line: &str| text_width(line, size, bold) <= width;
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
-            let mut word: Vec<char> = word.chars().collect();
-            while word.len() > per_line {
+            let mut rest = word;
+            while !fits(rest) {
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                lines.push(word.drain(..per_line).collect());
+                // The longest start that fits, and never less than one letter.
+                let cut = rest
+                    .char_indices()
+                    .map(|(at, letter)| at + letter.len_utf8())
+                    .take_while(|&end| fits(&rest[..end]))
+                    .last()
+                    .unwrap_or_else(|| rest.chars().next().map_or(rest.len(), char::len_utf8));
+                lines.push(rest[..cut].to_owned());
+                rest = &rest[cut..];
             }
-            let word: String = word.into_iter().collect();
-            let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-            if needed > per_line && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+            let joined = if line.is_empty() { rest.to_owned() } else { format!("{line} {rest}") };
+            if fits(&joined) {
+                line = joined;
+            } else {
+                lines.push(std::mem::replace(&mut line, rest.to_owned()));
             }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(&word);
         }
         lines.push(line);
     }
@@ -151,7 +156,7 @@ impl Layout {
     }
 
     pub fn paragraph_at(&mut self, x: f32, width: f32, text: &str, size: f32, bold: bool, color: Rgb) {
-        for line in wrap(text, width, size) {
+        for line in wrap(text, width, size, bold) {
             self.ensure(line_height(size));
             self.y += line_height(size);
             let y = self.y - line_height(size) * 0.25;
@@ -173,7 +178,7 @@ impl Layout {
         let line = line_height(size);
         let padding = 1.6;
         let header: Vec<Vec<String>> =
-            columns.iter().map(|c| wrap(&c.title, c.width - padding, size)).collect();
+            columns.iter().map(|c| wrap(&c.title, c.width - padding, size, true)).collect();
         let header_height = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * line + padding;
         self.ensure(header_height + line * 2.0);
         self.table_header(columns, &header, header_height, size);
@@ -181,7 +186,7 @@ impl Layout {
             let cells: Vec<Vec<String>> = columns
                 .iter()
                 .zip(row)
-                .map(|(column, cell)| wrap(cell, column.width - padding, size))
+                .map(|(column, cell)| wrap(cell, column.width - padding, size, false))
                 .collect();
             let height = cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * line + padding;
             if self.y + height > PAGE_HEIGHT - MARGIN - FOOTER_ROOM {
@@ -226,20 +231,45 @@ impl Layout {
 mod tests {
     use proptest::prelude::*;
 
+    use super::super::render::fonts;
     use super::*;
+
+    /// A line's width measured apart from the layout: DejaVu's own advance for each letter, from
+    /// the parsed font's metrics table.
+    fn measured(line: &str, size: f32, bold: bool) -> f32 {
+        let face = if bold { &fonts().1 } else { &fonts().0 };
+        let per_em = f32::from(face.pdf_font_metrics.units_per_em);
+        let units: u32 =
+            line.chars()
+                .map(|c| {
+                    u32::from(face.get_horizontal_advance(
+                        face.lookup_glyph_index(u32::from(c)).expect("DejaVu has it"),
+                    ))
+                })
+                .sum();
+        units as f32 / per_em * size * MM_PER_PT
+    }
 
     #[test]
     fn text_wraps_at_spaces_and_long_words_are_cut() {
-        let lines =
-            wrap("Revise la nómina contra el salario mínimo vigente y pague las diferencias", 40.0, 10.0);
+        let lines = wrap(
+            "Revise la nómina contra el salario mínimo vigente y pague las diferencias",
+            40.0,
+            10.0,
+            false,
+        );
         assert!(lines.len() > 1);
         assert_eq!(
             lines.join(" "),
             "Revise la nómina contra el salario mínimo vigente y pague las diferencias"
         );
-        let cut = wrap(&"x".repeat(100), 20.0, 10.0);
-        assert!(cut.len() > 2 && cut.iter().all(|l| l.chars().count() <= 10), "{cut:?}");
-        assert_eq!(wrap("", 40.0, 10.0), [""]);
+        let cut = wrap(&"x".repeat(100), 20.0, 10.0, false);
+        assert!(cut.len() > 2 && cut.iter().all(|l| measured(l, 10.0, false) <= 20.0), "{cut:?}");
+        assert_eq!(cut.concat(), "x".repeat(100));
+        assert_eq!(wrap("", 40.0, 10.0, false), [""]);
+        // Capitals are wider than the average letter: a line of them still fits.
+        let capitals = wrap("IMSS INFONAVIT CFDI REPSE NOM-035-STPS-2018 WWW MMM", 40.0, 10.0, true);
+        assert!(capitals.iter().all(|l| measured(l, 10.0, true) <= 40.0), "{capitals:?}");
     }
 
     #[test]
@@ -280,12 +310,15 @@ mod tests {
 
     proptest! {
         #[test]
-        fn wrapping_keeps_every_word_and_every_line_fits(words in prop::collection::vec("[a-zñáé]{1,30}", 0..40), width in 20.0f32..170.0) {
+        fn wrapping_keeps_every_word_and_every_line_fits(
+            words in prop::collection::vec("[a-zA-ZñÑáéíóúWM0-9.,-]{1,30}", 0..40),
+            width in 20.0f32..170.0,
+            bold in any::<bool>(),
+        ) {
             let text = words.join(" ");
-            let lines = wrap(&text, width, 10.0);
-            let per_line = ((width / (10.0 * MM_PER_PT * AVERAGE_ADVANCE_EM)).floor() as usize).max(1);
+            let lines = wrap(&text, width, 10.0, bold);
             for line in &lines {
-                prop_assert!(line.chars().count() <= per_line);
+                prop_assert!(measured(line, 10.0, bold) <= width, "{:?} is {} mm wide, more than {}", line, measured(line, 10.0, bold), width);
             }
             let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
             let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
