@@ -9,7 +9,7 @@ use assessments::organization::OrganizationKind;
 use fantoccini::Locator;
 use senda_tests::browser::{Browser, JavaScript, PATIENCE, PHONE};
 use senda_tests::demo::*;
-use senda_tests::{AssessmentsCopy, DEMO_PASSWORD, TestApp};
+use senda_tests::{AssessmentsCopy, TestApp};
 
 /// The demo, on the shipped questionnaires plus the small test one.
 async fn demo_with_short_questionnaire() -> (TestApp, AssessmentsCopy, String) {
@@ -21,11 +21,7 @@ async fn demo_with_short_questionnaire() -> (TestApp, AssessmentsCopy, String) {
 }
 
 async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.client.goto(&app.url("/entrar")).await.unwrap();
-    browser.displayed("#email").await.send_keys(email).await.unwrap();
-    browser.displayed("#password").await.send_keys(DEMO_PASSWORD).await.unwrap();
-    browser.displayed("form[action='/entrar'] button[type=submit]").await.click().await.unwrap();
-    browser.wait_for_path("/empresas").await;
+    browser.sign_in(app, email).await;
 }
 
 /// From the company page, starts an assessment on the short questionnaire; its id.
@@ -40,7 +36,7 @@ async fn start_short_assessment(browser: &Browser, app: &TestApp, mill: &str) ->
 
 /// Waits until the page is hydrated: the header's menu button only exists then.
 async fn wait_for_hydration(browser: &Browser) {
-    browser.displayed("button.menu-toggle").await;
+    browser.wait_for_hydration().await;
 }
 
 /// Clicks the label of an option (what a thumb does on a phone).
@@ -145,7 +141,13 @@ async fn with_javascript_answers_save_as_they_are_given_and_conditions_follow_li
     field.send_keys("dieciséis").await.unwrap();
     let problem = browser.displayed("#q-practicas\\.edad .field-problem").await.text().await.unwrap();
     assert!(problem.starts_with("Escriba un número"), "{problem}");
-    assert_eq!(saved(&app, &id, "practicas.edad").await, Some(AnswerValue::Number(16.0)));
+    // Past the typing pause (1.2 s) and a save's round trip, the saved value is still 16: the
+    // invalid text was never sent to replace it.
+    let watch_until = Instant::now() + Duration::from_millis(3000);
+    while Instant::now() < watch_until {
+        assert_eq!(saved(&app, &id, "practicas.edad").await, Some(AnswerValue::Number(16.0)));
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
 
     // Answering "no" hides the follow-up again, live.
     choose(&browser, "practicas.adolescentes", "no").await;

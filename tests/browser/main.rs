@@ -6,4 +6,5 @@
 mod accounts;
 mod answering;
 mod plans;
+mod review;
 mod shell;

@@ -1,25 +1,36 @@
-//! Working the improvement plan on a phone without JavaScript, and downloading it as a PDF.
+//! Working the improvement plan on a phone, with JavaScript and without, and downloading it as
+//! a PDF.
 
 use assessments::organization::OrganizationKind;
 use fantoccini::Locator;
+use senda_tests::TestApp;
 use senda_tests::browser::{Browser, JavaScript, PHONE};
 use senda_tests::demo::*;
-use senda_tests::{DEMO_PASSWORD, TestApp};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_person_filters_the_plan_marks_an_action_done_with_evidence_and_downloads_the_pdf() {
+async fn without_javascript_a_person_filters_the_plan_marks_an_action_done_and_downloads_the_pdf() {
+    work_the_plan(JavaScript::Off).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_javascript_a_person_filters_the_plan_marks_an_action_done_and_downloads_the_pdf() {
+    work_the_plan(JavaScript::On).await;
+}
+
+/// Filters the plan, marks an action done (refused without evidence, then with it) and
+/// downloads the PDF, on a phone.
+async fn work_the_plan(javascript: JavaScript) {
     let app = TestApp::spawn().await;
     app.load_demo().await;
     let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
-    let browser = Browser::start(JavaScript::Off, PHONE).await;
-    browser.client.goto(&app.url("/entrar")).await.unwrap();
-    browser.displayed("#email").await.send_keys(MILL_MEMBER).await.unwrap();
-    browser.displayed("#password").await.send_keys(DEMO_PASSWORD).await.unwrap();
-    browser.displayed("form[action='/entrar'] button[type=submit]").await.click().await.unwrap();
-    browser.wait_for_path("/empresas").await;
+    let browser = Browser::start(javascript, PHONE).await;
+    browser.sign_in(&app, MILL_MEMBER).await;
 
     // From the company page to its plan, showing only what is pending.
     browser.client.goto(&app.url(&format!("/empresas/{mill}"))).await.unwrap();
+    if javascript == JavaScript::On {
+        browser.wait_for_hydration().await;
+    }
     browser.displayed("a[href^='/planes/']").await.click().await.unwrap();
     browser.displayed("select[name=estado]").await.select_by_value("pending").await.unwrap();
     browser.displayed(".filters button[type=submit]").await.click().await.unwrap();

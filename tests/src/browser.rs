@@ -142,6 +142,20 @@ impl Browser {
         }
     }
 
+    /// Signs in as `email` with the demo password, through the sign-in page.
+    pub async fn sign_in(&self, app: &crate::TestApp, email: &str) {
+        self.client.goto(&app.url("/entrar")).await.unwrap();
+        self.displayed("#email").await.send_keys(email).await.unwrap();
+        self.displayed("#password").await.send_keys(crate::DEMO_PASSWORD).await.unwrap();
+        self.displayed("form[action='/entrar'] button[type=submit]").await.click().await.unwrap();
+        self.wait_for_path("/empresas").await;
+    }
+
+    /// Waits until the page is hydrated: the menu button exists only once the app runs.
+    pub async fn wait_for_hydration(&self) {
+        self.displayed("button.menu-toggle").await;
+    }
+
     /// Ends the browser session; dropping the value then stops the driver.
     pub async fn quit(self) {
         let _ = self.client.clone().close().await;
