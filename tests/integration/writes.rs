@@ -90,7 +90,8 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/api/plans/get", May::OwnPeopleAndAdvisors),
     ("POST", "/api/plans/action", May::OwnPeopleAndAdvisors),
     ("POST", "/api/plans/of-company", May::OwnPeopleAndGrantees),
-    ("POST", "/api/assessments/of-company", May::OwnPeopleAndAdvisors),
+    // An association may ask and gets an empty list: it sees no assessment (checked below).
+    ("POST", "/api/assessments/of-company", May::OwnPeopleAndGrantees),
     ("POST", "/api/assessments/overview", May::OwnPeopleAndAdvisors),
     ("POST", "/api/assessments/section", May::OwnPeopleAndAdvisors),
     ("POST", "/api/assessments/autosave", May::OwnPeople),
@@ -526,4 +527,87 @@ async fn only_a_platform_admin_creates_an_organization() {
     let fields =
         [("kind", "company"), ("name", "Ingenio Nuevo (prueba)"), ("sector", "sugar_mill"), ("rfc", "")];
     world.try_write("/organizaciones", &fields, &[PLATFORM_ADMIN], PLATFORM_ADMIN, 303, list).await;
+}
+
+/// Whether `who` may use a route under `rule`, on the sugar mill's data.
+fn may(who: &str, rule: May) -> bool {
+    match rule {
+        May::Anyone | May::SignedIn => true,
+        May::OwnAdmins => who == MILL_ADMIN,
+        May::OwnPeople => [MILL_ADMIN, MILL_MEMBER].contains(&who),
+        May::OwnPeopleAndAdvisors => [MILL_ADMIN, MILL_MEMBER, ADVISOR].contains(&who),
+        May::OwnAdminsAndAdvisors => [MILL_ADMIN, ADVISOR].contains(&who),
+        May::OwnPeopleAndGrantees => {
+            [MILL_ADMIN, MILL_MEMBER, ADVISOR, ASSOCIATION_ADMIN, ASSOCIATION_VIEWER].contains(&who)
+        }
+        May::GrantedAdvisors => who == ADVISOR,
+        May::PlatformAdmins => who == PLATFORM_ADMIN,
+        May::LinkHolder | May::FirstRunOnly => false,
+    }
+}
+
+/// Every server function that reads, called by everyone with the mill's real ids: exactly
+/// those [`EVERY_ROUTE`] says may get 200, everyone else signed in 404 and nothing of the
+/// company, a signed-out client 401 — unless the function is public.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_reading_server_function_answers_exactly_those_the_table_names() {
+    let world = World::new().await;
+    let (mill, id, plan) = (world.mill.as_str(), world.submitted.as_str(), world.plan.as_str());
+    let plan_page = json(world.as_(MILL_ADMIN).call("plans/get", &[("plan_id", plan)]).await);
+    let action = plan_page["actions"][0]["action"]["id"].as_str().unwrap().to_owned();
+    let arguments: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("plans/get", vec![("plan_id", plan)]),
+        ("plans/action", vec![("plan_id", plan), ("action_id", &action)]),
+        ("plans/of-company", vec![("company_id", mill)]),
+        ("assessments/of-company", vec![("company_id", mill)]),
+        ("assessments/overview", vec![("assessment_id", id)]),
+        ("assessments/section", vec![("assessment_id", id), ("section_id", "salarios")]),
+        ("assessments/gap-report", vec![("assessment_id", id)]),
+        ("companies/get", vec![("company_id", mill)]),
+        ("organizations/people", vec![("organization_id", mill)]),
+        ("companies/access", vec![("company_id", mill)]),
+        ("companies/audit-log", vec![("company_id", mill)]),
+        ("organizations/list", vec![]),
+        ("companies/list", vec![]),
+        ("session/who", vec![]),
+        ("setup/open", vec![]),
+        ("parameters/list", vec![]),
+        ("questionnaires/list", vec![]),
+    ];
+    for (endpoint, fields) in &arguments {
+        let path = format!("/api/{endpoint}");
+        let rule = EVERY_ROUTE
+            .iter()
+            .find(|(_, p, _)| *p == path)
+            .unwrap_or_else(|| panic!("{path} in the table"))
+            .2;
+        let signed_out = world.app.visitor().call(endpoint, fields).await;
+        let expected = if rule == May::Anyone { 200 } else { 401 };
+        assert_eq!(signed_out.status, expected, "signed out: {endpoint}: {}", signed_out.body);
+        for (who, visitor) in &world.people {
+            let reply = visitor.call(endpoint, fields).await;
+            let allowed = may(who, rule);
+            assert_eq!(reply.status, if allowed { 200 } else { 404 }, "{who}: {endpoint}: {}", reply.body);
+            if !allowed {
+                assert!(!reply.body.contains(MILL), "{who} saw the mill through {endpoint}");
+            }
+            if *endpoint == "assessments/of-company" && [ASSOCIATION_ADMIN, ASSOCIATION_VIEWER].contains(who)
+            {
+                assert!(!reply.body.contains(id), "{who} sees the assessments");
+                assert_eq!(json(reply)["assessments"], serde_json::json!([]), "{who} sees the assessments");
+            }
+        }
+    }
+    let tried: Vec<String> = arguments.iter().map(|(endpoint, _)| format!("/api/{endpoint}")).collect();
+    let untried: Vec<&str> = EVERY_ROUTE
+        .iter()
+        .filter(|(_, path, rule)| {
+            path.starts_with("/api/")
+                && !tried.contains(&(*path).to_owned())
+                && !matches!(rule, May::LinkHolder)
+                && *path != "/api/assessments/autosave"
+        })
+        .map(|(_, path, _)| *path)
+        .collect();
+    assert!(untried.is_empty(), "server functions no one tries: {untried:?}");
 }
