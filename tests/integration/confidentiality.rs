@@ -1,5 +1,6 @@
-//! Per-company confidentiality: every route and server function that touches a company's data,
-//! tried by everyone who must get nothing, and by those who must get what they should.
+//! Per-company confidentiality as people meet it: reads by everyone who must get nothing and by
+//! those who must get what they should, revocations and removals that apply on the next request,
+//! invitations, sign-in and set-up. Every route and its exact statuses: `writes.rs`.
 
 use assessments::organization::OrganizationKind;
 use senda_tests::demo::*;
@@ -35,19 +36,6 @@ fn admin_probes(company: &str) -> Vec<Probe> {
         Probe::ServerFn("companies/access", company.to_owned()),
         Probe::ServerFn("companies/audit-log", company.to_owned()),
         Probe::ServerFn("organizations/people", company.to_owned()),
-    ]
-}
-
-/// What only the company's own admins may do.
-fn admin_actions(company: &str) -> Vec<(String, Vec<(&'static str, String)>)> {
-    vec![
-        (format!("/organizaciones/{company}/invitaciones"), vec![("role", "company_member".into())]),
-        (
-            format!("/empresas/{company}/accesos"),
-            vec![("scope", "assessments".into()), ("grantee", company.into())],
-        ),
-        (format!("/empresas/{company}/accesos/any-grant/retirar"), vec![]),
-        (format!("/organizaciones/{company}/personas/any-person/quitar"), vec![]),
     ]
 }
 
@@ -97,12 +85,8 @@ async fn people_of_other_companies_and_organizations_without_a_grant_get_nothing
         let visitor = app.signed_in(who).await;
         assert_gets_nothing(who, &visitor, &everything).await;
         assert_company_not_listed(who, &visitor, &mill).await;
-        for (path, fields) in admin_actions(&mill) {
-            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let reply = visitor.post_form(&path, &fields).await;
-            assert_eq!(reply.status, 404, "{who} could POST {path}");
-        }
     }
+    // Their writes, with real ids in the state where each is allowed: see `writes.rs`.
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -131,11 +115,6 @@ async fn a_signed_out_client_is_sent_to_sign_in_and_server_functions_refuse_it()
             }
             Probe::ServerFn(..) | Probe::ServerFnWith(..) => assert_eq!(reply.status, 401, "{p:?}"),
         }
-        assert!(!reply.body.contains(MILL));
-    }
-    for (path, _) in admin_actions(&mill) {
-        let reply = visitor.post_form(&path, &[]).await;
-        assert_ne!(reply.status, 200, "{path}");
         assert!(!reply.body.contains(MILL));
     }
 }
@@ -422,7 +401,7 @@ fn answering_actions(company: &str, assessment: &str) -> Vec<(String, Vec<(&'sta
         ),
         (format!("/evaluaciones/{assessment}/borradores/perfil.temporales/descartar"), vec![]),
         (format!("/evaluaciones/{assessment}/enviar"), vec![]),
-        (format!("/evaluaciones/{assessment}/devolver"), vec![]),
+        // Returning needs a submitted assessment, and is its advisor's too: see `writes.rs`.
     ]
 }
 

@@ -54,9 +54,8 @@ enum May {
     FirstRunOnly,
 }
 
-/// Every route of the router (`POST` or `GET`, path as the router writes it) and every server
-/// function (`/api/…`), with who may use it. Pages are the application's (`page_routes`) and are
-/// covered by the read probes of `confidentiality.rs`.
+/// Every route of the router (`POST` or `GET`, path as the router writes it), every page of the
+/// application and every server function (`/api/…`), with who may use it.
 const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("GET", "/healthz", May::Anyone),
     ("GET", "/idioma/{tag}", May::Anyone),
@@ -87,6 +86,23 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/evaluaciones/{id}/enviar", May::OwnPeople),
     ("POST", "/evaluaciones/{id}/devolver", May::OwnAdminsAndAdvisors),
     ("POST", "/evaluaciones/{id}/requisitos/{requirement}/verificar", May::GrantedAdvisors),
+    ("GET", "/", May::Anyone),
+    ("GET", "/entrar", May::Anyone),
+    ("GET", "/configuracion-inicial", May::FirstRunOnly),
+    ("GET", "/empresas", May::SignedIn),
+    ("GET", "/empresas/{id}", May::OwnPeopleAndGrantees),
+    ("GET", "/empresas/{id}/accesos", May::OwnAdmins),
+    ("GET", "/empresas/{id}/bitacora", May::OwnAdmins),
+    ("GET", "/evaluaciones/{id}", May::OwnPeopleAndAdvisors),
+    ("GET", "/evaluaciones/{id}/brechas", May::OwnPeopleAndAdvisors),
+    ("GET", "/evaluaciones/{id}/secciones/{section}", May::OwnPeopleAndAdvisors),
+    ("GET", "/planes/{id}", May::OwnPeopleAndAdvisors),
+    ("GET", "/planes/{id}/acciones/{action}", May::OwnPeopleAndAdvisors),
+    ("GET", "/cuestionarios", May::Anyone),
+    ("GET", "/parametros-legales", May::Anyone),
+    ("GET", "/organizaciones", May::PlatformAdmins),
+    ("GET", "/organizaciones/{id}/personas", May::OwnAdmins),
+    ("GET", "/invitacion/{token}", May::LinkHolder),
     ("POST", "/api/plans/get", May::OwnPeopleAndAdvisors),
     ("POST", "/api/plans/action", May::OwnPeopleAndAdvisors),
     ("POST", "/api/plans/of-company", May::OwnPeopleAndGrantees),
@@ -131,13 +147,33 @@ fn routes_in_the_router() -> Vec<(String, String)> {
     routes
 }
 
-#[test]
-fn every_route_and_server_function_says_who_may_use_it() {
+/// The application's pages, written as the router writes paths (`/empresas/{id}`).
+fn pages() -> Vec<String> {
+    leptos_axum::generate_route_list(app::App)
+        .iter()
+        .map(|listing| {
+            let parts: Vec<String> = listing
+                .path()
+                .split('/')
+                .map(|part| match part.strip_prefix(':') {
+                    Some(name) => format!("{{{name}}}"),
+                    None => part.to_owned(),
+                })
+                .collect();
+            let path = parts.join("/");
+            if path.is_empty() { "/".to_owned() } else { path }
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_and_server_function_says_who_may_use_it() {
     let mut in_the_app: Vec<(String, String)> = routes_in_the_router();
     in_the_app.extend(
         leptos::server_fn::axum::server_fn_paths()
             .map(|(path, method)| (method.as_str().to_owned(), path.to_owned())),
     );
+    in_the_app.extend(pages().into_iter().map(|path| ("GET".to_owned(), path)));
     in_the_app.sort();
     in_the_app.dedup();
     let mut in_the_table: Vec<(String, String)> =
@@ -610,4 +646,52 @@ async fn every_reading_server_function_answers_exactly_those_the_table_names() {
         .map(|(_, path, _)| *path)
         .collect();
     assert!(untried.is_empty(), "server functions no one tries: {untried:?}");
+}
+
+/// Every page, opened by everyone with the mill's real ids: exactly those the table names get it,
+/// everyone else signed in the 404 page without the company's name, and a signed-out client is
+/// sent to sign in — unless the page is public.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_opens_for_exactly_those_the_table_names() {
+    let world = World::new().await;
+    let (mill, id, plan) = (world.mill.as_str(), world.submitted.as_str(), world.plan.as_str());
+    let plan_page = json(world.as_(MILL_ADMIN).call("plans/get", &[("plan_id", plan)]).await);
+    let action = plan_page["actions"][0]["action"]["id"].as_str().unwrap().to_owned();
+    let url = |route: &str| {
+        let path = route.replace("{section}", "salarios").replace("{action}", &action);
+        if route.starts_with("/planes/") {
+            path.replace("{id}", plan)
+        } else if route.starts_with("/evaluaciones/") {
+            path.replace("{id}", id)
+        } else {
+            path.replace("{id}", mill)
+        }
+    };
+    let pages = pages();
+    let mut tried = 0;
+    let is_page =
+        |(method, route, _): &&(&str, &str, May)| *method == "GET" && pages.contains(&(*route).to_owned());
+    for (_, route, rule) in EVERY_ROUTE.iter().filter(is_page) {
+        if matches!(rule, May::LinkHolder | May::FirstRunOnly) {
+            continue; // Tried with a real link and a fresh platform in confidentiality.rs.
+        }
+        let path = url(route);
+        let signed_out = world.app.visitor().get(&path).await;
+        if *rule == May::Anyone {
+            assert_eq!(signed_out.status, 200, "signed out: {path}");
+        } else {
+            assert_eq!(signed_out.status, 302, "signed out: {path}");
+            assert!(signed_out.header("location").is_some_and(|l| l.starts_with("/entrar")), "{path}");
+        }
+        for (who, visitor) in &world.people {
+            let reply = visitor.get(&path).await;
+            let allowed = may(who, *rule);
+            assert_eq!(reply.status, if allowed { 200 } else { 404 }, "{who}: {path}");
+            if !allowed {
+                assert!(!reply.body.contains(MILL), "{who} saw the mill's name on {path}");
+            }
+        }
+        tried += 1;
+    }
+    assert!(tried >= 14, "only {tried} pages tried");
 }
