@@ -7,6 +7,7 @@
 //! tested); drawn by [`render`] with printpdf in DejaVu Sans, embedded (subset) so that every
 //! accent and ñ prints the same on any reader.
 
+mod fonts;
 pub mod layout;
 mod render;
 

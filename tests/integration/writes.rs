@@ -261,6 +261,19 @@ impl World {
         assert_ne!(observe().await, before, "{rightful} changed nothing through {path}");
     }
 
+    /// `path` is a file (an export, a document) of the mill's answers: those who see the answers
+    /// get it, everyone else signed in the 404 of a thing that is not there, and a signed-out
+    /// client the way to sign in.
+    async fn assert_file_goes_to_those_who_see_the_answers(&self, path: &str, starts: &[u8]) {
+        assert_eq!(self.app.visitor().get_bytes(path).await.0, 303, "signed out: {path}");
+        for (who, visitor) in &self.people {
+            let (status, body) = visitor.get_bytes(path).await;
+            let expected = if OWN_AND_ADVISOR.contains(who) { 200 } else { 404 };
+            assert_eq!(status, expected, "{who}: {path}");
+            assert_eq!(body.starts_with(starts), expected == 200, "{who}: {path}");
+        }
+    }
+
     /// A server function's JSON, as `who` reads it.
     async fn read(&self, who: &str, endpoint: &str, fields: &[(&str, &str)]) -> String {
         let reply = self.as_(who).call(endpoint, fields).await;
@@ -464,19 +477,12 @@ async fn evidence_is_removed_by_own_people_and_downloaded_by_those_who_see_the_a
     let file_id = section(&world, &id, "codigo").await.files[0].id.to_string();
 
     let download = format!("/evaluaciones/{id}/evidencias/{file_id}");
-    assert_eq!(world.app.visitor().get_bytes(&download).await.0, 303, "signed out: sent to sign in");
-    for (who, visitor) in &world.people {
-        let (status, body) = visitor.get_bytes(&download).await;
-        let expected = if OWN_AND_ADVISOR.contains(who) { 200 } else { 404 };
-        assert_eq!(status, expected, "{who} downloading the evidence");
-        assert_eq!(body.starts_with(b"%PDF"), expected == 200, "{who}");
-    }
+    world.assert_file_goes_to_those_who_see_the_answers(&download, b"%PDF").await;
     let remove = format!("/evaluaciones/{id}/evidencias/{file_id}/quitar");
     world.try_write(&remove, &[], &OWN_PEOPLE, MILL_MEMBER, 303, files).await;
 }
 
-/// The exports, tried by everyone: those who see the answers get the file, everyone else the
-/// 404 of a thing that is not there, and a signed-out client the way to sign in.
+/// The exports, tried by everyone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_exports_go_to_those_who_see_the_answers_only() {
     let world = World::new().await;
@@ -486,13 +492,7 @@ async fn the_exports_go_to_those_who_see_the_answers_only() {
         (format!("/evaluaciones/{id}/brechas.pdf"), &b"%PDF"[..]),
         (format!("/planes/{plan}/pdf"), &b"%PDF"[..]),
     ] {
-        assert_eq!(world.app.visitor().get_bytes(&path).await.0, 303, "signed out: sent to sign in: {path}");
-        for (who, visitor) in &world.people {
-            let (status, body) = visitor.get_bytes(&path).await;
-            let expected = if OWN_AND_ADVISOR.contains(who) { 200 } else { 404 };
-            assert_eq!(status, expected, "{who}: {path}");
-            assert_eq!(body.starts_with(starts), expected == 200, "{who}: {path}");
-        }
+        world.assert_file_goes_to_those_who_see_the_answers(&path, starts).await;
     }
 }
 

@@ -1,9 +1,9 @@
 //! Page layout: text wrapping, page breaks and a table that flows across pages with its header
 //! repeated. Measured in millimetres from the top-left corner of an A4 page, text by the real
-//! advances of the font it is drawn in ([`super::render::text_width`]); [`super::render`] turns
+//! advances of the font it is drawn in ([`super::fonts::text_width`]); [`super::render`] turns
 //! the pages into PDF operations.
 
-use super::render::text_width;
+use super::fonts::{MM_PER_PT, text_width};
 
 /// An A4 page.
 pub const PAGE_WIDTH: f32 = 210.0;
@@ -12,9 +12,6 @@ pub const MARGIN: f32 = 18.0;
 /// Room kept at the foot of each page for the footer.
 pub const FOOTER_ROOM: f32 = 16.0;
 pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
-
-/// Millimetres per typographic point.
-pub const MM_PER_PT: f32 = 0.352_778;
 
 /// A colour, as RGB from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -231,7 +228,7 @@ impl Layout {
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::render::fonts;
+    use super::super::fonts::fonts;
     use super::*;
 
     /// A line's width measured apart from the layout: DejaVu's own advance for each letter, from
