@@ -290,7 +290,8 @@ pub fn carry_over(previous: &Questionnaire, answers: &Answers, next: &Questionna
             }
             let unchanged = before.text == question.text
                 && before.answer == question.answer
-                && before.show_if == question.show_if;
+                && before.show_if == question.show_if
+                && before.asked_from == question.asked_from;
             Some(CarriedAnswer {
                 question_id: question.id.clone(),
                 value: value.clone(),

@@ -140,7 +140,7 @@ fn question_changes(before: &Question, after: &Question) -> Vec<Change> {
             _ => changes.push(Change::Mapping),
         }
     }
-    if before.show_if != after.show_if {
+    if before.show_if != after.show_if || before.asked_from != after.asked_from {
         changes.push(Change::Condition);
     }
     if before.requirements != after.requirements {

@@ -264,6 +264,7 @@ pub fn parse_questionnaire(
         report
             .at_span(&raw.id, format!("questionnaire id `{}` may use only a-z, 0-9 and -", raw.id.get_ref()));
     }
+    let has_reference_from = raw.reference_from.is_some();
     let reference_from =
         raw.reference_from.as_ref().and_then(|text| date_at(&mut report, text, "reference_from"));
     let mut section_ids = HashSet::new();
@@ -287,6 +288,33 @@ pub fn parse_questionnaire(
                 // A question asked only from a later day needs its values only from then.
                 let first_day = question.asked_from.max(reference_from);
                 check_parameters(&mut report, here, &question, parameters, first_day);
+                // Before its day a question is not there to answer: one conditioned on it would
+                // vanish with it, unsaid.
+                let target = question.show_if.as_ref().and_then(|condition| {
+                    sections
+                        .iter()
+                        .flat_map(|s: &Section| &s.questions)
+                        .chain(&questions)
+                        .find(|q| q.id == condition.question)
+                });
+                if let Some(target) = target.filter(|target| target.asked_from > question.asked_from) {
+                    report.at(
+                        here,
+                        format!(
+                            "question `{}`: its condition is on `{}`, which is asked only from a later day",
+                            question.id, target.id
+                        ),
+                    );
+                }
+                if question.asked_from.is_some() && !has_reference_from {
+                    report.at(
+                        here,
+                        format!(
+                            "question `{}` is asked from a day, so the questionnaire needs `reference_from`",
+                            question.id
+                        ),
+                    );
+                }
                 earlier.insert(question.id.clone(), question.answer.possible_answers());
                 questions.push(question);
             }
@@ -626,19 +654,29 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
     }
 }
 
-/// A questionnaire file as it read while published. Retiring a version changes one line of its
-/// file, `status = "published"` to `status = "retired"`; read back, the two hash alike, so a
-/// retirement is not mistaken for an edit of an immutable version, and any other change is.
-pub fn published_form(contents: &str) -> std::borrow::Cow<'_, str> {
-    const RETIRED: &str = "\nstatus = \"retired\"\n";
-    match contents.find(RETIRED) {
-        Some(at) => {
-            let mut published = contents.to_owned();
-            published.replace_range(at..at + RETIRED.len(), "\nstatus = \"published\"\n");
-            published.into()
+/// A questionnaire file as it read while published. Retiring a version changes one thing in its
+/// file, the top-level `status = "published"` to `status = "retired"`; read back, the two hash
+/// alike, so a retirement is not mistaken for an edit of an immutable version, and any other
+/// change is. Line ends are read as `\n`, so a checkout with `\r\n` hashes the same.
+pub fn published_form(contents: &str) -> String {
+    let mut text = contents.replace("\r\n", "\n");
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let key = line.trim_start();
+        if key.starts_with('[') {
+            break; // Past the top-level keys: `status` is not among them.
         }
-        None => contents.into(),
+        let value = key.strip_prefix("status").map(str::trim_start).and_then(|rest| rest.strip_prefix('='));
+        if let Some(value) = value {
+            if value.trim_start().starts_with("\"retired\"") {
+                let at = offset + line.find("\"retired\"").expect("the value is on the line");
+                text.replace_range(at..at + "\"retired\"".len(), "\"published\"");
+            }
+            break;
+        }
+        offset += line.len();
     }
+    text
 }
 
 /// Every level a question's answers can reach, for tests and scoring.

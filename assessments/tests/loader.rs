@@ -563,6 +563,15 @@ fn a_retired_version_hashes_as_published_and_still_verifies_its_requirements() {
             .replace("¿Da vivienda?", "¿Da casa?"),
     );
     assert_ne!(edited.content_hash, published.content_hash);
+    // Line ends do not count; only the top-level status is read as the retirement, not a
+    // "retired" written anywhere else.
+    assert_eq!(load(QUESTIONNAIRE.replace('\n', "\r\n")).content_hash, published.content_hash);
+    let with_comment = QUESTIONNAIRE.replace(
+        "intro = { es = \"Introducción.\" }",
+        "# status = \"retired\"\nintro = { es = \"Introducción.\" }",
+    );
+    let retired_with_comment = with_comment.replace("status = \"published\"", "status = \"retired\"");
+    assert_eq!(load(retired_with_comment).content_hash, load(with_comment).content_hash);
 }
 
 #[test]
@@ -624,5 +633,26 @@ source = "https://example.org"
     assert!(
         problems.iter().any(|p| p.message.contains("has no value on some day from 2026-01-01")),
         "{problems:?}"
+    );
+}
+
+/// A question asked from a day needs the version to say from which reference date it can be
+/// answered, and no question may depend on one asked later than itself (it would vanish with it).
+#[test]
+fn asked_from_needs_reference_from_and_no_condition_on_a_later_question() {
+    let without_reference = QUESTIONNAIRE.replace(
+        "allow_not_applicable = false\n",
+        "allow_not_applicable = false\nasked_from = \"2027-01-01\"\n",
+    );
+    let problems = problems_of(&without_reference);
+    assert_problem(
+        &problems,
+        line_of(&without_reference, "id = \"perfil.vivienda\""),
+        "needs `reference_from`",
+    );
+    assert_problem(
+        &problems,
+        line_of(&without_reference, "id = \"contratacion.protocolo\""),
+        "asked only from a later day",
     );
 }

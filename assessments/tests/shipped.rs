@@ -187,13 +187,19 @@ fn no_published_question_writes_a_legal_value_into_its_text() {
     );
 }
 
-/// Every scored question of the published version says which document, register or photo shows
-/// its answer, in both languages.
+/// Every scored question of every version from 3 on that can be answered or read (published or
+/// retired) says which document, register or photo shows its answer, in both languages.
 #[test]
 fn every_published_scored_question_names_its_evidence() {
     let library = load_library(&shipped()).unwrap();
-    let questionnaire = &library.latest_published("agro-laboral").unwrap().questionnaire;
-    for question in questionnaire.questions().filter(|q| !q.requirements.is_empty()) {
+    let versions: Vec<_> = library
+        .questionnaires
+        .iter()
+        .map(|loaded| &loaded.questionnaire)
+        .filter(|q| q.version >= 3 && q.status != Status::Draft)
+        .collect();
+    assert!(!versions.is_empty());
+    for question in versions.iter().flat_map(|q| q.questions()).filter(|q| !q.requirements.is_empty()) {
         let prompt =
             question.evidence_prompt.as_ref().unwrap_or_else(|| panic!("{} names no evidence", question.id));
         assert_ne!(prompt.get(Language::En), prompt.spanish(), "{} evidence lacks English", question.id);

@@ -68,7 +68,7 @@ pub enum AssessmentsCommand {
         path: Option<PathBuf>,
     },
     /// List the questions added, removed and changed between two versions, e.g.
-    /// `senda assessments diff agro-laboral@1 agro-laboral@2`.
+    /// `senda assessments diff agro-laboral@1 agro-laboral@3`.
     Diff { from: VersionRef, to: VersionRef },
 }
 

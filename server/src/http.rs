@@ -97,7 +97,7 @@ const SECTION_FORM_BYTES: usize = 4 * assessments::evidence::MAX_FILE_BYTES;
 
 /// The app's page routes, generated once per process: generation renders the app in a special
 /// mode, which must not overlap a real render (tests start many servers in one process).
-fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+pub fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }

@@ -127,7 +127,7 @@ pub async fn load_into_database(store: &Store, library: &Library) -> anyhow::Res
     for loaded in &library.questionnaires {
         let questionnaire = &loaded.questionnaire;
         let recorded = store.load_questionnaire_version(questionnaire, &loaded.content_hash).await?;
-        if recorded.content_hash != loaded.content_hash {
+        if recorded.content_hash != loaded.content_hash || recorded.brought_back {
             let next = library
                 .questionnaires
                 .iter()

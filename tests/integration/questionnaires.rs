@@ -66,10 +66,57 @@ async fn a_published_version_can_be_retired_but_not_edited() {
     assert_eq!(listed, [3], "version 1 is recorded retired");
     state.store.close().await;
 
+    // Retired is final: published again, it is refused.
+    let brought_back = AssessmentsCopy::with_version_1_published();
+    let refused = AppState::prepare(database.settings(any_addr(), brought_back.path.clone())).await;
+    assert!(refused.is_err(), "a retired version brought back is refused");
+
     retired.edit("questionnaires/agro-laboral/1.toml", "¿", "¿(Revisado) ");
     let refused = AppState::prepare(database.settings(any_addr(), retired.path.clone())).await;
     let message = refused.err().expect("an edited retired version is refused").to_string();
     assert!(message.contains("agro-laboral version 1 was published"), "{message}");
+}
+
+/// A draft may change at every start and then be published; a published version turned back
+/// into a draft, to be edited, is refused — the status the database recorded decides.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_may_be_published_but_a_published_version_never_becomes_a_draft_again() {
+    let database = TestDatabase::create().await;
+    let assessments = AssessmentsCopy::new();
+    let draft = |text: &str| {
+        text.replacen("version = 3", "version = 4", 1).replacen(
+            "status = \"published\"",
+            "status = \"draft\"",
+            1,
+        )
+    };
+    let third = std::fs::read_to_string(assessments.path.join("questionnaires/agro-laboral/3.toml")).unwrap();
+    let fourth = assessments.path.join("questionnaires/agro-laboral/4.toml");
+    std::fs::write(&fourth, draft(&third)).unwrap();
+    let prepare = || AppState::prepare(database.settings(any_addr(), assessments.path.clone()));
+    prepare().await.expect("a draft loads").store.close().await;
+    std::fs::write(&fourth, draft(&third).replacen("¿", "¿(Borrador) ", 1)).unwrap();
+    prepare().await.expect("a draft changes at will").store.close().await;
+    let published = draft(&third).replacen("¿", "¿(Publicada) ", 1).replacen(
+        "status = \"draft\"",
+        "status = \"published\"",
+        1,
+    );
+    std::fs::write(&fourth, &published).unwrap();
+    let state = prepare().await.expect("a changed draft is published");
+    let listed: Vec<u32> =
+        state.store.published_questionnaires().await.unwrap().iter().map(|q| q.version).collect();
+    assert!(listed.contains(&4), "{listed:?}");
+    state.store.close().await;
+
+    let unpublished = published.replacen("status = \"published\"", "status = \"draft\"", 1).replacen(
+        "¿",
+        "¿(Otra vez) ",
+        1,
+    );
+    std::fs::write(&fourth, unpublished).unwrap();
+    let refused = prepare().await.err().expect("a published version made a draft again is refused");
+    assert!(refused.to_string().contains("agro-laboral version 4 was published"), "{refused}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

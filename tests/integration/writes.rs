@@ -125,31 +125,50 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/api/companies/audit-log", May::OwnAdmins),
 ];
 
-/// The router's own routes, read from its source: `.route("PATH", get(…))`.
+/// The router's own routes, read from its source: each `.route("PATH", get(…).post(…))`, with
+/// every method chained in the call.
 fn routes_in_the_router() -> Vec<(String, String)> {
     let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../server/src/http.rs"))
         .expect("the router's source");
+    assert!(!source.contains(".nest(") && !source.contains(".merge("), "routes this reader cannot see");
     let mut routes = Vec::new();
-    let mut rest = source.as_str();
-    while let Some(at) = rest.find(".route(") {
-        rest = &rest[at + ".route(".len()..];
-        let path = rest.split('"').nth(1).expect("a quoted path").to_owned();
-        let after_path = &rest[rest.find(&path).unwrap() + path.len()..];
-        let method = if after_path.trim_start_matches(['"', ',', ' ', '\n']).starts_with("get(") {
-            "GET"
-        } else if after_path.contains("post(") {
-            "POST"
-        } else {
-            panic!("{path}: a method this test does not know")
-        };
-        routes.push((method.to_owned(), path));
+    for call in source.split(".route(").skip(1) {
+        // The call's own text: up to the parenthesis that closes it.
+        let mut depth = 1;
+        let end = call
+            .char_indices()
+            .find(|(_, c)| {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map(|(at, _)| at)
+            .expect("a closed call");
+        let call = &call[..end];
+        let path = call.split('"').nth(1).expect("a quoted path").to_owned();
+        let mut methods = 0;
+        for (method, name) in [("GET", "get("), ("POST", "post(")] {
+            let chained = call.match_indices(name).any(|(at, _)| {
+                call[..at].chars().next_back().is_none_or(|before| !before.is_alphanumeric() && before != '_')
+            });
+            if chained {
+                routes.push((method.to_owned(), path.clone()));
+                methods += 1;
+            }
+        }
+        assert!(methods > 0, "{path}: a method this test does not know");
     }
     routes
 }
 
-/// The application's pages, written as the router writes paths (`/empresas/{id}`).
+/// The application's pages, written as the router writes paths (`/empresas/{id}`). The server's
+/// own list, made once per process: generating it again while another test's server renders
+/// pages stalls those renders.
 fn pages() -> Vec<String> {
-    leptos_axum::generate_route_list(app::App)
+    server::http::page_routes()
         .iter()
         .map(|listing| {
             let parts: Vec<String> = listing

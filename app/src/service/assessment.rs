@@ -78,7 +78,12 @@ pub async fn overview(cx: &Context, assessment_id: AssessmentId) -> AppResult<As
         overall: progress.overall,
         sections,
         missing,
-        to_review: count(loaded.answers.iter().filter(|answer| answer.needs_review)),
+        // Of the questions asked on its reference date: an answer to one not asked cannot be reviewed.
+        to_review: count(
+            loaded.answers.iter().filter(|answer| {
+                answer.needs_review && questionnaire.question(&answer.question_id).is_some()
+            }),
+        ),
         plan,
         can_create_plan,
         header: loaded.header,
@@ -195,7 +200,13 @@ pub async fn start(
         Some(previous_id) => {
             let previous = load(cx, previous_id).await?;
             // As written, not as read on a date: a new minimum wage is no change to a question.
-            Some((previous_id, carry_over(&previous.written, &previous.answer_map(), &next)))
+            let mut carried = carry_over(&previous.written, &previous.answer_map(), &next);
+            // Only into questions the new assessment asks on its reference date.
+            carried.retain(|answer| {
+                next.question(&answer.question_id)
+                    .is_some_and(|q| q.asked_from.is_none_or(|from| from <= reference_date))
+            });
+            Some((previous_id, carried))
         }
         None => None,
     };

@@ -107,6 +107,8 @@ fn date(text: &str) -> StoreResult<chrono::NaiveDate> {
 pub struct RecordedVersion {
     pub content_hash: String,
     pub first_loaded_at: chrono::DateTime<chrono::Utc>,
+    /// The version was recorded retired and its file says otherwise: a retirement is final.
+    pub brought_back: bool,
 }
 
 /// The current time as stored: RFC 3339 in UTC to the second, which sorts correctly as text.
@@ -225,7 +227,9 @@ impl Store {
     ///
     /// A published (or retired) version is written once: the first content ever seen wins, and a
     /// caller comparing the returned hash with its file's learns whether the file changed. Only
-    /// its status may move on (published → retired). A draft is replaced at every load.
+    /// its status may move on, published → retired, never back. A version recorded as a draft is
+    /// replaced at every load, and may be published; one recorded published never becomes a
+    /// draft again (its file then no longer matches, and the caller refuses it).
     pub async fn load_questionnaire_version(
         &self,
         questionnaire: &Questionnaire,
@@ -239,19 +243,16 @@ impl Store {
             Status::Published => "published",
             Status::Retired => "retired",
         };
-        let on_conflict = if summary.status == Status::Draft {
-            "DO UPDATE SET content_hash = excluded.content_hash, status = excluded.status, \
+        // What the row held decides, not what the file now says: only a recorded draft is
+        // replaced.
+        let sql = "INSERT INTO questionnaire_versions (questionnaire_id, version, content_hash, first_loaded_at, \
+             status, title_es, title_en, section_count, question_count, content) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (questionnaire_id, version) \
+             DO UPDATE SET content_hash = excluded.content_hash, status = excluded.status, \
              title_es = excluded.title_es, title_en = excluded.title_en, section_count = excluded.section_count, \
-             question_count = excluded.question_count, content = excluded.content"
-        } else {
-            "DO NOTHING"
-        };
-        let sql = format!(
-            "INSERT INTO questionnaire_versions (questionnaire_id, version, content_hash, first_loaded_at, status, \
-             title_es, title_en, section_count, question_count, content) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (questionnaire_id, version) {on_conflict}"
-        );
-        sqlx::query(&sql)
+             question_count = excluded.question_count, content = excluded.content \
+             WHERE questionnaire_versions.status = 'draft'";
+        sqlx::query(sql)
             .bind(summary.id.to_string())
             .bind(i64::from(summary.version))
             .bind(content_hash)
@@ -264,15 +265,17 @@ impl Store {
             .bind(&content)
             .execute(&self.pool)
             .await?;
-        let (content_hash_recorded, first_loaded_at): (String, String) = sqlx::query_as(
-            "SELECT content_hash, first_loaded_at FROM questionnaire_versions \
+        let (content_hash_recorded, first_loaded_at, status_recorded): (String, String, String) =
+            sqlx::query_as(
+                "SELECT content_hash, first_loaded_at, status FROM questionnaire_versions \
              WHERE questionnaire_id = $1 AND version = $2",
-        )
-        .bind(summary.id.to_string())
-        .bind(i64::from(summary.version))
-        .fetch_one(&self.pool)
-        .await?;
-        if content_hash_recorded == content_hash {
+            )
+            .bind(summary.id.to_string())
+            .bind(i64::from(summary.version))
+            .fetch_one(&self.pool)
+            .await?;
+        let brought_back = status_recorded == "retired" && status != "retired";
+        if content_hash_recorded == content_hash && !brought_back {
             // The same file, so the same content: rewriting it is harmless, lets the status move
             // on (published → retired) and fills rows recorded before contents were kept.
             sqlx::query(
@@ -293,6 +296,7 @@ impl Store {
         Ok(RecordedVersion {
             content_hash: content_hash_recorded,
             first_loaded_at: instant(&first_loaded_at)?,
+            brought_back,
         })
     }
 
