@@ -161,6 +161,8 @@ pub struct AuditLine {
     /// The actor's name and email, or the email typed at a failed sign-in.
     pub actor: String,
     pub detail: String,
+    /// The address the request came from, when there was a request.
+    pub address: Option<String>,
 }
 
 #[cfg(test)]

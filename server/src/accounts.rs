@@ -61,12 +61,20 @@ impl From<StoreError> for CreateAccountError {
     }
 }
 
-/// Creates the first platform administrator — only while no account exists at all.
+/// Creates the first platform administrator — only while no account exists at all, and only
+/// once however many set-up forms arrive at the same moment (the store claims the setup).
 pub async fn create_first_admin(store: &Store, account: NewAccount) -> Result<UserId, CreateAccountError> {
+    let setup_closed = || CreateAccountError::Problems(vec![FormProblem::SetupClosed]);
     if store.count_accounts().await? > 0 {
-        return Err(CreateAccountError::Problems(vec![FormProblem::SetupClosed]));
+        // Closed already: refuse before spending a password hash on it.
+        return Err(setup_closed());
     }
-    create_platform_admin(store, account).await
+    let hash = hash_password_blocking(account.password).await?;
+    match store.create_first_platform_admin(PLATFORM_NAME, &account.email, &account.name, &hash).await {
+        Ok(user_id) => Ok(user_id),
+        Err(StoreError::Conflict) => Err(setup_closed()),
+        Err(other) => Err(CreateAccountError::Other(other.into())),
+    }
 }
 
 /// Creates a platform administrator (from the shell: whoever has it is trusted already).

@@ -6,6 +6,8 @@
 //! session's fingerprint of the account with the account's current one, so raising an account's
 //! session epoch (removal from an organization) or changing its password ends every session.
 
+pub mod throttle;
+
 use assessments::ids::UserId;
 use std::sync::LazyLock;
 
@@ -26,8 +28,12 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 /// A session ends after this long without a request.
 const SESSION_IDLE_HOURS: i64 = 8;
 
-/// The session cookie's name.
-pub const SESSION_COOKIE: &str = "senda_session";
+/// The session cookie's name over HTTPS. The `__Host-` prefix makes browsers refuse it unless it
+/// is Secure, for this host only and for every path: no other site or subdomain can set it.
+pub const SESSION_COOKIE: &str = "__Host-senda_session";
+
+/// The session cookie's name over plain HTTP, for development only (the prefix needs Secure).
+pub const PLAIN_HTTP_SESSION_COOKIE: &str = "senda_session";
 
 /// The account as a session remembers it.
 #[derive(Clone)]
@@ -87,8 +93,7 @@ impl AuthnBackend for Accounts {
         // as for a real account, and timing does not tell whether an email is registered.
         let hash = account.as_ref().map_or_else(|| DECOY_HASH.clone(), |a| a.password_hash.clone());
         let password = credentials.password;
-        let matches =
-            tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+        let matches = with_argon2(move || verify_password(&password, &hash)).await.unwrap_or(false);
         Ok(account.filter(|_| matches).map(SessionUser::from))
     }
 
@@ -116,15 +121,39 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 
 /// Hashes on a blocking thread, off the async workers.
 pub async fn hash_password_blocking(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
+    with_argon2(move || hash_password(&password))
         .await?
         .map_err(|error| anyhow::anyhow!("could not hash the password: {error}"))
 }
 
-/// The session and sign-in layers. `secure` marks the cookie Secure (serve over HTTPS).
+/// How many argon2 computations run at once. Each holds about 19 MiB and a core for tens of
+/// milliseconds; more at once would only queue on the cores while multiplying the memory, so a
+/// burst of sign-ins waits here instead of filling tokio's 512 blocking threads.
+static ARGON2_PERMITS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from))
+});
+
+/// Runs `work` (an argon2 hash or verification) on a blocking thread once a permit is free.
+async fn with_argon2<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, tokio::task::JoinError> {
+    // The semaphore is never closed, so acquiring cannot fail.
+    let _permit = ARGON2_PERMITS.acquire().await.expect("the argon2 semaphore stays open");
+    tokio::task::spawn_blocking(work).await
+}
+
+/// Signs `user` in under a new session id, always: whatever id the browser had (someone else's
+/// session on a shared phone, or one planted by an attacker) never becomes a signed-in session.
+pub async fn begin_session(auth: &mut AuthSession, user: &SessionUser) -> anyhow::Result<()> {
+    auth.session.cycle_id().await.map_err(|e| anyhow::anyhow!("could not renew the session id: {e}"))?;
+    auth.login(user).await.map_err(|e| anyhow::anyhow!("could not start the session: {e}"))
+}
+
+/// The session and sign-in layers. `secure` marks the cookie Secure (served over HTTPS).
 pub fn layer(store: Store, secure: bool) -> AuthManagerLayer<Accounts, DatabaseSessions> {
     let sessions = SessionManagerLayer::new(DatabaseSessions::new(store.clone()))
-        .with_name(SESSION_COOKIE)
+        .with_name(if secure { SESSION_COOKIE } else { PLAIN_HTTP_SESSION_COOKIE })
+        .with_path("/")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(secure)
@@ -135,6 +164,26 @@ pub fn layer(store: Store, secure: bool) -> AuthManagerLayer<Accounts, DatabaseS
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn no_more_argon2_work_runs_at_once_than_there_are_permits() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        static MOST: AtomicUsize = AtomicUsize::new(0);
+        let burst = (0..24).map(|_| {
+            tokio::spawn(with_argon2(|| {
+                let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+                MOST.fetch_max(now, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                RUNNING.fetch_sub(1, Ordering::SeqCst);
+            }))
+        });
+        for task in burst.collect::<Vec<_>>() {
+            task.await.unwrap().unwrap();
+        }
+        let permits = std::thread::available_parallelism().map_or(2, usize::from);
+        assert!(MOST.load(Ordering::SeqCst) <= permits, "{} at once", MOST.load(Ordering::SeqCst));
+    }
 
     #[test]
     fn a_password_verifies_against_its_own_hash_only() {

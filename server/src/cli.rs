@@ -34,9 +34,18 @@ pub struct Cli {
     #[arg(long, env = "SENDA_ASSESSMENTS_DIR", global = true)]
     pub assessments_dir: Option<PathBuf>,
 
-    /// Mark the session cookie Secure; set it whenever Senda is served over HTTPS.
-    #[arg(long, env = "SENDA_SECURE_COOKIES", global = true)]
-    pub secure_cookies: bool,
+    /// Serve over plain HTTP, for development on one's own machine only: the session cookie
+    /// loses its Secure flag and `__Host-` prefix, and no HSTS header is sent. Without it Senda
+    /// expects to be reached over HTTPS (directly or through a proxy).
+    #[arg(long, env = "SENDA_PLAIN_HTTP", global = true)]
+    pub plain_http: bool,
+
+    /// Addresses of the reverse proxies in front of Senda (comma-separated). A request from one
+    /// of them is taken to come from the address it names in `X-Forwarded-For`, which sign-in
+    /// limits and the audit log then use; from anyone else that header is ignored. Without it,
+    /// every client behind a proxy shares the proxy's address.
+    #[arg(long, env = "SENDA_TRUSTED_PROXIES", value_delimiter = ',', global = true)]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,7 +126,8 @@ impl Cli {
             database_url: self.database_url.clone(),
             site_root: self.site_root.clone().unwrap_or_else(config::default_site_root),
             assessments_dir: self.assessments_dir.clone().unwrap_or_else(questionnaires::default_folder),
-            secure_cookies: self.secure_cookies,
+            secure_cookies: !self.plain_http,
+            trusted_proxies: self.trusted_proxies.clone(),
         }
     }
 }
@@ -332,4 +342,20 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Cli;
+
+    #[test]
+    fn the_session_cookie_is_secure_unless_plain_http_is_asked_for() {
+        let settings = |args: &[&str]| Cli::parse_from([&["senda"], args].concat()).settings();
+        assert!(settings(&[]).secure_cookies);
+        assert!(!settings(&["--plain-http"]).secure_cookies);
+        let proxies = settings(&["--trusted-proxies", "10.0.0.1,::1"]).trusted_proxies;
+        assert_eq!(proxies, ["10.0.0.1".parse::<std::net::IpAddr>().unwrap(), "::1".parse().unwrap()]);
+    }
 }

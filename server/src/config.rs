@@ -18,8 +18,10 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// The folder holding `requirements.toml` and `questionnaires/`.
     pub assessments_dir: PathBuf,
-    /// Mark the session cookie Secure: set when the site is served over HTTPS.
+    /// Served over HTTPS (the default): the session cookie is Secure and HSTS is sent.
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see [`crate::cli::Cli`]).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Settings {

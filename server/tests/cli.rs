@@ -16,6 +16,8 @@ fn senda() -> Command {
         "SENDA_ASSESSMENTS_DIR",
         "SENDA_PASSWORD",
         "SENDA_DEMO_PASSWORD",
+        "SENDA_PLAIN_HTTP",
+        "SENDA_TRUSTED_PROXIES",
     ] {
         command.env_remove(setting);
     }

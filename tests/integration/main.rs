@@ -8,6 +8,7 @@ mod answering;
 mod confidentiality;
 mod foundation;
 mod gap_report;
+mod hardening;
 mod plans;
 mod questionnaires;
 mod writes;

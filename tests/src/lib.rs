@@ -42,15 +42,24 @@ impl TestApp {
     /// Starts the application with extra routes (added inside the edge layers), e.g. one that
     /// panics, to test what the edge does with it.
     pub async fn spawn_with(extend: impl FnOnce(Router) -> Router) -> Self {
-        Self::start(extend, shipped_assessments()).await
+        Self::start(extend, shipped_assessments(), |_| {}).await
     }
 
     /// Starts the application on the questionnaires and catalog of `assessments_dir`.
     pub async fn spawn_with_assessments(assessments_dir: PathBuf) -> Self {
-        Self::start(|routes| routes, assessments_dir).await
+        Self::start(|routes| routes, assessments_dir, |_| {}).await
     }
 
-    async fn start(extend: impl FnOnce(Router) -> Router, assessments_dir: PathBuf) -> Self {
+    /// Starts the application with its settings changed by `adjust` (HTTPS, trusted proxies…).
+    pub async fn spawn_with_settings(adjust: impl FnOnce(&mut Settings)) -> Self {
+        Self::start(|routes| routes, shipped_assessments(), adjust).await
+    }
+
+    async fn start(
+        extend: impl FnOnce(Router) -> Router,
+        assessments_dir: PathBuf,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> Self {
         // Server logs only when asked for: they drown test output otherwise.
         if std::env::var_os("TEST_LOG").is_some() {
             server::telemetry::init();
@@ -58,7 +67,8 @@ impl TestApp {
         let database = TestDatabase::create().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let addr = listener.local_addr().expect("local address");
-        let settings = database.settings(addr, assessments_dir);
+        let mut settings = database.settings(addr, assessments_dir);
+        adjust(&mut settings);
         let state = AppState::prepare(settings).await.expect("open and migrate the test database");
         let store = state.store.clone();
         let library = state.library.clone();
@@ -139,6 +149,17 @@ impl TestApp {
             .find(|a| a.status == assessments::answers::AssessmentStatus::Submitted)
             .expect("the demo's submitted assessment")
             .id
+    }
+
+    /// The newest lines of `company`'s audit log, as its admin `admin` reads them.
+    pub async fn audit_log(
+        &self,
+        company: assessments::ids::OrganizationId,
+        admin: &str,
+    ) -> Vec<assessments::access::AuditLine> {
+        let account = self.store.account_by_email(admin).await.expect("query").expect("the admin");
+        let viewer = self.store.viewer(account.id).await.expect("query").expect("memberships");
+        self.store.audit_log(&viewer, company, 1000).await.expect("the admin reads the log")
     }
 
     /// The id of the organization of `kind` called `name`.
@@ -401,6 +422,7 @@ impl TestDatabase {
             site_root: site_root(),
             assessments_dir,
             secure_cookies: false,
+            trusted_proxies: Vec::new(),
         }
     }
 

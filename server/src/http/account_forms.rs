@@ -22,12 +22,8 @@ use store::{Store, StoreError};
 use super::handler::{Failure, HandlerResult, Ids, SignedIn, see_other};
 use super::return_path::return_path;
 use crate::accounts::{CreateAccountError, NewAccount, create_first_admin};
-use crate::auth::{AuthSession, Credentials, hash_password_blocking};
-
-/// Failed sign-ins allowed per email, and per address, within [`LIMIT_WINDOW_MINUTES`].
-const FAILURES_PER_EMAIL: i64 = 5;
-const FAILURES_PER_ADDRESS: i64 = 20;
-const LIMIT_WINDOW_MINUTES: i64 = 15;
+use crate::auth::{AuthSession, Credentials, begin_session, hash_password_blocking, throttle};
+use store::throttle::Attempt;
 
 /// How long an invitation link stays valid.
 const INVITATION_DAYS: i64 = 7;
@@ -42,9 +38,10 @@ pub struct SignInForm {
 
 /// `POST /entrar`.
 ///
-/// Limits come from the audit log in the database rather than an in-memory limiter, so they hold
-/// across several app instances; the same message answers a wrong password, an unknown email and
-/// a blocked attempt's retry, so the form never tells whether an email is registered.
+/// The attempt is counted before its password is checked (see [`crate::auth::throttle`]), in the
+/// database rather than in memory, so the limits hold under parallel attempts and across several
+/// app instances. An unknown email is counted and answered exactly like a wrong password, so the
+/// form never tells whether an email is registered.
 pub async fn sign_in(
     Extension(request): Extension<RequestContext>,
     mut auth: AuthSession,
@@ -61,9 +58,18 @@ pub async fn sign_in(
             percent_encode(&form.volver)
         )))
     };
-    let since = minutes_ago(LIMIT_WINDOW_MINUTES);
-    let (by_email, by_address) = store.failed_sign_ins_since(&email, &ip, &since).await.map_err(internal)?;
-    if by_email >= FAILURES_PER_EMAIL || by_address >= FAILURES_PER_ADDRESS {
+    let now = chrono::Utc::now();
+    let usual_place = store
+        .signed_in_from(&email, &ip, now - chrono::Duration::days(throttle::USUAL_PLACE_DAYS))
+        .await
+        .map_err(internal)?;
+    let keys = throttle::keys(&email, &ip, usual_place);
+    let names: Vec<String> = keys.iter().map(|key| key.name.clone()).collect();
+    let attempt = store
+        .count_sign_in_attempt(&names, now, |index, failures| keys[index].next_attempt(failures, now))
+        .await
+        .map_err(internal)?;
+    if let Attempt::Refused { .. } = attempt {
         return back_to_form(FormProblem::TooManyAttempts);
     }
     let credentials = Credentials { email: email.clone(), password: form.password.clone() };
@@ -72,7 +78,8 @@ pub async fn sign_in(
         record_failed_sign_in(store, &email, &ip).await.map_err(internal)?;
         return back_to_form(FormProblem::CredentialsWrong);
     };
-    auth.login(&user).await.map_err(|e| anyhow::anyhow!("could not start the session: {e}"))?;
+    store.settle_successful_sign_in(&names).await.map_err(internal)?;
+    begin_session(&mut auth, &user).await?;
     let user_id = axum_login::AuthUser::id(&user);
     audit_in_each_organization(store, user_id, AuditAction::SignedIn, &ip).await.map_err(internal)?;
     Ok(see_other(&return_path(&form.volver).unwrap_or_else(|| "/empresas".to_owned())))
@@ -333,7 +340,7 @@ async fn audited(
     Ok(see_other(back))
 }
 
-/// One platform-wide line (what the limits count) and, when the email is an account's, one in
+/// One platform-wide line (the operator's record of attempts) and, when the email is an account's, one in
 /// the log of each of its organizations, so their admins see attempts on their people.
 async fn record_failed_sign_in(store: &Store, email: &str, ip: &str) -> Result<(), StoreError> {
     let entry = AuditEntry { actor_email: Some(email), ip: Some(ip), ..AuditEntry::default() };
@@ -378,9 +385,7 @@ async fn sign_in_as(store: &Store, auth: &mut AuthSession, user_id: UserId, targ
         .await
         .map_err(internal)?
         .ok_or_else(|| anyhow::anyhow!("the new account {user_id} vanished"))?;
-    auth.login(&crate::auth::SessionUser::from(account))
-        .await
-        .map_err(|e| anyhow::anyhow!("could not start the session: {e}"))?;
+    begin_session(auth, &crate::auth::SessionUser::from(account)).await?;
     Ok(see_other(target))
 }
 
@@ -388,9 +393,4 @@ async fn sign_in_as(store: &Store, auth: &mut AuthSession, user_id: UserId, targ
 /// by a viewer who could be refused): logged, a 500.
 fn internal(error: StoreError) -> Failure {
     Failure::internal(error.into())
-}
-
-fn minutes_ago(minutes: i64) -> String {
-    (chrono::Utc::now() - chrono::Duration::minutes(minutes))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

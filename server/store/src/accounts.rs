@@ -141,19 +141,48 @@ impl Store {
 
     /// Creates an account. The email is stored lower-cased; a taken email is a `Conflict`.
     pub async fn create_account(&self, email: &str, name: &str, password_hash: &str) -> StoreResult<UserId> {
-        let id: UserId = new_id();
-        sqlx::query(
-            "INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(id.to_string())
-        .bind(email.trim().to_lowercase())
-        .bind(name.trim())
-        .bind(password_hash)
-        .bind(now())
-        .execute(&self.pool)
-        .await
-        .map_err(StoreError::from_unique_violation)?;
-        Ok(id)
+        insert_account(&self.pool, email, name, password_hash).await
+    }
+
+    /// Creates the installation's first account, a platform administrator, in one transaction
+    /// that first claims the first-run setup: of two simultaneous setups one creates the
+    /// administrator and the other is a `Conflict`, as is any setup once an account exists.
+    pub async fn create_first_platform_admin(
+        &self,
+        platform_name: &str,
+        email: &str,
+        name: &str,
+        password_hash: &str,
+    ) -> StoreResult<UserId> {
+        let mut transaction = self.begin_checked().await?;
+        sqlx::query("INSERT INTO installation_claims (claim, claimed_at) VALUES ('first-run-setup', $1)")
+            .bind(now())
+            .execute(&mut *transaction)
+            .await
+            .map_err(StoreError::from_unique_violation)?;
+        // Installations older than the claim, or set up from the shell, have accounts already.
+        let accounts: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&mut *transaction).await?;
+        if accounts > 0 {
+            return Err(StoreError::Conflict);
+        }
+        let platform: Option<String> =
+            sqlx::query_scalar("SELECT id FROM organizations WHERE kind = $1 AND name = $2")
+                .bind(OrganizationKind::Platform.as_str())
+                .bind(platform_name)
+                .fetch_optional(&mut *transaction)
+                .await?;
+        let platform = match crate::optional_id(platform)? {
+            Some(id) => id,
+            None => {
+                insert_organization(&mut *transaction, OrganizationKind::Platform, platform_name, None, None)
+                    .await?
+            }
+        };
+        let user_id = insert_account(&mut *transaction, email, name, password_hash).await?;
+        insert_membership(&mut *transaction, user_id, platform, Role::PlatformAdmin).await?;
+        transaction.commit().await?;
+        Ok(user_id)
     }
 
     pub async fn account_by_email(&self, email: &str) -> StoreResult<Option<Account>> {
@@ -211,18 +240,7 @@ impl Store {
         sector: Option<Sector>,
         rfc: Option<&str>,
     ) -> StoreResult<OrganizationId> {
-        let id: OrganizationId = new_id();
-        sqlx::query("INSERT INTO organizations (id, kind, name, sector, rfc, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(id.to_string())
-            .bind(kind.as_str())
-            .bind(name.trim())
-            .bind(sector.map(Sector::as_str))
-            .bind(rfc)
-            .bind(now())
-            .execute(&self.pool)
-            .await
-            .map_err(StoreError::from_unique_violation)?;
-        Ok(id)
+        insert_organization(&self.pool, kind, name, sector, rfc).await
     }
 
     /// Every organization but the platform, for platform administrators only (names and kinds:
@@ -283,17 +301,7 @@ impl Store {
         organization_id: OrganizationId,
         role: Role,
     ) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
-        )
-        .bind(user_id.to_string())
-        .bind(organization_id.to_string())
-        .bind(role.as_str())
-        .bind(now())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_membership(&self.pool, user_id, organization_id, role).await
     }
 
     /// The people of an organization, for its admins only.
@@ -614,4 +622,65 @@ fn rank(access: CompanyAccess) -> u8 {
         CompanyAccess::Advisor => 2,
         CompanyAccess::PlanProgress => 1,
     }
+}
+
+async fn insert_account<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+) -> StoreResult<UserId> {
+    let id: UserId = new_id();
+    sqlx::query("INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id.to_string())
+        .bind(email.trim().to_lowercase())
+        .bind(name.trim())
+        .bind(password_hash)
+        .bind(now())
+        .execute(db)
+        .await
+        .map_err(StoreError::from_unique_violation)?;
+    Ok(id)
+}
+
+async fn insert_organization<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    kind: OrganizationKind,
+    name: &str,
+    sector: Option<Sector>,
+    rfc: Option<&str>,
+) -> StoreResult<OrganizationId> {
+    let id: OrganizationId = new_id();
+    sqlx::query(
+        "INSERT INTO organizations (id, kind, name, sector, rfc, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id.to_string())
+    .bind(kind.as_str())
+    .bind(name.trim())
+    .bind(sector.map(Sector::as_str))
+    .bind(rfc)
+    .bind(now())
+    .execute(db)
+    .await
+    .map_err(StoreError::from_unique_violation)?;
+    Ok(id)
+}
+
+async fn insert_membership<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    user_id: UserId,
+    organization_id: OrganizationId,
+    role: Role,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, organization_id) DO UPDATE SET role = excluded.role",
+    )
+    .bind(user_id.to_string())
+    .bind(organization_id.to_string())
+    .bind(role.as_str())
+    .bind(now())
+    .execute(db)
+    .await?;
+    Ok(())
 }

@@ -46,7 +46,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         let rows = sqlx::query_as::<_, AuditRow>(
-            "SELECT a.occurred_at, a.action, a.detail, a.actor_email, u.name, u.email FROM audit_log a \
+            "SELECT a.occurred_at, a.action, a.detail, a.actor_email, a.ip, u.name, u.email FROM audit_log a \
              LEFT JOIN users u ON u.id = a.actor_user_id \
              WHERE a.organization_id = $1 ORDER BY a.occurred_at DESC, a.id DESC LIMIT $2",
         )
@@ -55,24 +55,6 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(AuditLine::try_from).collect()
-    }
-
-    /// Failed sign-ins since `since` (RFC 3339) for an email, and from an address. Counts the
-    /// one platform-wide line written per attempt (`organization_id IS NULL`), not the copies in
-    /// the logs of the account's organizations.
-    pub async fn failed_sign_ins_since(&self, email: &str, ip: &str, since: &str) -> StoreResult<(i64, i64)> {
-        let counts = sqlx::query_as::<_, (i64, i64)>(
-            "SELECT \
-               COALESCE(SUM(CASE WHEN actor_email = $1 THEN 1 ELSE 0 END), 0) AS by_email, \
-               COALESCE(SUM(CASE WHEN ip = $2 THEN 1 ELSE 0 END), 0) AS by_ip \
-             FROM audit_log WHERE action = 'sign_in_failed' AND organization_id IS NULL AND occurred_at >= $3",
-        )
-        .bind(email.trim().to_lowercase())
-        .bind(ip)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(counts)
     }
 }
 
@@ -84,6 +66,7 @@ struct AuditRow {
     detail: String,
     /// The email typed at sign-in, for attempts that match no account.
     actor_email: Option<String>,
+    ip: Option<String>,
     name: Option<String>,
     email: Option<String>,
 }
@@ -102,6 +85,7 @@ impl TryFrom<AuditRow> for AuditLine {
                 _ => row.actor_email.unwrap_or_default(),
             },
             detail: row.detail,
+            address: row.ip.filter(|ip| !ip.is_empty()),
         })
     }
 }

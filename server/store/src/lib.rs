@@ -33,6 +33,7 @@ mod database_url;
 pub mod evidence;
 pub mod plans;
 pub mod sessions;
+pub mod throttle;
 pub mod verifications;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -119,7 +120,12 @@ fn now() -> String {
 /// The current time to the microsecond, for histories whose lines must keep their order even
 /// when several are written in one second. Sorts correctly as text, like [`now`].
 fn now_precise() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    format_instant(chrono::Utc::now())
+}
+
+/// An instant as stored to the microsecond (see [`now_precise`]).
+fn format_instant(instant: chrono::DateTime<chrono::Utc>) -> String {
+    instant.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 /// Today's date in UTC: the date an assessment still in progress is scored on.

@@ -1,10 +1,14 @@
 //! Sessions in the database, so that several app instances serve one person.
 //!
 //! tower-sessions has a ready-made sqlx store, but for `SqlitePool` or `PgPool` only; ours runs on
-//! the `Any` pool like the rest of the store. The record's data and expiry are kept as JSON text
-//! beside its id (the id itself is an `i128`, which JSON numbers do not carry safely).
+//! the `Any` pool like the rest of the store. The record's data and expiry are kept as JSON text.
+//!
+//! A session's id is a bearer key to an account, so the table keeps only its SHA-256 (as a
+//! password table keeps hashes): a copy of the database, a backup or a log of its queries opens no
+//! session. The id's 128 random bits make a salt and a slow hash unnecessary.
 
 use async_trait::async_trait;
+use sha2::{Digest, Sha256};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 
@@ -34,6 +38,12 @@ fn encode(record: &Record) -> session_store::Result<String> {
     serde_json::to_string(&stored).map_err(|e| session_store::Error::Encode(e.to_string()))
 }
 
+/// The key a session is stored under: the hash of its id, never the id itself.
+fn key(id: &Id) -> String {
+    let digest = Sha256::digest(id.to_string().as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 fn backend(error: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(error.to_string())
 }
@@ -48,7 +58,7 @@ impl SessionStore for DatabaseSessions {
             let inserted = sqlx::query(
                 "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
             )
-            .bind(record.id.to_string())
+            .bind(key(&record.id))
             .bind(data)
             .bind(record.expiry_date.unix_timestamp())
             .execute(&self.store.pool)
@@ -68,7 +78,7 @@ impl SessionStore for DatabaseSessions {
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
         )
-        .bind(record.id.to_string())
+        .bind(key(&record.id))
         .bind(data)
         .bind(record.expiry_date.unix_timestamp())
         .execute(&self.store.pool)
@@ -80,7 +90,7 @@ impl SessionStore for DatabaseSessions {
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let data: Option<String> =
             sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1 AND expires_at > $2")
-                .bind(id.to_string())
+                .bind(key(id))
                 .bind(unix_now())
                 .fetch_optional(&self.store.pool)
                 .await
@@ -95,7 +105,7 @@ impl SessionStore for DatabaseSessions {
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(id.to_string())
+            .bind(key(id))
             .execute(&self.store.pool)
             .await
             .map_err(backend)?;
@@ -148,6 +158,11 @@ mod tests {
         let left: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&store.pool).await.unwrap();
         assert_eq!(left, 1);
+
+        let kept: Vec<String> =
+            sqlx::query_scalar("SELECT id FROM sessions").fetch_all(&store.pool).await.unwrap();
+        assert_eq!(kept, vec![key(&live.id)]);
+        assert!(!kept[0].contains(&live.id.to_string()), "the table never holds a session's id");
 
         sessions.delete(&live.id).await.unwrap();
         assert!(sessions.load(&live.id).await.unwrap().is_none());

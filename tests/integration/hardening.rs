@@ -1,0 +1,178 @@
+//! The hardening review's findings (issue 15), each replayed as the attack it describes: sign-in
+//! limits raced and abused, sessions kept across a change of person, the first-run setup raced.
+
+use assessments::access::AuditAction;
+use assessments::organization::OrganizationKind;
+use senda_tests::demo::{MILL, MILL_ADMIN, MILL_MEMBER, TOBACCO_ADMIN};
+use senda_tests::{DEMO_PASSWORD, TestApp};
+
+/// Posts the sign-in form as a client at `from` (behind a trusted proxy when the app trusts
+/// this machine) without cookies; returns where the answer sends it, and the cookies it sets.
+async fn sign_in(app: &TestApp, from: Option<&str>, email: &str, password: &str) -> (String, Vec<String>) {
+    let mut request = app.client().post(app.url("/entrar")).form(&[("email", email), ("password", password)]);
+    if let Some(from) = from {
+        request = request.header("x-forwarded-for", from);
+    }
+    let reply = request.send().await.expect("the test server answers");
+    assert_eq!(reply.status(), 303);
+    let cookies = reply
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|value| value.to_str().unwrap().to_owned())
+        .collect();
+    (reply.headers()["location"].to_str().unwrap().to_owned(), cookies)
+}
+
+fn outcome(location: &str) -> &str {
+    match location {
+        "/empresas" => "signed in",
+        l if l.starts_with("/entrar?error=credentials_wrong") => "wrong",
+        l if l.starts_with("/entrar?error=too_many_attempts") => "waits",
+        other => panic!("unexpected answer to a sign-in: {other}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_wrong_passwords_sent_at_once_get_five_checks_and_no_more() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mut burst = tokio::task::JoinSet::new();
+    for _ in 0..50 {
+        let (client, url) = (app.client(), app.url("/entrar"));
+        burst.spawn(async move {
+            let reply = client.post(url).form(&[("email", MILL_ADMIN), ("password", "not it")]).send().await;
+            reply.expect("the test server answers").headers()["location"].to_str().unwrap().to_owned()
+        });
+    }
+    let outcomes: Vec<String> = burst.join_all().await;
+    let checked = outcomes.iter().filter(|l| outcome(l) == "wrong").count();
+    let refused = outcomes.iter().filter(|l| outcome(l) == "waits").count();
+    assert_eq!((checked, refused), (5, 45), "only the pair's five free failures reach the password check");
+
+    // The same place now waits, even with the right password.
+    let (location, _) = sign_in(&app, None, MILL_ADMIN, DEMO_PASSWORD).await;
+    assert_eq!(outcome(&location), "waits");
+    // The attempts are in the company's log: each checked one once, the refused ones not at all.
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let log = app.audit_log(mill, MILL_ADMIN).await;
+    assert_eq!(log.iter().filter(|line| line.action == AuditAction::SignInFailed).count(), 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strangers_failing_from_many_places_slow_them_down_but_never_the_owner_at_their_usual_place() {
+    let app = TestApp::spawn_with_settings(|settings| {
+        settings.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    app.load_demo().await;
+    let owner_place = Some("201.141.3.9");
+    assert_eq!(outcome(&sign_in(&app, owner_place, MILL_ADMIN, DEMO_PASSWORD).await.0), "signed in");
+
+    // Twelve strangers, each from an address of their own: the account's ten free failures pass
+    // the check, the next ones wait — and so would the right password typed from a new place.
+    let mut seen = Vec::new();
+    for n in 0..12 {
+        let place = format!("198.51.100.{n}");
+        seen.push(outcome(&sign_in(&app, Some(&place), MILL_ADMIN, "guess").await.0).to_owned());
+    }
+    assert_eq!(seen, [vec!["wrong"; 10], vec!["waits"; 2]].concat());
+    let (from_a_new_place, _) = sign_in(&app, Some("198.51.100.200"), MILL_ADMIN, DEMO_PASSWORD).await;
+    assert_eq!(outcome(&from_a_new_place), "waits");
+
+    // The owner, from where they always sign in, is not slowed down by any of it.
+    assert_eq!(outcome(&sign_in(&app, owner_place, MILL_ADMIN, DEMO_PASSWORD).await.0), "signed in");
+    // The forwarded address is the one recorded, so the owner's place is the one their admins see.
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let log = app.audit_log(mill, MILL_ADMIN).await;
+    let signed_in: Vec<_> = log.iter().filter(|line| line.action == AuditAction::SignedIn).collect();
+    assert_eq!(signed_in.len(), 2);
+    assert!(signed_in.iter().all(|line| line.address.as_deref() == Some("201.141.3.9")), "{signed_in:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_is_trusted_to_forward_only_when_the_operator_says_so() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    // Without trusted proxies a client cannot pose as many places: the header is ignored, so
+    // the pair of this machine and the account is what waits after five failures.
+    for n in 0..5 {
+        let place = format!("198.51.100.{n}");
+        assert_eq!(outcome(&sign_in(&app, Some(&place), MILL_MEMBER, "guess").await.0), "wrong");
+    }
+    let (sixth, _) = sign_in(&app, Some("198.51.100.99"), MILL_MEMBER, "guess").await;
+    assert_eq!(outcome(&sixth), "waits");
+}
+
+/// The session cookie's `name=value` among a reply's cookies.
+fn session_cookie<'a>(cookies: &'a [String], name: &str) -> &'a str {
+    let cookie =
+        cookies.iter().find(|c| c.starts_with(&format!("{name}="))).expect("a session cookie is set");
+    cookie.split(';').next().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_as_someone_else_on_a_signed_in_browser_starts_a_new_session() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let (_, cookies) = sign_in(&app, None, MILL_MEMBER, DEMO_PASSWORD).await;
+    let first = session_cookie(&cookies, "senda_session").to_owned();
+
+    let reply = app
+        .client()
+        .post(app.url("/entrar"))
+        .header("cookie", &first)
+        .form(&[("email", TOBACCO_ADMIN), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.headers()["location"], "/empresas");
+    let cookies: Vec<String> =
+        reply.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    let second = session_cookie(&cookies, "senda_session").to_owned();
+    assert_ne!(second, first, "the session id is renewed");
+
+    // The first id opens nothing any more; the new one is the tobacco admin's.
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
+    let companies = |cookie: String| {
+        let request = app.client().post(app.url("/api/companies/get")).header("cookie", cookie);
+        let request = request.form(&[("company_id", mill.as_str())]);
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(companies(first).await, 401);
+    assert_eq!(companies(second).await, 404, "the tobacco admin does not see the mill");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_https_the_session_cookie_is_secure_and_bound_to_this_host() {
+    let app = TestApp::spawn_with_settings(|settings| settings.secure_cookies = true).await;
+    app.load_demo().await;
+    let (location, cookies) = sign_in(&app, None, MILL_ADMIN, DEMO_PASSWORD).await;
+    assert_eq!(location, "/empresas");
+    let cookie = cookies.iter().find(|c| c.starts_with("__Host-senda_session=")).expect("{cookies:?}");
+    for attribute in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.split("; ").any(|a| a == attribute), "{attribute} missing from {cookie}");
+    }
+    assert!(!cookie.contains("Domain="), "{cookie}");
+    assert!(!cookies.iter().any(|c| c.starts_with("senda_session=")), "{cookies:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simultaneous_first_run_setups_create_one_platform_admin() {
+    let app = TestApp::spawn().await;
+    let mut setups = tokio::task::JoinSet::new();
+    for n in 0..8 {
+        let (client, url) = (app.client(), app.url("/configuracion-inicial"));
+        setups.spawn(async move {
+            let email = format!("admin{n}@senda.mx");
+            let fields = [("name", "Admin"), ("email", email.as_str()), ("password", DEMO_PASSWORD)];
+            let reply = client.post(url).form(&fields).send().await.expect("the test server answers");
+            reply.headers()["location"].to_str().unwrap().to_owned()
+        });
+    }
+    let locations: Vec<String> = setups.join_all().await;
+    let created = locations.iter().filter(|l| *l == "/empresas").count();
+    let closed = locations.iter().filter(|l| l.contains("error=setup_closed")).count();
+    assert_eq!((created, closed), (1, 7), "{locations:?}");
+    assert_eq!(app.store.count_accounts().await.unwrap(), 1);
+}
