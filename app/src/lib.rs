@@ -32,6 +32,8 @@ pub const STYLESHEET_HREF: &str = "/pkg/senda.css";
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let language = current_language();
+    #[cfg(feature = "ssr")]
+    send_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=language.tag()>
@@ -48,6 +50,34 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Sends this page's Content-Security-Policy: scripts only from this site or inline with this
+/// render's nonce (Leptos puts it on its hydration script and every inline script it writes), the
+/// WebAssembly compiled without `eval`, styles, images, fonts and requests to this site only, no
+/// plugins, no `<base>`, forms posting here only, and no framing by any site.
+#[cfg(feature = "ssr")]
+fn send_content_security_policy() {
+    let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    response.insert_header(
+        http::header::CONTENT_SECURITY_POLICY,
+        http::HeaderValue::from_str(&content_security_policy(&nonce))
+            .expect("a nonce is URL-safe base64, which a header carries"),
+    );
+}
+
+/// The policy of a page rendered with `nonce`.
+#[cfg(feature = "ssr")]
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
 }
 
 /// The application: the same component renders on the server and hydrates in the browser.

@@ -12,6 +12,7 @@ mod language;
 mod plan_forms;
 mod request_context;
 mod return_path;
+mod security_headers;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
@@ -29,7 +30,8 @@ use crate::{AppState, auth};
 
 /// The whole application: pages, server functions, plain routes and static files.
 pub fn router(state: AppState) -> Router {
-    with_edge_layers(routes(state))
+    let https = state.settings.secure_cookies;
+    with_edge_layers(routes(state), https)
 }
 
 /// Every route, without the edge layers.
@@ -122,13 +124,14 @@ async fn refuse_cross_site_posts(request: Request, next: Next) -> Response {
 }
 
 /// Wraps `routes` in what every request passes through, innermost first: panics become a 500,
-/// errors become a page in the reader's language (and are logged, once), bodies are compressed
-/// for slow rural connections, and one log line per request records method, path, status and
-/// latency.
-pub fn with_edge_layers(routes: Router) -> Router {
+/// errors become a page in the reader's language (and are logged, once), every response gets the
+/// security headers (HSTS when served over `https`), bodies are compressed for slow rural
+/// connections, and one log line per request records method, path, status and latency.
+pub fn with_edge_layers(routes: Router, https: bool) -> Router {
     routes
         .layer(CatchPanicLayer::custom(error_pages::from_panic))
         .layer(axum::middleware::from_fn(error_pages::render_in_reader_language))
+        .layer(middleware::from_fn_with_state(https, security_headers::add))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()

@@ -176,3 +176,47 @@ async fn simultaneous_first_run_setups_create_one_platform_admin() {
     assert_eq!((created, closed), (1, 7), "{locations:?}");
     assert_eq!(app.store.count_accounts().await.unwrap(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_runs_only_its_own_nonced_scripts_cannot_be_framed_and_is_never_kept() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let page = admin.get(&format!("/empresas/{mill}")).await;
+    assert_eq!(page.status, 200);
+    let policy = page.header("content-security-policy").expect("a page sends its policy");
+    let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect(policy);
+    for directive in ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"]
+    {
+        assert!(policy.contains(directive), "{directive} missing from {policy}");
+    }
+    assert!(!policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"), "{policy}");
+    // Every script the page carries (the hydration script, the data it hydrates from) has it.
+    let scripts: Vec<&str> =
+        page.body.split("<script").skip(1).map(|s| s.split('>').next().unwrap()).collect();
+    assert!(!scripts.is_empty(), "the page hydrates");
+    for script in &scripts {
+        assert!(
+            script.contains(&format!("nonce=\"{nonce}\"")),
+            "a script without the nonce: <script{script}>"
+        );
+    }
+    let again = admin.get(&format!("/empresas/{mill}")).await;
+    assert!(!again.header("content-security-policy").unwrap().contains(nonce), "a nonce is used once");
+
+    for reply in
+        [&page, &admin.get(&format!("/evaluaciones/{}/brechas.csv", app.demo_assessment(mill).await)).await]
+    {
+        assert_eq!(reply.header("cache-control"), Some("no-store"));
+        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(reply.header("referrer-policy"), Some("same-origin"));
+        assert_eq!(reply.header("strict-transport-security"), None, "not over plain HTTP");
+    }
+    let csv = admin.get(&format!("/evaluaciones/{}/brechas.csv", app.demo_assessment(mill).await)).await;
+    assert!(csv.header("content-security-policy").unwrap().contains("script-src 'none'"));
+
+    let https = TestApp::spawn_with_settings(|settings| settings.secure_cookies = true).await;
+    let home = https.get("/", None).await;
+    assert_eq!(home.header("strict-transport-security"), Some("max-age=31536000"));
+}

@@ -72,7 +72,8 @@ impl TestApp {
         let state = AppState::prepare(settings).await.expect("open and migrate the test database");
         let store = state.store.clone();
         let library = state.library.clone();
-        let app = server::http::with_edge_layers(extend(server::http::routes(state)));
+        let https = state.settings.secure_cookies;
+        let app = server::http::with_edge_layers(extend(server::http::routes(state)), https);
         let server = tokio::spawn(async move {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
                 .await
