@@ -3,7 +3,7 @@
 
 use assessments::access::AuditAction;
 use assessments::organization::OrganizationKind;
-use senda_tests::demo::{MILL, MILL_ADMIN, MILL_MEMBER, TOBACCO_ADMIN};
+use senda_tests::demo::{MILL, MILL_ADMIN, MILL_MEMBER, TOBACCO_ADMIN, TOBACCO_MEMBER};
 use senda_tests::{DEMO_PASSWORD, TestApp};
 
 /// Posts the sign-in form as a client at `from` (behind a trusted proxy when the app trusts
@@ -219,4 +219,54 @@ async fn a_page_runs_only_its_own_nonced_scripts_cannot_be_framed_and_is_never_k
     let https = TestApp::spawn_with_settings(|settings| settings.secure_cookies = true).await;
     let home = https.get("/", None).await;
     assert_eq!(home.header("strict-transport-security"), Some("max-age=31536000"));
+}
+
+/// Starts posting a 30 MB section form whose body never arrives beyond its first part, and
+/// returns the status line the server answers with meanwhile, or `None` if it waits for the body.
+async fn post_a_body_that_never_ends(app: &TestApp, path: &str, cookie: &str) -> Option<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary=frontera\r\nContent-Length: 30000000\r\n\r\n\
+         --frontera\r\nContent-Disposition: form-data; name=\"u.codigo.politica-escrita\"; \
+         filename=\"grande.pdf\"\r\n\r\n%PDF-1.4\n",
+        app.addr
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&vec![b'0'; 64 * 1024]).await.unwrap();
+    let mut answer = vec![0; 64];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(3), stream.read(&mut answer)).await;
+    let read = read.ok()?.ok()?;
+    String::from_utf8_lossy(&answer[..read]).lines().next().map(str::to_owned)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_strangers_upload_is_refused_before_its_body_is_read() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let started = member
+        .post_form(&format!("/empresas/{mill}/evaluaciones"), &[("questionnaire", "agro-laboral@3")])
+        .await;
+    let assessment = started.header("location").expect("started").to_owned();
+    let path = format!("{assessment}/secciones/codigo");
+
+    let (_, cookies) = sign_in(&app, None, TOBACCO_MEMBER, DEMO_PASSWORD).await;
+    let stranger = session_cookie(&cookies, "senda_session").to_owned();
+    assert_eq!(
+        post_a_body_that_never_ends(&app, &path, &stranger).await.as_deref(),
+        Some("HTTP/1.1 404 Not Found")
+    );
+
+    // The company's own person is heard out: the server waits for the rest of the body...
+    let (_, cookies) = sign_in(&app, None, MILL_MEMBER, DEMO_PASSWORD).await;
+    let own = session_cookie(&cookies, "senda_session").to_owned();
+    assert_eq!(post_a_body_that_never_ends(&app, &path, &own).await, None);
+    // ...and a whole file of theirs is kept.
+    let part = reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("politica.pdf");
+    let form = reqwest::multipart::Form::new().part("u.codigo.politica-escrita", part);
+    let saved = member.post_multipart(&path, form).await;
+    assert_eq!(saved.header("location"), Some(format!("{path}?guardado=1").as_str()), "{saved:?}");
 }

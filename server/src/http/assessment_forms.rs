@@ -79,10 +79,12 @@ pub async fn save_section(
     request: Request,
 ) -> HandlerResult {
     let back = urls::assessment_section(assessment_id, &section_id);
-    let (fields, uploads) = read_section_form(request).await.ok_or_else(Failure::bad_request)?;
+    // Who may answer is settled before a byte of the body is read: a stranger's 40 MB are
+    // refused unread, not received and then thrown away.
     let Some(loaded) = loaded::load_answerable(&cx, assessment_id).await? else {
         return Ok(see_other(&back));
     };
+    let (fields, uploads) = read_section_form(request).await.ok_or_else(Failure::bad_request)?;
     let section = loaded.section(&section_id)?;
     let submitted = assessment::submitted_answers(&fields, section);
     let problems = assessment::save_answers(&cx, &loaded, section, submitted).await?;
@@ -102,7 +104,9 @@ pub async fn save_section(
 
 /// Reads a section's form: its text fields in order, and the files chosen (`u.{question id}`).
 /// Browsers send it as multipart (it can carry files); a plain URL-encoded post is read too. A
-/// broken or oversized multipart body ends the reading; what was read so far is still saved.
+/// file is read chunk by chunk and kept only up to the size limit (past it, the rest is read and
+/// dropped, and the upload is refused with its reason); the route's body limit bounds the whole.
+/// A broken or oversized multipart body ends the reading; what was read so far is still saved.
 /// `None` for a body that is neither.
 async fn read_section_form(request: Request) -> Option<(Vec<(String, String)>, Vec<Upload>)> {
     let is_multipart = request
