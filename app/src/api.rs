@@ -77,9 +77,19 @@ pub async fn list_questionnaires() -> Result<Vec<QuestionnaireSummary>, AppError
     with_status(async { Ok(RequestContext::current()?.store.published_questionnaires().await?) }.await)
 }
 
+/// A page of a company's log: `pagina` from 1, `persona` part of a name or email, `tipo` one
+/// kind of line (empty: all). An unknown kind keeps every kind rather than failing the page.
 #[server(prefix = "/api", endpoint = "companies/audit-log")]
-pub async fn list_audit_log(company_id: String) -> Result<AuditLog, AppError> {
-    as_signed_in(|cx| async move { service::account::audit_log(&cx, company_id.parse()?).await }).await
+pub async fn list_audit_log(
+    company_id: String,
+    #[server(default)] pagina: u32,
+    #[server(default)] persona: String,
+    #[server(default)] tipo: String,
+) -> Result<AuditLog, AppError> {
+    use crate::model::account::AuditQuery;
+    let query =
+        AuditQuery { page: pagina, person: persona, action: assessments::access::AuditAction::parse(&tipo) };
+    as_signed_in(|cx| async move { service::account::audit_log(&cx, company_id.parse()?, query).await }).await
 }
 
 #[cfg(feature = "ssr")]

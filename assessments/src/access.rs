@@ -115,6 +115,14 @@ pub enum AuditAction {
     OutsiderExported,
     /// An advisor verified one of the company's requirements.
     RequirementVerified,
+    /// An advisor sent a submitted assessment back to the company for changes.
+    AssessmentReturned,
+    /// An advisor verified an action of the company's plan as done.
+    ActionVerified,
+    /// An advisor sent an action marked done back to the company.
+    ActionSentBack,
+    /// An admin withdrew an invitation that nobody had used yet.
+    InvitationRevoked,
 }
 
 impl AuditAction {
@@ -131,10 +139,14 @@ impl AuditAction {
             AuditAction::OutsiderViewed => "outsider_viewed",
             AuditAction::OutsiderExported => "outsider_exported",
             AuditAction::RequirementVerified => "requirement_verified",
+            AuditAction::AssessmentReturned => "assessment_returned",
+            AuditAction::ActionVerified => "action_verified",
+            AuditAction::ActionSentBack => "action_sent_back",
+            AuditAction::InvitationRevoked => "invitation_revoked",
         }
     }
 
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
         AuditAction::SignedOut,
@@ -146,6 +158,10 @@ impl AuditAction {
         AuditAction::OutsiderViewed,
         AuditAction::OutsiderExported,
         AuditAction::RequirementVerified,
+        AuditAction::AssessmentReturned,
+        AuditAction::ActionVerified,
+        AuditAction::ActionSentBack,
+        AuditAction::InvitationRevoked,
     ];
 
     pub fn parse(text: &str) -> Option<Self> {

@@ -3,8 +3,8 @@
 
 use assessments::access::AuditAction;
 use assessments::organization::OrganizationKind;
-use senda_tests::demo::{MILL, MILL_ADMIN, MILL_MEMBER, TOBACCO_ADMIN, TOBACCO_MEMBER};
-use senda_tests::{DEMO_PASSWORD, TestApp};
+use senda_tests::demo::{ADVISOR, MILL, MILL_ADMIN, MILL_MEMBER, TOBACCO_ADMIN, TOBACCO_MEMBER};
+use senda_tests::{DEMO_PASSWORD, TestApp, visible_text};
 
 /// Posts the sign-in form as a client at `from` (behind a trusted proxy when the app trusts
 /// this machine) without cookies; returns where the answer sends it, and the cookies it sets.
@@ -269,4 +269,133 @@ async fn a_strangers_upload_is_refused_before_its_body_is_read() {
     let form = reqwest::multipart::Form::new().part("u.codigo.politica-escrita", part);
     let saved = member.post_multipart(&path, form).await;
     assert_eq!(saved.header("location"), Some(format!("{path}?guardado=1").as_str()), "{saved:?}");
+}
+
+/// The kinds of the lines of `company`'s log, oldest first, with their details.
+async fn log_kinds(app: &TestApp, company: assessments::ids::OrganizationId) -> Vec<(AuditAction, String)> {
+    let mut log = app.audit_log(company, MILL_ADMIN).await;
+    log.reverse();
+    log.into_iter().map(|line| (line.action, line.detail)).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_an_advisor_lists_returns_verifies_and_sends_back_is_in_the_companys_log() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let (advisor, member) = (app.signed_in(ADVISOR).await, app.signed_in(MILL_MEMBER).await);
+    let before = log_kinds(&app, mill).await.len();
+
+    let company = [("company_id", mill.to_string())];
+    let company: Vec<(&str, &str)> = company.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(advisor.call("assessments/of-company", &company).await.status, 200);
+    let plans = advisor.call("plans/of-company", &company).await;
+    assert_eq!(plans.status, 200);
+    // The company's own people listing the same are not outsiders: nothing is written for them.
+    assert_eq!(member.call("assessments/of-company", &company).await.status, 200);
+
+    let plans: serde_json::Value = serde_json::from_str(&plans.body).unwrap();
+    let plan = plans[0]["header"]["id"].as_str().unwrap().to_owned();
+    let page = advisor.call("plans/get", &[("plan_id", &plan)]).await;
+    let page: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+    let actions = page["actions"].as_array().unwrap();
+    let with_status = |status: &str| {
+        let action = actions.iter().find(|a| a["action"]["status"] == status).expect(status);
+        (action["action"]["id"].as_str().unwrap().to_owned(), action["action"]["revision"].to_string())
+    };
+    let (done, done_revision) = with_status("done");
+    let verify = format!("/planes/{plan}/acciones/{done}/estado");
+    let verified =
+        advisor.post_form(&verify, &[("estado", "verified"), ("nota", ""), ("r", &done_revision)]).await;
+    assert_eq!(
+        verified.header("location"),
+        Some(format!("/planes/{plan}/acciones/{done}?guardado=1").as_str())
+    );
+
+    let (open, open_revision) = with_status("in_progress");
+    let path = format!("/planes/{plan}/acciones/{open}/estado");
+    let finished =
+        member.post_form(&path, &[("estado", "done"), ("nota", "Listo"), ("r", &open_revision)]).await;
+    assert!(finished.header("location").unwrap().ends_with("?guardado=1"), "{finished:?}");
+    let next_revision = (open_revision.parse::<i64>().unwrap() + 1).to_string();
+    let back =
+        [("estado", "in_progress"), ("nota", "Falta la firma del supervisor"), ("r", next_revision.as_str())];
+    assert!(advisor.post_form(&path, &back).await.header("location").unwrap().ends_with("?guardado=1"));
+
+    let assessment = app.demo_assessment(mill).await;
+    let returned = advisor.post_form(&format!("/evaluaciones/{assessment}/devolver"), &[]).await;
+    assert_eq!(returned.status, 303);
+
+    let kinds = log_kinds(&app, mill).await;
+    let new: Vec<(AuditAction, &str)> = kinds[before..].iter().map(|(a, d)| (*a, d.as_str())).collect();
+    assert_eq!(
+        new,
+        [
+            (AuditAction::OutsiderViewed, "list of assessments"),
+            (AuditAction::OutsiderViewed, "list of plans"),
+            (AuditAction::OutsiderViewed, "improvement plan"),
+            (AuditAction::ActionVerified, ""),
+            (AuditAction::ActionSentBack, "Falta la firma del supervisor"),
+            (AuditAction::AssessmentReturned, ""),
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_export_that_cannot_be_audited_is_not_served() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let csv = format!("/evaluaciones/{}/brechas.csv", app.demo_assessment(mill).await);
+    let (advisor, member) = (app.signed_in(ADVISOR).await, app.signed_in(MILL_MEMBER).await);
+    assert_eq!(advisor.get(&csv).await.status, 200);
+
+    app.database.execute("ALTER TABLE audit_log RENAME TO audit_log_away").await;
+    let refused = advisor.get(&csv).await;
+    assert_eq!(refused.status, 500);
+    assert!(
+        !refused.body.contains("\u{feff}") && !refused.body.contains("LFT"),
+        "no data without its audit line"
+    );
+    // The company's own people are not audited, so their export does not depend on the log.
+    assert_eq!(member.get(&csv).await.status, 200);
+    app.database.execute("ALTER TABLE audit_log_away RENAME TO audit_log").await;
+    assert_eq!(advisor.get(&csv).await.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_log_page_pages_and_filters_by_person_and_kind() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    // Sixty looks by the advisor, between the admin's sign-ins.
+    let advisor = app.signed_in(ADVISOR).await;
+    for _ in 0..60 {
+        advisor.call("companies/get", &[("company_id", &mill.to_string())]).await;
+    }
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let page = async |query: &str| admin.get(&format!("/empresas/{mill}/bitacora{query}")).await;
+    let rows = |html: &str| html.matches("<tr>").count() - 1;
+
+    let first = page("").await;
+    assert_eq!(rows(&first.body), 50);
+    assert!(
+        first.body.contains(&format!("href=\"/empresas/{mill}/bitacora?pagina=2\"")),
+        "a link to older lines"
+    );
+    let by_advisor = page(&format!("?persona={}&tipo=outsider_viewed&pagina=2", "asesora")).await;
+    assert_eq!(rows(&by_advisor.body), 10, "60 looks: 50 on the first page, 10 on the second");
+    assert!(
+        by_advisor.body.contains("pagina=1&amp;persona=asesora&amp;tipo=outsider_viewed"),
+        "paging keeps the filter"
+    );
+    let table = by_advisor.body.split("<tbody>").nth(1).unwrap();
+    assert!(
+        !table.contains("Entró") && table.contains("Consulta por persona de fuera"),
+        "only the kind asked for"
+    );
+    let admins = page("?persona=ADMIN%40ingenio&tipo=signed_in").await;
+    assert_eq!(rows(&admins.body), 1, "the admin's one sign-in, found by part of the email in any case");
+    let nobody = page("?persona=nadie").await;
+    assert!(visible_text(&nobody.body).contains("Ningún registro coincide con el filtro."));
 }

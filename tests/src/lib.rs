@@ -160,7 +160,8 @@ impl TestApp {
     ) -> Vec<assessments::access::AuditLine> {
         let account = self.store.account_by_email(admin).await.expect("query").expect("the admin");
         let viewer = self.store.viewer(account.id).await.expect("query").expect("memberships");
-        self.store.audit_log(&viewer, company, 1000).await.expect("the admin reads the log")
+        let (page, whole) = (store::audit::AuditPage { skip: 0, lines: 1000 }, Default::default());
+        self.store.audit_log(&viewer, company, &whole, page).await.expect("the admin reads the log").0
     }
 
     /// The id of the organization of `kind` called `name`.
@@ -425,6 +426,15 @@ impl TestDatabase {
             secure_cookies: false,
             trusted_proxies: Vec::new(),
         }
+    }
+
+    /// Runs `sql` on this database behind the server's back: to break it in a test of what the
+    /// server does then.
+    pub async fn execute(&self, sql: &str) {
+        sqlx::any::install_default_drivers();
+        let mut connection =
+            sqlx::AnyConnection::connect(self.url.as_str()).await.expect("connect to the test database");
+        connection.execute(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 
     pub fn is_postgres(&self) -> bool {

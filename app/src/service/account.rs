@@ -7,10 +7,11 @@ use assessments::organization::{OrganizationKind, Role};
 
 use super::Context;
 use crate::error::{AppError, AppResult};
-use crate::model::account::{Access, AuditLog, People};
+use crate::model::account::{Access, AuditLog, AuditQuery, People};
+use store::audit::{AuditFilter, AuditPage};
 
 /// How many lines of a company's audit log its page shows.
-const AUDIT_LOG_LINES: i64 = 200;
+const AUDIT_LOG_LINES: i64 = 50;
 
 /// One company; a view by someone outside it is written to the company's audit log.
 pub async fn company(cx: &Context, company_id: OrganizationId) -> AppResult<VisibleCompany> {
@@ -45,10 +46,13 @@ pub async fn access(cx: &Context, company_id: OrganizationId) -> AppResult<Acces
     })
 }
 
-/// A company's audit log, for its admins.
-pub async fn audit_log(cx: &Context, company_id: OrganizationId) -> AppResult<AuditLog> {
-    let lines = cx.store.audit_log(&cx.viewer, company_id, AUDIT_LOG_LINES).await?;
-    Ok(AuditLog { company: visible_company(cx, company_id).await?.company, lines })
+/// A page of a company's audit log, for its admins.
+pub async fn audit_log(cx: &Context, company_id: OrganizationId, query: AuditQuery) -> AppResult<AuditLog> {
+    let query = AuditQuery { page: query.page.max(1), person: query.person.trim().to_owned(), ..query };
+    let filter = AuditFilter { person: query.person.clone(), action: query.action };
+    let page = AuditPage { skip: i64::from(query.page - 1) * AUDIT_LOG_LINES, lines: AUDIT_LOG_LINES };
+    let (lines, more) = cx.store.audit_log(&cx.viewer, company_id, &filter, page).await?;
+    Ok(AuditLog { company: visible_company(cx, company_id).await?.company, lines, query, more })
 }
 
 /// Every organization, for platform administrators.

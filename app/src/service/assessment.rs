@@ -5,7 +5,7 @@
 use assessments::ids::{AssessmentId, OrganizationId};
 use std::collections::HashSet;
 
-use assessments::access::CompanyAccess;
+use assessments::access::{AuditAction, CompanyAccess};
 use assessments::answers::{
     AssessmentStatus, Draft, DraftProblem, Progress, SaveDecision, SubmittedAnswer, carry_over, decide,
     missing_answers, progress,
@@ -29,6 +29,8 @@ pub async fn of_company(cx: &Context, company_id: OrganizationId) -> AppResult<C
     let company = cx.store.visible_company(&cx.viewer, company_id).await?.ok_or(AppError::NotFound)?;
     let can_start = matches!(company.access, CompanyAccess::Member { .. });
     let headers = if company.access.sees_assessments() {
+        let outsider = company.access.is_outsider();
+        cx.audit_outsider(outsider, company_id, AuditAction::OutsiderViewed, "list of assessments").await?;
         cx.store.assessments_of(&cx.viewer, company_id).await?
     } else {
         Vec::new()

@@ -1,7 +1,7 @@
 //! Improvement plans: a plan's page with its actions and their legal citations, one action with
 //! its history, a company's plans as progress figures, and a new plan made from the gaps.
 
-use assessments::access::CompanyAccess;
+use assessments::access::{AuditAction, CompanyAccess};
 use assessments::answers::AssessmentStatus;
 use assessments::ids::{ActionId, AssessmentId, OrganizationId, PlanId};
 use assessments::plan::{
@@ -34,11 +34,10 @@ pub async fn action(cx: &Context, plan_id: PlanId, action_id: ActionId) -> AppRe
 /// company shares its progress with see too.
 pub async fn of_company(cx: &Context, company_id: OrganizationId) -> AppResult<Vec<PlanSummary>> {
     let today = store::today();
-    let can_open = cx
-        .store
-        .visible_company(&cx.viewer, company_id)
-        .await?
-        .is_some_and(|company| company.access.sees_assessments());
+    let company = cx.store.visible_company(&cx.viewer, company_id).await?.ok_or(AppError::NotFound)?;
+    let can_open = company.access.sees_assessments();
+    let outsider = company.access.is_outsider();
+    cx.audit_outsider(outsider, company_id, AuditAction::OutsiderViewed, "list of plans").await?;
     Ok(cx
         .store
         .plan_statuses_of(&cx.viewer, company_id)

@@ -11,6 +11,7 @@ use app::service::assessment::{self, Submission, Upload};
 use app::service::loaded::{self, LoadedAssessment};
 use app::service::report;
 use app::urls::{self, percent_encode};
+use assessments::access::AuditAction;
 use assessments::evidence::MAX_FILE_BYTES;
 use assessments::ids::{AssessmentId, OrganizationId};
 use assessments::scoring::Seen;
@@ -210,5 +211,9 @@ pub async fn return_for_changes(
     Ids(assessment_id): Ids<AssessmentId>,
 ) -> HandlerResult {
     cx.store.return_for_changes(&cx.viewer, assessment_id).await?;
+    // An advisor's return is in the company's log; an admin's own return is not an outsider's.
+    let (assessment, access) = cx.store.assessment_with_access(&cx.viewer, assessment_id).await?;
+    let company_id = assessment.company.id;
+    cx.audit_outsider(access.is_outsider(), company_id, AuditAction::AssessmentReturned, "").await?;
     Ok(see_other(&format!("{}?devuelta=1", urls::assessment(assessment_id))))
 }

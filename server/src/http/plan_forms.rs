@@ -5,6 +5,7 @@
 use app::model::plan::severity_code;
 use app::service::plan;
 use app::urls::{self, percent_encode};
+use assessments::access::AuditAction;
 use assessments::catalog::Severity;
 use assessments::ids::{ActionId, AssessmentId, PlanId};
 use assessments::plan::{ActionStatus, ProposedAction};
@@ -132,7 +133,17 @@ pub async fn move_status(
     let to = ActionStatus::parse(&form.estado).ok_or_else(Failure::not_found)?;
     let refused = |code: &str| see_other(&format!("{back}?error={code}&nota={}", percent_encode(&form.nota)));
     Ok(match cx.store.move_action(&cx.viewer, plan_id, action_id, to, &form.nota, form.r).await? {
-        MoveOutcome::Moved => see_other(&format!("{back}?guardado=1")),
+        MoveOutcome::Moved => {
+            // What an advisor decides on a company's action is in the company's log.
+            let (plan, access) = cx.store.plan(&cx.viewer, plan_id).await?;
+            let action = if to == ActionStatus::Verified {
+                AuditAction::ActionVerified
+            } else {
+                AuditAction::ActionSentBack
+            };
+            cx.audit_outsider(access.is_outsider(), plan.company.id, action, form.nota.trim()).await?;
+            see_other(&format!("{back}?guardado=1"))
+        }
         MoveOutcome::Conflict => refused("conflict"),
         MoveOutcome::Refused(problem) => refused(problem.code()),
     })

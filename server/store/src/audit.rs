@@ -1,9 +1,25 @@
 //! The audit log: sign-ins, failed sign-ins, grants, invitations, removals, and every view or
 //! export of a company's data by someone outside that company.
 
-use super::{Store, StoreError, StoreResult, now};
+use super::{Store, StoreError, StoreResult, now_precise};
 use assessments::access::{AuditAction, AuditLine, Viewer};
 use assessments::ids::{OrganizationId, UserId};
+
+/// Which lines of a log to read.
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    /// Part of a person's name or email; empty for everyone.
+    pub person: String,
+    /// One kind of line, or every kind.
+    pub action: Option<AuditAction>,
+}
+
+/// Where a page of the log starts, and how long it is.
+#[derive(Debug, Clone, Copy)]
+pub struct AuditPage {
+    pub skip: i64,
+    pub lines: i64,
+}
 
 /// One line to write.
 #[derive(Debug, Default)]
@@ -23,7 +39,8 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
-        .bind(now())
+        // To the microsecond: lines written in one second keep their order on the log's page.
+        .bind(now_precise())
         .bind(entry.organization_id.map(|id| id.to_string()))
         .bind(entry.actor_user_id.map(|id| id.to_string()))
         .bind(entry.actor_email)
@@ -35,26 +52,45 @@ impl Store {
         Ok(())
     }
 
-    /// The newest lines of a company's log, for its admins only.
+    /// A page of a company's log, newest first, for its admins only: `page.lines` lines after
+    /// skipping `page.skip`, of the lines `filter` keeps. One line more than asked is read, so the
+    /// caller knows whether an older page exists.
     pub async fn audit_log(
         &self,
         actor: &Viewer,
         organization_id: OrganizationId,
-        limit: i64,
-    ) -> StoreResult<Vec<AuditLine>> {
+        filter: &AuditFilter,
+        page: AuditPage,
+    ) -> StoreResult<(Vec<AuditLine>, bool)> {
         if !actor.role_in(organization_id).is_some_and(|role| role.is_admin()) {
             return Err(StoreError::NotFound);
         }
+        // A person is found by any part of their name, their email or the email typed at a
+        // failed sign-in; an empty filter keeps every line.
+        let person = format!("%{}%", filter.person.trim().to_lowercase().replace(['%', '_'], ""));
         let rows = sqlx::query_as::<_, AuditRow>(
             "SELECT a.occurred_at, a.action, a.detail, a.actor_email, a.ip, u.name, u.email FROM audit_log a \
              LEFT JOIN users u ON u.id = a.actor_user_id \
-             WHERE a.organization_id = $1 ORDER BY a.occurred_at DESC, a.id DESC LIMIT $2",
+             WHERE a.organization_id = $1 \
+               AND ($2 = '' OR a.action = $2) \
+               AND ($3 = '%%' OR LOWER(COALESCE(u.name, '')) LIKE $3 OR LOWER(COALESCE(u.email, '')) LIKE $3 \
+                    OR LOWER(COALESCE(a.actor_email, '')) LIKE $3) \
+             ORDER BY a.occurred_at DESC, a.id DESC LIMIT $4 OFFSET $5",
         )
         .bind(organization_id.to_string())
-        .bind(limit)
+        .bind(filter.action.map_or("", AuditAction::as_str))
+        .bind(person)
+        .bind(page.lines + 1)
+        .bind(page.skip)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(AuditLine::try_from).collect()
+        let more = rows.len() as i64 > page.lines;
+        let lines = rows
+            .into_iter()
+            .take(page.lines as usize)
+            .map(AuditLine::try_from)
+            .collect::<StoreResult<_>>()?;
+        Ok((lines, more))
     }
 }
 
