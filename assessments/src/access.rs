@@ -89,6 +89,18 @@ pub struct Member {
     pub role: Role,
 }
 
+/// An invitation nobody has used yet, as its organization's admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenInvitation {
+    /// The hash of its token: names it to withdraw it, but opens nothing.
+    pub key: String,
+    pub role: Role,
+    /// The name of the admin who created it.
+    pub invited_by: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// An active grant of a company to another organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {

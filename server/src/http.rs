@@ -47,6 +47,10 @@ pub fn routes(state: AppState) -> Router {
         .route("/invitacion/{token}", post(account_forms::accept_invitation))
         .route("/organizaciones", post(account_forms::create_organization))
         .route("/organizaciones/{id}/invitaciones", post(account_forms::invite))
+        .route(
+            "/organizaciones/{id}/invitaciones/{invitation}/retirar",
+            post(account_forms::revoke_invitation),
+        )
         .route("/organizaciones/{id}/personas/{user}/quitar", post(account_forms::remove_member))
         .route("/empresas/{id}/accesos", post(account_forms::grant))
         .route("/empresas/{id}/accesos/{grant}/retirar", post(account_forms::revoke))

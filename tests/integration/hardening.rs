@@ -399,3 +399,45 @@ async fn the_log_page_pages_and_filters_by_person_and_kind() {
     let nobody = page("?persona=nadie").await;
     assert!(visible_text(&nobody.body).contains("Ningún registro coincide con el filtro."));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_sees_the_links_not_used_yet_and_a_withdrawn_one_opens_nothing() {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let reply =
+        admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_admin")]).await;
+    let token = reply.header("location").unwrap().split("invitacion=").nth(1).unwrap().to_owned();
+
+    let page = admin.get(&format!("/organizaciones/{mill}/personas")).await;
+    let text = visible_text(&page.body);
+    assert!(
+        text.contains("Invitaciones sin usar") && text.contains("Administración de la empresa"),
+        "{text}"
+    );
+    let withdraw = page
+        .body
+        .split("action=\"")
+        .filter_map(|rest| rest.split('"').next())
+        .find(|action| action.ends_with("/retirar") && action.contains("/invitaciones/"))
+        .expect("a form to withdraw the link")
+        .to_owned();
+    assert!(!withdraw.contains(&token), "the page names the link by its hash, never by the token itself");
+    assert_eq!(
+        admin.post_form(&withdraw, &[]).await.header("location"),
+        Some(format!("/organizaciones/{mill}/personas").as_str())
+    );
+    assert!(
+        !visible_text(&admin.get(&format!("/organizaciones/{mill}/personas")).await.body)
+            .contains("Invitaciones sin usar")
+    );
+
+    // The withdrawn link creates no account and lets nobody in.
+    let stranger = app.visitor();
+    let fields = [("name", "Eve"), ("email", "eve@example.mx"), ("password", DEMO_PASSWORD)];
+    stranger.post_form(&format!("/invitacion/{token}"), &fields).await;
+    assert!(app.store.account_by_email("eve@example.mx").await.unwrap().is_none());
+    let log = log_kinds(&app, mill).await;
+    assert_eq!(log.last().map(|(action, _)| *action), Some(AuditAction::InvitationRevoked));
+}

@@ -65,6 +65,7 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/invitacion/{token}", May::LinkHolder),
     ("POST", "/organizaciones", May::PlatformAdmins),
     ("POST", "/organizaciones/{id}/invitaciones", May::OwnAdmins),
+    ("POST", "/organizaciones/{id}/invitaciones/{invitation}/retirar", May::OwnAdmins),
     ("POST", "/organizaciones/{id}/personas/{user}/quitar", May::OwnAdmins),
     ("POST", "/empresas/{id}/accesos", May::OwnAdmins),
     ("POST", "/empresas/{id}/accesos/{grant}/retirar", May::OwnAdmins),
@@ -316,11 +317,15 @@ async fn only_the_companys_admins_invite_grant_revoke_and_remove() {
     let mill = world.mill.clone();
     let people = async || world.read(MILL_ADMIN, "organizations/people", &[("organization_id", &mill)]).await;
     let access = async || world.read(MILL_ADMIN, "companies/access", &[("company_id", &mill)]).await;
-    // Open invitations are listed nowhere yet; the company's log shows each one made.
-    let log = async || world.read(MILL_ADMIN, "companies/audit-log", &[("company_id", &mill)]).await;
 
     let invite = format!("/organizaciones/{mill}/invitaciones");
-    world.try_write(&invite, &[("role", "company_member")], &[MILL_ADMIN], MILL_ADMIN, 303, log).await;
+    world.try_write(&invite, &[("role", "company_member")], &[MILL_ADMIN], MILL_ADMIN, 303, people).await;
+    // The open invitation just made, withdrawn.
+    let listed: Value = serde_json::from_str(&people().await).unwrap();
+    let key = listed["invitations"][0]["key"].as_str().expect("the open invitation is listed").to_owned();
+    let withdraw = format!("/organizaciones/{mill}/invitaciones/{key}/retirar");
+    world.try_write(&withdraw, &[], &[MILL_ADMIN], MILL_ADMIN, 303, people).await;
+    assert_eq!(serde_json::from_str::<Value>(&people().await).unwrap()["invitations"], serde_json::json!([]));
 
     // A real grantee of the right kind, not yet granted: a second advisory organization.
     let created = world

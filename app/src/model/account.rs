@@ -1,7 +1,7 @@
 //! What the account pages receive: the signed-in person, an organization's people, a company's
 //! access grants and its audit log.
 
-use assessments::access::{AuditAction, AuditLine, Grant, Member, Organization, Viewer};
+use assessments::access::{AuditAction, AuditLine, Grant, Member, OpenInvitation, Organization, Viewer};
 use assessments::organization::Role;
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,8 @@ impl From<Viewer> for SignedInPerson {
 pub struct People {
     pub organization: Organization,
     pub members: Vec<Member>,
+    /// Links handed out and not used yet, which admins may withdraw.
+    pub invitations: Vec<OpenInvitation>,
     /// The roles an invitation can offer here.
     pub roles: Vec<Role>,
     pub viewer_id: assessments::ids::UserId,

@@ -3,9 +3,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::list_people;
-use crate::components::{InvitationLink, Loaded};
+use crate::components::{InvitationLink, Loaded, minute};
 use crate::i18n::use_texts;
 use crate::model::account::People;
+use assessments::access::OpenInvitation;
 
 /// `/organizaciones/{id}/personas`: the organization's people, invitations and removals. Admins only.
 #[component]
@@ -22,7 +23,7 @@ pub fn PeoplePage() -> impl IntoView {
 #[component]
 fn PeopleOf(people: People) -> impl IntoView {
     let t = use_texts();
-    let People { organization, members, roles, viewer_id } = people;
+    let People { organization, members, invitations, roles, viewer_id } = people;
     let base = format!("/organizaciones/{}", organization.id);
     let rows = members
         .into_iter()
@@ -53,6 +54,7 @@ fn PeopleOf(people: People) -> impl IntoView {
                 <thead><tr><th scope="col">{t.full_name}</th><th scope="col">{t.email}</th><th scope="col">{t.role_label}</th><th></th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <OpenInvitations invitations base=base.clone() />
             <h2>{t.invite_title}</h2>
             <p>{t.invite_lead}</p>
             <form method="post" action=format!("{base}/invitaciones") class="form">
@@ -64,4 +66,43 @@ fn PeopleOf(people: People) -> impl IntoView {
             </form>
         </article>
     }
+}
+
+/// The links handed out and not used yet: who made each, for which role, until when; an admin
+/// withdraws one that went to the wrong person or is no longer needed.
+#[component]
+fn OpenInvitations(invitations: Vec<OpenInvitation>, base: String) -> impl IntoView {
+    let t = use_texts();
+    if invitations.is_empty() {
+        return None;
+    }
+    let rows = invitations
+        .into_iter()
+        .map(|invitation| {
+            view! {
+                <tr>
+                    <td data-label=t.role_label>{t.role(invitation.role)}</td>
+                    <td data-label=t.invitation_by>{invitation.invited_by}</td>
+                    <td data-label=t.invitation_until>
+                        <time datetime=invitation.expires_at.to_rfc3339()>{minute(&invitation.expires_at)}</time>
+                    </td>
+                    <td>
+                        <form method="post" action=format!("{base}/invitaciones/{}/retirar", invitation.key)>
+                            <button type="submit" class="button--quiet">{t.invitation_withdraw}</button>
+                        </form>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h2>{t.invitations_open_title}</h2>
+        <table class="table">
+            <thead><tr>
+                <th scope="col">{t.role_label}</th><th scope="col">{t.invitation_by}</th>
+                <th scope="col">{t.invitation_until}</th><th></th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    })
 }

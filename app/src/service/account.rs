@@ -24,6 +24,7 @@ pub async fn company(cx: &Context, company_id: OrganizationId) -> AppResult<Visi
 /// An organization's people, for its admins.
 pub async fn people(cx: &Context, organization_id: OrganizationId) -> AppResult<People> {
     let members = cx.store.members(&cx.viewer, organization_id).await?;
+    let invitations = cx.store.open_invitations(&cx.viewer, organization_id).await?;
     let organization = cx
         .viewer
         .memberships
@@ -32,7 +33,7 @@ pub async fn people(cx: &Context, organization_id: OrganizationId) -> AppResult<
         .map(|m| m.organization.clone())
         .ok_or(AppError::NotFound)?;
     let roles = Role::for_kind(organization.kind).to_vec();
-    Ok(People { organization, members, roles, viewer_id: cx.viewer.user_id })
+    Ok(People { organization, members, invitations, roles, viewer_id: cx.viewer.user_id })
 }
 
 /// A company's grants to advisors and associations, and whom it could grant.

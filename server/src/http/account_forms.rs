@@ -234,6 +234,16 @@ pub async fn invite(
     audited(&cx, organization_id, AuditAction::Invited, role.as_str(), &back).await
 }
 
+/// `POST /organizaciones/{id}/invitaciones/{invitation}/retirar`: withdraws a link not used yet.
+pub async fn revoke_invitation(
+    SignedIn(cx): SignedIn,
+    Ids((organization_id, key)): Ids<(OrganizationId, String)>,
+) -> HandlerResult {
+    cx.store.revoke_invitation(&cx.viewer, organization_id, &key).await?;
+    let back = urls::people(organization_id);
+    audited(&cx, organization_id, AuditAction::InvitationRevoked, "", &back).await
+}
+
 /// `POST /invitacion/{token}`: accepts, creating the account first when nobody is signed in.
 pub async fn accept_invitation(
     Extension(request): Extension<RequestContext>,

@@ -5,7 +5,9 @@
 //! thing gets `None` (or [`StoreError::NotFound`]) — the same answer as for a thing that does not
 //! exist, so nothing leaks through the difference.
 
-use assessments::access::{CompanyAccess, Grant, Member, Membership, Organization, Viewer, VisibleCompany};
+use assessments::access::{
+    CompanyAccess, Grant, Member, Membership, OpenInvitation, Organization, Viewer, VisibleCompany,
+};
 use assessments::ids::{GrantId, OrganizationId, UserId};
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
 use sqlx::AnyConnection;
@@ -399,6 +401,64 @@ impl Store {
         .bind(expires_at)
         .execute(&self.pool)
         .await?;
+        Ok(())
+    }
+
+    /// The invitations of an organization nobody has used yet and that have not expired, newest
+    /// first, for its admins only. Each is named by its token's hash, which opens nothing.
+    pub async fn open_invitations(
+        &self,
+        actor: &Viewer,
+        organization_id: OrganizationId,
+    ) -> StoreResult<Vec<OpenInvitation>> {
+        if !actor.role_in(organization_id).is_some_and(Role::is_admin) {
+            return Err(StoreError::NotFound);
+        }
+        let rows = sqlx::query_as::<_, (String, String, String, String, String)>(
+            "SELECT i.token_hash, i.role, u.name, i.created_at, i.expires_at FROM invitations i \
+             JOIN users u ON u.id = i.invited_by \
+             WHERE i.organization_id = $1 AND i.accepted_at IS NULL AND i.expires_at > $2 \
+             ORDER BY i.created_at DESC, i.token_hash",
+        )
+        .bind(organization_id.to_string())
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(key, role, invited_by, created_at, expires_at)| {
+                Ok(OpenInvitation {
+                    key,
+                    role: role_from(&role)?,
+                    invited_by,
+                    created_at: crate::instant(&created_at)?,
+                    expires_at: crate::instant(&expires_at)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Withdraws an invitation nobody has used, by its key (see [`Store::open_invitations`]).
+    /// Admins of its organization only; a used, unknown or foreign one is `NotFound`.
+    pub async fn revoke_invitation(
+        &self,
+        actor: &Viewer,
+        organization_id: OrganizationId,
+        key: &str,
+    ) -> StoreResult<()> {
+        if !actor.role_in(organization_id).is_some_and(Role::is_admin) {
+            return Err(StoreError::NotFound);
+        }
+        let deleted = sqlx::query(
+            "DELETE FROM invitations WHERE token_hash = $1 AND organization_id = $2 AND accepted_at IS NULL",
+        )
+        .bind(key)
+        .bind(organization_id.to_string())
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if deleted == 0 {
+            return Err(StoreError::NotFound);
+        }
         Ok(())
     }
 
