@@ -60,6 +60,18 @@ pub enum Command {
     /// Manage accounts from the shell.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Copy the SQLite database, consistently, to FILE (which must not exist) — also while Senda
+    /// serves it. For PostgreSQL use pg_dump (see the README).
+    Backup {
+        /// Where to write the copy.
+        file: PathBuf,
+    },
+    /// Replace the SQLite database by a copy made with `senda backup`. Stop Senda first. The
+    /// database replaced is kept beside it as `<file>.before-restore`.
+    Restore {
+        /// The copy to restore.
+        file: PathBuf,
+    },
     /// Load a clearly labeled demo: organizations, one account per role, grants. Running it
     /// again changes nothing.
     Demo {
@@ -148,7 +160,66 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             create_user(&settings.database_url, &email, &name, &password).await
         }
         Command::Demo { password } => demo(&settings, &password).await,
+        Command::Backup { file } => back_up(&settings.database_url, &file).await,
+        Command::Restore { file } => restore(&settings.database_url, &file).await,
     }
+}
+
+async fn back_up(url: &DatabaseUrl, file: &std::path::Path) -> anyhow::Result<()> {
+    if !url.is_sqlite() {
+        anyhow::bail!("Senda backs up SQLite only; back PostgreSQL up with pg_dump (see the README)");
+    }
+    if file.exists() {
+        anyhow::bail!("{} exists already: name a new file", file.display());
+    }
+    let store = open_store(url).await?;
+    store.back_up_to(file).await.with_context(|| format!("could not write {}", file.display()))?;
+    store.close().await;
+    println!("Copied {url} to {}.", file.display());
+    Ok(())
+}
+
+/// Checks the copy on a scratch file first (whole, a Senda database, migratable), and only then
+/// moves it into place, so a bad file never replaces a good database.
+async fn restore(url: &DatabaseUrl, file: &std::path::Path) -> anyhow::Result<()> {
+    let Some(database) = url.sqlite_file() else {
+        anyhow::bail!(
+            "Senda restores SQLite only; restore PostgreSQL with pg_restore or psql (see the README)"
+        );
+    };
+    let scratch = database.with_extension("restoring");
+    if let Some(folder) = scratch.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).with_context(|| format!("could not create {}", folder.display()))?;
+    }
+    std::fs::copy(file, &scratch).with_context(|| format!("could not read {}", file.display()))?;
+    let scratch_url: DatabaseUrl =
+        format!("sqlite://{}", scratch.display()).parse().map_err(anyhow::Error::msg)?;
+    let checked = async {
+        let store = Store::connect(&scratch_url).await?;
+        let whole = store.is_intact().await.unwrap_or(false) && store.applied_migrations().await.is_ok();
+        if whole {
+            store.migrate().await?;
+        }
+        store.close().await;
+        anyhow::Ok(whole)
+    };
+    if !checked.await.unwrap_or(false) {
+        let _ = std::fs::remove_file(&scratch);
+        anyhow::bail!("{} is not a whole Senda database: nothing was changed", file.display());
+    }
+    // The database replaced moves aside whole, with its write-ahead log, which must not be
+    // replayed into the restored one.
+    let kept = database.with_extension("before-restore");
+    for suffix in ["", "-wal", "-shm"] {
+        let (from, to) = (format!("{}{suffix}", database.display()), format!("{}{suffix}", kept.display()));
+        if std::path::Path::new(&from).exists() {
+            std::fs::rename(&from, &to).with_context(|| format!("could not move {from} aside"))?;
+        }
+    }
+    std::fs::rename(&scratch, &database)
+        .with_context(|| format!("could not put {} in place", database.display()))?;
+    println!("Restored {} into {url}; the database it replaced is {}.", file.display(), kept.display());
+    Ok(())
 }
 
 /// A migrated store for commands that are not the server.

@@ -259,3 +259,135 @@ fn assessments_diff_lists_what_changed_between_two_versions() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no questionnaire agro-laboral@9"));
     let _ = std::fs::remove_dir_all(folder);
 }
+
+/// A bare HTTP/1.1 POST of a form, enough to sign in; returns the whole answer.
+fn http_post_form(port: u16, path: &str, body: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    reply
+}
+
+#[test]
+fn a_backup_taken_while_serving_restores_what_was_there_and_a_broken_file_changes_nothing() {
+    let folder = temp_folder("backup");
+    let url = format!("sqlite://{}/data/senda.db", folder.display());
+    let demo = senda()
+        .args(["demo", "--database-url", &url])
+        .env("SENDA_DEMO_PASSWORD", "zafra-de-prueba-2026")
+        .env("SENDA_ASSESSMENTS_DIR", shipped_assessments())
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+
+    // Serving, and written to while the copy is taken: a sign-in writes a session and log lines.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = senda()
+        .args(["serve", "--plain-http", "--addr", &format!("127.0.0.1:{port}"), "--database-url", &url])
+        .env("SENDA_ASSESSMENTS_DIR", shipped_assessments())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while http_get(port, "/healthz").is_none() {
+        assert!(Instant::now() < deadline, "senda did not answer on port {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let sign_in = "email=admin%40ingenio.demo.senda.mx&password=zafra-de-prueba-2026";
+    assert!(http_post_form(port, "/entrar", sign_in).contains("location: /empresas"));
+    let copy = folder.join("copia.db");
+    let backup = senda().args(["backup", copy.to_str().unwrap(), "--database-url", &url]).output().unwrap();
+    assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+    let again = senda().args(["backup", copy.to_str().unwrap(), "--database-url", &url]).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"), "a copy is never overwritten");
+    let _ = server.kill();
+    let _ = server.wait();
+
+    // After the copy, the database changes: a new platform admin.
+    let created = senda()
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "nueva@senda.mx",
+            "--name",
+            "Nueva",
+            "--database-url",
+            &url,
+        ])
+        .env("SENDA_PASSWORD", "una frase larga y segura")
+        .output()
+        .unwrap();
+    assert!(created.status.success());
+
+    // A file that is not a database is refused, and the database is left as it was.
+    let broken = folder.join("rota.db");
+    std::fs::write(&broken, b"esto no es una base de datos").unwrap();
+    let refused =
+        senda().args(["restore", broken.to_str().unwrap(), "--database-url", &url]).output().unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("is not a whole Senda database"));
+    let exists = senda()
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "nueva@senda.mx",
+            "--name",
+            "Nueva",
+            "--database-url",
+            &url,
+        ])
+        .env("SENDA_PASSWORD", "una frase larga y segura")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&exists.stderr).contains("exists already"), "the database is untouched");
+
+    // The copy restores the state it was taken in: the demo is there, the later admin is not.
+    let restored =
+        senda().args(["restore", copy.to_str().unwrap(), "--database-url", &url]).output().unwrap();
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert!(folder.join("data/senda.before-restore").is_file(), "the replaced database is kept");
+    let created_again = senda()
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "nueva@senda.mx",
+            "--name",
+            "Nueva",
+            "--database-url",
+            &url,
+        ])
+        .env("SENDA_PASSWORD", "una frase larga y segura")
+        .output()
+        .unwrap();
+    assert!(created_again.status.success(), "the later admin is not in the copy");
+    let demo_admin = senda()
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "admin@ingenio.demo.senda.mx",
+            "--name",
+            "X",
+            "--database-url",
+            &url,
+        ])
+        .env("SENDA_PASSWORD", "una frase larga y segura")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&demo_admin.stderr).contains("exists already"),
+        "the demo is in the copy"
+    );
+    let _ = std::fs::remove_dir_all(folder);
+}

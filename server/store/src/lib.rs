@@ -223,6 +223,24 @@ impl Store {
         Ok(count)
     }
 
+    /// Writes a consistent copy of an SQLite database to `file` (which must not exist) while it
+    /// keeps serving: `VACUUM INTO` reads one snapshot, so writes made meanwhile are either all
+    /// in the copy or all not. PostgreSQL has its own tool for this (`pg_dump`): `Invalid`.
+    pub async fn back_up_to(&self, file: &std::path::Path) -> StoreResult<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Invalid("PostgreSQL is backed up with pg_dump, not by Senda"));
+        }
+        sqlx::query("VACUUM INTO $1").bind(file.to_string_lossy().into_owned()).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Whether an SQLite database file is whole (`PRAGMA integrity_check`): before it replaces
+    /// the one Senda serves.
+    pub async fn is_intact(&self) -> StoreResult<bool> {
+        let verdict: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&self.pool).await?;
+        Ok(verdict == "ok")
+    }
+
     /// Whether the database answers a trivial query.
     pub async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
