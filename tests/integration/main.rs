@@ -9,6 +9,7 @@ mod confidentiality;
 mod foundation;
 mod gap_report;
 mod hardening;
+mod instances;
 mod plans;
 mod questionnaires;
 mod writes;
