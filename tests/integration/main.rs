@@ -6,6 +6,7 @@
 mod addresses;
 mod answering;
 mod confidentiality;
+mod durability;
 mod foundation;
 mod gap_report;
 mod hardening;
