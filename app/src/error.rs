@@ -11,6 +11,10 @@ pub enum AppError {
     NotFound,
     #[error("sign in required")]
     SignInRequired,
+    /// The request itself could not be read (arguments missing or malformed): the caller's
+    /// mistake, not the server's.
+    #[error("bad request")]
+    BadRequest,
     /// Something failed on the server; the cause was logged there.
     #[error("internal error")]
     Internal,
@@ -33,6 +37,7 @@ impl AppError {
         match self {
             AppError::NotFound => http::StatusCode::NOT_FOUND,
             AppError::SignInRequired => http::StatusCode::UNAUTHORIZED,
+            AppError::BadRequest => http::StatusCode::BAD_REQUEST,
             AppError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -41,8 +46,22 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
-    fn from_server_fn_error(_: ServerFnErrorErr) -> Self {
-        AppError::Internal
+    /// Arguments that cannot be read are the caller's mistake (400); anything else failing in
+    /// the server function machinery is the server's (500, with nothing of it shown).
+    fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
+        let error = match error {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::BadRequest,
+            _ => AppError::Internal,
+        };
+        // Decoding fails before the function's body could set its status: set it here.
+        #[cfg(feature = "ssr")]
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(error.status());
+        }
+        error
     }
 }
 

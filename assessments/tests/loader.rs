@@ -517,12 +517,25 @@ fn mangled() -> impl Strategy<Value = String> {
     })
 }
 
+/// A refusal a person can act on: at least one problem, each naming the file and a line of it.
+fn refused_clearly(problems: &[Problem], file: &str, text: &str) -> bool {
+    let lines = text.lines().count().max(1) + 1;
+    !problems.is_empty()
+        && problems.iter().all(|p| p.file == file && (1..=lines).contains(&p.line) && !p.message.trim().is_empty())
+}
+
 proptest! {
     #[test]
     fn the_loader_never_panics_on_arbitrary_text(text in "\\PC*") {
-        let _ = parse_catalog("requirements.toml", &text);
-        let _ = parse_parameters("parameters.toml", &text);
-        let _ = parse_questionnaire("q.toml", &text, &catalog(), &parameters());
+        if let Err(problems) = parse_catalog("requirements.toml", &text) {
+            prop_assert!(refused_clearly(&problems, "requirements.toml", &text), "{problems:?}");
+        }
+        if let Err(problems) = parse_parameters("parameters.toml", &text) {
+            prop_assert!(refused_clearly(&problems, "parameters.toml", &text), "{problems:?}");
+        }
+        if let Err(problems) = parse_questionnaire("q.toml", &text, &catalog(), &parameters()) {
+            prop_assert!(refused_clearly(&problems, "q.toml", &text), "{problems:?}");
+        }
     }
 
     #[test]
@@ -537,7 +550,9 @@ proptest! {
     #[test]
     fn the_loader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = parse_questionnaire("q.toml", &text, &catalog(), &parameters());
+        if let Err(problems) = parse_questionnaire("q.toml", &text, &catalog(), &parameters()) {
+            prop_assert!(refused_clearly(&problems, "q.toml", &text), "{problems:?}");
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod addresses;
 mod answering;
+mod bad_input;
 mod confidentiality;
 mod durability;
 mod foundation;

@@ -12,7 +12,8 @@ use crate::urls::sign_in_href;
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let t = use_texts();
     match error {
-        AppError::NotFound => view! { <NotFoundPage /> }.into_any(),
+        // A page asks with well-formed arguments; a malformed address names nothing there is.
+        AppError::NotFound | AppError::BadRequest => view! { <NotFoundPage /> }.into_any(),
         AppError::SignInRequired => {
             let location = use_location();
             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
