@@ -132,6 +132,8 @@ pub struct Texts {
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub back_home: &'static str,
+    pub bad_request_title: &'static str,
+    pub bad_request_body: &'static str,
     pub server_error_title: &'static str,
     pub server_error_body: &'static str,
     pub nav_companies: &'static str,
@@ -278,6 +280,9 @@ static ES: Texts = Texts {
     not_found_title: "No encontramos esta página",
     not_found_body: "La dirección puede estar mal escrita, o la página ya no existe.",
     back_home: "Volver al inicio",
+    bad_request_title: "No pudimos leer lo que envió",
+    bad_request_body: "El formulario llegó incompleto o dañado. Vuelva a la página anterior, revise lo escrito \
+                       y envíelo de nuevo.",
     server_error_title: "Algo salió mal",
     server_error_body: "No pudimos completar su solicitud. Lo que ya estaba guardado sigue guardado. \
                         Intente de nuevo en unos minutos.",
@@ -437,6 +442,9 @@ static EN: Texts = Texts {
     not_found_title: "We could not find this page",
     not_found_body: "The address may be mistyped, or the page no longer exists.",
     back_home: "Back to the home page",
+    bad_request_title: "We could not read what you sent",
+    bad_request_body: "The form arrived incomplete or damaged. Go back to the previous page, check what you \
+                       wrote and send it again.",
     server_error_title: "Something went wrong",
     server_error_body: "We could not complete your request. What was already saved is still saved. \
                         Please try again in a few minutes.",

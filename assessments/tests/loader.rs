@@ -521,7 +521,9 @@ fn mangled() -> impl Strategy<Value = String> {
 fn refused_clearly(problems: &[Problem], file: &str, text: &str) -> bool {
     let lines = text.lines().count().max(1) + 1;
     !problems.is_empty()
-        && problems.iter().all(|p| p.file == file && (1..=lines).contains(&p.line) && !p.message.trim().is_empty())
+        && problems
+            .iter()
+            .all(|p| p.file == file && (1..=lines).contains(&p.line) && !p.message.trim().is_empty())
 }
 
 proptest! {

@@ -116,5 +116,42 @@ async fn arbitrary_bytes_get_a_clear_refusal_from_every_server_function_and_the_
         let status = reply.status().as_u16();
         assert!(status < 500, "the section form answered {status} to {:?}", String::from_utf8_lossy(&body));
     }
+
+    // The plain forms: a refusal is a page in the reader's language, never the framework's text.
+    let admin = app.signed_in(senda_tests::demo::MILL_ADMIN).await;
+    let forms = [
+        format!("/organizaciones/{mill}/invitaciones"),
+        format!("/empresas/{mill}/accesos"),
+        format!("/empresas/{mill}/evaluaciones"),
+        format!("/evaluaciones/{assessment}/plan"),
+        format!("/evaluaciones/{assessment}/requisitos/LFT-132-XXXI/verificar"),
+    ];
+    let without_role = admin.post_form(&forms[0], &[]).await;
+    assert_eq!(without_role.status, 422);
+    assert!(senda_tests::visible_text(&without_role.body).contains("No pudimos leer lo que envió"));
+    for path in &forms {
+        for _ in 0..8 {
+            let body = if noise.next() % 2 == 0 {
+                noise.mangle(b"role=company_member&kind=x")
+            } else {
+                noise.bytes(200)
+            };
+            let reply = admin
+                .client
+                .post(app.url(path))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "text/html")
+                .body(body.clone())
+                .send()
+                .await
+                .expect("the server answers");
+            let status = reply.status().as_u16();
+            let text = reply.text().await.unwrap_or_default();
+            assert!(status < 500, "{path} answered {status} to {:?}", String::from_utf8_lossy(&body));
+            if (400..500).contains(&status) {
+                assert!(text.contains("<html lang=\"es\">") && !text.contains("Failed to"), "{path}: {text}");
+            }
+        }
+    }
     assert_eq!(app.get("/healthz", None).await.status, 200, "still serving");
 }

@@ -52,7 +52,11 @@ pub async fn render_in_reader_language(request: Request, next: Next) -> Response
     let language = language_of(request.headers());
     let response = next.run(request).await;
     let Some(marker) = response.extensions().get::<ErrorPage>().cloned() else {
-        return response;
+        return if is_framework_refusal(&response) {
+            (response.status(), Html(render(language, response.status()))).into_response()
+        } else {
+            response
+        };
     };
     if let Some(cause) = &marker.cause {
         tracing::error!(error = format!("{cause:#}"), "request failed");
@@ -61,11 +65,26 @@ pub async fn render_in_reader_language(request: Request, next: Next) -> Response
     (status, Html(render(language, status))).into_response()
 }
 
+/// A refusal written by axum itself — a form, path or body it could not read — in its own
+/// English text (`Failed to deserialize form body: …`): a person gets the page in their
+/// language instead. Server functions answer in JSON and keep their answer.
+fn is_framework_refusal(response: &Response) -> bool {
+    response.status().is_client_error()
+        && response.status() != StatusCode::NOT_FOUND
+        && response
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.starts_with("text/plain"))
+}
+
 /// A small self-contained page: it must render even when nothing else works.
 fn render(language: Language, status: StatusCode) -> String {
     let t = texts(language);
     let (title, body) = if status == StatusCode::NOT_FOUND {
         (t.not_found_title, t.not_found_body)
+    } else if status.is_client_error() {
+        (t.bad_request_title, t.bad_request_body)
     } else {
         (t.server_error_title, t.server_error_body)
     };
