@@ -19,6 +19,11 @@ impl Noise {
         self.0
     }
 
+    /// Heads or tails.
+    fn coin(&mut self) -> bool {
+        self.next() & 1 == 0
+    }
+
     fn bytes(&mut self, most: usize) -> Vec<u8> {
         let length = (self.next() % most as u64) as usize;
         (0..length).map(|_| self.next() as u8).collect()
@@ -103,7 +108,7 @@ async fn arbitrary_bytes_get_a_clear_refusal_from_every_server_function_and_the_
                  --b\r\nContent-Disposition: form-data; name=\"r.codigo.difusion\"\r\n\r\n0\r\n\
                  --b\r\nContent-Disposition: form-data; name=\"u.codigo.difusion\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n--b--\r\n";
     for _ in 0..40 {
-        let body = if noise.next() % 2 == 0 { noise.mangle(valid.as_bytes()) } else { noise.bytes(600) };
+        let body = if noise.coin() { noise.mangle(valid.as_bytes()) } else { noise.bytes(600) };
         let reply = member
             .client
             .post(app.url(&section))
@@ -131,11 +136,8 @@ async fn arbitrary_bytes_get_a_clear_refusal_from_every_server_function_and_the_
     assert!(senda_tests::visible_text(&without_role.body).contains("No pudimos leer lo que envió"));
     for path in &forms {
         for _ in 0..8 {
-            let body = if noise.next() % 2 == 0 {
-                noise.mangle(b"role=company_member&kind=x")
-            } else {
-                noise.bytes(200)
-            };
+            let body =
+                if noise.coin() { noise.mangle(b"role=company_member&kind=x") } else { noise.bytes(200) };
             let reply = admin
                 .client
                 .post(app.url(path))
