@@ -312,20 +312,7 @@ fn a_backup_taken_while_serving_restores_what_was_there_and_a_broken_file_change
     let _ = server.wait();
 
     // After the copy, the database changes: a new platform admin.
-    let created = senda()
-        .args([
-            "admin",
-            "create-user",
-            "--email",
-            "nueva@senda.mx",
-            "--name",
-            "Nueva",
-            "--database-url",
-            &url,
-        ])
-        .env("SENDA_PASSWORD", "una frase larga y segura")
-        .output()
-        .unwrap();
+    let created = platform_admin(&url, "nueva@senda.mx");
     assert!(created.status.success());
 
     // A file that is not a database is refused, and the database is left as it was.
@@ -335,20 +322,7 @@ fn a_backup_taken_while_serving_restores_what_was_there_and_a_broken_file_change
         senda().args(["restore", broken.to_str().unwrap(), "--database-url", &url]).output().unwrap();
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("is not a whole Senda database"));
-    let exists = senda()
-        .args([
-            "admin",
-            "create-user",
-            "--email",
-            "nueva@senda.mx",
-            "--name",
-            "Nueva",
-            "--database-url",
-            &url,
-        ])
-        .env("SENDA_PASSWORD", "una frase larga y segura")
-        .output()
-        .unwrap();
+    let exists = platform_admin(&url, "nueva@senda.mx");
     assert!(String::from_utf8_lossy(&exists.stderr).contains("exists already"), "the database is untouched");
 
     // The copy restores the state it was taken in: the demo is there, the later admin is not.
@@ -356,38 +330,21 @@ fn a_backup_taken_while_serving_restores_what_was_there_and_a_broken_file_change
         senda().args(["restore", copy.to_str().unwrap(), "--database-url", &url]).output().unwrap();
     assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
     assert!(folder.join("data/senda.before-restore").is_file(), "the replaced database is kept");
-    let created_again = senda()
-        .args([
-            "admin",
-            "create-user",
-            "--email",
-            "nueva@senda.mx",
-            "--name",
-            "Nueva",
-            "--database-url",
-            &url,
-        ])
-        .env("SENDA_PASSWORD", "una frase larga y segura")
-        .output()
-        .unwrap();
+    let created_again = platform_admin(&url, "nueva@senda.mx");
     assert!(created_again.status.success(), "the later admin is not in the copy");
-    let demo_admin = senda()
-        .args([
-            "admin",
-            "create-user",
-            "--email",
-            "admin@ingenio.demo.senda.mx",
-            "--name",
-            "X",
-            "--database-url",
-            &url,
-        ])
-        .env("SENDA_PASSWORD", "una frase larga y segura")
-        .output()
-        .unwrap();
+    let demo_admin = platform_admin(&url, "admin@ingenio.demo.senda.mx");
     assert!(
         String::from_utf8_lossy(&demo_admin.stderr).contains("exists already"),
         "the demo is in the copy"
     );
     let _ = std::fs::remove_dir_all(folder);
+}
+
+/// `senda admin create-user` of a platform admin called Nueva with the address `email`.
+fn platform_admin(url: &str, email: &str) -> std::process::Output {
+    senda()
+        .args(["admin", "create-user", "--email", email, "--name", "Nueva", "--database-url", url])
+        .env("SENDA_PASSWORD", "una frase larga y segura")
+        .output()
+        .unwrap()
 }

@@ -5,8 +5,8 @@
 //! arbitrary-input tests are in `assessments/tests/loader.rs`.)
 
 use assessments::organization::OrganizationKind;
-use senda_tests::TestApp;
 use senda_tests::demo::{MILL, MILL_MEMBER};
+use senda_tests::{TestApp, Visitor};
 
 /// A small deterministic generator (xorshift), so a failure replays exactly.
 struct Noise(u64);
@@ -64,6 +64,13 @@ fn bodies(noise: &mut Noise, valid_form: &str, valid_json: &str) -> Vec<(&'stati
     bodies
 }
 
+/// Posts `body` as `content_type`, asking for `accept`; the status and the text of the answer.
+async fn post(visitor: &Visitor, url: &str, content_type: &str, accept: &str, body: &[u8]) -> (u16, String) {
+    let request = visitor.client.post(url).header("content-type", content_type).header("accept", accept);
+    let reply = request.body(body.to_vec()).send().await.expect("the server answers");
+    (reply.status().as_u16(), reply.text().await.unwrap_or_default())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn arbitrary_bytes_get_a_clear_refusal_from_every_server_function_and_the_section_form() {
     let app = TestApp::spawn().await;
@@ -84,17 +91,8 @@ async fn arbitrary_bytes_get_a_clear_refusal_from_every_server_function_and_the_
     );
     for endpoint in &endpoints {
         for (content_type, body) in bodies(&mut noise, &valid_form, &valid_json) {
-            let reply = member
-                .client
-                .post(app.url(endpoint))
-                .header("content-type", content_type)
-                .header("accept", "application/json")
-                .body(body.clone())
-                .send()
-                .await
-                .expect("the server answers");
-            let status = reply.status().as_u16();
-            let text = reply.text().await.unwrap_or_default();
+            let (status, text) =
+                post(&member, &app.url(endpoint), content_type, "application/json", &body).await;
             assert!(
                 status < 500,
                 "{endpoint} answered {status} to {:?}: {text}",
@@ -109,16 +107,8 @@ async fn arbitrary_bytes_get_a_clear_refusal_from_every_server_function_and_the_
                  --b\r\nContent-Disposition: form-data; name=\"u.codigo.difusion\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n--b--\r\n";
     for _ in 0..40 {
         let body = if noise.coin() { noise.mangle(valid.as_bytes()) } else { noise.bytes(600) };
-        let reply = member
-            .client
-            .post(app.url(&section))
-            .header("content-type", "multipart/form-data; boundary=b")
-            .header("accept", "text/html")
-            .body(body.clone())
-            .send()
-            .await
-            .expect("the server answers");
-        let status = reply.status().as_u16();
+        let multipart = "multipart/form-data; boundary=b";
+        let (status, _) = post(&member, &app.url(&section), multipart, "text/html", &body).await;
         assert!(status < 500, "the section form answered {status} to {:?}", String::from_utf8_lossy(&body));
     }
 
@@ -138,17 +128,8 @@ async fn arbitrary_bytes_get_a_clear_refusal_from_every_server_function_and_the_
         for _ in 0..8 {
             let body =
                 if noise.coin() { noise.mangle(b"role=company_member&kind=x") } else { noise.bytes(200) };
-            let reply = admin
-                .client
-                .post(app.url(path))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("accept", "text/html")
-                .body(body.clone())
-                .send()
-                .await
-                .expect("the server answers");
-            let status = reply.status().as_u16();
-            let text = reply.text().await.unwrap_or_default();
+            let form = "application/x-www-form-urlencoded";
+            let (status, text) = post(&admin, &app.url(path), form, "text/html", &body).await;
             assert!(status < 500, "{path} answered {status} to {:?}", String::from_utf8_lossy(&body));
             if (400..500).contains(&status) {
                 assert!(text.contains("<html lang=\"es\">") && !text.contains("Failed to"), "{path}: {text}");

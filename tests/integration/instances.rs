@@ -1,11 +1,11 @@
-//! Several instances of Senda on one database, as in production behind a proxy: whatever one
-//! instance knows, the others know too, because nothing of it lives in an instance's memory.
-//! (Each instance here is a whole server of its own — router, pool, session layer, state — in the
-//! test's process; they share only the database, on SQLite and on PostgreSQL.)
+//! Several instances of Senda on one database, as in production behind a proxy: two `senda serve`
+//! processes share only the database (SQLite or PostgreSQL, by the lane), and whatever one
+//! instance is told, the other knows, because nothing of it lives in an instance's memory.
 
 use assessments::organization::OrganizationKind;
 use senda_tests::demo::{ADVISOR, MILL, MILL_ADMIN, MILL_MEMBER};
-use senda_tests::{DEMO_PASSWORD, TestApp};
+use senda_tests::process::{Served, senda};
+use senda_tests::{DEMO_PASSWORD, TestDatabase};
 use serde_json::Value;
 
 /// A browser that talks to whichever instance it is told, with one session cookie.
@@ -14,11 +14,16 @@ struct Browser {
     cookie: String,
 }
 
+/// A client that shows redirects rather than following them, without cookies of its own.
+fn client() -> reqwest::Client {
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+    client.timeout(std::time::Duration::from_secs(30)).build().unwrap()
+}
+
 impl Browser {
     /// Signs in as `email` through `app`.
-    async fn signed_in(app: &TestApp, email: &str) -> Self {
-        let reply = app
-            .client()
+    async fn signed_in(app: &Served, email: &str) -> Self {
+        let reply = client()
             .post(app.url("/entrar"))
             .form(&[("email", email), ("password", DEMO_PASSWORD)])
             .send()
@@ -26,16 +31,16 @@ impl Browser {
             .unwrap();
         assert_eq!(reply.headers()["location"], "/empresas", "{email} signs in");
         let cookie = reply.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
-        Self { client: app.client(), cookie }
+        Self { client: client(), cookie }
     }
 
-    async fn call(&self, app: &TestApp, endpoint: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    async fn call(&self, app: &Served, endpoint: &str, fields: &[(&str, &str)]) -> (u16, String) {
         let request = self.client.post(app.url(&format!("/api/{endpoint}"))).header("cookie", &self.cookie);
         let reply = request.form(fields).send().await.unwrap();
         (reply.status().as_u16(), reply.text().await.unwrap())
     }
 
-    async fn post(&self, app: &TestApp, path: &str, fields: &[(&str, &str)]) -> String {
+    async fn post(&self, app: &Served, path: &str, fields: &[(&str, &str)]) -> String {
         let request = self.client.post(app.url(path)).header("cookie", &self.cookie).form(fields);
         let reply = request.send().await.unwrap();
         reply.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default()
@@ -44,10 +49,13 @@ impl Browser {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn what_one_instance_is_told_holds_on_the_other() {
-    let first = TestApp::spawn().await;
-    first.load_demo().await;
-    let second = first.spawn_beside().await;
-    let mill = first.organization_id(OrganizationKind::Company, MILL).await.to_string();
+    let database = TestDatabase::create().await;
+    let demo = senda(&database).args(["demo"]).env("SENDA_DEMO_PASSWORD", DEMO_PASSWORD).status().unwrap();
+    assert!(demo.success(), "senda demo");
+    let (first, second) = (Served::start(&database).await, Served::start(&database).await);
+    let store = server::Store::connect(&database.url).await.unwrap();
+    let mill = store.organization_named(OrganizationKind::Company, MILL).await.unwrap().unwrap().to_string();
+    store.close().await;
     let company = [("company_id", mill.as_str())];
 
     // A session begun on one instance is honoured by the other.
@@ -57,9 +65,9 @@ async fn what_one_instance_is_told_holds_on_the_other() {
     // Failed sign-ins counted by one instance hold on the other (an unknown email counts alike).
     let guessed = [("email", "nadie@ingenio.mx"), ("password", "no")];
     for _ in 0..5 {
-        first.client().post(first.url("/entrar")).form(&guessed).send().await.unwrap();
+        client().post(first.url("/entrar")).form(&guessed).send().await.unwrap();
     }
-    let sixth = second.client().post(second.url("/entrar")).form(&guessed);
+    let sixth = client().post(second.url("/entrar")).form(&guessed);
     let sixth = sixth.send().await.unwrap();
     assert!(sixth.headers()["location"].to_str().unwrap().contains("error=too_many_attempts"));
 

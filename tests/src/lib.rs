@@ -10,6 +10,7 @@
 //!   dropped when the test ends.
 
 pub mod browser;
+pub mod process;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -55,24 +56,7 @@ impl TestApp {
         Self::start(|routes| routes, shipped_assessments(), adjust).await
     }
 
-    /// A second instance of the application over this one's database, as several `senda serve`
-    /// behind one proxy are: the two share nothing but the database (their own pools, sessions
-    /// layers and state). The first one cleans the database up.
-    pub async fn spawn_beside(&self) -> Self {
-        let database = TestDatabase { url: self.database.url.clone(), cleanup: Cleanup::LeftToAnother };
-        Self::start_on(database, |routes| routes, shipped_assessments(), |_| {}).await
-    }
-
     async fn start(
-        extend: impl FnOnce(Router) -> Router,
-        assessments_dir: PathBuf,
-        adjust: impl FnOnce(&mut Settings),
-    ) -> Self {
-        Self::start_on(TestDatabase::create().await, extend, assessments_dir, adjust).await
-    }
-
-    async fn start_on(
-        database: TestDatabase,
         extend: impl FnOnce(Router) -> Router,
         assessments_dir: PathBuf,
         adjust: impl FnOnce(&mut Settings),
@@ -81,6 +65,7 @@ impl TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
             server::telemetry::init();
         }
+        let database = TestDatabase::create().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a free port");
         let addr = listener.local_addr().expect("local address");
         let mut settings = database.settings(addr, assessments_dir);
@@ -399,12 +384,7 @@ pub struct TestDatabase {
 
 enum Cleanup {
     SqliteFolder(PathBuf),
-    PostgresDatabase {
-        admin_url: String,
-        name: String,
-    },
-    /// Another instance's database: that one removes it.
-    LeftToAnother,
+    PostgresDatabase { admin_url: String, name: String },
 }
 
 impl TestDatabase {
@@ -469,7 +449,6 @@ impl Drop for TestDatabase {
             Cleanup::SqliteFolder(folder) => {
                 let _ = std::fs::remove_dir_all(folder);
             }
-            Cleanup::LeftToAnother => {}
             Cleanup::PostgresDatabase { admin_url, name } => {
                 // Drop runs inside the test's runtime, which cannot be blocked on: use a thread
                 // with a runtime of its own.
