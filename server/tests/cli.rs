@@ -84,20 +84,25 @@ fn with_no_subcommand_it_serves_taking_its_settings_from_the_environment() {
         .spawn()
         .unwrap();
 
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let reply = loop {
-        if let Some(reply) = http_get(port, "/healthz") {
-            break reply;
-        }
-        assert!(Instant::now() < deadline, "senda did not answer on port {port}");
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    let reply = health_once_serving(port);
     let _ = server.kill();
     let _ = server.wait();
     assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
     assert!(reply.contains(r#""database":"ok""#), "{reply}");
     assert!(folder.join("data/senda.db").is_file());
     let _ = std::fs::remove_dir_all(folder);
+}
+
+/// The health check's answer, once the server on `port` gives one (within 20 seconds).
+fn health_once_serving(port: u16) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(reply) = http_get(port, "/healthz") {
+            return reply;
+        }
+        assert!(Instant::now() < deadline, "senda did not answer on port {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 /// A bare HTTP/1.1 GET, enough for a health check.
@@ -296,11 +301,7 @@ fn a_backup_taken_while_serving_restores_what_was_there_and_a_broken_file_change
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while http_get(port, "/healthz").is_none() {
-        assert!(Instant::now() < deadline, "senda did not answer on port {port}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    health_once_serving(port);
     let sign_in = "email=admin%40ingenio.demo.senda.mx&password=zafra-de-prueba-2026";
     assert!(http_post_form(port, "/entrar", sign_in).contains("location: /empresas"));
     let copy = folder.join("copia.db");

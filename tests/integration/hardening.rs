@@ -6,6 +6,14 @@ use assessments::organization::OrganizationKind;
 use senda_tests::demo::{ADVISOR, MILL, MILL_ADMIN, MILL_MEMBER, TOBACCO_ADMIN, TOBACCO_MEMBER};
 use senda_tests::{DEMO_PASSWORD, TestApp, visible_text};
 
+/// The demo, and the sugar mill's id.
+async fn demo() -> (TestApp, assessments::ids::OrganizationId) {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    (app, mill)
+}
+
 /// Posts the sign-in form as a client at `from` (behind a trusted proxy when the app trusts
 /// this machine) without cookies; returns where the answer sends it, and the cookies it sets.
 async fn sign_in(app: &TestApp, from: Option<&str>, email: &str, password: &str) -> (String, Vec<String>) {
@@ -179,9 +187,7 @@ async fn simultaneous_first_run_setups_create_one_platform_admin() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_runs_only_its_own_nonced_scripts_cannot_be_framed_and_is_never_kept() {
-    let app = TestApp::spawn().await;
-    app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let (app, mill) = demo().await;
     let admin = app.signed_in(MILL_ADMIN).await;
     let page = admin.get(&format!("/empresas/{mill}")).await;
     assert_eq!(page.status, 200);
@@ -243,9 +249,7 @@ async fn post_a_body_that_never_ends(app: &TestApp, path: &str, cookie: &str) ->
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_strangers_upload_is_refused_before_its_body_is_read() {
-    let app = TestApp::spawn().await;
-    app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let (app, mill) = demo().await;
     let member = app.signed_in(MILL_MEMBER).await;
     let started = member
         .post_form(&format!("/empresas/{mill}/evaluaciones"), &[("questionnaire", "agro-laboral@3")])
@@ -280,9 +284,7 @@ async fn log_kinds(app: &TestApp, company: assessments::ids::OrganizationId) -> 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn what_an_advisor_lists_returns_verifies_and_sends_back_is_in_the_companys_log() {
-    let app = TestApp::spawn().await;
-    app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let (app, mill) = demo().await;
     let (advisor, member) = (app.signed_in(ADVISOR).await, app.signed_in(MILL_MEMBER).await);
     let before = log_kinds(&app, mill).await.len();
 
@@ -343,9 +345,7 @@ async fn what_an_advisor_lists_returns_verifies_and_sends_back_is_in_the_company
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_export_that_cannot_be_audited_is_not_served() {
-    let app = TestApp::spawn().await;
-    app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let (app, mill) = demo().await;
     let csv = format!("/evaluaciones/{}/brechas.csv", app.demo_assessment(mill).await);
     let (advisor, member) = (app.signed_in(ADVISOR).await, app.signed_in(MILL_MEMBER).await);
     assert_eq!(advisor.get(&csv).await.status, 200);
@@ -365,9 +365,7 @@ async fn an_export_that_cannot_be_audited_is_not_served() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_log_page_pages_and_filters_by_person_and_kind() {
-    let app = TestApp::spawn().await;
-    app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let (app, mill) = demo().await;
     // Sixty looks by the advisor, between the admin's sign-ins.
     let advisor = app.signed_in(ADVISOR).await;
     for _ in 0..60 {
@@ -402,9 +400,7 @@ async fn the_log_page_pages_and_filters_by_person_and_kind() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_sees_the_links_not_used_yet_and_a_withdrawn_one_opens_nothing() {
-    let app = TestApp::spawn().await;
-    app.load_demo().await;
-    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let (app, mill) = demo().await;
     let admin = app.signed_in(MILL_ADMIN).await;
     let reply =
         admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_admin")]).await;
