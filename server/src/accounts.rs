@@ -12,6 +12,9 @@ use crate::auth::{MIN_PASSWORD_CHARS, hash_password_blocking};
 /// The platform organization every platform admin belongs to.
 const PLATFORM_NAME: &str = "Senda";
 
+/// The longest email address there is (RFC 5321's path limit less its brackets).
+pub const MAX_EMAIL_BYTES: usize = 254;
+
 /// What a new account needs, checked.
 #[derive(Debug, Clone)]
 pub struct NewAccount {
@@ -26,7 +29,7 @@ impl NewAccount {
         let email = email.trim().to_lowercase();
         let name = name.trim().to_owned();
         let mut problems = Vec::new();
-        if email.len() > 254 || !email.validate_email() {
+        if email.len() > MAX_EMAIL_BYTES || !email.validate_email() {
             problems.push(FormProblem::EmailInvalid);
         }
         if name.is_empty() {

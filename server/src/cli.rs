@@ -67,7 +67,8 @@ pub enum Command {
         file: PathBuf,
     },
     /// Replace the SQLite database by a copy made with `senda backup`. Stop Senda first. The
-    /// database replaced is kept beside it as `<file>.before-restore`.
+    /// database replaced is kept beside it, named `<name>.before-restore` (`data/senda.db` is kept
+    /// as `data/senda.before-restore`).
     Restore {
         /// The copy to restore.
         file: PathBuf,
@@ -210,6 +211,16 @@ async fn restore(url: &DatabaseUrl, file: &std::path::Path) -> anyhow::Result<()
     // The database replaced moves aside whole, with its write-ahead log, which must not be
     // replayed into the restored one.
     let kept = database.with_extension("before-restore");
+    // A copy kept by an earlier restore is never overwritten (nor its log replayed into another).
+    for suffix in ["", "-wal", "-shm"] {
+        let earlier = format!("{}{suffix}", kept.display());
+        if std::path::Path::new(&earlier).exists() {
+            let _ = std::fs::remove_file(&scratch);
+            anyhow::bail!(
+                "{earlier} is kept from an earlier restore: move it away first; nothing was changed"
+            );
+        }
+    }
     for suffix in ["", "-wal", "-shm"] {
         let (from, to) = (format!("{}{suffix}", database.display()), format!("{}{suffix}", kept.display()));
         if std::path::Path::new(&from).exists() {
@@ -291,16 +302,19 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes expired sessions every hour; an expired one is refused anyway, this only keeps the
-/// table small.
+/// Deletes expired sessions and forgotten sign-in failures every hour; both are ignored anyway,
+/// this only keeps the tables small.
 async fn sweep_expired_sessions(store: Store) {
     use tower_sessions::ExpiredDeletion;
-    let sessions = store::sessions::DatabaseSessions::new(store);
+    let sessions = store::sessions::DatabaseSessions::new(store.clone());
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
     loop {
         every_hour.tick().await;
         if let Err(error) = sessions.delete_expired().await {
             tracing::warn!(%error, "could not delete expired sessions");
+        }
+        if let Err(error) = store.sweep_sign_in_throttle(chrono::Utc::now()).await {
+            tracing::warn!(%error, "could not delete forgotten sign-in failures");
         }
     }
 }

@@ -331,6 +331,11 @@ fn a_backup_taken_while_serving_restores_what_was_there_and_a_broken_file_change
         senda().args(["restore", copy.to_str().unwrap(), "--database-url", &url]).output().unwrap();
     assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
     assert!(folder.join("data/senda.before-restore").is_file(), "the replaced database is kept");
+    let twice = senda().args(["restore", copy.to_str().unwrap(), "--database-url", &url]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&twice.stderr).contains("move it away first"),
+        "the kept one is never overwritten"
+    );
     let created_again = platform_admin(&url, "nueva@senda.mx");
     assert!(created_again.status.success(), "the later admin is not in the copy");
     let demo_admin = platform_admin(&url, "admin@ingenio.demo.senda.mx");

@@ -328,6 +328,10 @@ async fn what_an_advisor_lists_returns_verifies_and_sends_back_is_in_the_company
     let returned = advisor.post_form(&format!("/evaluaciones/{assessment}/devolver"), &[]).await;
     assert_eq!(returned.status, 303);
 
+    // The company sees what its advisor did, not from where: that is the advisor's business.
+    let log = app.audit_log(mill, MILL_ADMIN).await;
+    assert!(log.iter().filter(|l| l.action == AuditAction::ActionVerified).all(|l| l.address.is_none()));
+    assert!(log.iter().filter(|l| l.action == AuditAction::SignedIn).all(|l| l.address.is_some()));
     let kinds = log_kinds(&app, mill).await;
     let new: Vec<(AuditAction, &str)> = kinds[before..].iter().map(|(a, d)| (*a, d.as_str())).collect();
     assert_eq!(
@@ -420,6 +424,17 @@ async fn an_admin_sees_the_links_not_used_yet_and_a_withdrawn_one_opens_nothing(
         .expect("a form to withdraw the link")
         .to_owned();
     assert!(!withdraw.contains(&token), "the page names the link by its hash, never by the token itself");
+    // Another organization's admin cannot withdraw it, not even through their own organization.
+    let key = withdraw.split("/invitaciones/").nth(1).unwrap().trim_end_matches("/retirar");
+    let tobacco = app.organization_id(OrganizationKind::Company, senda_tests::demo::TOBACCO).await;
+    let other_admin = app.signed_in(TOBACCO_ADMIN).await;
+    for path in [withdraw.clone(), format!("/organizaciones/{tobacco}/invitaciones/{key}/retirar")] {
+        assert_eq!(other_admin.post_form(&path, &[]).await.status, 404, "{path}");
+    }
+    assert!(
+        visible_text(&admin.get(&format!("/organizaciones/{mill}/personas")).await.body)
+            .contains("Invitaciones sin usar")
+    );
     assert_eq!(
         admin.post_form(&withdraw, &[]).await.header("location"),
         Some(format!("/organizaciones/{mill}/personas").as_str())

@@ -21,7 +21,7 @@ use store::{Store, StoreError};
 
 use super::handler::{Failure, HandlerResult, Ids, SignedIn, see_other};
 use super::return_path::return_path;
-use crate::accounts::{CreateAccountError, NewAccount, create_first_admin};
+use crate::accounts::{CreateAccountError, MAX_EMAIL_BYTES, NewAccount, create_first_admin};
 use crate::auth::{AuthSession, Credentials, begin_session, hash_password_blocking, throttle};
 use store::throttle::Attempt;
 
@@ -58,6 +58,11 @@ pub async fn sign_in(
             percent_encode(&form.volver)
         )))
     };
+    // No account has a longer address (see `NewAccount::parse`); counting it would only grow the
+    // throttle's keys.
+    if email.len() > MAX_EMAIL_BYTES {
+        return back_to_form(FormProblem::CredentialsWrong);
+    }
     let now = chrono::Utc::now();
     let usual_place = store
         .signed_in_from(&email, &ip, now - chrono::Duration::days(throttle::USUAL_PLACE_DAYS))
@@ -78,7 +83,7 @@ pub async fn sign_in(
         record_failed_sign_in(store, &email, &ip).await.map_err(internal)?;
         return back_to_form(FormProblem::CredentialsWrong);
     };
-    store.settle_successful_sign_in(&names).await.map_err(internal)?;
+    store.settle_successful_sign_in(&names, now).await.map_err(internal)?;
     begin_session(&mut auth, &user).await?;
     let user_id = axum_login::AuthUser::id(&user);
     audit_in_each_organization(store, user_id, AuditAction::SignedIn, &ip).await.map_err(internal)?;

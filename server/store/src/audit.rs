@@ -66,15 +66,23 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         // A person is found by any part of their name, their email or the email typed at a
-        // failed sign-in; an empty filter keeps every line.
-        let person = format!("%{}%", filter.person.trim().to_lowercase().replace(['%', '_'], ""));
+        // failed sign-in, `%` and `_` taken as themselves; an empty filter keeps every line.
+        // (SQLite's LOWER folds ASCII letters only: "álvaro" finds "Álvaro" on PostgreSQL alone.)
+        let typed = filter.person.trim().to_lowercase();
+        let person = format!("%{}%", typed.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        // The address is shown for the company's own people and for attempts on their accounts,
+        // not for outsiders: an advisor's or an association's addresses are their own business.
         let rows = sqlx::query_as::<_, AuditRow>(
-            "SELECT a.occurred_at, a.action, a.detail, a.actor_email, a.ip, u.name, u.email FROM audit_log a \
-             LEFT JOIN users u ON u.id = a.actor_user_id \
+            "SELECT a.occurred_at, a.action, a.detail, a.actor_email, \
+               CASE WHEN a.action = 'sign_in_failed' OR EXISTS (SELECT 1 FROM memberships m \
+                 WHERE m.user_id = a.actor_user_id AND m.organization_id = a.organization_id) \
+               THEN a.ip END AS ip, u.name, u.email \
+             FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id \
              WHERE a.organization_id = $1 \
                AND ($2 = '' OR a.action = $2) \
-               AND ($3 = '%%' OR LOWER(COALESCE(u.name, '')) LIKE $3 OR LOWER(COALESCE(u.email, '')) LIKE $3 \
-                    OR LOWER(COALESCE(a.actor_email, '')) LIKE $3) \
+               AND ($3 = '%%' OR LOWER(COALESCE(u.name, '')) LIKE $3 ESCAPE '\\' \
+                    OR LOWER(COALESCE(u.email, '')) LIKE $3 ESCAPE '\\' \
+                    OR LOWER(COALESCE(a.actor_email, '')) LIKE $3 ESCAPE '\\') \
              ORDER BY a.occurred_at DESC, a.id DESC LIMIT $4 OFFSET $5",
         )
         .bind(organization_id.to_string())

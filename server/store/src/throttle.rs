@@ -77,26 +77,44 @@ impl Store {
     }
 
     /// Settles an attempt whose password proved right: it was counted as a failure against each
-    /// of `keys`, so it is taken back from each; the first key (the person's own account and
-    /// address pair) also forgets its earlier failures. Failures counted on the other keys were
-    /// someone's, and may well be someone else's: they stay.
-    pub async fn settle_successful_sign_in(&self, keys: &[String]) -> StoreResult<()> {
-        let Some((own, shared)) = keys.split_first() else { return Ok(()) };
-        let mut transaction = self.pool.begin().await?;
-        sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")
-            .bind(own)
-            .execute(&mut *transaction)
-            .await?;
-        for key in shared {
-            sqlx::query(
-                "UPDATE sign_in_throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0",
-            )
-            .bind(key)
-            .execute(&mut *transaction)
-            .await?;
+    /// of `keys`, so it is taken back from each, and the wait it may have started ends; the first
+    /// key (the person's own account and address pair) also forgets its earlier failures.
+    /// Failures counted on the other keys were someone's, and may well be someone else's: they
+    /// stay, and the next one starts its wait again.
+    pub async fn settle_successful_sign_in(&self, keys: &[String], now: DateTime<Utc>) -> StoreResult<()> {
+        let mut transaction = self.begin_checked().await?;
+        // In the order attempts lock them (see `count_sign_in_attempt`): never a deadlock.
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        for index in order {
+            let settle = if index == 0 {
+                sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1").bind(&keys[index])
+            } else {
+                sqlx::query(
+                    "UPDATE sign_in_throttle SET failures = failures - 1, next_attempt_at = $2 \
+                     WHERE key = $1 AND failures > 0",
+                )
+                .bind(&keys[index])
+                .bind(super::format_instant(now))
+            };
+            settle.execute(&mut *transaction).await?;
         }
         transaction.commit().await?;
         Ok(())
+    }
+
+    /// Deletes the keys whose failures are forgotten (a quiet day) and whose wait is over: the
+    /// table keeps only what still counts.
+    pub async fn sweep_sign_in_throttle(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+        let forgotten = now - chrono::Duration::hours(FORGET_AFTER_HOURS);
+        let swept =
+            sqlx::query("DELETE FROM sign_in_throttle WHERE last_failure_at < $1 AND next_attempt_at < $2")
+                .bind(super::format_instant(forgotten))
+                .bind(super::format_instant(now))
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        Ok(swept)
     }
 
     /// Whether the account of `email` signed in from `ip` since `since`: a usual place of its
@@ -108,9 +126,46 @@ impl Store {
         )
         .bind(email)
         .bind(ip)
-        .bind(since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .bind(super::format_instant(since))
         .fetch_optional(&self.pool)
         .await?;
         Ok(found.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_wait_refuses_without_counting_and_a_quiet_day_is_swept_away() {
+        let (store, folder) = crate::tests::temp_sqlite().await;
+        store.migrate().await.unwrap();
+        let now = Utc::now();
+        let keys = ["pair:ana 10.0.0.1".to_owned()];
+        let wait_a_minute = |_: usize, _: i64| now + Duration::minutes(1);
+        assert_eq!(store.count_sign_in_attempt(&keys, now, wait_a_minute).await.unwrap(), Attempt::Admitted);
+        let Attempt::Refused { until } =
+            store.count_sign_in_attempt(&keys, now, wait_a_minute).await.unwrap()
+        else {
+            panic!("a second attempt within the minute is heard")
+        };
+        // Stored to the microsecond.
+        assert!((until - (now + Duration::minutes(1))).abs() < Duration::microseconds(1));
+        let failures: i64 =
+            sqlx::query_scalar("SELECT failures FROM sign_in_throttle").fetch_one(&store.pool).await.unwrap();
+        assert_eq!(failures, 1, "a refused attempt is not counted");
+
+        let old = ["address:10.0.0.2".to_owned()];
+        let two_days_ago = now - Duration::days(2);
+        store.count_sign_in_attempt(&old, two_days_ago, |_, _| two_days_ago).await.unwrap();
+        assert_eq!(store.sweep_sign_in_throttle(now).await.unwrap(), 1, "only the forgotten key goes");
+        let left: Vec<String> =
+            sqlx::query_scalar("SELECT key FROM sign_in_throttle").fetch_all(&store.pool).await.unwrap();
+        assert_eq!(left, keys);
+        store.close().await;
+        let _ = std::fs::remove_dir_all(folder);
     }
 }
