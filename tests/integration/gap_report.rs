@@ -166,7 +166,7 @@ async fn the_gaps_export_as_csv_with_accents_intact_for_those_who_see_them() {
         csv.body.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "\"Sección\",\"Gravedad\",\"Estado\",\"Ordenamiento\",\"Artículo\",\"Requisito\",\"Pregunta\",\"Respuesta\",\"Acción sugerida\",\"Tolerancia cero\",\"Base\""
+        "\"Sección\",\"Gravedad\",\"Estado\",\"Ordenamiento\",\"Artículo\",\"Clave del requisito\",\"Requisito\",\"Pregunta\",\"Respuesta\",\"Acción sugerida\",\"Tolerancia cero\",\"Base\""
     );
     let rows = |status: &str| lines.iter().filter(|l| l.contains(&format!(",\"{status}\","))).count();
     assert_eq!(
@@ -176,6 +176,11 @@ async fn the_gaps_export_as_csv_with_accents_intact_for_those_who_see_them() {
     );
     assert!(lines[1].starts_with("\"Código de conducta"), "{}", lines[1]);
     assert!(lines[2].contains("\"Alta\",\"No cumple\""), "{}", lines[2]);
+    // Each gap names its requirement by the catalog's id, to match findings across companies.
+    let id_of = |line: &str| line.split("\",\"").nth(5).unwrap_or_default().to_owned();
+    let requirement = id_of(lines[2]);
+    let is_an_id = |id: &str| id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    assert!(!requirement.is_empty() && is_an_id(&requirement), "{requirement}");
     let met: Vec<&&str> = lines.iter().filter(|l| l.contains(",\"Cumple\",")).collect();
     assert!(!met.is_empty() && met.iter().all(|l| l.ends_with(",\"Declarado\"")), "{met:?}");
     let excluded: Vec<&&str> =

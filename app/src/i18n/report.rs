@@ -124,7 +124,7 @@ pub struct ReportTexts {
     pub download_csv: &'static str,
     pub download_pdf: &'static str,
     pub section_live: &'static str,
-    pub csv_columns: [&'static str; 11],
+    pub csv_columns: [&'static str; 12],
     pub yes: &'static str,
 }
 
@@ -268,6 +268,7 @@ pub static ES: ReportTexts = ReportTexts {
         "Estado",
         "Ordenamiento",
         "Artículo",
+        "Clave del requisito",
         "Requisito",
         "Pregunta",
         "Respuesta",
@@ -386,6 +387,7 @@ pub static EN: ReportTexts = ReportTexts {
         "Status",
         "Instrument",
         "Article",
+        "Requirement id",
         "Requirement",
         "Question",
         "Answer",
