@@ -32,10 +32,12 @@ macro_rules! labels {
 mod answering;
 mod plans;
 mod report;
+mod review;
 
 pub use answering::AnsweringTexts;
 pub use plans::PlanTexts;
 pub use report::ReportTexts;
+pub use review::ReviewTexts;
 
 use assessments::Language;
 use assessments::access::AuditAction;
@@ -111,6 +113,10 @@ labels! {
         ActionVerified => action_verified,
         ActionSentBack => action_sent_back,
         InvitationRevoked => invitation_revoked,
+        ReviewOpened => review_opened,
+        ReviewReplied => review_replied,
+        ReviewResolved => review_resolved,
+        ReviewSigned => review_signed,
     }
 }
 
@@ -220,6 +226,7 @@ pub struct Texts {
     pub answering: &'static AnsweringTexts,
     pub report: &'static ReportTexts,
     pub plans: &'static PlanTexts,
+    pub review: &'static ReviewTexts,
 }
 
 impl Texts {
@@ -414,10 +421,15 @@ static ES: Texts = Texts {
         action_verified: "Acción del plan verificada por una asesora",
         action_sent_back: "Acción del plan devuelta por una asesora",
         invitation_revoked: "Invitación retirada",
+        review_opened: "Comentario o solicitud de una asesora",
+        review_replied: "Respuesta de una asesora en una conversación",
+        review_resolved: "Conversación cerrada por una asesora",
+        review_signed: "Revisión firmada por una asesora",
     },
     answering: &answering::ES,
     report: &report::ES,
     plans: &plans::ES,
+    review: &review::ES,
 };
 
 static EN: Texts = Texts {
@@ -576,10 +588,15 @@ static EN: Texts = Texts {
         action_verified: "Plan action verified by an advisor",
         action_sent_back: "Plan action sent back by an advisor",
         invitation_revoked: "Invitation withdrawn",
+        review_opened: "Comment or request by an advisor",
+        review_replied: "Reply by an advisor in a conversation",
+        review_resolved: "Conversation closed by an advisor",
+        review_signed: "Review signed by an advisor",
     },
     answering: &answering::EN,
     report: &report::EN,
     plans: &plans::EN,
+    review: &review::EN,
 };
 
 /// The language of the request being served (server) or of the page being hydrated (browser).

@@ -6,3 +6,4 @@ pub mod account;
 pub mod assessment;
 pub mod plan;
 pub mod report;
+pub mod review;

@@ -13,5 +13,6 @@ mod context;
 pub mod loaded;
 pub mod plan;
 pub mod report;
+pub mod review;
 
 pub use context::{Context, RequestContext};

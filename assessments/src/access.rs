@@ -135,6 +135,14 @@ pub enum AuditAction {
     ActionSentBack,
     /// An admin withdrew an invitation that nobody had used yet.
     InvitationRevoked,
+    /// An advisor opened a review thread: a comment, an acceptance, a request.
+    ReviewOpened,
+    /// An advisor wrote in a review thread.
+    ReviewReplied,
+    /// An advisor closed a review thread.
+    ReviewResolved,
+    /// An advisor signed a review of an assessment.
+    ReviewSigned,
 }
 
 impl AuditAction {
@@ -155,10 +163,14 @@ impl AuditAction {
             AuditAction::ActionVerified => "action_verified",
             AuditAction::ActionSentBack => "action_sent_back",
             AuditAction::InvitationRevoked => "invitation_revoked",
+            AuditAction::ReviewOpened => "review_opened",
+            AuditAction::ReviewReplied => "review_replied",
+            AuditAction::ReviewResolved => "review_resolved",
+            AuditAction::ReviewSigned => "review_signed",
         }
     }
 
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
         AuditAction::SignedOut,
@@ -174,6 +186,10 @@ impl AuditAction {
         AuditAction::ActionVerified,
         AuditAction::ActionSentBack,
         AuditAction::InvitationRevoked,
+        AuditAction::ReviewOpened,
+        AuditAction::ReviewReplied,
+        AuditAction::ReviewResolved,
+        AuditAction::ReviewSigned,
     ];
 
     pub fn parse(text: &str) -> Option<Self> {

@@ -84,6 +84,8 @@ uuid_ids! {
     ActionId;
     /// One file of evidence.
     EvidenceId;
+    /// A review thread on an answer, a gap or an action.
+    ThreadId;
 }
 
 #[cfg(test)]

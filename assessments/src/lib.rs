@@ -17,6 +17,7 @@ pub mod organization;
 pub mod parameters;
 pub mod plan;
 pub mod questionnaire;
+pub mod review;
 pub mod scoring;
 pub mod text;
 

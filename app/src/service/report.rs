@@ -197,7 +197,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
 
 /// The advisor's verification of `requirement_id`, while it stands: no answer behind the
 /// requirement was saved after it.
-fn standing_verification<'a>(
+pub fn standing_verification<'a>(
     loaded: &LoadedAssessment,
     files: &[EvidenceFile],
     verifications: &'a [Verification],

@@ -391,6 +391,16 @@ impl Store {
         .bind(assessment_id.to_string())
         .execute(&mut *tx)
         .await?;
+        // Kept, so the resubmission shows the reviewer what changed since (see `reviews`).
+        sqlx::query(
+            "INSERT INTO assessment_returns (id, assessment_id, returned_by, returned_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(assessment_id.to_string())
+        .bind(viewer.user_id.to_string())
+        .bind(crate::now_precise())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }

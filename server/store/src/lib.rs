@@ -32,6 +32,7 @@ pub mod audit;
 mod database_url;
 pub mod evidence;
 pub mod plans;
+pub mod reviews;
 pub mod sessions;
 pub mod throttle;
 pub mod verifications;

@@ -1,0 +1,399 @@
+//! An advisor's review: threads on answers, gaps and actions, requests and their answers, what
+//! changed since a return for changes, signed reviews, and what waits for each person. Who may
+//! write what is checked again in the store; every advisor's step is in the company's log.
+
+use assessments::access::{AuditAction, CompanyAccess, Organization};
+use assessments::answers::AssessmentStatus;
+use assessments::ids::{PlanId, ThreadId};
+use assessments::plan::{ActionStatus, Actor, PlanProgress, is_overdue};
+use assessments::review::{Request, Subject, Thread, ThreadState, WritingProblem, checked_text};
+use assessments::text::Text;
+
+use super::Context;
+use super::loaded::{LoadedAssessment, load};
+use super::report::standing_verification;
+use crate::error::{AppError, AppResult};
+use crate::model::review::{
+    ActionDue, AssessmentReview, ChangedAnswer, ChangesSinceReturn, CompanyWork, LatestAssessment,
+    PortfolioLine, RequestLine, Threads, Waiting,
+};
+use crate::urls;
+
+/// How many days ahead an action counts as due soon on the company's home.
+const DUE_SOON_DAYS: i64 = 14;
+
+/// The viewer's side in an assessment's review; `None` for someone who may only read.
+pub fn side_of(access: CompanyAccess) -> Option<Actor> {
+    match access {
+        CompanyAccess::Member { .. } => Some(Actor::Company),
+        CompanyAccess::Advisor => Some(Actor::Advisor),
+        CompanyAccess::PlanProgress => None,
+    }
+}
+
+/// The threads of an assessment that `keep` keeps, with the viewer's side.
+pub async fn threads_on(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    keep: impl Fn(&Subject) -> bool,
+) -> AppResult<Threads> {
+    let mut threads = cx.store.threads(&cx.viewer, loaded.header.id).await?;
+    threads.retain(|thread| keep(&thread.subject));
+    Ok(Threads { assessment_id: Some(loaded.header.id), threads, side: side_of(loaded.access) })
+}
+
+/// The review part of an assessment's overview: open requests, changes since the last return,
+/// signed reviews.
+pub async fn of_assessment(cx: &Context, loaded: &LoadedAssessment) -> AppResult<AssessmentReview> {
+    let assessment_id = loaded.header.id;
+    let threads = cx.store.threads(&cx.viewer, assessment_id).await?;
+    let plan = cx.store.plan_of_assessment(&cx.viewer, assessment_id).await?;
+    let open: Vec<Thread> = threads
+        .iter()
+        .filter(|t| t.request.asks_the_company() && t.state != ThreadState::Resolved)
+        .cloned()
+        .collect();
+    let requests = request_lines(cx, loaded, plan, open).await?;
+    let changes = match cx.store.last_return(&cx.viewer, assessment_id).await? {
+        Some(returned_at) if loaded.header.status == AssessmentStatus::Submitted => {
+            Some(changes_since(cx, loaded, &threads, returned_at).await?)
+        }
+        _ => None,
+    };
+    let reviews = cx.store.reviews(&cx.viewer, assessment_id).await?;
+    Ok(AssessmentReview { requests, changes, reviews })
+}
+
+/// What the company changed since `returned_at`: answers saved again, files attached, replies.
+/// Answers are stored to the second: one saved in the second of the return counts as changed
+/// (shown once too often rather than hidden).
+async fn changes_since(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    threads: &[Thread],
+    returned_at: chrono::DateTime<chrono::Utc>,
+) -> AppResult<ChangesSinceReturn> {
+    use chrono::{DurationRound, TimeDelta};
+    let since = returned_at.duration_trunc(TimeDelta::seconds(1)).unwrap_or(returned_at);
+    let assessment_id = loaded.header.id;
+    let answers = loaded
+        .answers
+        .iter()
+        .filter(|answer| answer.updated_at >= since)
+        .filter_map(|answer| {
+            let question = loaded.questionnaire.question(&answer.question_id)?;
+            Some(ChangedAnswer { question: question.text.clone(), href: answer_href(loaded, &question.id) })
+        })
+        .collect();
+    let files = cx
+        .store
+        .evidence_files(&cx.viewer, assessment_id)
+        .await?
+        .into_iter()
+        .filter(|file| file.uploaded_at >= since)
+        .map(|file| file.file_name)
+        .collect();
+    let replies = threads
+        .iter()
+        .flat_map(|t| &t.messages)
+        .filter(|m| m.side == Actor::Company && m.written_at >= returned_at)
+        .count();
+    Ok(ChangesSinceReturn {
+        returned_at,
+        answers,
+        files,
+        replies: u32::try_from(replies).unwrap_or(u32::MAX),
+    })
+}
+
+/// Each thread named by what it is about, with where to answer it.
+async fn request_lines(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    plan: Option<PlanId>,
+    threads: Vec<Thread>,
+) -> AppResult<Vec<RequestLine>> {
+    let actions = match plan {
+        Some(plan_id) if threads.iter().any(|t| matches!(t.subject, Subject::Action(_))) => {
+            cx.store.plan_actions(&cx.viewer, plan_id).await?
+        }
+        _ => Vec::new(),
+    };
+    Ok(threads
+        .into_iter()
+        .map(|thread| {
+            let (about, href) = match &thread.subject {
+                Subject::Answer(question_id) => (
+                    loaded.questionnaire.question(question_id).map(|q| q.text.clone()),
+                    answer_href(loaded, question_id),
+                ),
+                Subject::Gap(requirement_id) => (
+                    cx.library.catalog.requirement(requirement_id).map(|r| r.summary.clone()),
+                    format!("{}#g-{requirement_id}", urls::gap_report(loaded.header.id)),
+                ),
+                Subject::Action(action_id) => (
+                    actions.iter().find(|a| a.id.to_string() == *action_id).map(|a| a.text.clone()),
+                    match (plan, action_id.parse()) {
+                        (Some(plan_id), Ok(action_id)) => urls::plan_action(plan_id, action_id),
+                        _ => urls::assessment(loaded.header.id),
+                    },
+                ),
+            };
+            RequestLine {
+                about: about.unwrap_or_else(|| Text::new(thread.subject.key(), None)),
+                href,
+                thread,
+            }
+        })
+        .collect())
+}
+
+/// Where a question's answer and its threads are read: its section page.
+fn answer_href(loaded: &LoadedAssessment, question_id: &str) -> String {
+    match loaded.questionnaire.section_of(question_id) {
+        Some(section) => {
+            format!("{}#hilos-{question_id}", urls::assessment_section(loaded.header.id, &section.id))
+        }
+        None => urls::assessment(loaded.header.id),
+    }
+}
+
+/// Where a subject's threads are shown, for the redirect after writing in one.
+pub async fn subject_href(cx: &Context, loaded: &LoadedAssessment, subject: &Subject) -> AppResult<String> {
+    Ok(match subject {
+        Subject::Answer(question_id) => answer_href(loaded, question_id),
+        Subject::Gap(requirement_id) => format!("{}#g-{requirement_id}", urls::gap_report(loaded.header.id)),
+        Subject::Action(action_id) => {
+            let plan_id = cx.store.plan_of_assessment(&cx.viewer, loaded.header.id).await?;
+            match (plan_id, action_id.parse()) {
+                (Some(plan_id), Ok(action_id)) => format!("{}#hilos", urls::plan_action(plan_id, action_id)),
+                _ => urls::assessment(loaded.header.id),
+            }
+        }
+    })
+}
+
+/// Opens a thread on `subject`: a question the assessment asks, a requirement of its
+/// questionnaire, or an action of its plan (the store checks that one).
+pub async fn open(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    subject: &Subject,
+    request: Request,
+    text: &str,
+) -> AppResult<Result<(), WritingProblem>> {
+    let known = match subject {
+        Subject::Answer(question_id) => loaded.questionnaire.question(question_id).is_some(),
+        Subject::Gap(requirement_id) => {
+            loaded.written.questions().any(|q| q.requirements.iter().any(|r| r == requirement_id))
+        }
+        Subject::Action(_) => true,
+    };
+    if !known {
+        return Err(AppError::NotFound);
+    }
+    // A comment, a request for evidence or a question says something; an acceptance may not.
+    let text = match checked_text(text, request != Request::Accepted) {
+        Ok(text) => text,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    cx.store.open_thread(&cx.viewer, loaded.header.id, subject, request, text).await?;
+    let detail = format!("{} {}: {}", request.as_str(), subject.key(), text);
+    audit_advisor(cx, loaded, AuditAction::ReviewOpened, &detail).await?;
+    Ok(Ok(()))
+}
+
+/// Writes in a thread; returns what it is about, to go back to it.
+pub async fn reply(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    thread_id: ThreadId,
+    text: &str,
+) -> AppResult<Result<Subject, WritingProblem>> {
+    let subject = subject_of(cx, loaded, thread_id).await?;
+    let text = match checked_text(text, true) {
+        Ok(text) => text,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    cx.store.reply_in_thread(&cx.viewer, loaded.header.id, thread_id, text).await?;
+    let detail = format!("{}: {text}", subject.key());
+    audit_advisor(cx, loaded, AuditAction::ReviewReplied, &detail).await?;
+    Ok(Ok(subject))
+}
+
+/// Closes a thread; returns what it is about.
+pub async fn resolve(cx: &Context, loaded: &LoadedAssessment, thread_id: ThreadId) -> AppResult<Subject> {
+    let subject = subject_of(cx, loaded, thread_id).await?;
+    cx.store.resolve_thread(&cx.viewer, loaded.header.id, thread_id).await?;
+    audit_advisor(cx, loaded, AuditAction::ReviewResolved, subject.key()).await?;
+    Ok(subject)
+}
+
+/// Signs a review of a submitted assessment with its written summary.
+pub async fn sign(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    summary: &str,
+) -> AppResult<Result<(), WritingProblem>> {
+    let summary = match checked_text(summary, true) {
+        Ok(summary) => summary,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    cx.store.sign_review(&cx.viewer, loaded.header.id, summary).await?;
+    audit_advisor(cx, loaded, AuditAction::ReviewSigned, summary).await?;
+    Ok(Ok(()))
+}
+
+async fn subject_of(cx: &Context, loaded: &LoadedAssessment, thread_id: ThreadId) -> AppResult<Subject> {
+    let threads = cx.store.threads(&cx.viewer, loaded.header.id).await?;
+    let thread = threads.into_iter().find(|t| t.id == thread_id).ok_or(AppError::NotFound)?;
+    Ok(thread.subject)
+}
+
+/// An advisor's step is written to the company's log; the company's own are not.
+async fn audit_advisor(
+    cx: &Context,
+    loaded: &LoadedAssessment,
+    action: AuditAction,
+    detail: &str,
+) -> AppResult<()> {
+    // A long message is named by its start: the log says what was done, the thread keeps the text.
+    let detail: String = detail.chars().take(200).collect();
+    cx.audit_outsider(loaded.access.is_outsider(), loaded.header.company.id, action, &detail).await
+}
+
+/// How an advisor's portfolio is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortfolioOrder {
+    /// Most waiting work first (the default).
+    Waiting,
+    Name,
+    /// Lowest score first: where help is needed most.
+    Score,
+}
+
+impl PortfolioOrder {
+    pub fn parse(code: &str) -> Self {
+        match code {
+            "nombre" => PortfolioOrder::Name,
+            "puntaje" => PortfolioOrder::Score,
+            _ => PortfolioOrder::Waiting,
+        }
+    }
+}
+
+/// What waits for the person signed in: an advisor's portfolio (narrowed to company names
+/// containing `search`, in `order`), the work of the person's own companies, and whether they
+/// follow companies' progress.
+pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str) -> AppResult<Waiting> {
+    let search = search.trim().to_lowercase();
+    let mut waiting = Waiting::default();
+    for visible in cx.store.visible_companies(&cx.viewer).await? {
+        match visible.access {
+            CompanyAccess::Advisor => {
+                if visible.company.name.to_lowercase().contains(&search) {
+                    waiting.portfolio.push(portfolio_line(cx, visible.company).await?);
+                }
+            }
+            CompanyAccess::Member { .. } => waiting.own.push(company_work(cx, visible.company).await?),
+            CompanyAccess::PlanProgress => waiting.follows_progress = true,
+        }
+    }
+    let portfolio = &mut waiting.portfolio;
+    match order {
+        PortfolioOrder::Waiting => portfolio.sort_by(|a, b| b.waiting().cmp(&a.waiting())),
+        PortfolioOrder::Name => {}
+        PortfolioOrder::Score => portfolio.sort_by_key(|line| line.latest.as_ref().and_then(|l| l.score)),
+    }
+    Ok(waiting)
+}
+
+/// A company of an advisor's portfolio: its latest assessment scored, and what waits there.
+async fn portfolio_line(cx: &Context, company: Organization) -> AppResult<PortfolioLine> {
+    // The advisor's home shows the company's score: a look at its data, in its log.
+    cx.audit_outsider(true, company.id, AuditAction::OutsiderViewed, "advisor's home").await?;
+    let Some(header) = cx.store.assessments_of(&cx.viewer, company.id).await?.into_iter().next() else {
+        return Ok(PortfolioLine { company, latest: None, plan: None, to_verify: 0, overdue: 0 });
+    };
+    let loaded = load(cx, header.id).await?;
+    let card = loaded.scorecard(&cx.library.catalog);
+    let threads = cx.store.threads(&cx.viewer, header.id).await?;
+    let reviews = cx.store.reviews(&cx.viewer, header.id).await?;
+    let reviewed_since_submission = loaded
+        .header
+        .submitted_at
+        .is_some_and(|submitted| reviews.iter().any(|review| review.signed_at >= submitted));
+    let files = cx.store.evidence_files(&cx.viewer, header.id).await?;
+    let verifications = cx.store.verifications(&cx.viewer, header.id).await?;
+    let cleared = verifications
+        .iter()
+        .filter(|v| standing_verification(&loaded, &files, &verifications, &v.requirement_id).is_none())
+        .count();
+    let plan = cx.store.plan_of_assessment(&cx.viewer, header.id).await?;
+    let progress = match plan {
+        Some(plan_id) => {
+            let actions = cx.store.plan_actions(&cx.viewer, plan_id).await?;
+            PlanProgress::of(actions.iter().map(|a| (a.status, a.due_date)), store::today())
+        }
+        None => PlanProgress::default(),
+    };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(PortfolioLine {
+        latest: Some(LatestAssessment {
+            id: header.id,
+            title: loaded.questionnaire.title.clone(),
+            status: header.status,
+            started_at: header.started_at,
+            score: card.overall,
+            rating: card.rating,
+            findings: count(card.gaps.iter().filter(|gap| gap.zero_tolerance).count()),
+            needs_review: header.status == AssessmentStatus::Submitted && !reviewed_since_submission,
+            replies: count(threads.iter().filter(|t| t.waits_for_advisor()).count()),
+            verifications_cleared: count(cleared),
+        }),
+        company,
+        plan,
+        to_verify: progress.done,
+        overdue: progress.overdue,
+    })
+}
+
+/// What waits for a company's own people: requests on its assessments, assessments sent back,
+/// and plan actions overdue or due soon.
+async fn company_work(cx: &Context, company: Organization) -> AppResult<CompanyWork> {
+    let today = store::today();
+    let soon = assessments::dates::add_days(today, DUE_SOON_DAYS).unwrap_or(today);
+    let mut work = CompanyWork { company, requests: Vec::new(), returned: Vec::new(), actions: Vec::new() };
+    for header in cx.store.assessments_of(&cx.viewer, work.company.id).await? {
+        let threads = cx.store.threads(&cx.viewer, header.id).await?;
+        let asked: Vec<Thread> = threads.into_iter().filter(Thread::waits_for_company).collect();
+        let returned = header.status == AssessmentStatus::InProgress
+            && cx.store.last_return(&cx.viewer, header.id).await?.is_some();
+        let plan = cx.store.plan_of_assessment(&cx.viewer, header.id).await?;
+        if asked.is_empty() && !returned && plan.is_none() {
+            continue;
+        }
+        let loaded = load(cx, header.id).await?;
+        if returned {
+            work.returned.push((header.id, loaded.questionnaire.title.clone()));
+        }
+        work.requests.extend(request_lines(cx, &loaded, plan, asked).await?);
+        if let Some(plan_id) = plan {
+            for action in cx.store.plan_actions(&cx.viewer, plan_id).await? {
+                if matches!(action.status, ActionStatus::Pending | ActionStatus::InProgress)
+                    && action.due_date <= soon
+                {
+                    work.actions.push(ActionDue {
+                        plan_id,
+                        action_id: action.id,
+                        text: action.text.clone(),
+                        overdue: is_overdue(action.status, action.due_date, today),
+                        due_date: action.due_date,
+                    });
+                }
+            }
+        }
+    }
+    work.actions.sort_by_key(|action| action.due_date);
+    Ok(work)
+}
