@@ -5,6 +5,7 @@
 
 pub mod answering;
 pub mod gap_report;
+pub mod home;
 pub mod plans;
 
 use assessments::access::{Organization, VisibleCompany};

@@ -10,6 +10,7 @@ mod new_account_form;
 mod not_found;
 mod parameter_values;
 mod progress_bar;
+mod review_threads;
 mod site_footer;
 mod site_header;
 
@@ -23,5 +24,6 @@ pub use new_account_form::NewAccountForm;
 pub use not_found::NotFoundPage;
 pub use parameter_values::ParameterValues;
 pub use progress_bar::{PlanProgressBar, ProgressBar};
+pub use review_threads::{NewThreadForm, SubjectReview, ThreadList, WrittenText};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

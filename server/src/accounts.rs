@@ -152,7 +152,11 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
 /// Loads the demo: organizations, one account per role (all with `password`), the advisory
 /// organization granted the sugar mill's assessments, and the association following the sugar
 /// mill's plan, and a submitted assessment per company (see [`crate::demo`]). Whatever exists already is left as it is, so running it twice changes nothing.
-pub async fn load_demo(store: &Store, library: &Library, password: &str) -> anyhow::Result<Vec<DemoAccount>> {
+pub async fn load_demo(
+    store: &Store,
+    library: &std::sync::Arc<Library>,
+    password: &str,
+) -> anyhow::Result<Vec<DemoAccount>> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         anyhow::bail!("the demo password needs at least {MIN_PASSWORD_CHARS} characters");
     }

@@ -265,7 +265,7 @@ fn cli_message(problem: app::forms::FormProblem) -> String {
 
 async fn demo(settings: &Settings, password: &str) -> anyhow::Result<()> {
     let url = &settings.database_url;
-    let library = crate::questionnaires::load(&settings.assessments_dir)?;
+    let library = std::sync::Arc::new(crate::questionnaires::load(&settings.assessments_dir)?);
     let store = open_store(url).await?;
     crate::questionnaires::load_into_database(&store, &library).await?;
     let accounts = accounts::load_demo(&store, &library, password).await?;

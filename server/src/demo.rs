@@ -13,6 +13,7 @@
 
 use assessments::ids::AssessmentId;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use anyhow::Context;
 use assessments::answers::{AnswerValue, Answers, applicable_questions, carry_over};
@@ -116,7 +117,7 @@ const PAST_VERSION: u32 = 1;
 /// the company has one already), and a new assessment of the latest published version carried
 /// over from it — what a company finds the day a new version comes out, with the changed
 /// questions marked for review.
-pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
+pub async fn load(store: &Store, library: &Arc<Library>) -> anyhow::Result<()> {
     let (Some(past), Some(latest)) =
         (library.questionnaire(QUESTIONNAIRE, PAST_VERSION), library.latest_published(QUESTIONNAIRE))
     else {
@@ -159,7 +160,7 @@ pub async fn load(store: &Store, library: &Library) -> anyhow::Result<()> {
 /// mill) a plan under way; its id.
 async fn answer_past(
     store: &Store,
-    library: &Library,
+    library: &Arc<Library>,
     demo: &DemoAssessment,
     viewer: &assessments::access::Viewer,
     company: assessments::ids::OrganizationId,
@@ -187,6 +188,7 @@ async fn answer_past(
     store.submit_assessment(viewer, id).await?;
     if demo.company == DEMO_ASSESSMENTS[0].company {
         plan_under_way(store, library, viewer, id).await?;
+        review_under_way(store, library, viewer, id).await?;
     }
     Ok(id)
 }
@@ -268,6 +270,77 @@ async fn plan_under_way(
                 )
                 .await?;
         }
+    }
+    Ok(())
+}
+
+/// The advisor's review of the sugar mill, begun: evidence asked for on one answer and an
+/// explanation on another (which the mill answered), a comment on its first gap, and a met
+/// requirement verified on file. Through the service, as people do it: audited likewise.
+async fn review_under_way(
+    store: &Store,
+    library: &Arc<Library>,
+    mill: &assessments::access::Viewer,
+    assessment_id: AssessmentId,
+) -> anyhow::Result<()> {
+    use app::service::{Context as As, loaded, report, review};
+    use assessments::review::{Request, Subject};
+    use assessments::scoring::{RequirementStatus, Seen};
+
+    let advisor =
+        store.account_by_email("asesora@asesores.demo.senda.mx").await?.context("the demo advisor")?;
+    let advisor = store.viewer(advisor.id).await?.context("the demo advisor's memberships")?;
+    let person = |viewer: &assessments::access::Viewer| As {
+        store: store.clone(),
+        library: library.clone(),
+        viewer: viewer.clone(),
+        client_ip: None,
+    };
+    let (advisor, mill) = (person(&advisor), person(mill));
+    let failed = |error: app::error::AppError| anyhow::anyhow!("the demo review: {error}");
+    let loaded = loaded::load(&advisor, assessment_id).await.map_err(failed)?;
+    let answered_with_evidence: Vec<String> = loaded
+        .questionnaire
+        .questions()
+        .filter(|q| q.evidence && loaded.answers.iter().any(|a| a.question_id == q.id))
+        .map(|q| q.id.clone())
+        .take(2)
+        .collect();
+    let [evidence_of, explain] = answered_with_evidence.as_slice() else {
+        anyhow::bail!("the demo questionnaire has fewer than two answered questions asking for evidence");
+    };
+    let card = loaded.scorecard(&library.catalog);
+    let requests = [
+        (
+            Subject::Answer(evidence_of.clone()),
+            Request::NeedsEvidence,
+            "Recibos firmados de las últimas cuatro semanas, de una cuadrilla al menos.",
+        ),
+        (
+            Subject::Answer(explain.clone()),
+            Request::Question,
+            "¿Quién lo hace en campo y cómo firman las personas que no saben leer?",
+        ),
+    ];
+    for (subject, request, text) in &requests {
+        review::open(&advisor, &loaded, subject, *request, text).await.map_err(failed)??;
+    }
+    if let Some(gap) = card.gaps.first() {
+        let subject = Subject::Gap(gap.requirement_id.clone());
+        let text = "Esta brecha es frecuente en la zona: conviene atenderla antes de la zafra.";
+        review::open(&advisor, &loaded, &subject, Request::Comment, text).await.map_err(failed)??;
+    }
+    let threads = store.threads(&mill.viewer, assessment_id).await?;
+    let asked = threads.iter().find(|t| t.request == Request::Question).context("the demo's question")?;
+    let answer = "El cabo de cuadrilla; quien no sabe leer firma con su huella ante un testigo.";
+    review::reply(&mill, &loaded, asked.id, answer).await.map_err(failed)??;
+    let met = card.requirements.iter().find(|(_, status)| *status == RequirementStatus::Met);
+    if let Some((requirement_id, _)) = met {
+        let files = store.evidence_files(&advisor.viewer, assessment_id).await?;
+        let state = report::state_behind(&loaded, &files, requirement_id);
+        report::verify(&advisor, assessment_id, requirement_id, Seen::OnFile, &state)
+            .await
+            .map_err(failed)?;
     }
     Ok(())
 }

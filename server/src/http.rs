@@ -12,6 +12,7 @@ mod language;
 mod plan_forms;
 mod request_context;
 mod return_path;
+mod review_forms;
 mod security_headers;
 
 use axum::Router;
@@ -79,6 +80,10 @@ pub fn routes(state: AppState) -> Router {
             "/evaluaciones/{id}/requisitos/{requirement}/verificar",
             post(assessment_forms::verify_requirement),
         )
+        .route("/evaluaciones/{id}/hilos", post(review_forms::open))
+        .route("/evaluaciones/{id}/hilos/{thread}/responder", post(review_forms::reply))
+        .route("/evaluaciones/{id}/hilos/{thread}/cerrar", post(review_forms::resolve))
+        .route("/evaluaciones/{id}/revisiones", post(review_forms::sign))
         .leptos_routes_with_context(
             &state,
             page_routes,

@@ -69,6 +69,7 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
         layout.space(4.0);
         layout.paragraph(&(p.done_of)(progress.done + progress.verified, progress.total), 11.0, false, INK);
     }
+    reviews(&mut layout, report, language);
     layout.space(10.0);
     layout.paragraph(r.how_scored, 9.0, false, SOFT_INK);
     legal_values(&mut layout, report, language);
@@ -271,6 +272,26 @@ fn scope_and_bases(layout: &mut Layout, report: &GapReport, language: Language) 
 }
 
 /// The legal values the questionnaire was read with, on its reference date: what the score rests on.
+/// The signed reviews, on the cover: who reviewed the assessment, when, and what they concluded.
+fn reviews(layout: &mut Layout, report: &GapReport, language: Language) {
+    if report.reviews.is_empty() {
+        return;
+    }
+    let r = texts(language).review;
+    layout.space(8.0);
+    layout.paragraph(r.reviews_title, 13.0, true, FIELD);
+    for review in &report.reviews {
+        layout.space(2.0);
+        let by = format!(
+            "{} {}",
+            (r.reviewed_by)(&review.reviewer, &review.organization),
+            app::components::day(&review.signed_at)
+        );
+        layout.paragraph(&by, 10.0, true, INK);
+        layout.paragraph(&review.summary, 10.0, false, INK);
+    }
+}
+
 fn legal_values(layout: &mut Layout, report: &GapReport, language: Language) {
     if report.parameters.is_empty() {
         return;

@@ -43,6 +43,7 @@ pub struct AssessmentOverview {
     pub plan: Option<assessments::ids::PlanId>,
     /// Whether the viewer may create it: own people, once the assessment is submitted.
     pub can_create_plan: bool,
+    pub review: crate::model::review::AssessmentReview,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,6 +81,8 @@ pub struct SectionToAnswer {
     pub score: SectionScoreNow,
     pub previous: Option<SectionLine>,
     pub next: Option<SectionLine>,
+    /// The review threads on the section's answers.
+    pub review: crate::model::review::Threads,
 }
 
 /// A section's score and gap count as the answers stand; no score while nothing is scored.

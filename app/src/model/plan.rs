@@ -48,6 +48,8 @@ pub struct ActionPage {
     pub plan: PlanPage,
     pub line: ActionLine,
     pub history: Vec<ActionEvent>,
+    /// The review threads on this action.
+    pub threads: crate::model::review::Threads,
 }
 
 /// A company's plan as its page lists it: progress figures only.

@@ -38,6 +38,12 @@ pub struct GapReport {
     /// Grouped by section in questionnaire order, most severe first within each.
     pub gaps: Vec<GapLine>,
     pub previous: Option<Comparison>,
+    /// The review threads on the gaps.
+    pub threads: crate::model::review::Threads,
+    /// The signed reviews, oldest first.
+    pub reviews: Vec<assessments::review::SignedReview>,
+    /// Whether the viewer is a granted advisor who may sign a review (the assessment is submitted).
+    pub can_sign: bool,
 }
 
 /// A question answered "not applicable", and why.

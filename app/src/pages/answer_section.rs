@@ -11,9 +11,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::answering::get_assessment_section;
 use crate::autosave::Autosave;
-use crate::components::{Loaded, ProgressBar};
+use crate::components::{Loaded, NewThreadForm, ProgressBar, ThreadList};
 use crate::i18n::use_texts;
 use crate::model::assessment::{Citation, SectionToAnswer};
+use crate::model::review::Threads;
 use crate::urls;
 
 /// `/evaluaciones/{id}/secciones/{section}`: one section's questions as a plain form that saves
@@ -52,6 +53,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         score,
         previous,
         next,
+        review,
     } = section;
     let action = urls::assessment_section(header.id, &section.id);
     let notice = move || {
@@ -73,6 +75,8 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         progress,
         score,
     );
+    let questions: Vec<(String, String)> =
+        section.questions.iter().map(|q| (q.id.clone(), q.text.get(language).to_owned())).collect();
     // Every question is on the page; those that do not apply are hidden and disabled (so a
     // plain post leaves them alone) until an answer shows them.
     let fields = section
@@ -88,6 +92,9 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
                 .collect();
             let attached: Vec<EvidenceFile> =
                 files.iter().filter(|f| f.question_id == question.id).cloned().collect();
+            let open_requests =
+                u32::try_from(review.on(&question.id).filter(|t| t.waits_for_company()).count())
+                    .unwrap_or(u32::MAX);
             view! {
                 <QuestionField
                     assessment_id=header.id
@@ -98,6 +105,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
                     files=attached
                     editable
                     autosave
+                    open_requests
                 />
             }
         })
@@ -152,6 +160,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
                     </div>
                 })}
             </form>
+            <SectionReview assessment_id=header.id review questions />
             <nav class="pager" aria-label=a.sections_title>
                 {previous.map(|p| view! {
                     <a rel="prev" href=urls::assessment_section(header.id, &p.id)>"← " {p.title.get(language).to_owned()}</a>
@@ -163,6 +172,41 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// The review of a section's answers: each question's threads, and a form to open one on any
+/// of its questions. Outside the answers' form, which a form cannot nest.
+#[component]
+fn SectionReview(
+    assessment_id: AssessmentId,
+    review: Threads,
+    questions: Vec<(String, String)>,
+) -> impl IntoView {
+    let r = use_texts().review;
+    if review.threads.is_empty() && review.side.is_none() {
+        return None;
+    }
+    let side = review.side;
+    let subjects = questions
+        .iter()
+        .filter(|(id, _)| review.on(id).next().is_some())
+        .map(|(id, text)| {
+            let threads: Vec<_> = review.on(id).cloned().collect();
+            view! {
+                <div class="review__subject" id=format!("hilos-{id}")>
+                    <h3>{text.clone()}</h3>
+                    <ThreadList assessment_id threads side />
+                </div>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="review" aria-labelledby="review-title">
+            <h2 id="review-title">{r.threads_title}</h2>
+            {subjects}
+            {side.map(|side| view! { <NewThreadForm assessment_id kind="answer" choices=questions side /> })}
+        </section>
+    })
 }
 
 /// One question: its text and help, the inputs of its answer type, note and evidence, the legal
@@ -177,6 +221,8 @@ fn QuestionField(
     files: Vec<EvidenceFile>,
     editable: bool,
     autosave: Autosave,
+    /// Requests on this answer waiting for the company.
+    open_requests: u32,
 ) -> impl IntoView {
     let a = use_texts().answering;
     let query = use_query_map();
@@ -297,6 +343,14 @@ fn QuestionField(
             <legend class="question__text" id=format!("t-{id}")>{question.text.get(language).to_owned()} {optional}</legend>
             {question.help.as_ref().map(|help| view! { <p class="question__help">{help.get(language).to_owned()}</p> })}
             {needs_review.then(|| view! { <p class="notice">{a.needs_review}</p> })}
+            {(open_requests > 0).then(|| {
+                let r = use_texts().review;
+                view! {
+                    <p class="notice notice--request">
+                        <a href=format!("#hilos-{id}")>{(r.open_on_question)(open_requests)} " · " {r.read_threads}</a>
+                    </p>
+                }
+            })}
             {invalid}
             {conflict}
             <AnswerInputs id=id.clone() kind=question.answer.clone() values scored=!question.requirements.is_empty() />

@@ -13,6 +13,7 @@ use crate::components::{
 use crate::i18n::use_texts;
 use crate::model::assessment::{AssessmentOverview, CompanyAssessments};
 use crate::model::plan::PlanSummary;
+use crate::model::review::AssessmentReview;
 use crate::urls;
 
 /// The plans block of a company's page: each plan's progress; the plan itself for those who
@@ -142,6 +143,65 @@ fn AssessmentList(data: CompanyAssessments) -> impl IntoView {
     }
 }
 
+/// The review on an assessment's overview: the requests not closed, what changed since the
+/// last request for changes, and the signed reviews.
+#[component]
+fn ReviewOfAssessment(review: AssessmentReview) -> impl IntoView {
+    let r = use_texts().review;
+    let language = use_context::<Language>().unwrap_or_default();
+    let AssessmentReview { requests, changes, reviews } = review;
+    let requests = (!requests.is_empty()).then(|| view! {
+        <section id="solicitudes" aria-labelledby="solicitudes-title">
+            <h2 id="solicitudes-title">{r.open_requests_title}</h2>
+            <ul class="requests">
+                {requests.into_iter().map(|line| {
+                    let last = line.thread.messages.last().map(|m| format!("{}: {}", m.author, m.body));
+                    view! {
+                        <li class=format!("request request--{}", line.thread.state.as_str())>
+                            <a href=line.href>{line.about.get(language).to_owned()}</a>
+                            <span class="card__meta">" · " {r.request(line.thread.request)} " · " {r.state(line.thread.state)}</span>
+                            {last.map(|last| view! { <p class="request__last">{last}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    });
+    let changes = changes.map(|changes| {
+        view! {
+            <section aria-labelledby="changes-title">
+                <h2 id="changes-title">{r.changes_title} " " {day(&changes.returned_at)}</h2>
+                {(changes.answers.is_empty() && changes.files.is_empty() && changes.replies == 0)
+                    .then(|| view! { <p>{r.no_changes}</p> })}
+                {(!changes.answers.is_empty()).then(|| view! {
+                    <h3>{r.changed_answers}</h3>
+                    <ul>
+                        {changes.answers.into_iter().map(|changed| view! {
+                            <li><a href=changed.href>{changed.question.get(language).to_owned()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(!changes.files.is_empty()).then(|| view! {
+                    <h3>{r.changed_files}</h3>
+                    <ul>{changes.files.into_iter().map(|file| view! { <li>{file}</li> }).collect_view()}</ul>
+                })}
+                {(changes.replies > 0).then(|| view! { <p>{(r.replies)(changes.replies)}</p> })}
+            </section>
+        }
+    });
+    let reviews = (!reviews.is_empty()).then(|| view! {
+        <section aria-labelledby="signed-title">
+            <h2 id="signed-title">{r.reviews_title}</h2>
+            <ul>
+                {reviews.into_iter().map(|review| view! {
+                    <li>{(r.reviewed_by)(&review.reviewer, &review.organization)} " " {day(&review.signed_at)}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    });
+    view! { {requests} {changes} {reviews} }
+}
+
 /// `/evaluaciones/{id}`: an assessment's sections and progress, what is missing, and submission.
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
@@ -168,7 +228,9 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
         to_review,
         plan,
         can_create_plan,
+        review,
     } = overview;
+    let open_requests = review.requests.len();
     let base = urls::assessment(header.id);
     let notice = move || {
         let query = query.read();
@@ -203,6 +265,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
                 </form>
             })}
             {(to_review > 0).then(|| view! { <p class="notice">{(a.to_review)(to_review)}</p> })}
+            <ReviewOfAssessment review />
             <h2>{a.sections_title}</h2>
             {first_section}
             <ol class="sections">
@@ -231,10 +294,16 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
                     <button type="submit">{a.submit}</button>
                 </form>
             })}
-            {can_return.then(|| view! {
-                <form method="post" action=format!("{base}/devolver") class="form">
-                    <button type="submit">{a.return_for_changes}</button>
-                </form>
+            {can_return.then(|| {
+                let r = t.review;
+                let lead = if open_requests > 0 { r.request_changes_lead } else { r.request_changes_none };
+                view! {
+                    <form method="post" action=format!("{base}/devolver") class="form">
+                        <p class="form__lead">{lead}</p>
+                        {(open_requests > 0).then(|| view! { <p><a href="#solicitudes">{(r.open_on_question)(u32::try_from(open_requests).unwrap_or(u32::MAX))}</a></p> })}
+                        <button type="submit">{r.request_changes}</button>
+                    </form>
+                }
             })}
         </article>
     }

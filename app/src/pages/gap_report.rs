@@ -6,10 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::gap_report::get_gap_report;
-use crate::components::{Loaded, ParameterValues, day};
+use crate::components::{Loaded, ParameterValues, SubjectReview, WrittenText, day};
 use crate::i18n::use_texts;
 use crate::model::report::{Exclusion, GapLine, GapReport, LeftOutLine, MetLine, SectionResult, WarningLine};
+use crate::model::review::Threads;
 use crate::urls;
+use assessments::review::SignedReview;
 
 /// `/evaluaciones/{id}/brechas`: where the company stands against the law — scores, rating, the
 /// gaps with their legal citations and suggested actions, and the change since last time.
@@ -67,6 +69,7 @@ fn Report(report: GapReport) -> impl IntoView {
                 {r.scored_on} " " {report.scored_on.to_string()}
             </p>
             {summary}
+            <Reviews reviews=report.reviews.clone() sign_at=report.can_sign.then(|| urls::assessment(report.header.id)) />
             <Findings findings=report.findings().cloned().collect() />
             <p class="hint">{r.how_scored}</p>
             <h2 id="chart-title">{r.chart_title}</h2>
@@ -118,7 +121,7 @@ fn Report(report: GapReport) -> impl IntoView {
             {if report.gaps.is_empty() {
                 view! { <p>{r.no_gaps}</p> }.into_any()
             } else {
-                view! { <GapList gaps=report.gaps titles /> }.into_any()
+                view! { <GapList gaps=report.gaps titles review=report.threads /> }.into_any()
             }}
             <Bases
                 met=report.met.clone()
@@ -137,12 +140,21 @@ fn Report(report: GapReport) -> impl IntoView {
 
 /// One gap: its severity and status, the law it cites, and the answers behind it.
 #[component]
-fn GapItem(gap: GapLine) -> impl IntoView {
+fn GapItem(
+    gap: GapLine,
+    /// The gap's review threads, in the full list only (a finding is listed twice).
+    #[prop(optional)]
+    review: Option<Threads>,
+) -> impl IntoView {
     let r = use_texts().report;
     let a = use_texts().answering;
     let language = use_context::<Language>().unwrap_or_default();
+    let requirement_id = gap.citation.requirement_id.clone();
+    let anchor = review.is_some().then(|| format!("g-{requirement_id}"));
+    let label = format!("{}, {}", gap.citation.instrument.get(language), gap.citation.article);
+    let review = review.map(|review| view! { <SubjectReview review kind="gap" key=requirement_id label /> });
     view! {
-        <li class=format!("gap gap--{}", severity_class(gap.severity))>
+        <li class=format!("gap gap--{}", severity_class(gap.severity)) id=anchor>
             <p class="gap__head">
                 <span class=format!("severity severity--{}", severity_class(gap.severity))>{r.severity(gap.severity)}</span>
                 " · " {r.status(gap.status)}
@@ -163,8 +175,39 @@ fn GapItem(gap: GapLine) -> impl IntoView {
                     })}
                 </div>
             }).collect_view()}
+            {review}
         </li>
     }
+}
+
+/// The signed reviews, and the form an advisor signs one with.
+#[component]
+fn Reviews(reviews: Vec<SignedReview>, sign_at: Option<String>) -> impl IntoView {
+    let r = use_texts().review;
+    if reviews.is_empty() && sign_at.is_none() {
+        return None;
+    }
+    Some(view! {
+        <section class="reviews" id="revisiones" aria-labelledby="reviews-title">
+            <h2 id="reviews-title">{r.reviews_title}</h2>
+            {reviews.into_iter().map(|review| view! {
+                <div class="signed-review">
+                    <p class="signed-review__by">
+                        <strong>{(r.reviewed_by)(&review.reviewer, &review.organization)} " " {day(&review.signed_at)}</strong>
+                    </p>
+                    <p class="signed-review__summary">{review.summary}</p>
+                </div>
+            }).collect_view()}
+            {sign_at.map(|base| view! {
+                <form method="post" action=format!("{base}/revisiones") class="form">
+                    <h3>{r.sign_title}</h3>
+                    <p class="form__lead">{r.sign_lead}</p>
+                    <WrittenText form_key="revision".to_owned() label=r.summary rows=5 />
+                    <button type="submit">{r.sign}</button>
+                </form>
+            })}
+        </section>
+    })
 }
 
 /// The zero-tolerance findings, before anything else: no score offsets them.
@@ -309,7 +352,7 @@ fn Warnings(warnings: Vec<WarningLine>) -> impl IntoView {
 
 /// The gaps, grouped under their section's title.
 #[component]
-fn GapList(gaps: Vec<GapLine>, titles: Vec<(String, String)>) -> impl IntoView {
+fn GapList(gaps: Vec<GapLine>, titles: Vec<(String, String)>, review: Threads) -> impl IntoView {
     titles
         .into_iter()
         .filter_map(|(section_id, title)| {
@@ -320,7 +363,7 @@ fn GapList(gaps: Vec<GapLine>, titles: Vec<(String, String)>) -> impl IntoView {
                     <section class="gap-section">
                         <h3>{title}</h3>
                         <ol class="gaps">
-                            {of_section.into_iter().map(|gap| view! { <GapItem gap /> }).collect_view()}
+                            {of_section.into_iter().map(|gap| view! { <GapItem gap review=review.clone() /> }).collect_view()}
                         </ol>
                     </section>
                 }

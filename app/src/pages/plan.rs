@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::plans::{get_action, get_plan};
-use crate::components::{Loaded, PlanProgressBar, day};
+use crate::components::{Loaded, PlanProgressBar, SubjectReview, day};
 use crate::i18n::use_texts;
 use crate::model::plan::{ActionFilter, ActionLine, ActionPage, PlanPage, severity_code};
 use crate::urls;
@@ -194,9 +194,10 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
     let p = t.plans;
     let language = use_context::<Language>().unwrap_or_default();
     let query = use_query_map();
-    let ActionPage { plan, line, history } = page;
+    let ActionPage { plan, line, history, threads } = page;
     let action = line.action.clone();
     let base = urls::plan_action(plan.header.id, action.id);
+    let thread_key = action.id.to_string();
     let notice = move || {
         let query = query.read();
         match query.get("error").as_deref() {
@@ -317,6 +318,10 @@ fn ActionDetail(page: ActionPage) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            <section id="hilos" aria-labelledby="hilos-title">
+                <h2 id="hilos-title">{use_texts().review.threads_title}</h2>
+                <SubjectReview review=threads kind="action" key=thread_key label=String::new() />
+            </section>
         </article>
     }
     .into_any()

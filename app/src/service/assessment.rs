@@ -12,6 +12,7 @@ use assessments::answers::{
 };
 use assessments::evidence::{self, EvidenceProblem};
 use assessments::questionnaire::Section;
+use assessments::review::Subject;
 use chrono::NaiveDate;
 use store::answers::{AnswerWrite, SaveOutcome};
 use store::evidence::NewEvidenceFile;
@@ -88,6 +89,7 @@ pub async fn overview(cx: &Context, assessment_id: AssessmentId) -> AppResult<As
         ),
         plan,
         can_create_plan,
+        review: super::review::of_assessment(cx, &loaded).await?,
         header: loaded.header,
     })
 }
@@ -130,6 +132,10 @@ pub async fn section(
         score: loaded.section_score(&cx.library.catalog, &section),
         previous: position.checked_sub(1).and_then(line),
         next: line(position + 1),
+        review: super::review::threads_on(cx, &loaded, |subject| {
+            matches!(subject, Subject::Answer(question_id) if in_section.contains(question_id.as_str()))
+        })
+        .await?,
         title: questionnaire.title.clone(),
         section,
         header: loaded.header,

@@ -27,7 +27,15 @@ pub async fn action(cx: &Context, plan_id: PlanId, action_id: ActionId) -> AppRe
     let plan = page(cx, plan_id).await?;
     let line = plan.actions.iter().find(|l| l.action.id == action_id).cloned().ok_or(AppError::NotFound)?;
     let history = cx.store.action_history(&cx.viewer, plan_id, action_id).await?;
-    Ok(ActionPage { plan, line, history })
+    let loaded = load(cx, plan.header.assessment_id).await?;
+    let key = action_id.to_string();
+    let threads = super::review::threads_on(
+        cx,
+        &loaded,
+        |subject| matches!(subject, assessments::review::Subject::Action(id) if *id == key),
+    )
+    .await?;
+    Ok(ActionPage { plan, line, history, threads })
 }
 
 /// A company's plans as its page lists them: progress figures only, which associations the

@@ -175,9 +175,18 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
             })
         })
         .collect();
+    let threads = super::review::threads_on(cx, &loaded, |subject| {
+        matches!(subject, assessments::review::Subject::Gap(_))
+    })
+    .await?;
+    let reviews = cx.store.reviews(&cx.viewer, loaded.header.id).await?;
+    let advisor_on_submitted =
+        loaded.access == CompanyAccess::Advisor && loaded.header.status == AssessmentStatus::Submitted;
     Ok(GapReport {
-        can_verify: loaded.access == CompanyAccess::Advisor
-            && loaded.header.status == AssessmentStatus::Submitted,
+        can_verify: advisor_on_submitted,
+        can_sign: advisor_on_submitted,
+        threads,
+        reviews,
         scored_on: loaded.scored_on(),
         parameters: loaded.parameters.clone(),
         exclusions,

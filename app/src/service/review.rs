@@ -301,7 +301,7 @@ pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str) -> AppRe
     }
     let portfolio = &mut waiting.portfolio;
     match order {
-        PortfolioOrder::Waiting => portfolio.sort_by(|a, b| b.waiting().cmp(&a.waiting())),
+        PortfolioOrder::Waiting => portfolio.sort_by_key(|line| std::cmp::Reverse(line.waiting())),
         PortfolioOrder::Name => {}
         PortfolioOrder::Score => portfolio.sort_by_key(|line| line.latest.as_ref().and_then(|l| l.score)),
     }
@@ -312,7 +312,10 @@ pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str) -> AppRe
 async fn portfolio_line(cx: &Context, company: Organization) -> AppResult<PortfolioLine> {
     // The advisor's home shows the company's score: a look at its data, in its log.
     cx.audit_outsider(true, company.id, AuditAction::OutsiderViewed, "advisor's home").await?;
-    let Some(header) = cx.store.assessments_of(&cx.viewer, company.id).await?.into_iter().next() else {
+    // The newest submitted assessment is the one under review; else the newest, under way.
+    let headers = cx.store.assessments_of(&cx.viewer, company.id).await?;
+    let under_review = headers.iter().find(|h| h.status == AssessmentStatus::Submitted).or(headers.first());
+    let Some(header) = under_review.cloned() else {
         return Ok(PortfolioLine { company, latest: None, plan: None, to_verify: 0, overdue: 0 });
     };
     let loaded = load(cx, header.id).await?;

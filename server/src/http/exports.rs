@@ -13,7 +13,7 @@ use super::handler::{Failure, HandlerResult, Ids, SignedIn};
 /// `GET /evaluaciones/{id}/brechas.csv`: the gaps, zero-tolerance findings first, one row per
 /// answer behind each; then each met requirement with its basis, each "not applicable" with its
 /// reason, each question the answers hid with the answer that hid it, and each sign to look
-/// into — in the reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
+/// into, and each signed review — in the reader's language. UTF-8 with a byte-order mark, so spreadsheets show accents right.
 pub async fn gaps_csv(
     SignedIn(cx): SignedIn,
     headers: HeaderMap,
@@ -106,6 +106,15 @@ pub async fn gaps_csv(
         let answer = format!("{}: {}", warning.answer.get(language), warning.warning.get(language));
         let mut row = out_of_scope(warning.question.get(language).to_owned(), answer);
         row[2] = t.report.warning_status.to_owned();
+        push_row(&mut csv, row);
+    }
+    // Each signed review: who, when and the summary, in the basis column.
+    for review in &report.reviews {
+        let by = (t.review.reviewed_by)(&review.reviewer, &review.organization);
+        let signed = format!("{by} {}: {}", app::components::day(&review.signed_at), review.summary);
+        let mut row = out_of_scope(String::new(), String::new());
+        row[2] = t.review.reviews_title.to_owned();
+        row[11] = signed;
         push_row(&mut csv, row);
     }
     let file_name = format!("brechas-{}.csv", report.scored_on);
