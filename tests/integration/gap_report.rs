@@ -357,10 +357,10 @@ async fn only_a_granted_advisor_verifies_and_a_changed_answer_undoes_it() {
         stale.header("location"),
         Some(format!("/evaluaciones/{id}/brechas?cambiado=1#met-title").as_str())
     );
-    assert!(
-        report(&advisor, &id).await.met.iter().all(|m| m.basis != Basis::Verified),
-        "nothing was recorded"
-    );
+    // (The demo's advisor verified one requirement already.)
+    let verified_count =
+        |report: &GapReport| report.met.iter().filter(|m| m.basis == Basis::Verified).count();
+    assert_eq!(verified_count(&report(&advisor, &id).await), verified_count(&before), "nothing was recorded");
 
     let verified = advisor.post_form(&verify(&met), &[("como", "on_file"), ("visto", state.as_str())]).await;
     assert_eq!(verified.header("location"), Some(format!("/evaluaciones/{id}/brechas#met-title").as_str()));

@@ -14,4 +14,5 @@ mod hardening;
 mod instances;
 mod plans;
 mod questionnaires;
+mod review;
 mod writes;

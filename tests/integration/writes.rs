@@ -87,6 +87,11 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/evaluaciones/{id}/enviar", May::OwnPeople),
     ("POST", "/evaluaciones/{id}/devolver", May::OwnAdminsAndAdvisors),
     ("POST", "/evaluaciones/{id}/requisitos/{requirement}/verificar", May::GrantedAdvisors),
+    ("POST", "/evaluaciones/{id}/hilos", May::OwnPeopleAndAdvisors),
+    ("POST", "/evaluaciones/{id}/hilos/{thread}/responder", May::OwnPeopleAndAdvisors),
+    // The company closes its own comments; a request only a granted advisor closes.
+    ("POST", "/evaluaciones/{id}/hilos/{thread}/cerrar", May::OwnPeopleAndAdvisors),
+    ("POST", "/evaluaciones/{id}/revisiones", May::GrantedAdvisors),
     ("GET", "/", May::Anyone),
     ("GET", "/entrar", May::Anyone),
     ("GET", "/configuracion-inicial", May::FirstRunOnly),
@@ -114,6 +119,8 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/api/assessments/autosave", May::OwnPeople),
     ("POST", "/api/assessments/gap-report", May::OwnPeopleAndAdvisors),
     ("POST", "/api/session/who", May::Anyone),
+    // Each person's own waiting work; signed out, nothing.
+    ("POST", "/api/home/waiting", May::Anyone),
     ("POST", "/api/setup/open", May::Anyone),
     ("POST", "/api/parameters/list", May::Anyone),
     ("POST", "/api/companies/list", May::SignedIn),
@@ -569,6 +576,47 @@ async fn a_plan_is_worked_by_own_people_and_commented_and_verified_by_the_adviso
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_review_is_written_by_the_companys_people_and_granted_advisors_and_signed_by_advisors_only() {
+    let world = World::new().await;
+    let id = world.submitted.clone();
+    let report = async || world.read(MILL_ADMIN, "assessments/gap-report", &[("assessment_id", &id)]).await;
+    let threads =
+        async || serde_json::from_str::<Value>(&report().await).unwrap()["threads"]["threads"].clone();
+    let gap =
+        json(world.as_(MILL_ADMIN).call("assessments/gap-report", &[("assessment_id", &id)]).await)["gaps"]
+            [0]["citation"]["requirement_id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    let open = format!("/evaluaciones/{id}/hilos");
+    let fields =
+        [("tema", "gap"), ("clave", gap.as_str()), ("pide", "comment"), ("texto", "Lo vemos en la visita.")];
+    world.try_write(&open, &fields, &OWN_AND_ADVISOR, MILL_MEMBER, 303, report).await;
+
+    let thread = threads().await[0]["id"].as_str().unwrap().to_owned();
+    let reply = format!("/evaluaciones/{id}/hilos/{thread}/responder");
+    world.try_write(&reply, &[("texto", "De acuerdo.")], &OWN_AND_ADVISOR, ADVISOR, 303, report).await;
+
+    // A request for evidence (the demo's, on an answer): the company cannot close it.
+    let overview = json(world.as_(MILL_ADMIN).call("assessments/overview", &[("assessment_id", &id)]).await);
+    let request = overview["review"]["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|line| line["thread"]["request"] == "needs_evidence")
+        .expect("the demo's request for evidence")["thread"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let requests = async || world.read(MILL_ADMIN, "assessments/overview", &[("assessment_id", &id)]).await;
+    let close = format!("/evaluaciones/{id}/hilos/{request}/cerrar");
+    world.try_write(&close, &[], &[ADVISOR], ADVISOR, 303, requests).await;
+
+    let sign = format!("/evaluaciones/{id}/revisiones");
+    world.try_write(&sign, &[("texto", "Revisión concluida.")], &[ADVISOR], ADVISOR, 303, report).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plan_is_made_by_the_companys_own_people() {
     let world = World::new().await;
     // The tobacco company's submitted assessment has no plan yet.
@@ -630,6 +678,7 @@ async fn every_reading_server_function_answers_exactly_those_the_table_names() {
         ("organizations/list", vec![]),
         ("companies/list", vec![]),
         ("session/who", vec![]),
+        ("home/waiting", vec![]),
         ("setup/open", vec![]),
         ("parameters/list", vec![]),
         ("questionnaires/list", vec![]),

@@ -30,11 +30,17 @@ pub fn ThreadList(assessment_id: AssessmentId, threads: Vec<Thread>, side: Optio
                         <strong>{r.request(thread.request)}</strong> " · " {r.state(thread.state)}
                     </p>
                     <ol class="thread__messages">
-                        {thread.messages.into_iter().map(|message| view! {
-                            <li class=format!("thread__message thread__message--{}", if message.side == Actor::Advisor { "advisor" } else { "company" })>
-                                <p class="thread__meta">{message.author} " (" {message.organization} ") · " {minute(&message.written_at)}</p>
-                                <p class="thread__body">{message.body}</p>
-                            </li>
+                        {thread.messages.into_iter().map(|message| {
+                            let side = if message.side == Actor::Advisor { "advisor" } else { "company" };
+                            let meta = format!("{} ({}) · {}", message.author, message.organization, minute(&message.written_at));
+                            // Erased: a thread's nested views would otherwise outgrow the compiler's type limits.
+                            view! {
+                                <li class=format!("thread__message thread__message--{side}")>
+                                    <p class="thread__meta">{meta}</p>
+                                    <p class="thread__body">{message.body}</p>
+                                </li>
+                            }
+                            .into_any()
                         }).collect_view()}
                     </ol>
                     {side.map(|_| view! {
@@ -50,6 +56,7 @@ pub fn ThreadList(assessment_id: AssessmentId, threads: Vec<Thread>, side: Optio
                     })}
                 </article>
             }
+            .into_any()
         })
         .collect_view()
 }
