@@ -64,17 +64,14 @@ pub async fn of_assessment(cx: &Context, loaded: &LoadedAssessment) -> AppResult
     Ok(AssessmentReview { requests, changes, reviews })
 }
 
-/// What the company changed since `returned_at`: answers saved again, files attached, replies.
-/// Answers are stored to the second: one saved in the second of the return counts as changed
-/// (shown once too often rather than hidden).
+/// What the company changed since the return at `since`: answers saved again, files attached, replies
+/// (each stored to the microsecond, like the return).
 async fn changes_since(
     cx: &Context,
     loaded: &LoadedAssessment,
     threads: &[Thread],
-    returned_at: chrono::DateTime<chrono::Utc>,
+    since: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<ChangesSinceReturn> {
-    use chrono::{DurationRound, TimeDelta};
-    let since = returned_at.duration_trunc(TimeDelta::seconds(1)).unwrap_or(returned_at);
     let assessment_id = loaded.header.id;
     let answers = loaded
         .answers
@@ -96,10 +93,10 @@ async fn changes_since(
     let replies = threads
         .iter()
         .flat_map(|t| &t.messages)
-        .filter(|m| m.side == Actor::Company && m.written_at >= returned_at)
+        .filter(|m| m.side == Actor::Company && m.written_at >= since)
         .count();
     Ok(ChangesSinceReturn {
-        returned_at,
+        returned_at: since,
         answers,
         files,
         replies: u32::try_from(replies).unwrap_or(u32::MAX),

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
 use super::accounts::visible_company_on;
-use super::{Store, StoreError, StoreResult, new_id, now};
+use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 
 /// The result of saving one answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,7 +230,8 @@ impl Store {
         write: AnswerWrite<'_>,
     ) -> StoreResult<SaveOutcome> {
         let value = write.value.map(to_json).transpose()?;
-        let updated_at = now();
+        // To the microsecond: a resubmission is compared with the instant of the return before it.
+        let updated_at = now_precise();
         let mut tx = self.begin_checked().await?;
         require_answerable(&mut tx, viewer, assessment_id).await?;
         // Compare-and-set on the revision: of two saves from the same revision, one wins and the

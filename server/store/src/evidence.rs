@@ -6,7 +6,7 @@ use assessments::evidence::{EvidenceFile, FileKind};
 use assessments::ids::{AssessmentId, EvidenceId};
 
 use super::answers::require_answerable;
-use super::{Store, StoreError, StoreResult, new_id, now};
+use super::{Store, StoreError, StoreResult, new_id, now_precise};
 
 /// A new file for an answer, already checked by the domain.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +40,7 @@ impl Store {
         .bind(i64::try_from(file.content.len()).unwrap_or(i64::MAX))
         .bind(file.content)
         .bind(viewer.user_id.to_string())
-        .bind(now())
+        .bind(now_precise())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
