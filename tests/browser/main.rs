@@ -4,6 +4,7 @@
 //! Needs the compiled site (`cargo leptos build`) and Debian's `chromium` and `chromium-driver`.
 
 mod accounts;
+mod advisor_review;
 mod answering;
 mod plans;
 mod review;

@@ -218,7 +218,7 @@ async fn an_invitation_link_works_once_and_sets_the_role() {
     assert!(page.body.contains(MILL), "the invitation names the company");
     let fields = [("name", "Rosa Medina"), ("email", "rosa@ingenio.mx"), ("password", DEMO_PASSWORD)];
     let joined = newcomer.post_form(&format!("/invitacion/{token}"), &fields).await;
-    assert_eq!(joined.header("location"), Some("/empresas"));
+    assert_eq!(joined.header("location"), Some("/"));
     assert_eq!(newcomer.get(&format!("/empresas/{mill}")).await.status, 200);
     assert_eq!(
         newcomer.call("companies/access", &[("company_id", &mill)]).await.status,
@@ -313,7 +313,7 @@ async fn the_first_run_setup_creates_one_platform_admin_and_then_closes() {
 
     let fields = [("name", "Ana"), ("email", "ana@senda.mx"), ("password", DEMO_PASSWORD)];
     let created = visitor.post_form("/configuracion-inicial", &fields).await;
-    assert_eq!(created.header("location"), Some("/empresas"));
+    assert_eq!(created.header("location"), Some("/"));
     let second = app.visitor();
     let fields = [("name", "Eve"), ("email", "eve@senda.mx"), ("password", DEMO_PASSWORD)];
     let refused = second.post_form("/configuracion-inicial", &fields).await;
@@ -528,7 +528,7 @@ async fn a_removed_admins_invitations_die_with_their_membership() {
     let fields = [("name", "Nuevo"), ("email", "nuevo@ingenio.mx"), ("password", DEMO_PASSWORD)];
     assert_eq!(
         newcomer.post_form(&format!("/invitacion/{fresh}"), &fields).await.header("location"),
-        Some("/empresas")
+        Some("/")
     );
     assert_eq!(newcomer.get(&format!("/empresas/{mill}")).await.status, 200);
 }

@@ -34,7 +34,7 @@ async fn sign_in(app: &TestApp, from: Option<&str>, email: &str, password: &str)
 
 fn outcome(location: &str) -> &str {
     match location {
-        "/empresas" => "signed in",
+        "/" => "signed in",
         l if l.starts_with("/entrar?error=credentials_wrong") => "wrong",
         l if l.starts_with("/entrar?error=too_many_attempts") => "waits",
         other => panic!("unexpected answer to a sign-in: {other}"),
@@ -134,7 +134,7 @@ async fn signing_in_as_someone_else_on_a_signed_in_browser_starts_a_new_session(
         .send()
         .await
         .unwrap();
-    assert_eq!(reply.headers()["location"], "/empresas");
+    assert_eq!(reply.headers()["location"], "/");
     let cookies: Vec<String> =
         reply.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
     let second = session_cookie(&cookies, "senda_session").to_owned();
@@ -156,7 +156,7 @@ async fn over_https_the_session_cookie_is_secure_and_bound_to_this_host() {
     let app = TestApp::spawn_with_settings(|settings| settings.secure_cookies = true).await;
     app.load_demo().await;
     let (location, cookies) = sign_in(&app, None, MILL_ADMIN, DEMO_PASSWORD).await;
-    assert_eq!(location, "/empresas");
+    assert_eq!(location, "/");
     let cookie = cookies.iter().find(|c| c.starts_with("__Host-senda_session=")).expect("{cookies:?}");
     for attribute in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(cookie.split("; ").any(|a| a == attribute), "{attribute} missing from {cookie}");
@@ -179,7 +179,7 @@ async fn simultaneous_first_run_setups_create_one_platform_admin() {
         });
     }
     let locations: Vec<String> = setups.join_all().await;
-    let created = locations.iter().filter(|l| *l == "/empresas").count();
+    let created = locations.iter().filter(|l| *l == "/").count();
     let closed = locations.iter().filter(|l| l.contains("error=setup_closed")).count();
     assert_eq!((created, closed), (1, 7), "{locations:?}");
     assert_eq!(app.store.count_accounts().await.unwrap(), 1);

@@ -29,7 +29,7 @@ impl Browser {
             .send()
             .await
             .unwrap();
-        assert_eq!(reply.headers()["location"], "/empresas", "{email} signs in");
+        assert_eq!(reply.headers()["location"], "/", "{email} signs in");
         let cookie = reply.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
         Self { client: client(), cookie }
     }

@@ -100,6 +100,34 @@ impl Browser {
         }
     }
 
+    /// Waits until an element matching `css` shows `needle` (a page replaced after a post, say),
+    /// and returns its text.
+    pub async fn displayed_with(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(text) = element.text().await
+                && text.contains(needle)
+            {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "`{css}` did not show `{needle}` within {PATIENCE:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the page's address contains `part` (a query or fragment a redirect adds).
+    pub async fn wait_for_address_with(&self, part: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.client.current_url().await.is_ok_and(|url| url.as_str().contains(part)) {
+            assert!(
+                Instant::now() < deadline,
+                "the address did not come to contain {part} within {PATIENCE:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Whether an element matching `css` exists and is displayed right now.
     pub async fn is_displayed(&self, css: &str) -> bool {
         match self.client.find(Locator::Css(css)).await {
@@ -148,7 +176,7 @@ impl Browser {
         self.displayed("#email").await.send_keys(email).await.unwrap();
         self.displayed("#password").await.send_keys(crate::DEMO_PASSWORD).await.unwrap();
         self.displayed("form[action='/entrar'] button[type=submit]").await.click().await.unwrap();
-        self.wait_for_path("/empresas").await;
+        self.wait_for_path("/").await;
     }
 
     /// Waits until the page is hydrated: the menu button exists only once the app runs.

@@ -118,6 +118,7 @@ pub fn NewThreadForm(
             <button type="submit">{r.send}</button>
         </form>
     }
+    .into_any()
 }
 
 /// A message box named `texto`, with what was typed and the reason it was refused when this
@@ -149,6 +150,7 @@ pub fn WrittenText(form_key: String, label: &'static str, rows: u32) -> impl Int
         }
         <textarea id=id name="texto" rows=rows aria-describedby=problem_id>{kept}</textarea>
     }
+    .into_any()
 }
 
 /// The threads on one subject (a gap, an action) and, folded, the form to open one on it.
@@ -164,15 +166,18 @@ pub fn SubjectReview(review: Threads, kind: &'static str, key: String, label: St
     let side = review.side;
     // Sent back with a problem, the form is open with what was typed in it.
     let returned = query.read_untracked().get("hilo").is_some_and(|form| form == format!("nuevo-{key}"));
-    Some(view! {
-        <div class="review__subject">
-            <ThreadList assessment_id threads side />
-            {side.map(|side| view! {
-                <details class="review__new" open=returned>
-                    <summary>{r.new_thread}</summary>
-                    <NewThreadForm assessment_id kind choices=vec![(key, label)] side />
-                </details>
-            })}
-        </div>
-    })
+    Some(
+        view! {
+            <div class="review__subject">
+                <ThreadList assessment_id threads side />
+                {side.map(|side| view! {
+                    <details class="review__new" open=returned>
+                        <summary>{r.new_thread}</summary>
+                        <NewThreadForm assessment_id kind choices=vec![(key, label)] side />
+                    </details>
+                })}
+            </div>
+        }
+        .into_any(),
+    )
 }

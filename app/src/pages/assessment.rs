@@ -199,7 +199,7 @@ fn ReviewOfAssessment(review: AssessmentReview) -> impl IntoView {
             </ul>
         </section>
     });
-    view! { {requests} {changes} {reviews} }
+    view! { {requests} {changes} {reviews} }.into_any()
 }
 
 /// `/evaluaciones/{id}`: an assessment's sections and progress, what is missing, and submission.

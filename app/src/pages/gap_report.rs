@@ -178,6 +178,7 @@ fn GapItem(
             {review}
         </li>
     }
+    .into_any()
 }
 
 /// The signed reviews, and the form an advisor signs one with.
@@ -207,7 +208,8 @@ fn Reviews(reviews: Vec<SignedReview>, sign_at: Option<String>) -> impl IntoView
                 </form>
             })}
         </section>
-    })
+    }
+    .into_any())
 }
 
 /// The zero-tolerance findings, before anything else: no score offsets them.

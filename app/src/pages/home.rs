@@ -118,6 +118,7 @@ fn OwnWork(work: CompanyWork) -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }
 
 /// An advisor's companies, with their latest assessment and what waits in each: a plain GET
@@ -182,8 +183,10 @@ fn Portfolio(portfolio: Vec<PortfolioLine>) -> impl IntoView {
                             {(waiting == 0).then(|| view! { <p class="card__meta">{r.nothing_waiting}</p> })}
                         </li>
                     }
+                    .into_any()
                 }).collect_view()}
             </ul>
         </section>
     }
+    .into_any()
 }

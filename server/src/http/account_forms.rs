@@ -87,7 +87,7 @@ pub async fn sign_in(
     begin_session(&mut auth, &user).await?;
     let user_id = axum_login::AuthUser::id(&user);
     audit_in_each_organization(store, user_id, AuditAction::SignedIn, &ip).await.map_err(internal)?;
-    Ok(see_other(&return_path(&form.volver).unwrap_or_else(|| "/empresas".to_owned())))
+    Ok(see_other(&return_path(&form.volver).unwrap_or_else(|| "/".to_owned())))
 }
 
 /// `POST /salir`: ends the session on the server, not only in the browser.
@@ -142,7 +142,7 @@ pub async fn set_up(
         }
         Err(CreateAccountError::Other(error)) => return Err(error.into()),
     };
-    sign_in_as(&store, &mut auth, user_id, "/empresas").await
+    sign_in_as(&store, &mut auth, user_id, "/").await
 }
 
 #[derive(Debug, Deserialize)]
@@ -290,7 +290,7 @@ pub async fn accept_invitation(
         ..AuditEntry::default()
     };
     store.audit(AuditAction::JoinedByInvitation, entry).await.map_err(internal)?;
-    sign_in_as(store, &mut auth, user_id, "/empresas").await
+    sign_in_as(store, &mut auth, user_id, "/").await
 }
 
 /// `POST /organizaciones/{id}/personas/{user}/quitar`: removes a person; their sessions end.
