@@ -46,6 +46,20 @@ pub struct Cli {
     /// every client behind a proxy shares the proxy's address.
     #[arg(long, env = "SENDA_TRUSTED_PROXIES", value_delimiter = ',', global = true)]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+
+    /// An SMTP relay for the daily digest of what waits for each person:
+    /// `smtp://[user:password@]host[:port]`, plain SMTP to a relay on this host or network that
+    /// carries mail on. Without it nothing is mailed.
+    #[arg(long, env = "SENDA_SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of the digest.
+    #[arg(long, env = "SENDA_MAIL_FROM", default_value = "Senda <senda@localhost>", global = true)]
+    pub mail_from: String,
+
+    /// Seconds between two rounds of the mail outbox (digests written, mail sent, failures retried).
+    #[arg(long, env = "SENDA_MAIL_EVERY_SECONDS", default_value_t = 300, global = true)]
+    pub mail_every_seconds: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +155,9 @@ impl Cli {
             assessments_dir: self.assessments_dir.clone().unwrap_or_else(questionnaires::default_folder),
             secure_cookies: !self.plain_http,
             trusted_proxies: self.trusted_proxies.clone(),
+            smtp_url: self.smtp_url.clone().filter(|url| !url.trim().is_empty()),
+            mail_from: self.mail_from.clone(),
+            mail_every: std::time::Duration::from_secs(self.mail_every_seconds.max(1)),
         }
     }
 }
@@ -287,17 +304,29 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     let addr = settings.addr;
     let database = settings.database_url.clone();
+    let mailer = match &settings.smtp_url {
+        Some(url) => Some(crate::mail::Mailer::new(url, &settings.mail_from)?),
+        None => None,
+    };
+    let mail_every = settings.mail_every;
     let state = AppState::prepare(settings).await.context("Senda cannot start")?;
     let listener =
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("could not listen on {addr}"))?;
     tracing::info!(%database, "Senda is listening on http://{addr}");
     let store = state.store.clone();
     let sweeper = tokio::spawn(sweep_expired_sessions(store.clone()));
+    let mail = mailer.map(|mailer| {
+        tracing::info!("the daily digest is mailed");
+        tokio::spawn(crate::mail::run(store.clone(), state.library.clone(), mailer, mail_every))
+    });
     axum::serve(listener, crate::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")?;
     sweeper.abort();
+    if let Some(mail) = mail {
+        mail.abort();
+    }
     store.close().await;
     Ok(())
 }

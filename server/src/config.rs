@@ -22,6 +22,12 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client (see [`crate::cli::Cli`]).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The SMTP relay the daily digest goes to; none, no mail (see [`crate::mail`]).
+    pub smtp_url: Option<String>,
+    /// The sender of Senda's mail.
+    pub mail_from: String,
+    /// How often the outbox is worked: digests written, mail sent, failures retried.
+    pub mail_every: std::time::Duration,
 }
 
 impl Settings {

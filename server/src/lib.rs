@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod mail;
 pub mod pdf;
 pub mod questionnaires;
 pub mod telemetry;

@@ -12,6 +12,7 @@ mod foundation;
 mod gap_report;
 mod hardening;
 mod instances;
+mod mail;
 mod plans;
 mod questionnaires;
 mod review;

@@ -190,7 +190,7 @@ impl TestApp {
         let visitor = self.visitor();
         let reply = visitor.post_form("/entrar", &[("email", email), ("password", DEMO_PASSWORD)]).await;
         assert_eq!(reply.status, 303, "sign-in of {email} failed: {reply:?}");
-        assert_eq!(reply.header("location"), Some("/empresas"), "sign-in of {email} was refused");
+        assert_eq!(reply.header("location"), Some("/"), "sign-in of {email} was refused");
         visitor
     }
 }
@@ -426,6 +426,9 @@ impl TestDatabase {
             assessments_dir,
             secure_cookies: false,
             trusted_proxies: Vec::new(),
+            smtp_url: None,
+            mail_from: "Senda <senda@localhost>".to_owned(),
+            mail_every: std::time::Duration::from_secs(300),
         }
     }
 

@@ -41,9 +41,15 @@ impl Served {
     }
 
     pub async fn start(database: &TestDatabase) -> Self {
+        Self::start_with(database, &[]).await
+    }
+
+    /// Starts one with `environment` added (an SMTP relay, say).
+    pub async fn start_with(database: &TestDatabase, environment: &[(&str, &str)]) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let process = senda(database)
             .args(["serve", "--plain-http", "--addr", &format!("127.0.0.1:{port}")])
+            .envs(environment.iter().copied())
             .spawn()
             .expect("start senda serve");
         let base = format!("http://127.0.0.1:{port}");
@@ -69,7 +75,7 @@ impl Served {
             .send()
             .await
             .unwrap();
-        assert_eq!(reply.headers()["location"], "/empresas");
+        assert_eq!(reply.headers()["location"], "/");
         client
     }
 }

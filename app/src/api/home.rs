@@ -22,7 +22,7 @@ pub async fn get_waiting(
             return Ok(None);
         }
         let cx = request.signed_in()?;
-        Ok(Some(waiting(&cx, PortfolioOrder::parse(&orden), &buscar).await?))
+        Ok(Some(waiting(&cx, PortfolioOrder::parse(&orden), &buscar, "advisor's home").await?))
     };
     with_status(result.await)
 }

@@ -83,6 +83,9 @@ pub struct ReviewTexts {
     pub all_clear: &'static str,
     pub association_lead: &'static str,
     pub see_companies: &'static str,
+    pub digest_subject: &'static str,
+    pub digest_lead: &'static str,
+    pub digest_foot: &'static str,
 }
 
 impl ReviewTexts {
@@ -178,6 +181,10 @@ pub static ES: ReviewTexts = ReviewTexts {
     all_clear: "Nada pendiente por ahora.",
     association_lead: "Vea el avance de los planes de las empresas que lo comparten con su asociación.",
     see_companies: "Ver las empresas",
+    digest_subject: "Senda: lo que le espera hoy",
+    digest_lead: "Esto le espera hoy en Senda:",
+    digest_foot: "Entre a Senda para verlo: su página de inicio lo muestra todo. Este correo no repite lo que \
+                  se escribió; eso queda en Senda.",
 };
 
 pub static EN: ReviewTexts = ReviewTexts {
@@ -259,4 +266,8 @@ pub static EN: ReviewTexts = ReviewTexts {
     all_clear: "Nothing waiting for now.",
     association_lead: "Follow the plans of the companies that share their progress with your association.",
     see_companies: "See the companies",
+    digest_subject: "Senda: what is waiting for you today",
+    digest_lead: "This is waiting for you in Senda today:",
+    digest_foot: "Sign in to Senda to see it: your home page shows all of it. This mail does not repeat what \
+                  was written; that stays in Senda.",
 };

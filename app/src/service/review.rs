@@ -281,15 +281,16 @@ impl PortfolioOrder {
 
 /// What waits for the person signed in: an advisor's portfolio (narrowed to company names
 /// containing `search`, in `order`), the work of the person's own companies, and whether they
-/// follow companies' progress.
-pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str) -> AppResult<Waiting> {
+/// follow companies' progress. An advisor's look at each company's score is audited as `looked`
+/// (their home, or the daily digest).
+pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str, looked: &str) -> AppResult<Waiting> {
     let search = search.trim().to_lowercase();
     let mut waiting = Waiting::default();
     for visible in cx.store.visible_companies(&cx.viewer).await? {
         match visible.access {
             CompanyAccess::Advisor => {
                 if visible.company.name.to_lowercase().contains(&search) {
-                    waiting.portfolio.push(portfolio_line(cx, visible.company).await?);
+                    waiting.portfolio.push(portfolio_line(cx, visible.company, looked).await?);
                 }
             }
             CompanyAccess::Member { .. } => waiting.own.push(company_work(cx, visible.company).await?),
@@ -306,9 +307,9 @@ pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str) -> AppRe
 }
 
 /// A company of an advisor's portfolio: its latest assessment scored, and what waits there.
-async fn portfolio_line(cx: &Context, company: Organization) -> AppResult<PortfolioLine> {
-    // The advisor's home shows the company's score: a look at its data, in its log.
-    cx.audit_outsider(true, company.id, AuditAction::OutsiderViewed, "advisor's home").await?;
+async fn portfolio_line(cx: &Context, company: Organization, looked: &str) -> AppResult<PortfolioLine> {
+    // The company's score, shown to an advisor: a look at its data, in its log.
+    cx.audit_outsider(true, company.id, AuditAction::OutsiderViewed, looked).await?;
     // The newest submitted assessment is the one under review; else the newest, under way.
     let headers = cx.store.assessments_of(&cx.viewer, company.id).await?;
     let under_review = headers.iter().find(|h| h.status == AssessmentStatus::Submitted).or(headers.first());

@@ -31,6 +31,7 @@ pub mod answers;
 pub mod audit;
 mod database_url;
 pub mod evidence;
+pub mod outbox;
 pub mod plans;
 pub mod reviews;
 pub mod sessions;
