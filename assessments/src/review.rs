@@ -218,6 +218,14 @@ pub struct SignedReview {
     pub signed_at: chrono::DateTime<chrono::Utc>,
 }
 
+impl SignedReview {
+    /// Whether the assessment was submitted again after this review was signed: what the
+    /// review concluded does not cover the changes since, and every copy of it says so.
+    pub fn predates(&self, submitted_at: Option<chrono::DateTime<chrono::Utc>>) -> bool {
+        submitted_at.is_some_and(|submitted| self.signed_at < submitted)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -276,6 +284,20 @@ mod tests {
             checked_text(&"ñ".repeat(MAX_MESSAGE_CHARS), true).map(str::len),
             Ok(2 * MAX_MESSAGE_CHARS)
         );
+    }
+
+    #[test]
+    fn a_review_signed_before_the_last_submission_says_so() {
+        let at = |hour| chrono::DateTime::from_timestamp(hour * 3600, 0).unwrap();
+        let review = SignedReview {
+            reviewer: "A".into(),
+            organization: "O".into(),
+            summary: "S".into(),
+            signed_at: at(10),
+        };
+        assert!(!review.predates(Some(at(9))), "submitted, then reviewed");
+        assert!(review.predates(Some(at(11))), "reviewed, then returned and submitted again");
+        assert!(!review.predates(None));
     }
 
     proptest! {

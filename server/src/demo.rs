@@ -333,7 +333,8 @@ async fn review_under_way(
     let threads = store.threads(&mill.viewer, assessment_id).await?;
     let asked = threads.iter().find(|t| t.request == Request::Question).context("the demo's question")?;
     let answer = "El cabo de cuadrilla; quien no sabe leer firma con su huella ante un testigo.";
-    review::reply(&mill, &loaded, asked.id, answer).await.map_err(failed)??;
+    let as_the_mill = loaded::load(&mill, assessment_id).await.map_err(failed)?;
+    review::reply(&mill, &as_the_mill, asked.id, answer).await.map_err(failed)??;
     let met = card.requirements.iter().find(|(_, status)| *status == RequirementStatus::Met);
     if let Some((requirement_id, _)) = met {
         let files = store.evidence_files(&advisor.viewer, assessment_id).await?;

@@ -271,7 +271,6 @@ fn scope_and_bases(layout: &mut Layout, report: &GapReport, language: Language) 
     }
 }
 
-/// The legal values the questionnaire was read with, on its reference date: what the score rests on.
 /// The signed reviews, on the cover: who reviewed the assessment, when, and what they concluded.
 fn reviews(layout: &mut Layout, report: &GapReport, language: Language) {
     if report.reviews.is_empty() {
@@ -288,10 +287,14 @@ fn reviews(layout: &mut Layout, report: &GapReport, language: Language) {
             app::components::day(&review.signed_at)
         );
         layout.paragraph(&by, 10.0, true, INK);
+        if review.predates(report.header.submitted_at) {
+            layout.paragraph(r.review_predates, 9.0, false, RED);
+        }
         layout.paragraph(&review.summary, 10.0, false, INK);
     }
 }
 
+/// The legal values the questionnaire was read with, on its reference date: what the score rests on.
 fn legal_values(layout: &mut Layout, report: &GapReport, language: Language) {
     if report.parameters.is_empty() {
         return;

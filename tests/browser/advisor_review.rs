@@ -79,8 +79,9 @@ async fn review_end_to_end(javascript: JavaScript) {
     let staff = Browser::start(javascript, PHONE).await;
     staff.sign_in(&app, MILL_MEMBER).await;
     let home = staff.displayed(".waiting").await.text().await.unwrap();
+    assert!(home.contains("Evaluaciones devueltas para cambios"), "{home}");
     assert!(
-        home.contains("Evaluaciones devueltas para cambios") && home.contains("Falta evidencia"),
+        home.contains("Recibos firmados de marzo.") && home.contains("Listas de raya de la zafra."),
         "{home}"
     );
     let question = &asked[0];
@@ -118,11 +119,16 @@ async fn review_end_to_end(javascript: JavaScript) {
     let advisor = Browser::start(javascript, PHONE).await;
     advisor.sign_in(&app, ADVISOR).await;
     let home = advisor.displayed(".portfolio").await.text().await.unwrap();
-    assert!(home.contains("solicitud respondida") || home.contains("solicitudes respondidas"), "{home}");
+    assert!(
+        home.contains("2 solicitudes respondidas"),
+        "the demo's answered question and this reply: {home}"
+    );
     open(&advisor, &overview).await;
     let changes = advisor.displayed("[aria-labelledby='changes-title']").await.text().await.unwrap();
     assert!(changes.contains(&format!("recibos-{id}")), "the file attached since: {changes}");
     open(&advisor, &format!("{overview}/brechas")).await;
+    let verified_by = |text: &str| text.matches("Verificado por").count();
+    let before = verified_by(&advisor.displayed(".report").await.text().await.unwrap());
     advisor.displayed("form[action$='/verificar'] button[value=on_file]").await.click().await.unwrap();
     advisor.wait_for_address_with("#met-title").await;
     advisor.displayed("#texto-revision").await.send_keys(SUMMARY).await.unwrap();
@@ -130,7 +136,7 @@ async fn review_end_to_end(javascript: JavaScript) {
     let signed = advisor.displayed(".signed-review").await.text().await.unwrap();
     assert!(signed.contains("Revisado por") && signed.contains(SUMMARY), "{signed}");
     let report = advisor.displayed(".report").await.text().await.unwrap();
-    assert!(report.contains("Verificado por"), "the verification shows with its name");
+    assert_eq!(verified_by(&report), before + 1, "the verification shows with its name");
     advisor.displayed("a[href$='brechas.pdf']").await.click().await.unwrap();
     let pdf = advisor.downloaded(".pdf").await;
     let text = senda_tests::read_pdf(&pdf).0.split_whitespace().collect::<Vec<_>>().join(" ");

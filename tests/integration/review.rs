@@ -185,7 +185,16 @@ async fn a_review_runs_from_a_request_to_a_signed_review_in_the_report_csv_and_p
     assert_eq!(again.status, 303);
     assert_eq!(report(&member, &id).await.reviews.len(), 2, "a later review is added; the first stays");
 
-    // The company's log has every step the advisor took.
+    // Sent back and submitted again, the assessment's reviews say they predate the changes.
+    assert_eq!(advisor.post_form(&format!("/evaluaciones/{id}/devolver"), &[]).await.status, 303);
+    assert_eq!(member.post_form(&format!("/evaluaciones/{id}/enviar"), &[]).await.status, 303);
+    let page = senda_tests::visible_text(&member.get(&format!("/evaluaciones/{id}/brechas")).await.body);
+    assert!(page.contains("Firmada antes del último envío"), "{page}");
+    let csv =
+        String::from_utf8(member.get_bytes(&format!("/evaluaciones/{id}/brechas.csv")).await.1).unwrap();
+    assert!(csv.contains("no cubre los cambios posteriores"), "{csv}");
+
+    // The company's log has every step the advisor took, and none of the company's own.
     let log = app.audit_log(mill.parse().unwrap(), MILL_ADMIN).await;
     for action in [AuditAction::AssessmentReturned, AuditAction::ReviewResolved, AuditAction::ReviewSigned] {
         assert!(log.iter().any(|line| line.action == action), "{action:?} in the log");
@@ -195,6 +204,10 @@ async fn a_review_runs_from_a_request_to_a_signed_review_in_the_report_csv_and_p
             .any(|line| line.action == AuditAction::ReviewSigned
                 && line.detail.contains("Revisión de gabinete")),
         "the log names the review"
+    );
+    assert!(
+        !log.iter().any(|line| line.action == AuditAction::ReviewReplied),
+        "the company's own replies (here and in the demo) are not an outsider's"
     );
 }
 
@@ -222,6 +235,43 @@ async fn a_refused_message_comes_back_with_what_was_typed_and_a_revoked_advisor_
     let before = report(&member, &id).await.threads.threads.len();
     assert_eq!(member.post_form(&open, &fields("comment", "Ya empezamos con esto.")).await.status, 303);
     assert_eq!(report(&member, &id).await.threads.threads.len(), before + 1);
+
+    // A thread is reached through its own assessment only: the tobacco company's thread, named
+    // under the mill's assessment, is not found for anyone, its own people included.
+    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await;
+    let tobacco_assessment = app.demo_assessment(tobacco).await.to_string();
+    let tobacco_member = app.signed_in(TOBACCO_MEMBER).await;
+    let tobacco_gap =
+        report(&tobacco_member, &tobacco_assessment).await.gaps[0].citation.requirement_id.clone();
+    let tobacco_comment =
+        [("tema", "gap"), ("clave", tobacco_gap.as_str()), ("pide", "comment"), ("texto", "Nuestro.")];
+    let opened = tobacco_member
+        .post_form(&format!("/evaluaciones/{tobacco_assessment}/hilos"), &tobacco_comment)
+        .await;
+    assert_eq!(opened.status, 303);
+    let foreign = report(&tobacco_member, &tobacco_assessment).await.threads.threads[0].id.to_string();
+    for (who, visitor) in [(MILL_MEMBER, &member), (TOBACCO_MEMBER, &tobacco_member), (ADVISOR, &advisor)] {
+        let crossed = format!("/evaluaciones/{id}/hilos/{foreign}/responder");
+        assert_eq!(visitor.post_form(&crossed, &[("texto", "¿Y esto?")]).await.status, 404, "{who}");
+        assert_eq!(
+            visitor.post_form(&format!("/evaluaciones/{id}/hilos/{foreign}/cerrar"), &[]).await.status,
+            404,
+            "{who}"
+        );
+    }
+    assert_eq!(report(&tobacco_member, &tobacco_assessment).await.threads.threads[0].messages.len(), 1);
+
+    // A review is signed on a submitted assessment only: the mill's newer one is under way.
+    let list: serde_json::Value =
+        serde_json::from_str(&member.call("assessments/of-company", &[("company_id", &mill)]).await.body)
+            .unwrap();
+    let under_way =
+        list["assessments"].as_array().unwrap().iter().find(|a| a["header"]["status"] == "in_progress");
+    let under_way =
+        under_way.expect("the demo's assessment under way")["header"]["id"].as_str().unwrap().to_owned();
+    let early =
+        advisor.post_form(&format!("/evaluaciones/{under_way}/revisiones"), &[("texto", "Pronto.")]).await;
+    assert_eq!(early.status, 404);
 
     // The advisor replies while granted; once the grant is revoked, the same reply is a 404 and
     // the mill is gone from the advisor's home.

@@ -58,6 +58,8 @@ pub struct ReviewTexts {
     pub reviews_title: &'static str,
     /// "Reviewed by {name} ({organization}) on".
     pub reviewed_by: fn(&str, &str) -> String,
+    /// Said of a review the assessment was submitted again after.
+    pub review_predates: &'static str,
     pub sign_title: &'static str,
     pub sign_lead: &'static str,
     pub summary: &'static str,
@@ -143,6 +145,7 @@ pub static ES: ReviewTexts = ReviewTexts {
     no_changes: "Nada cambió desde entonces.",
     reviews_title: "Revisiones firmadas",
     reviewed_by: |name, organization| format!("Revisado por {name} ({organization}) el"),
+    review_predates: "Firmada antes del último envío de la evaluación: no cubre los cambios posteriores.",
     sign_title: "Firmar la revisión",
     sign_lead: "Su conclusión, con fecha y nombre, aparece en el reporte, su CSV y su PDF. Una vez firmada \
                 no se cambia; una revisión posterior se agrega a esta.",
@@ -228,6 +231,7 @@ pub static EN: ReviewTexts = ReviewTexts {
     no_changes: "Nothing changed since.",
     reviews_title: "Signed reviews",
     reviewed_by: |name, organization| format!("Reviewed by {name} ({organization}) on"),
+    review_predates: "Signed before the assessment was last submitted: it does not cover the changes since.",
     sign_title: "Sign the review",
     sign_lead: "Your conclusion, with date and name, appears in the report, its CSV and its PDF. Once signed \
                 it does not change; a later review is added to it.",

@@ -69,7 +69,7 @@ fn Report(report: GapReport) -> impl IntoView {
                 {r.scored_on} " " {report.scored_on.to_string()}
             </p>
             {summary}
-            <Reviews reviews=report.reviews.clone() sign_at=report.can_sign.then(|| urls::assessment(report.header.id)) />
+            <Reviews reviews=report.reviews.clone() submitted_at=report.header.submitted_at sign_at=report.can_sign.then(|| urls::assessment(report.header.id)) />
             <Findings findings=report.findings().cloned().collect() />
             <p class="hint">{r.how_scored}</p>
             <h2 id="chart-title">{r.chart_title}</h2>
@@ -183,7 +183,11 @@ fn GapItem(
 
 /// The signed reviews, and the form an advisor signs one with.
 #[component]
-fn Reviews(reviews: Vec<SignedReview>, sign_at: Option<String>) -> impl IntoView {
+fn Reviews(
+    reviews: Vec<SignedReview>,
+    submitted_at: Option<chrono::DateTime<chrono::Utc>>,
+    sign_at: Option<String>,
+) -> impl IntoView {
     let r = use_texts().review;
     if reviews.is_empty() && sign_at.is_none() {
         return None;
@@ -196,6 +200,7 @@ fn Reviews(reviews: Vec<SignedReview>, sign_at: Option<String>) -> impl IntoView
                     <p class="signed-review__by">
                         <strong>{(r.reviewed_by)(&review.reviewer, &review.organization)} " " {day(&review.signed_at)}</strong>
                     </p>
+                    {review.predates(submitted_at).then(|| view! { <p class="notice">{r.review_predates}</p> })}
                     <p class="signed-review__summary">{review.summary}</p>
                 </div>
             }).collect_view()}

@@ -247,16 +247,18 @@ async fn subject_of(cx: &Context, loaded: &LoadedAssessment, thread_id: ThreadId
     Ok(thread.subject)
 }
 
-/// An advisor's step is written to the company's log; the company's own are not.
+/// An advisor's step is written to the company's log; the company's own are not. Who acted is
+/// asked of the store for the person signed in, whoever `loaded` was loaded for.
 async fn audit_advisor(
     cx: &Context,
     loaded: &LoadedAssessment,
     action: AuditAction,
     detail: &str,
 ) -> AppResult<()> {
+    let (_, access) = cx.store.assessment_with_access(&cx.viewer, loaded.header.id).await?;
     // A long message is named by its start: the log says what was done, the thread keeps the text.
     let detail: String = detail.chars().take(200).collect();
-    cx.audit_outsider(loaded.access.is_outsider(), loaded.header.company.id, action, &detail).await
+    cx.audit_outsider(access.is_outsider(), loaded.header.company.id, action, &detail).await
 }
 
 /// How an advisor's portfolio is ordered.

@@ -111,7 +111,10 @@ pub async fn gaps_csv(
     // Each signed review: who, when and the summary, in the basis column.
     for review in &report.reviews {
         let by = (t.review.reviewed_by)(&review.reviewer, &review.organization);
-        let signed = format!("{by} {}: {}", app::components::day(&review.signed_at), review.summary);
+        let mut signed = format!("{by} {}: {}", app::components::day(&review.signed_at), review.summary);
+        if review.predates(report.header.submitted_at) {
+            signed = format!("{signed} ({})", t.review.review_predates);
+        }
         let mut row = out_of_scope(String::new(), String::new());
         row[2] = t.review.reviews_title.to_owned();
         row[11] = signed;

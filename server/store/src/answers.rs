@@ -363,8 +363,9 @@ impl Store {
             "UPDATE assessments SET status = 'submitted', submitted_by = $1, submitted_at = $2 \
              WHERE id = $3 AND status = 'in_progress'",
         )
+        // To the microsecond: a review signed before it says so (see `SignedReview::predates`).
         .bind(viewer.user_id.to_string())
-        .bind(now())
+        .bind(now_precise())
         .bind(assessment_id.to_string())
         .execute(&mut *tx)
         .await?;
