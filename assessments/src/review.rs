@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn a_review_signed_before_the_last_submission_says_so() {
-        let at = |hour| chrono::DateTime::from_timestamp(hour * 3600, 0).unwrap();
+        let at = |hour: i64| chrono::DateTime::from_timestamp(hour * 3600, 0).unwrap();
         let review = SignedReview {
             reviewer: "A".into(),
             organization: "O".into(),
