@@ -129,7 +129,18 @@ async fn review_end_to_end(javascript: JavaScript) {
     open(&advisor, &format!("{overview}/brechas")).await;
     let verified_by = |text: &str| text.matches("Verificado por").count();
     let before = verified_by(&advisor.displayed(".report").await.text().await.unwrap());
-    advisor.displayed("form[action$='/verificar'] button[value=on_file]").await.click().await.unwrap();
+    // A requirement not verified yet (the demo verified one already).
+    let mut to_verify = None;
+    for row in advisor.client.find_all(Locator::Css("tr")).await.unwrap() {
+        let declared = !row.text().await.unwrap().contains("Verificado por");
+        if let Ok(button) = row.find(Locator::Css("form[action$='/verificar'] button[value=on_file]")).await
+            && declared
+        {
+            to_verify = Some(button);
+            break;
+        }
+    }
+    to_verify.expect("a met requirement not verified yet").click().await.unwrap();
     advisor.wait_for_address_with("#met-title").await;
     advisor.displayed("#texto-revision").await.send_keys(SUMMARY).await.unwrap();
     advisor.displayed("#revisiones form button[type=submit]").await.click().await.unwrap();
