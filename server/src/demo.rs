@@ -338,7 +338,7 @@ async fn review_under_way(
     let met = card.requirements.iter().find(|(_, status)| *status == RequirementStatus::Met);
     if let Some((requirement_id, _)) = met {
         let files = store.evidence_files(&advisor.viewer, assessment_id).await?;
-        let state = report::state_behind(&loaded, &files, requirement_id);
+        let state = loaded::state_behind(&loaded, &files, requirement_id);
         report::verify(&advisor, assessment_id, requirement_id, Seen::OnFile, &state)
             .await
             .map_err(failed)?;

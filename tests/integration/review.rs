@@ -11,7 +11,7 @@ use assessments::organization::OrganizationKind;
 use assessments::review::{Request, Subject, ThreadState};
 use assessments::scoring::Basis;
 use senda_tests::demo::*;
-use senda_tests::{TestApp, Visitor};
+use senda_tests::{DEMO_PASSWORD, TestApp, Visitor};
 
 /// The demo, the mill's id and its submitted assessment (the one under review).
 async fn demo() -> (TestApp, String, String) {
@@ -329,4 +329,52 @@ async fn a_verification_a_change_cleared_is_on_the_advisors_home() {
     assert!(changed.header("location").unwrap().ends_with("?guardado=1"), "{changed:?}");
     assert_eq!(member.post_form(&format!("/evaluaciones/{id}/enviar"), &[]).await.status, 303);
     assert_eq!(cleared().await, 1, "the advisor is told the verification no longer stands");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_advisor_of_an_organization_the_mill_never_granted_reaches_nothing_of_its_review() {
+    let (app, _, id) = demo().await;
+    let platform = app.signed_in(PLATFORM_ADMIN).await;
+    let created = platform
+        .post_form("/organizaciones", &[("kind", "advisory"), ("name", "Otra Asesoría (prueba)")])
+        .await;
+    let token = created
+        .header("location")
+        .unwrap()
+        .split("invitacion=")
+        .nth(1)
+        .expect("a first member's link")
+        .to_owned();
+    let stranger = app.visitor();
+    let fields = [("name", "Otra asesora"), ("email", "otra@asesoria.mx"), ("password", DEMO_PASSWORD)];
+    assert_eq!(stranger.post_form(&format!("/invitacion/{token}"), &fields).await.status, 303);
+
+    let member = app.signed_in(MILL_MEMBER).await;
+    let thread = report(&member, &id).await.threads.threads[0].id.to_string();
+    let gap = report(&member, &id).await.gaps[0].citation.requirement_id.clone();
+    let attempts = [
+        (
+            format!("/evaluaciones/{id}/hilos"),
+            vec![("tema", "gap"), ("clave", gap.as_str()), ("pide", "question"), ("texto", "¿Y?")],
+        ),
+        (format!("/evaluaciones/{id}/hilos/{thread}/responder"), vec![("texto", "Hola.")]),
+        (format!("/evaluaciones/{id}/hilos/{thread}/cerrar"), vec![]),
+        (format!("/evaluaciones/{id}/revisiones"), vec![("texto", "Firmo.")]),
+    ];
+    let before = report(&member, &id).await;
+    for (path, fields) in &attempts {
+        let reply = stranger.post_form(path, fields).await;
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(!reply.body.contains(MILL), "{path}");
+    }
+    let after = report(&member, &id).await;
+    assert_eq!((after.threads, after.reviews), (before.threads, before.reviews), "nothing changed");
+    let home = waiting(&stranger, &[]).await.expect("signed in");
+    assert!(home.portfolio.is_empty() && home.own.is_empty());
+    // The same reply by the granted advisor goes through: the refusal was the stranger's.
+    let advisor = app.signed_in(ADVISOR).await;
+    let granted = advisor
+        .post_form(&format!("/evaluaciones/{id}/hilos/{thread}/responder"), &[("texto", "Hola.")])
+        .await;
+    assert_eq!(granted.status, 303);
 }

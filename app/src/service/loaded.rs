@@ -10,9 +10,10 @@ use assessments::answers::{
     Answers, AssessmentHeader, AssessmentStatus, Progress, StoredAnswer, applicable_questions,
 };
 use assessments::catalog::{Catalog, Confidence, Requirement};
+use assessments::evidence::EvidenceFile;
 use assessments::parameters::{self, ParameterValue};
 use assessments::questionnaire::{Questionnaire, Section};
-use assessments::scoring::{Scorecard, score};
+use assessments::scoring::{Scorecard, Verification, score};
 use assessments::text::Text;
 
 use super::Context;
@@ -172,4 +173,36 @@ pub fn citation_of(catalog: &Catalog, requirement_id: &str) -> Option<Citation> 
 /// A count for the pages, which carry `u32`.
 pub(super) fn count<T>(items: impl Iterator<Item = T>) -> u32 {
     u32::try_from(items.count()).unwrap_or(u32::MAX)
+}
+
+/// The advisor's verification of `requirement_id`, while it stands: no answer behind the
+/// requirement was saved after it.
+pub fn standing_verification<'a>(
+    loaded: &LoadedAssessment,
+    files: &[EvidenceFile],
+    verifications: &'a [Verification],
+    requirement_id: &str,
+) -> Option<&'a Verification> {
+    let verification = verifications.iter().find(|v| v.requirement_id == requirement_id)?;
+    (verification.seen_state == state_behind(loaded, files, requirement_id)).then_some(verification)
+}
+
+/// What stands behind a requirement: each question verifying it, with its answer's revision
+/// and its evidence files. Saving an answer again, or adding or removing a file, changes it —
+/// and so outdates a verification made on the old state.
+pub fn state_behind(loaded: &LoadedAssessment, files: &[EvidenceFile], requirement_id: &str) -> String {
+    loaded
+        .written
+        .questions()
+        .filter(|question| question.requirements.iter().any(|r| r == requirement_id))
+        .map(|question| {
+            let revision =
+                loaded.answers.iter().find(|a| a.question_id == question.id).map_or(0, |a| a.revision);
+            let mut ids: Vec<String> =
+                files.iter().filter(|f| f.question_id == question.id).map(|f| f.id.to_string()).collect();
+            ids.sort();
+            format!("{}:{revision}:{}", question.id, ids.join("+"))
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }

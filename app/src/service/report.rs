@@ -5,7 +5,7 @@ use assessments::ids::AssessmentId;
 use std::collections::{HashMap, HashSet};
 
 use super::Context;
-use super::loaded::{LoadedAssessment, citation, citation_of, load};
+use super::loaded::{LoadedAssessment, citation, citation_of, load, standing_verification, state_behind};
 use crate::error::{AppError, AppResult};
 use crate::model::assessment::Citation;
 use crate::model::report::{
@@ -13,9 +13,8 @@ use crate::model::report::{
 };
 use assessments::access::{AuditAction, CompanyAccess};
 use assessments::answers::AssessmentStatus;
-use assessments::evidence::EvidenceFile;
 use assessments::questionnaire::{AnswerKind, Level};
-use assessments::scoring::{RequirementStatus, Seen, Verification, bases, declared_share};
+use assessments::scoring::{RequirementStatus, Seen, bases, declared_share};
 
 /// The gap report as its page shows it; a look by someone outside the company is audited.
 pub async fn viewed(cx: &Context, assessment_id: AssessmentId) -> AppResult<GapReport> {
@@ -202,38 +201,6 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
         title: questionnaire.title.clone(),
         header: loaded.header,
     })
-}
-
-/// The advisor's verification of `requirement_id`, while it stands: no answer behind the
-/// requirement was saved after it.
-pub fn standing_verification<'a>(
-    loaded: &LoadedAssessment,
-    files: &[EvidenceFile],
-    verifications: &'a [Verification],
-    requirement_id: &str,
-) -> Option<&'a Verification> {
-    let verification = verifications.iter().find(|v| v.requirement_id == requirement_id)?;
-    (verification.seen_state == state_behind(loaded, files, requirement_id)).then_some(verification)
-}
-
-/// What stands behind a requirement: each question verifying it, with its answer's revision
-/// and its evidence files. Saving an answer again, or adding or removing a file, changes it —
-/// and so outdates a verification made on the old state.
-pub fn state_behind(loaded: &LoadedAssessment, files: &[EvidenceFile], requirement_id: &str) -> String {
-    loaded
-        .written
-        .questions()
-        .filter(|question| question.requirements.iter().any(|r| r == requirement_id))
-        .map(|question| {
-            let revision =
-                loaded.answers.iter().find(|a| a.question_id == question.id).map_or(0, |a| a.revision);
-            let mut ids: Vec<String> =
-                files.iter().filter(|f| f.question_id == question.id).map(|f| f.id.to_string()).collect();
-            ids.sort();
-            format!("{}:{revision}:{}", question.id, ids.join("+"))
-        })
-        .collect::<Vec<_>>()
-        .join(";")
 }
 
 /// What verifying came to.

@@ -10,8 +10,7 @@ use assessments::review::{Request, Subject, Thread, ThreadState, WritingProblem,
 use assessments::text::Text;
 
 use super::Context;
-use super::loaded::{LoadedAssessment, load};
-use super::report::standing_verification;
+use super::loaded::{LoadedAssessment, load, standing_verification};
 use crate::error::{AppError, AppResult};
 use crate::model::review::{
     ActionDue, AssessmentReview, ChangedAnswer, ChangesSinceReturn, CompanyWork, LatestAssessment,

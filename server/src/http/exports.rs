@@ -169,10 +169,19 @@ fn download(mut response: Response, content_type: &'static str, file_name: &str)
     response
 }
 
-/// One CSV line (RFC 4180): every field quoted, quotes doubled, CRLF at the end.
+/// One CSV line (RFC 4180): every field quoted, quotes doubled, CRLF at the end. A field a
+/// spreadsheet would take for a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first:
+/// text a company typed in an answer, opened by an advisor) starts with an apostrophe instead, so
+/// it shows as the text it is and never runs.
 fn push_row(csv: &mut String, fields: impl IntoIterator<Item = String>) {
-    let quoted: Vec<String> =
-        fields.into_iter().map(|field| format!("\"{}\"", field.replace('"', "\"\""))).collect();
+    let quoted: Vec<String> = fields
+        .into_iter()
+        .map(|field| {
+            let inert =
+                if field.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{field}") } else { field };
+            format!("\"{}\"", inert.replace('"', "\"\""))
+        })
+        .collect();
     csv.push_str(&quoted.join(","));
     csv.push_str("\r\n");
 }
@@ -186,5 +195,20 @@ mod tests {
         let mut csv = String::new();
         push_row(&mut csv, ["Sí, \"siempre\"".to_owned(), "línea\nnueva".to_owned()]);
         assert_eq!(csv, "\"Sí, \"\"siempre\"\"\",\"línea\nnueva\"\r\n");
+    }
+
+    #[test]
+    fn a_field_a_spreadsheet_would_run_is_kept_as_text() {
+        let mut csv = String::new();
+        push_row(
+            &mut csv,
+            [
+                "=HYPERLINK(\"http://x\")".to_owned(),
+                "-2+3".to_owned(),
+                "@SUM(A1)".to_owned(),
+                "Sí".to_owned(),
+            ],
+        );
+        assert_eq!(csv, "\"'=HYPERLINK(\"\"http://x\"\")\",\"'-2+3\",\"'@SUM(A1)\",\"Sí\"\r\n");
     }
 }
