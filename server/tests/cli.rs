@@ -303,7 +303,7 @@ fn a_backup_taken_while_serving_restores_what_was_there_and_a_broken_file_change
         .unwrap();
     health_once_serving(port);
     let sign_in = "email=admin%40ingenio.demo.senda.mx&password=zafra-de-prueba-2026";
-    assert!(http_post_form(port, "/entrar", sign_in).contains("location: /empresas"));
+    assert!(http_post_form(port, "/entrar", sign_in).contains("location: /\r\n"));
     let copy = folder.join("copia.db");
     let backup = senda().args(["backup", copy.to_str().unwrap(), "--database-url", &url]).output().unwrap();
     assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
