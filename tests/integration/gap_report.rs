@@ -383,17 +383,7 @@ async fn only_a_granted_advisor_verifies_and_a_changed_answer_undoes_it() {
     let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
     let question = questionnaire.questions().find(|q| q.requirements.contains(&met)).unwrap().clone();
     let section = questionnaire.section_of(&question.id).unwrap().id.clone();
-    let page = member.call("assessments/section", &[("assessment_id", &id), ("section_id", &section)]).await;
-    let page: app::model::assessment::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
-    let saved = page.answers.iter().find(|a| a.question_id == question.id).unwrap();
-    let values = saved.value.as_ref().unwrap().as_form_values();
-    let mut fields: Vec<(String, String)> =
-        values.into_iter().map(|v| (format!("a.{}", question.id), v)).collect();
-    fields.push((format!("n.{}", question.id), "Actualizado tras la visita.".into()));
-    fields.push((format!("r.{}", question.id), saved.revision.to_string()));
-    fields.push((format!("f.{}", question.id), saved.fingerprint()));
-    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let changed = member.post_form(&format!("/evaluaciones/{id}/secciones/{section}"), &fields).await;
+    let changed = member.save_note_again(&id, &section, &question.id, "Actualizado tras la visita.").await;
     assert!(changed.header("location").unwrap().ends_with("?guardado=1"), "{changed:?}");
     let after =
         report(&member, &id).await.met.into_iter().find(|m| m.citation.requirement_id == met).unwrap();

@@ -310,22 +310,7 @@ async fn a_verification_a_change_cleared_is_on_the_advisors_home() {
     let questionnaire = app.store.questionnaire("agro-laboral", 1).await.unwrap().unwrap();
     let question = questionnaire.questions().find(|q| q.requirements.contains(&requirement)).unwrap();
     let section = questionnaire.section_of(&question.id).unwrap().id.clone();
-    let page = member.call("assessments/section", &[("assessment_id", &id), ("section_id", &section)]).await;
-    let page: app::model::assessment::SectionToAnswer = serde_json::from_str(&page.body).unwrap();
-    let saved = page.answers.iter().find(|a| a.question_id == question.id).unwrap();
-    let mut fields: Vec<(String, String)> = saved
-        .value
-        .as_ref()
-        .unwrap()
-        .as_form_values()
-        .into_iter()
-        .map(|v| (format!("a.{}", question.id), v))
-        .collect();
-    fields.push((format!("n.{}", question.id), "Cambió el procedimiento.".into()));
-    fields.push((format!("r.{}", question.id), saved.revision.to_string()));
-    fields.push((format!("f.{}", question.id), saved.fingerprint()));
-    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let changed = member.post_form(&format!("/evaluaciones/{id}/secciones/{section}"), &fields).await;
+    let changed = member.save_note_again(&id, &section, &question.id, "Cambió el procedimiento.").await;
     assert!(changed.header("location").unwrap().ends_with("?guardado=1"), "{changed:?}");
     assert_eq!(member.post_form(&format!("/evaluaciones/{id}/enviar"), &[]).await.status, 303);
     assert_eq!(cleared().await, 1, "the advisor is told the verification no longer stands");

@@ -220,6 +220,30 @@ impl Visitor {
         (status, response.bytes().await.expect("response body").to_vec())
     }
 
+    /// Saves `question_id`'s answer again as its section's form would, keeping the answer and
+    /// writing `note`: the change that outdates whatever rested on the old one.
+    pub async fn save_note_again(
+        &self,
+        assessment: &str,
+        section: &str,
+        question_id: &str,
+        note: &str,
+    ) -> Reply {
+        let page =
+            self.call("assessments/section", &[("assessment_id", assessment), ("section_id", section)]).await;
+        let page: app::model::assessment::SectionToAnswer =
+            serde_json::from_str(&page.body).expect("a section");
+        let saved = page.answers.iter().find(|a| a.question_id == question_id).expect("a saved answer");
+        let values = saved.value.as_ref().expect("an answer").as_form_values();
+        let mut fields: Vec<(String, String)> =
+            values.into_iter().map(|v| (format!("a.{question_id}"), v)).collect();
+        fields.push((format!("n.{question_id}"), note.to_owned()));
+        fields.push((format!("r.{question_id}"), saved.revision.to_string()));
+        fields.push((format!("f.{question_id}"), saved.fingerprint()));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.post_form(&format!("/evaluaciones/{assessment}/secciones/{section}"), &fields).await
+    }
+
     /// Posts a form as a browser does (`Accept: text/html`).
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let request =
