@@ -19,6 +19,7 @@ pub mod plan;
 pub mod questionnaire;
 pub mod review;
 pub mod scoring;
+pub mod sharing;
 pub mod text;
 
 pub use language::Language;

@@ -20,7 +20,7 @@ pub enum OrganizationKind {
 }
 
 /// The sector of a company: it tailors which questions are asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     SugarMill,
