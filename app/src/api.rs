@@ -4,6 +4,7 @@
 //! Endpoints are fixed (`/api/…`) so old tabs and plain forms keep working across deploys.
 
 pub mod answering;
+pub mod association;
 pub mod gap_report;
 pub mod home;
 pub mod plans;

@@ -30,11 +30,13 @@ macro_rules! labels {
 }
 
 mod answering;
+mod association;
 mod plans;
 mod report;
 mod review;
 
 pub use answering::AnsweringTexts;
+pub use association::AssociationTexts;
 pub use plans::PlanTexts;
 pub use report::ReportTexts;
 pub use review::ReviewTexts;
@@ -227,6 +229,7 @@ pub struct Texts {
     pub report: &'static ReportTexts,
     pub plans: &'static PlanTexts,
     pub review: &'static ReviewTexts,
+    pub association: &'static AssociationTexts,
 }
 
 impl Texts {
@@ -430,6 +433,7 @@ static ES: Texts = Texts {
     report: &report::ES,
     plans: &plans::ES,
     review: &review::ES,
+    association: &association::ES,
 };
 
 static EN: Texts = Texts {
@@ -597,6 +601,7 @@ static EN: Texts = Texts {
     report: &report::EN,
     plans: &plans::EN,
     review: &review::EN,
+    association: &association::EN,
 };
 
 /// The language of the request being served (server) or of the page being hydrated (browser).

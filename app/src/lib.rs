@@ -21,9 +21,9 @@ use leptos_router::{SsrMode, path};
 use crate::components::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::i18n::{current_language, texts};
 use crate::pages::{
-    AccessPage, ActionPageView, AnswerSectionPage, AssessmentPage, AuditLogPage, CompaniesPage, CompanyPage,
-    GapReportPage, HomePage, InvitationPage, LegalParametersPage, OrganizationsPage, PeoplePage,
-    PlanPageView, QuestionnairesPage, SetupPage, SignInPage,
+    AccessPage, ActionPageView, AnswerSectionPage, AssessmentPage, AssociationPage, AuditLogPage,
+    CompaniesPage, CompanyPage, GapReportPage, HomePage, InvitationPage, LegalParametersPage,
+    OrganizationsPage, PeoplePage, PlanPageView, QuestionnairesPage, SetupPage, SignInPage,
 };
 
 /// The compiled stylesheet, as cargo-leptos names it after the output name.
@@ -118,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/parametros-legales") view=LegalParametersPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones") view=OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/organizaciones/:id/personas") view=PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/asociaciones/:id") view=AssociationPage ssr=SsrMode::Async />
                     <Route path=path!("/invitacion/:token") view=InvitationPage ssr=SsrMode::Async />
                 </Routes>
             </main>

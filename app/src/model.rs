@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod assessment;
+pub mod association;
 pub mod plan;
 pub mod report;
 pub mod review;

@@ -3,6 +3,7 @@
 mod access;
 mod answer_section;
 mod assessment;
+mod association;
 mod audit_log;
 mod companies;
 mod gap_report;
@@ -19,6 +20,7 @@ mod sign_in;
 pub use access::AccessPage;
 pub use answer_section::AnswerSectionPage;
 pub use assessment::{AssessmentPage, CompanyAssessmentsBlock, CompanyPlansBlock};
+pub use association::AssociationPage;
 pub use audit_log::AuditLogPage;
 pub use companies::{CompaniesPage, CompanyPage};
 pub use gap_report::GapReportPage;

@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod assessment;
+pub mod association;
 mod context;
 pub mod loaded;
 pub mod plan;

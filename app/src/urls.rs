@@ -58,6 +58,11 @@ pub fn company_audit_log(id: OrganizationId) -> String {
     format!("/empresas/{id}/bitacora")
 }
 
+/// A producer association's dashboard, and its exports (`/panel.csv`, `/panel.pdf`).
+pub fn association(id: OrganizationId) -> String {
+    format!("/asociaciones/{id}")
+}
+
 /// An organization's people.
 pub fn people(organization_id: OrganizationId) -> String {
     format!("/organizaciones/{organization_id}/personas")

@@ -108,6 +108,8 @@ pub struct Grant {
     pub grantee: Organization,
     pub scope: GrantScope,
     pub granted_at: DateTime<Utc>,
+    /// For an association: the latest assessment's summary is shared beside plan progress.
+    pub shares_summary: bool,
 }
 
 /// What happened.

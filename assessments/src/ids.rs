@@ -86,6 +86,8 @@ uuid_ids! {
     EvidenceId;
     /// A review thread on an answer, a gap or an action.
     ThreadId;
+    /// An association's request that a company share its progress.
+    ShareRequestId;
 }
 
 #[cfg(test)]

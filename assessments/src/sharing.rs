@@ -50,6 +50,29 @@ impl RequestState {
     }
 }
 
+/// An association's request, as the company's admins and the association's people see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareRequest {
+    pub id: crate::ids::ShareRequestId,
+    /// The other side: the association for the company, the company for the association.
+    pub counterpart: crate::access::Organization,
+    pub requested_by: String,
+    pub requested_at: DateTime<Utc>,
+    pub state: RequestState,
+}
+
+/// A company that shares its progress with an association.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharingMember {
+    pub company: crate::access::Organization,
+    pub grant_id: crate::ids::GrantId,
+    /// Whether it shares its latest assessment's summary too.
+    pub shares_summary: bool,
+    pub shared_since: DateTime<Utc>,
+    /// When it last submitted an assessment: part of its progress.
+    pub last_submitted: Option<DateTime<Utc>>,
+}
+
 /// The smallest number of companies a figure summed across members may rest on. Set per
 /// installation; never below two, since a figure over one company *is* that company's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -198,7 +198,7 @@ pub async fn load_demo(
         ("Debida Diligencia Asesores (demo)", GrantScope::Assessments),
         ("Unión de Cañeros de Nayarit (demo)", GrantScope::PlanProgress),
     ] {
-        match store.grant(&mill_admin, mill, id_of(grantee)?, scope).await {
+        match store.grant(&mill_admin, mill, id_of(grantee)?, scope, true).await {
             Ok(()) | Err(StoreError::Conflict) => {}
             Err(error) => return Err(error.into()),
         }

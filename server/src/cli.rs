@@ -60,6 +60,11 @@ pub struct Cli {
     /// Seconds between two rounds of the mail outbox (digests written, mail sent, failures retried).
     #[arg(long, env = "SENDA_MAIL_EVERY_SECONDS", default_value_t = 300, global = true)]
     pub mail_every_seconds: u64,
+
+    /// The fewest member companies a figure across an association's members may rest on (at
+    /// least 2): fewer, and the figure is not shown.
+    #[arg(long, env = "SENDA_AGGREGATE_MINIMUM", default_value_t = 5, value_parser = clap::value_parser!(u32).range(2..), global = true)]
+    pub aggregate_minimum: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -158,6 +163,7 @@ impl Cli {
             smtp_url: self.smtp_url.clone().filter(|url| !url.trim().is_empty()),
             mail_from: self.mail_from.clone(),
             mail_every: std::time::Duration::from_secs(self.mail_every_seconds.max(1)),
+            aggregate_minimum: assessments::sharing::Minimum::new(self.aggregate_minimum),
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct Settings {
     pub mail_from: String,
     /// How often the outbox is worked: digests written, mail sent, failures retried.
     pub mail_every: std::time::Duration,
+    /// The fewest companies a figure across an association's members may rest on.
+    pub aggregate_minimum: assessments::sharing::Minimum,
 }
 
 impl Settings {

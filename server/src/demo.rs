@@ -295,6 +295,7 @@ async fn review_under_way(
         library: library.clone(),
         viewer: viewer.clone(),
         client_ip: None,
+        minimum: assessments::sharing::Minimum::default(),
     };
     let (advisor, mill) = (person(&advisor), person(mill));
     let failed = |error: app::error::AppError| anyhow::anyhow!("the demo review: {error}");

@@ -3,6 +3,7 @@
 
 mod account_forms;
 mod assessment_forms;
+mod association_forms;
 pub mod error_pages;
 mod evidence;
 mod exports;
@@ -55,6 +56,10 @@ pub fn routes(state: AppState) -> Router {
         .route("/organizaciones/{id}/personas/{user}/quitar", post(account_forms::remove_member))
         .route("/empresas/{id}/accesos", post(account_forms::grant))
         .route("/empresas/{id}/accesos/{grant}/retirar", post(account_forms::revoke))
+        .route("/empresas/{id}/accesos/solicitudes/{request}", post(association_forms::answer))
+        .route("/asociaciones/{id}/solicitudes", post(association_forms::ask))
+        .route("/asociaciones/{id}/panel.csv", get(exports::dashboard_csv))
+        .route("/asociaciones/{id}/panel.pdf", get(exports::dashboard_pdf))
         .route("/empresas/{id}/evaluaciones", post(assessment_forms::start))
         .route(
             "/evaluaciones/{id}/secciones/{section}",

@@ -80,7 +80,8 @@ pub async fn enqueue_digests(store: &Store, library: &Arc<Library>) -> anyhow::R
             continue;
         }
         let Some(viewer) = store.viewer(user_id).await? else { continue };
-        let cx = Context { store: store.clone(), library: library.clone(), viewer, client_ip: None };
+        let minimum = assessments::sharing::Minimum::default();
+        let cx = Context { store: store.clone(), library: library.clone(), viewer, client_ip: None, minimum };
         let waiting = waiting(&cx, PortfolioOrder::Waiting, "", "daily digest by email")
             .await
             .map_err(|error| anyhow::anyhow!("what waits for {email}: {error}"))?;

@@ -12,6 +12,7 @@ pub mod layout;
 mod render;
 
 use app::i18n::texts;
+use app::model::association::Dashboard;
 use app::model::plan::PlanPage;
 use app::model::report::GapReport;
 use assessments::Language;
@@ -27,6 +28,38 @@ pub fn plan_pdf(report: &GapReport, plan: &PlanPage, language: Language, today: 
 /// The gap report alone: the same cover, chart and gaps, without the action table.
 pub fn report_pdf(report: &GapReport, language: Language, today: NaiveDate) -> Vec<u8> {
     compose(report, None, language, today)
+}
+
+/// An association's dashboard as a report for its board: a cover naming the association, the
+/// sector and the minimum every figure rests on, then the dashboard's rows as one table.
+pub fn dashboard_pdf(dashboard: &Dashboard, rows: &[[String; 4]], language: Language) -> Vec<u8> {
+    let t = texts(language);
+    let a = t.association;
+    let name = &dashboard.association.name;
+    let mut layout = Layout::new();
+    layout.space(20.0);
+    layout.paragraph(a.dashboard_title, 22.0, true, FIELD);
+    layout.space(3.0);
+    layout.paragraph(name, 15.0, true, INK);
+    layout.space(4.0);
+    let sector = dashboard.sector.map_or(a.all_sectors, |s| t.sector(s));
+    layout.paragraph(&format!("{}: {sector}", a.sector), 11.0, false, INK);
+    layout.paragraph(&format!("{}: {}", t.plans.pdf_generated_on, dashboard.today), 11.0, false, SOFT_INK);
+    layout.space(4.0);
+    layout.paragraph(a.lead, 9.5, false, INK);
+    layout.paragraph(&(a.aggregates_lead)(dashboard.minimum), 9.5, false, INK);
+    layout.space(6.0);
+    let widths = [38.0, 42.0, 62.0, 32.0];
+    let columns: Vec<Column> = a
+        .csv_columns
+        .iter()
+        .zip(widths)
+        .map(|(title, width)| Column { title: (*title).to_owned(), width })
+        .collect();
+    let rows: Vec<Vec<String>> = rows.iter().map(|row| row.to_vec()).collect();
+    layout.table(&columns, &rows, 8.5);
+    footers(&mut layout, &format!("{name}. {}", a.pdf_confidential), language, dashboard.today);
+    render::render(&format!("{} · {name}", a.dashboard_title), &layout.pages)
 }
 
 fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, today: NaiveDate) -> Vec<u8> {
@@ -134,7 +167,7 @@ fn compose(report: &GapReport, plan: Option<&PlanPage>, language: Language, toda
     if let Some(plan) = plan {
         action_table(&mut layout, plan, language);
     }
-    footers(&mut layout, company, language, today);
+    footers(&mut layout, &format!("{company}. {}", p.pdf_confidential), language, today);
     render::render(&format!("{title} · {company}"), &layout.pages)
 }
 
@@ -170,7 +203,7 @@ fn action_table(layout: &mut Layout, plan: &PlanPage, language: Language) {
 }
 
 /// The foot of every page, once their number is known.
-fn footers(layout: &mut Layout, company: &str, language: Language, today: NaiveDate) {
+fn footers(layout: &mut Layout, confidential: &str, language: Language, today: NaiveDate) {
     let p = texts(language).plans;
     let total = layout.pages.len();
     for (index, page) in layout.pages.iter_mut().enumerate() {
@@ -182,14 +215,13 @@ fn footers(layout: &mut Layout, company: &str, language: Language, today: NaiveD
             y2: footer_y - 6.0,
             color: TRACK,
         });
-        let confidential = format!("{company}. {}", p.pdf_confidential);
         page.items.push(layout::Item::Text {
             x: MARGIN,
             y: footer_y - 2.0,
             size: 7.5,
             bold: false,
             color: SOFT_INK,
-            text: confidential,
+            text: confidential.to_owned(),
         });
         let numbering =
             format!("{} {} {} {total} · {} {today}", p.pdf_page, index + 1, p.pdf_of, p.pdf_generated_on);

@@ -453,6 +453,7 @@ impl TestDatabase {
             smtp_url: None,
             mail_from: "Senda <senda@localhost>".to_owned(),
             mail_every: std::time::Duration::from_secs(300),
+            aggregate_minimum: assessments::sharing::Minimum::default(),
         }
     }
 

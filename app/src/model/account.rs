@@ -74,4 +74,6 @@ pub struct Access {
     pub grants: Vec<Grant>,
     pub advisories: Vec<Organization>,
     pub associations: Vec<Organization>,
+    /// Associations' requests waiting for the company's answer.
+    pub requests: Vec<assessments::sharing::ShareRequest>,
 }

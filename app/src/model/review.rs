@@ -129,4 +129,7 @@ pub struct Waiting {
     pub own: Vec<CompanyWork>,
     /// Whether the person follows companies' plan progress (associations).
     pub follows_progress: bool,
+    /// The associations the person belongs to, each with its dashboard.
+    #[serde(default)]
+    pub associations: Vec<assessments::access::Organization>,
 }

@@ -25,7 +25,8 @@ pub fn AccessPage() -> impl IntoView {
 #[component]
 fn AccessOf(access: Access) -> impl IntoView {
     let t = use_texts();
-    let Access { company, grants, advisories, associations } = access;
+    let Access { company, grants, advisories, associations, requests } = access;
+    let a = t.association;
     let base = urls::company_access(company.id);
     let list = if grants.is_empty() {
         view! { <p>{t.grants_none}</p> }.into_any()
@@ -37,6 +38,7 @@ fn AccessOf(access: Access) -> impl IntoView {
                         <strong>{grant.grantee.name}</strong>
                         <span class="card__meta">{match grant.scope {
                             GrantScope::Assessments => t.grant_advisory,
+                            GrantScope::PlanProgress if grant.shares_summary => a.grant_with_summary,
                             GrantScope::PlanProgress => t.grant_association,
                         }}</span>
                         <form method="post" action=format!("{base}/{}/retirar", grant.id)>
@@ -52,9 +54,11 @@ fn AccessOf(access: Access) -> impl IntoView {
         <article class="page">
             <h1>{t.grants_title} " · " {company.name}</h1>
             <p>{t.grants_lead}</p>
+            {(!requests.is_empty()).then(|| view! { <RequestsToAnswer action=format!("{base}/solicitudes") requests /> })}
             {list}
+            <p class="hint">{a.revoke_hint}</p>
             <GrantForm action=base.clone() scope=GrantScope::Assessments label=t.grant_advisory choices=advisories />
-            <GrantForm action=base scope=GrantScope::PlanProgress label=t.grant_association choices=associations />
+            <GrantForm action=base scope=GrantScope::PlanProgress label=t.grant_association choices=associations summary=a.share_summary_too />
         </article>
     }
 }
@@ -65,6 +69,9 @@ fn GrantForm(
     scope: GrantScope,
     label: &'static str,
     choices: Vec<Organization>,
+    /// For an association: the box that adds the latest assessment's summary.
+    #[prop(optional)]
+    summary: &'static str,
 ) -> impl IntoView {
     let t = use_texts();
     let id = format!("grantee-{}", scope.as_str());
@@ -75,7 +82,48 @@ fn GrantForm(
             <select id=id name="grantee">
                 {choices.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
             </select>
+            {(!summary.is_empty()).then(|| view! {
+                <p>
+                    <input type="checkbox" id="grant-summary" name="shares_summary" value="si" />
+                    <label for="grant-summary">{summary}</label>
+                </p>
+            })}
             <button type="submit">{t.grant_submit}</button>
         </form>
     }
+}
+
+/// Associations' requests waiting for the company's answer, each saying exactly what accepting
+/// shares; the summary of the latest assessment only if the admin ticks it.
+#[component]
+fn RequestsToAnswer(action: String, requests: Vec<assessments::sharing::ShareRequest>) -> impl IntoView {
+    let a = use_texts().association;
+    view! {
+        <section aria-labelledby="requests-title" class="requests-to-answer">
+            <h2 id="requests-title">{a.to_answer_title}</h2>
+            <p>{a.what_is_shared}</p>
+            <p><strong>{a.never_shared}</strong></p>
+            <ul class="cards">
+                {requests.into_iter().map(|request| {
+                    let summary_id = format!("resumen-{}", request.id);
+                    view! {
+                        <li class="card">
+                            <strong>{request.counterpart.name}</strong>
+                            <span class="card__meta">{(a.requested)(&request.requested_by, &crate::components::day(&request.requested_at))}</span>
+                            <form method="post" action=format!("{action}/{}", request.id) class="form">
+                                <p>
+                                    <input type="checkbox" id=summary_id.clone() name="resumen" value="si" />
+                                    <label for=summary_id>{a.share_summary_too}</label>
+                                </p>
+                                <button type="submit" name="respuesta" value="aceptar">{a.accept}</button>
+                                " "
+                                <button type="submit" name="respuesta" value="rechazar" class="button--quiet">{a.decline}</button>
+                            </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }

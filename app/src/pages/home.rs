@@ -50,9 +50,10 @@ fn Landing() -> impl IntoView {
 fn WaitingWork(waiting: Waiting) -> impl IntoView {
     let t = use_texts();
     let r = t.review;
-    let Waiting { portfolio, own, follows_progress } = waiting;
+    let Waiting { portfolio, own, follows_progress, associations } = waiting;
     let advisor = !portfolio.is_empty() || use_query_map().read_untracked().get("buscar").is_some();
-    let nothing = portfolio.is_empty() && own.is_empty() && !follows_progress && !advisor;
+    let nothing =
+        portfolio.is_empty() && own.is_empty() && !follows_progress && associations.is_empty() && !advisor;
     view! {
         <Title text=r.waiting_title />
         <article class="page">
@@ -60,9 +61,14 @@ fn WaitingWork(waiting: Waiting) -> impl IntoView {
             {nothing.then(|| view! { <p>{r.all_clear}</p> <p><a href="/empresas">{r.see_companies}</a></p> })}
             {own.into_iter().map(|work| view! { <OwnWork work /> }).collect_view()}
             {advisor.then(|| view! { <Portfolio portfolio /> })}
-            {follows_progress.then(|| view! {
+            {(follows_progress || !associations.is_empty()).then(|| view! {
                 <section>
                     <p>{r.association_lead}</p>
+                    <ul>
+                        {associations.into_iter().map(|association| view! {
+                            <li><a href=urls::association(association.id)>{(t.association.dashboard_link)(&association.name)}</a></li>
+                        }).collect_view()}
+                    </ul>
                     <p><a href="/empresas">{r.see_companies}</a></p>
                 </section>
             })}

@@ -44,6 +44,7 @@ pub async fn access(cx: &Context, company_id: OrganizationId) -> AppResult<Acces
         grants,
         advisories: cx.store.organizations_of_kind(OrganizationKind::Advisory).await?,
         associations: cx.store.organizations_of_kind(OrganizationKind::Association).await?,
+        requests: cx.store.share_requests_to(&cx.viewer, company_id).await?,
     })
 }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use assessments::access::{AuditAction, Viewer};
 use assessments::ids::OrganizationId;
 use assessments::loader::Library;
+use assessments::sharing::Minimum;
 use store::Store;
 use store::audit::AuditEntry;
 
@@ -22,6 +23,8 @@ pub struct RequestContext {
     pub viewer: Option<Viewer>,
     /// The client's address as the server saw it, for the audit log and sign-in limits.
     pub client_ip: Option<String>,
+    /// The fewest companies a figure across an association's members may rest on.
+    pub minimum: Minimum,
 }
 
 /// A request by a signed-in person: what service functions take.
@@ -31,6 +34,7 @@ pub struct Context {
     pub library: Arc<Library>,
     pub viewer: Viewer,
     pub client_ip: Option<String>,
+    pub minimum: Minimum,
 }
 
 impl RequestContext {
@@ -48,7 +52,13 @@ impl RequestContext {
     /// The request as a signed-in person's, or `SignInRequired`.
     pub fn signed_in(self) -> AppResult<Context> {
         let viewer = self.viewer.ok_or(AppError::SignInRequired)?;
-        Ok(Context { store: self.store, library: self.library, viewer, client_ip: self.client_ip })
+        Ok(Context {
+            store: self.store,
+            library: self.library,
+            viewer,
+            client_ip: self.client_ip,
+            minimum: self.minimum,
+        })
     }
 }
 

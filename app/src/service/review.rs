@@ -287,6 +287,13 @@ impl PortfolioOrder {
 pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str, looked: &str) -> AppResult<Waiting> {
     let search = search.trim().to_lowercase();
     let mut waiting = Waiting::default();
+    waiting.associations = cx
+        .viewer
+        .memberships
+        .iter()
+        .filter(|m| m.organization.kind == assessments::organization::OrganizationKind::Association)
+        .map(|m| m.organization.clone())
+        .collect();
     for visible in cx.store.visible_companies(&cx.viewer).await? {
         match visible.access {
             CompanyAccess::Advisor => {

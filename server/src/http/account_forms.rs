@@ -307,6 +307,9 @@ pub async fn remove_member(
 pub struct GrantForm {
     scope: String,
     grantee: String,
+    /// A ticked box: share the latest assessment's summary with an association too.
+    #[serde(default)]
+    shares_summary: Option<String>,
 }
 
 /// `POST /empresas/{id}/accesos`: grants an advisory organization or an association access.
@@ -316,7 +319,11 @@ pub async fn grant(
     Form(form): Form<GrantForm>,
 ) -> HandlerResult {
     let scope = form.scope.parse::<GrantScope>().map_err(|_| Failure::not_found())?;
-    match cx.store.grant(&cx.viewer, company_id, form.grantee.parse()?, scope).await {
+    match cx
+        .store
+        .grant(&cx.viewer, company_id, form.grantee.parse()?, scope, form.shares_summary.is_some())
+        .await
+    {
         // Granting what is granted already changes nothing.
         Ok(()) | Err(StoreError::Conflict) => {}
         Err(error) => return Err(error.into()),
@@ -337,7 +344,7 @@ pub async fn revoke(
 }
 
 /// Writes an audit line in `organization_id`'s log, then redirects to `back`.
-async fn audited(
+pub(super) async fn audited(
     cx: &Context,
     organization_id: OrganizationId,
     action: AuditAction,

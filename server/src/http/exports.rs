@@ -2,9 +2,14 @@
 //! its audit log (see `app::service::report::exported`).
 
 use app::i18n::{language_of, texts};
-use app::service::{plan, report};
-use assessments::ids::{AssessmentId, PlanId};
+use app::model::association::Dashboard;
+use app::service::{association, plan, report};
+use assessments::Language;
+use assessments::access::AuditAction;
+use assessments::ids::{AssessmentId, OrganizationId, PlanId};
 use assessments::scoring::RequirementStatus;
+use assessments::sharing::{Disclosure, Measure};
+use axum::extract::Query;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
@@ -159,6 +164,167 @@ pub async fn gaps_pdf(
 }
 
 /// A file as a download that no shared machine keeps.
+#[derive(Debug, serde::Deserialize)]
+pub struct SectorQuery {
+    #[serde(default)]
+    sector: String,
+}
+
+/// The dashboard of an association as its exports carry it, narrowed to the query's sector; the
+/// read of each member is written to its log as an export.
+async fn exported_dashboard(
+    cx: &app::service::Context,
+    association_id: OrganizationId,
+    query: &SectorQuery,
+) -> Result<Dashboard, Failure> {
+    let sector = match query.sector.as_str() {
+        "" => None,
+        code => Some(code.parse().map_err(|_| Failure::not_found())?),
+    };
+    Ok(association::dashboard(cx, association_id, sector, AuditAction::OutsiderExported).await?)
+}
+
+/// `GET /asociaciones/{id}/panel.csv`: each sharing member's figures, then the figures across
+/// members (or why each is withheld), one figure per row. UTF-8 with a byte-order mark.
+pub async fn dashboard_csv(
+    SignedIn(cx): SignedIn,
+    headers: HeaderMap,
+    Ids(association_id): Ids<OrganizationId>,
+    Query(query): Query<SectorQuery>,
+) -> HandlerResult {
+    let dashboard = exported_dashboard(&cx, association_id, &query).await?;
+    let language = language_of(&headers);
+    let mut csv = String::from("\u{feff}");
+    push_row(&mut csv, texts(language).association.csv_columns.iter().map(|c| (*c).to_owned()));
+    for row in dashboard_rows(&dashboard, language) {
+        push_row(&mut csv, row);
+    }
+    let file_name = format!("panel-asociacion-{}.csv", store::today());
+    Ok(download(csv.into_response(), "text/csv; charset=utf-8", &file_name))
+}
+
+/// `GET /asociaciones/{id}/panel.pdf`: the same figures as a report for the association's board.
+pub async fn dashboard_pdf(
+    SignedIn(cx): SignedIn,
+    headers: HeaderMap,
+    Ids(association_id): Ids<OrganizationId>,
+    Query(query): Query<SectorQuery>,
+) -> HandlerResult {
+    let dashboard = exported_dashboard(&cx, association_id, &query).await?;
+    let language = language_of(&headers);
+    let rows = dashboard_rows(&dashboard, language);
+    let file_name = format!("panel-asociacion-{}.pdf", dashboard.today);
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::dashboard_pdf(&dashboard, &rows, language))
+        .await
+        .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
+    Ok(download(bytes.into_response(), "application/pdf", &file_name))
+}
+
+/// The dashboard as rows of four cells — part, company or sector, figure, value — for both the
+/// CSV and the PDF: each member's figures, then each figure across members or why it is withheld.
+pub fn dashboard_rows(dashboard: &Dashboard, language: Language) -> Vec<[String; 4]> {
+    let t = texts(language);
+    let a = t.association;
+    let mut rows = Vec::new();
+    let mut row = |part: &str, whom: &str, figure: &str, value: String| {
+        rows.push([part.to_owned(), whom.to_owned(), figure.to_owned(), value]);
+    };
+    for member in &dashboard.members {
+        let name = &member.company.name;
+        match &member.plan {
+            Some(plan) => {
+                for (figure, value) in [
+                    (a.actions, plan.actions),
+                    (a.done, plan.done),
+                    (a.verified, plan.verified),
+                    (a.overdue, plan.overdue),
+                ] {
+                    row(a.members_title, name, figure, value.to_string());
+                }
+            }
+            None => row(a.members_title, name, a.actions, a.no_plan.to_owned()),
+        }
+        let last = member
+            .last_submitted
+            .map_or_else(|| a.never_submitted.to_owned(), |at| app::components::day(&at));
+        row(a.members_title, name, a.last_assessment, last);
+        if let Some(summary) = &member.summary {
+            row(
+                a.members_title,
+                name,
+                a.score,
+                summary.score.map_or_else(|| "—".to_owned(), |s| s.to_string()),
+            );
+            if let Some(rating) = summary.rating {
+                row(a.members_title, name, t.report.rating, t.report.rating(rating).to_owned());
+            }
+            for (severity, n) in &summary.gaps_by_severity {
+                row(
+                    a.members_title,
+                    name,
+                    &format!("{} · {}", a.by_severity, t.report.severity(*severity)),
+                    n.to_string(),
+                );
+            }
+        }
+    }
+    let sector = dashboard.sector.map_or(a.all_sectors, |s| t.sector(s));
+    for aggregate in &dashboard.aggregates {
+        let part = match aggregate.key.measure {
+            Measure::Gaps => a.gaps_title.to_owned(),
+            Measure::Actions => a.actions_title.to_owned(),
+            Measure::Season(season) => format!("{} {season}", a.season),
+        };
+        let Some(totals) = &aggregate.totals else {
+            let reason = match aggregate.disclosure {
+                Disclosure::TooFew { needs } => (a.too_few)(needs),
+                _ => a.would_single_out.to_owned(),
+            };
+            row(&part, sector, "—", reason);
+            continue;
+        };
+        row(&part, sector, &(a.companies)(totals.companies), totals.companies.to_string());
+        match aggregate.key.measure {
+            Measure::Gaps => {
+                if let Some(mean) = totals.mean_score {
+                    row(&part, sector, a.mean_score, mean.to_string());
+                }
+                for (id, n) in &totals.gaps_by_section {
+                    let title = dashboard.sections.get(id).map_or(id.as_str(), |title| title.get(language));
+                    row(&part, sector, &format!("{} · {title}", a.by_section), n.to_string());
+                }
+                for (code, n) in &totals.gaps_by_theme {
+                    row(&part, sector, &format!("{} · {}", a.by_theme, a.theme(code)), n.to_string());
+                }
+                for (severity, n) in &totals.gaps_by_severity {
+                    row(
+                        &part,
+                        sector,
+                        &format!("{} · {}", a.by_severity, t.report.severity(*severity)),
+                        n.to_string(),
+                    );
+                }
+            }
+            Measure::Actions => {
+                for (figure, value) in [
+                    (a.actions, totals.actions),
+                    (a.done, totals.done),
+                    (a.verified, totals.verified),
+                    (a.overdue, totals.overdue),
+                ] {
+                    row(&part, sector, figure, value.to_string());
+                }
+                row(&part, sector, a.closed_share, format!("{} %", totals.percent_closed()));
+            }
+            Measure::Season(_) => {
+                row(&part, sector, a.actions, totals.actions.to_string());
+                row(&part, sector, a.closed_share, format!("{} %", totals.percent_closed()));
+            }
+        }
+    }
+    rows
+}
+
 fn download(mut response: Response, content_type: &'static str, file_name: &str) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -31,7 +31,8 @@ pub async fn attach_request_context(
         let forwarded = request.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok());
         client_address(peer.ip(), forwarded, &state.settings.trusted_proxies).to_string()
     });
-    let context = RequestContext { store: state.store, library: state.library, viewer, client_ip };
+    let minimum = state.settings.aggregate_minimum;
+    let context = RequestContext { store: state.store, library: state.library, viewer, client_ip, minimum };
     request.extensions_mut().insert(context);
     next.run(request).await
 }

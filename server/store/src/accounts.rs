@@ -37,11 +37,11 @@ pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-const ORGANIZATION_COLUMNS: &str = "o.id, o.kind, o.name, o.sector";
+pub(crate) const ORGANIZATION_COLUMNS: &str = "o.id, o.kind, o.name, o.sector";
 
 /// An organization as [`ORGANIZATION_COLUMNS`] read it.
 #[derive(sqlx::FromRow)]
-struct OrganizationRow {
+pub(crate) struct OrganizationRow {
     #[sqlx(try_from = "String")]
     id: OrganizationId,
     kind: String,
@@ -113,6 +113,7 @@ struct GrantRow {
     grant_id: GrantId,
     scope: String,
     granted_at: String,
+    shares_summary: i64,
     #[sqlx(flatten)]
     grantee: OrganizationRow,
 }
@@ -127,6 +128,7 @@ impl TryFrom<GrantRow> for Grant {
             grantee: row.grantee.try_into()?,
             scope: scope.parse().map_err(|_| StoreError::Corrupt(format!("grant scope `{scope}`")))?,
             granted_at: crate::instant(&row.granted_at)?,
+            shares_summary: row.shares_summary != 0,
         })
     }
 }
@@ -535,13 +537,15 @@ impl Store {
     }
 
     /// Grants `scope` of a company to another organization. The company's admins only; the
-    /// grantee must be the kind of organization the scope is for.
+    /// grantee must be the kind of organization the scope is for. An association may receive
+    /// the latest assessment's summary beside plan progress (`shares_summary`).
     pub async fn grant(
         &self,
         actor: &Viewer,
         company_id: OrganizationId,
         grantee_id: OrganizationId,
         scope: GrantScope,
+        shares_summary: bool,
     ) -> StoreResult<()> {
         self.require_company_admin(actor, company_id)?;
         let grantee_kind: Option<String> = sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1")
@@ -552,8 +556,8 @@ impl Store {
             return Err(StoreError::Invalid("that organization cannot receive this kind of access"));
         }
         sqlx::query(
-            "INSERT INTO grants (id, company_id, grantee_id, scope, granted_by, granted_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO grants (id, company_id, grantee_id, scope, granted_by, granted_at, shares_summary) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(new_id::<GrantId>().to_string())
         .bind(company_id.to_string())
@@ -561,6 +565,7 @@ impl Store {
         .bind(scope.as_str())
         .bind(actor.user_id.to_string())
         .bind(now())
+        .bind(i64::from(shares_summary && scope == GrantScope::PlanProgress))
         .execute(&self.pool)
         .await
         .map_err(StoreError::from_unique_violation)?;
@@ -593,7 +598,7 @@ impl Store {
     pub async fn grants(&self, actor: &Viewer, company_id: OrganizationId) -> StoreResult<Vec<Grant>> {
         self.require_company_admin(actor, company_id)?;
         let sql = format!(
-            "SELECT g.id AS grant_id, g.scope, g.granted_at, {ORGANIZATION_COLUMNS} FROM grants g \
+            "SELECT g.id AS grant_id, g.scope, g.granted_at, g.shares_summary, {ORGANIZATION_COLUMNS} FROM grants g \
              JOIN organizations o ON o.id = g.grantee_id \
              WHERE g.company_id = $1 AND g.revoked_at IS NULL ORDER BY o.name"
         );

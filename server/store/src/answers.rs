@@ -571,7 +571,7 @@ fn to_json(value: &AnswerValue) -> StoreResult<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("answer not serializable: {e}")))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> StoreResult<T> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> StoreResult<T> {
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("stored JSON `{json}`: {e}")))
 }
 

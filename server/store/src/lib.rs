@@ -35,6 +35,7 @@ pub mod outbox;
 pub mod plans;
 pub mod reviews;
 pub mod sessions;
+pub mod sharing;
 pub mod throttle;
 pub mod verifications;
 

@@ -1,0 +1,298 @@
+use assessments::Language;
+use assessments::organization::Sector;
+use assessments::sharing::{Aggregate, Disclosure, Measure, PlanFigures, Totals};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::association::get_dashboard;
+use crate::components::{Loaded, day};
+use crate::i18n::use_texts;
+use crate::model::association::{Dashboard, MemberLine};
+use crate::urls;
+
+/// `/asociaciones/{id}`: the members that share their progress with the association, the
+/// figures across them that may be shown, and (for its admins) asking a company to share.
+#[component]
+pub fn AssociationPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let dashboard = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), query.read().get("sector").unwrap_or_default()),
+        |(id, sector)| get_dashboard(id, sector),
+    );
+    view! { <Loaded resource=dashboard view={|dashboard| view! { <DashboardView dashboard /> }} /> }
+}
+
+#[component]
+fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+    let t = use_texts();
+    let a = t.association;
+    let Dashboard {
+        association,
+        can_ask,
+        minimum,
+        sector,
+        today,
+        members,
+        aggregates,
+        sections,
+        requests,
+        companies,
+    } = dashboard;
+    let base = urls::association(association.id);
+    let sector_query = sector.map(|s| format!("?sector={}", s.as_str())).unwrap_or_default();
+    let language = use_context::<Language>().unwrap_or_default();
+    let find = |measure: Measure| aggregates.iter().find(|x| x.key.measure == measure).cloned();
+    let gaps = find(Measure::Gaps);
+    let actions = find(Measure::Actions);
+    let seasons: Vec<Aggregate> =
+        aggregates.iter().filter(|x| matches!(x.key.measure, Measure::Season(_))).cloned().collect();
+    let section_title = move |id: &str| {
+        sections.get(id).map_or_else(|| id.to_owned(), |title| title.get(language).to_owned())
+    };
+    view! {
+        <Title text=format!("{} · {}", a.dashboard_title, association.name) />
+        <article class="page dashboard">
+            <h1>{a.dashboard_title} " · " {association.name.clone()}</h1>
+            <p class="lead">{a.lead}</p>
+            <p class="no-print">
+                <a href=format!("{base}/panel.csv{sector_query}") rel="external" download>{a.export_csv}</a>
+                " · "
+                <a href=format!("{base}/panel.pdf{sector_query}") rel="external">{a.export_pdf}</a>
+            </p>
+
+            <section aria-labelledby="members-title">
+                <h2 id="members-title">{a.members_title}</h2>
+                {members.is_empty().then(|| view! { <p>{a.no_members}</p> })}
+                <ul class="cards members">
+                    {members.into_iter().map(|member| view! { <MemberCard member today /> }).collect_view()}
+                </ul>
+            </section>
+
+            <section aria-labelledby="aggregates-title">
+                <h2 id="aggregates-title">{a.aggregates_title}</h2>
+                <p>{(a.aggregates_lead)(minimum)}</p>
+                <form method="get" action=base.clone() class="filters">
+                    <label for="sector">{a.sector}</label>
+                    <select id="sector" name="sector">
+                        <option value="" selected=sector.is_none()>{a.all_sectors}</option>
+                        {Sector::ALL.iter().map(|s| view! {
+                            <option value=s.as_str() selected=sector == Some(*s)>{t.sector(*s)}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="submit">{a.filter}</button>
+                </form>
+                <h3>{a.gaps_title}</h3>
+                <Withheld aggregate=gaps view=move |totals: Totals| view! {
+                    <p>{totals.mean_score.map(|s| view! { {a.mean_score} ": " <strong>{s}</strong> })}</p>
+                    <div class="figures">
+                        <CountTable caption=a.by_section rows=totals.gaps_by_section.iter().map(|(id, n)| (section_title(id), *n)).collect() />
+                        <CountTable caption=a.by_theme rows=totals.gaps_by_theme.iter().map(|(code, n)| (a.theme(code), *n)).collect() />
+                        <CountTable caption=a.by_severity rows=totals.gaps_by_severity.iter().map(|(s, n)| (t.report.severity(*s).to_owned(), *n)).collect() />
+                    </div>
+                }.into_any() />
+                <h3>{a.actions_title}</h3>
+                <Withheld aggregate=actions view=move |totals: Totals| view! {
+                    <table class="figures__table">
+                        <thead><tr><th scope="col">{a.actions}</th><th scope="col">{a.done}</th><th scope="col">{a.verified}</th><th scope="col">{a.overdue}</th><th scope="col">{a.closed_share}</th></tr></thead>
+                        <tbody><tr>
+                            <td>{totals.actions}</td><td>{totals.done}</td><td>{totals.verified}</td><td>{totals.overdue}</td>
+                            <td>{format!("{} %", totals.percent_closed())}</td>
+                        </tr></tbody>
+                    </table>
+                }.into_any() />
+                <h3>{a.seasons_title}</h3>
+                <table class="figures__table">
+                    <thead><tr><th scope="col">{a.season}</th><th scope="col">{a.actions}</th><th scope="col">{a.closed_share}</th></tr></thead>
+                    <tbody>
+                        {seasons.into_iter().map(|season| {
+                            let Measure::Season(name) = season.key.measure else { return ().into_any() };
+                            view! {
+                                <tr>
+                                    <th scope="row">{name.to_string()}</th>
+                                    {match season.totals {
+                                        Some(totals) => view! {
+                                            <td>{totals.actions}</td><td>{format!("{} %", totals.percent_closed())}</td>
+                                        }.into_any(),
+                                        None => view! { <td colspan="2">{withheld_reason(season.disclosure)}</td> }.into_any(),
+                                    }}
+                                </tr>
+                            }.into_any()
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+
+            {(can_ask || !requests.is_empty()).then(|| view! {
+                <AskForm action=format!("{base}/solicitudes") companies can_ask requests />
+            })}
+        </article>
+    }
+    .into_any()
+}
+
+/// Why an aggregate is withheld, in words.
+fn withheld_reason(disclosure: Disclosure) -> String {
+    let a = use_texts().association;
+    match disclosure {
+        Disclosure::Shown => String::new(),
+        Disclosure::TooFew { needs } => (a.too_few)(needs),
+        Disclosure::WouldSingleOut => a.would_single_out.to_owned(),
+    }
+}
+
+/// An aggregate's figures through `view`, or why they are withheld and over how many companies.
+#[component]
+fn Withheld(aggregate: Option<Aggregate>, view: impl Fn(Totals) -> AnyView + 'static) -> impl IntoView {
+    let a = use_texts().association;
+    let Some(aggregate) = aggregate else { return ().into_any() };
+    let companies = (a.companies)(aggregate.companies);
+    match aggregate.totals {
+        Some(totals) => view! { <p class="card__meta">{companies}</p> {view(totals)} }.into_any(),
+        None => view! { <p class="withheld">{withheld_reason(aggregate.disclosure)}</p> }.into_any(),
+    }
+}
+
+#[component]
+fn CountTable(caption: &'static str, rows: Vec<(String, u32)>) -> impl IntoView {
+    view! {
+        <table class="figures__table">
+            <caption>{caption}</caption>
+            <tbody>
+                {rows.into_iter().map(|(label, n)| view! { <tr><th scope="row">{label}</th><td>{n}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// One sharing member: its plan's progress drawn over time, and its summary where shared.
+#[component]
+fn MemberCard(member: MemberLine, today: chrono::NaiveDate) -> impl IntoView {
+    let t = use_texts();
+    let a = t.association;
+    let MemberLine { company, shares_summary, last_submitted, plan, summary, .. } = member;
+    view! {
+        <li class="card member">
+            <h3>{company.name.clone()}</h3>
+            <p class="card__meta">
+                {company.sector.map(|s| t.sector(s))} " · "
+                {if shares_summary { a.shares_summary } else { a.shares_progress }}
+            </p>
+            {match plan {
+                Some(plan) => view! {
+                    <ProgressChart plan=plan.clone() today label=(a.chart_label)(&company.name, percent(&plan)) />
+                    <p>{(a.actions_line)(plan.actions, plan.done, plan.verified, plan.overdue)}</p>
+                }.into_any(),
+                None => view! { <p>{a.no_plan}</p> }.into_any(),
+            }}
+            <p>
+                {a.last_assessment} ": "
+                {last_submitted.map_or_else(|| a.never_submitted.to_owned(), |at| day(&at))}
+            </p>
+            {summary.map(|summary| view! {
+                <p>
+                    {a.score} ": " <strong>{summary.score.map_or_else(|| "—".to_owned(), |s| s.to_string())}</strong>
+                    {summary.rating.map(|r| view! { " · " {t.report.rating(r)} })}
+                </p>
+                <p>
+                    {a.by_severity} ": "
+                    {summary.gaps_by_severity.iter().map(|(s, n)| format!("{} {n}", t.report.severity(*s))).collect::<Vec<_>>().join(" · ")}
+                </p>
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+fn percent(plan: &PlanFigures) -> u32 {
+    ((plan.done + plan.verified) * 100).checked_div(plan.actions).unwrap_or(0)
+}
+
+/// A small step chart of a plan's share of actions done, from its first change to today, drawn
+/// on the server: no script, prints as it shows.
+#[component]
+fn ProgressChart(plan: PlanFigures, today: chrono::NaiveDate, label: String) -> impl IntoView {
+    const WIDTH: f64 = 240.0;
+    const HEIGHT: f64 = 60.0;
+    let Some(first) = plan.points.first().map(|p| p.day) else { return ().into_any() };
+    let span = (today - first).num_days().max(1) as f64;
+    let x = |d: chrono::NaiveDate| ((d - first).num_days() as f64 / span * WIDTH).clamp(0.0, WIDTH);
+    let y = |percent: u32| HEIGHT - f64::from(percent.min(100)) / 100.0 * HEIGHT;
+    let mut path = String::new();
+    let mut last_y = HEIGHT;
+    for point in &plan.points {
+        let (px, py) = (x(point.day), y(point.percent()));
+        path.push_str(&format!(
+            "{}{px:.1},{last_y:.1} L{px:.1},{py:.1} ",
+            if path.is_empty() { "M" } else { "L" }
+        ));
+        last_y = py;
+    }
+    path.push_str(&format!("L{WIDTH:.1},{last_y:.1}"));
+    let title = label.clone();
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") width="240" height="60" role="img" aria-label=label.clone()>
+                <title>{title}</title>
+                <line x1="0" y1=HEIGHT x2=WIDTH y2=HEIGHT class="chart__axis" />
+                <path d=path class="chart__line" fill="none" />
+            </svg>
+            <figcaption class="card__meta">{first.to_string()} " → " {today.to_string()}</figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+/// Asking a company to share (admins), and the requests sent, waiting or declined.
+#[component]
+fn AskForm(
+    action: String,
+    companies: Vec<assessments::access::Organization>,
+    can_ask: bool,
+    requests: Vec<assessments::sharing::ShareRequest>,
+) -> impl IntoView {
+    let a = use_texts().association;
+    let query = use_query_map().read_untracked();
+    let outcome = query.get("solicitud").map(|code| match code.as_str() {
+        "enviada" => (false, a.asked),
+        "ya-pedida" => (true, a.already_asked),
+        "ya-comparte" => (true, a.already_shares),
+        _ => (true, a.unknown_company),
+    });
+    let typed = query.get("empresa").unwrap_or_default();
+    view! {
+        <section aria-labelledby="ask-title" class="no-print">
+            <h2 id="ask-title">{a.ask_title}</h2>
+            {outcome.map(|(problem, message)| view! {
+                <p class=if problem { "form-problem" } else { "notice" } role="status" id="ask-outcome">{message}</p>
+            })}
+            {can_ask.then(|| view! {
+                <form method="post" action=action class="form">
+                    <label for="empresa">{a.ask_company}</label>
+                    <input id="empresa" name="empresa" list="empresas" required value=typed autocomplete="off"
+                        aria-describedby="ask-hint" />
+                    <datalist id="empresas">
+                        {companies.into_iter().map(|c| view! { <option value=c.name /> }).collect_view()}
+                    </datalist>
+                    <p id="ask-hint" class="hint">{a.ask_hint}</p>
+                    <button type="submit">{a.ask_submit}</button>
+                </form>
+            })}
+            {(!requests.is_empty()).then(|| view! {
+                <h3>{a.requests_title}</h3>
+                <ul class="requests">
+                    {requests.into_iter().map(|r| view! {
+                        <li>
+                            <strong>{r.counterpart.name}</strong>
+                            <span class="card__meta">
+                                " · " {a.request_states.get(r.state)} " · " {(a.requested)(&r.requested_by, &day(&r.requested_at))}
+                            </span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+    .into_any()
+}

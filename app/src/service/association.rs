@@ -1,0 +1,202 @@
+//! A producer association's side: asking companies to share, and the dashboard of the members
+//! that do — each one's plan progress over time and, where it chose so, its latest assessment's
+//! summary as counts; the figures across members that [`assessments::sharing`] lets show. The
+//! company's side (answering a request) is on its access page: [`super::account`].
+
+use std::collections::BTreeMap;
+
+use assessments::access::{AuditAction, Organization};
+use assessments::ids::OrganizationId;
+use assessments::organization::{OrganizationKind, Role, Sector};
+use assessments::parameters;
+use assessments::plan::PlanProgress;
+use assessments::scoring::score;
+use assessments::sharing::{
+    Aggregate, AssessmentSummary, MemberFigures, PlanFigures, aggregates, progress_over_time,
+};
+use assessments::text::Text;
+use store::sharing::{AskOutcome, SharedAssessment};
+
+use super::Context;
+use crate::error::{AppError, AppResult};
+use crate::model::association::{Dashboard, MemberLine};
+
+/// What the viewer may do with `association_id`: `NotFound` for anyone not one of its people.
+fn association_of(cx: &Context, association_id: OrganizationId) -> AppResult<(Organization, Role)> {
+    cx.viewer
+        .memberships
+        .iter()
+        .find(|m| m.organization.id == association_id && m.organization.kind == OrganizationKind::Association)
+        .map(|m| (m.organization.clone(), m.role))
+        .ok_or(AppError::NotFound)
+}
+
+/// The dashboard, its figures across members narrowed to `sector`. Every member's data read is
+/// written to that member's audit log as `audit`: a look, or an export.
+pub async fn dashboard(
+    cx: &Context,
+    association_id: OrganizationId,
+    sector: Option<Sector>,
+    audit: AuditAction,
+) -> AppResult<Dashboard> {
+    let (association, role) = association_of(cx, association_id)?;
+    let (members, mut all, sections) = figures(cx, association_id, audit).await?;
+    all.retain(|aggregate| aggregate.key.sector == sector);
+    let can_ask = role == Role::AssociationAdmin;
+    let companies = if can_ask {
+        let sharing: Vec<OrganizationId> = members.iter().map(|m| m.company.id).collect();
+        let mut companies = cx.store.organizations_of_kind(OrganizationKind::Company).await?;
+        companies.retain(|c| !sharing.contains(&c.id));
+        companies
+    } else {
+        Vec::new()
+    };
+    Ok(Dashboard {
+        association,
+        can_ask,
+        minimum: cx.minimum.get(),
+        sector,
+        today: store::today(),
+        members,
+        aggregates: all,
+        sections,
+        requests: cx.store.share_requests_from(&cx.viewer, association_id).await?,
+        companies,
+    })
+}
+
+/// Each sharing member's line, every aggregate of every filter (decided together), and the
+/// titles of the sections counted. `audit` is written in each member's log: a look or an export.
+pub async fn figures(
+    cx: &Context,
+    association_id: OrganizationId,
+    audit: AuditAction,
+) -> AppResult<(Vec<MemberLine>, Vec<Aggregate>, BTreeMap<String, Text>)> {
+    association_of(cx, association_id)?;
+    let today = store::today();
+    let mut lines = Vec::new();
+    let mut sections = BTreeMap::new();
+    for member in cx.store.sharing_members(&cx.viewer, association_id).await? {
+        let company_id = member.company.id;
+        cx.audit_outsider(true, company_id, audit, "association dashboard").await?;
+        let plan = plan_figures(cx, association_id, company_id, today).await?;
+        let summary = if member.shares_summary {
+            match cx.store.shared_assessment(&cx.viewer, association_id, company_id).await? {
+                Some(shared) => Some(summarize(cx, shared, &mut sections).await?),
+                None => None,
+            }
+        } else {
+            None
+        };
+        lines.push(MemberLine {
+            company: member.company,
+            shares_summary: member.shares_summary,
+            shared_since: member.shared_since,
+            last_submitted: member.last_submitted,
+            plan,
+            summary,
+        });
+    }
+    let figures: Vec<MemberFigures> = lines
+        .iter()
+        .map(|line| MemberFigures {
+            company: line.company.id,
+            sector: line.company.sector,
+            progress: line.plan.clone(),
+            summary: line.summary.clone(),
+        })
+        .collect();
+    Ok((lines, aggregates(&figures, cx.minimum, today), sections))
+}
+
+/// A member's latest plan as figures: today's counts from its actions, the line over time from
+/// their status changes.
+async fn plan_figures(
+    cx: &Context,
+    association_id: OrganizationId,
+    company_id: OrganizationId,
+    today: chrono::NaiveDate,
+) -> AppResult<Option<PlanFigures>> {
+    let Some((plan_id, changes)) =
+        cx.store.shared_plan_changes(&cx.viewer, association_id, company_id).await?
+    else {
+        return Ok(None);
+    };
+    let plans = cx.store.plan_statuses_of(&cx.viewer, company_id).await?;
+    let Some((_, statuses)) = plans.into_iter().find(|(header, _)| header.id == plan_id) else {
+        return Ok(None);
+    };
+    let progress = PlanProgress::of(statuses, today);
+    Ok(Some(PlanFigures {
+        points: progress_over_time(&changes),
+        actions: progress.total,
+        done: progress.done,
+        verified: progress.verified,
+        overdue: progress.overdue,
+    }))
+}
+
+/// A shared assessment scored as its own page would score it, kept as counts only.
+async fn summarize(
+    cx: &Context,
+    shared: SharedAssessment,
+    sections: &mut BTreeMap<String, Text>,
+) -> AppResult<AssessmentSummary> {
+    let written =
+        cx.store.questionnaire(&shared.questionnaire_id, shared.questionnaire_version).await?.ok_or_else(|| {
+            tracing::error!(questionnaire = %shared.questionnaire_id, "a shared assessment's questionnaire is missing");
+            AppError::Internal
+        })?;
+    let (questionnaire, _) = parameters::as_of(&written, &cx.library.parameters, shared.reference_date);
+    let card = score(&questionnaire, &cx.library.catalog, &shared.answers, shared.submitted_at.date_naive());
+    let mut summary = AssessmentSummary {
+        submitted_on: Some(shared.submitted_at.date_naive()),
+        score: card.overall,
+        rating: card.rating,
+        ..AssessmentSummary::default()
+    };
+    for gap in &card.gaps {
+        *summary.gaps_by_section.entry(gap.section_id.clone()).or_default() += 1;
+        *summary.gaps_by_severity.entry(gap.severity).or_default() += 1;
+        let tags = cx
+            .library
+            .catalog
+            .requirement(&gap.requirement_id)
+            .map(|r| r.tags.as_slice())
+            .unwrap_or_default();
+        for tag in tags {
+            *summary.gaps_by_theme.entry(tag.clone()).or_default() += 1;
+        }
+    }
+    for section in &questionnaire.sections {
+        sections.entry(section.id.clone()).or_insert_with(|| section.title.clone());
+    }
+    Ok(summary)
+}
+
+/// What asking a company by its exact name gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Asked,
+    AlreadyAsked,
+    AlreadyShares,
+    /// No company goes by that name.
+    Unknown,
+}
+
+/// Asks the company named `company_name` (as the list shows it) to share with the association.
+pub async fn ask(cx: &Context, association_id: OrganizationId, company_name: &str) -> AppResult<Asked> {
+    let (_, role) = association_of(cx, association_id)?;
+    if role != Role::AssociationAdmin {
+        return Err(AppError::NotFound);
+    }
+    let name = company_name.trim();
+    let Some(company_id) = cx.store.organization_named(OrganizationKind::Company, name).await? else {
+        return Ok(Asked::Unknown);
+    };
+    Ok(match cx.store.ask_to_share(&cx.viewer, association_id, company_id).await? {
+        AskOutcome::Asked(_) => Asked::Asked,
+        AskOutcome::AlreadyAsked => Asked::AlreadyAsked,
+        AskOutcome::AlreadyShares => Asked::AlreadyShares,
+    })
+}

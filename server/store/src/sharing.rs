@@ -1,0 +1,374 @@
+//! Producer associations and the companies that share with them: requests and their answers,
+//! the members an association follows, and the little it may read of each — status changes of
+//! the latest plan, and (when the company chose so) the answers of its latest submitted
+//! assessment, which only ever leave the service as counts.
+
+use assessments::access::Viewer;
+use assessments::answers::Answers;
+use assessments::ids::{GrantId, OrganizationId, PlanId, ShareRequestId};
+use assessments::organization::{OrganizationKind, Role};
+use assessments::plan::ActionStatus;
+use assessments::sharing::{RequestState, ShareRequest, SharingMember, StatusChange};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::accounts::{ORGANIZATION_COLUMNS, OrganizationRow};
+use crate::{Store, StoreError, StoreResult, instant, new_id, now};
+
+/// What asking a company gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AskOutcome {
+    Asked(ShareRequestId),
+    /// A request is waiting for the company's answer already.
+    AlreadyAsked,
+    /// The company shares with the association already.
+    AlreadyShares,
+}
+
+/// The latest submitted assessment of a company that shares its summary: enough to score it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedAssessment {
+    pub questionnaire_id: String,
+    pub questionnaire_version: u32,
+    pub reference_date: NaiveDate,
+    pub submitted_at: DateTime<Utc>,
+    pub answers: Answers,
+}
+
+#[derive(sqlx::FromRow)]
+struct RequestRow {
+    #[sqlx(try_from = "String")]
+    request_id: ShareRequestId,
+    requested_by_name: String,
+    requested_at: String,
+    state: String,
+    #[sqlx(flatten)]
+    counterpart: OrganizationRow,
+}
+
+impl TryFrom<RequestRow> for ShareRequest {
+    type Error = StoreError;
+
+    fn try_from(row: RequestRow) -> StoreResult<Self> {
+        let state = row.state;
+        Ok(ShareRequest {
+            id: row.request_id,
+            counterpart: row.counterpart.try_into()?,
+            requested_by: row.requested_by_name,
+            requested_at: instant(&row.requested_at)?,
+            state: RequestState::parse(&state)
+                .ok_or_else(|| StoreError::Corrupt(format!("share request state `{state}`")))?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    #[sqlx(try_from = "String")]
+    grant_id: GrantId,
+    shares_summary: i64,
+    granted_at: String,
+    last_submitted: Option<String>,
+    #[sqlx(flatten)]
+    company: OrganizationRow,
+}
+
+impl Store {
+    /// Asks `company_id` to share its progress with `association_id`. The association's admins
+    /// only; anyone else, or a company that does not exist, gets `NotFound`.
+    pub async fn ask_to_share(
+        &self,
+        actor: &Viewer,
+        association_id: OrganizationId,
+        company_id: OrganizationId,
+    ) -> StoreResult<AskOutcome> {
+        if actor.role_in(association_id) != Some(Role::AssociationAdmin) {
+            return Err(StoreError::NotFound);
+        }
+        let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1")
+            .bind(company_id.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        if kind.as_deref() != Some(OrganizationKind::Company.as_str()) {
+            return Err(StoreError::NotFound);
+        }
+        if self.active_grant(association_id, company_id).await?.is_some() {
+            return Ok(AskOutcome::AlreadyShares);
+        }
+        let id: ShareRequestId = new_id();
+        let inserted = sqlx::query(
+            "INSERT INTO share_requests (id, association_id, company_id, requested_by, requested_at, state) \
+             VALUES ($1, $2, $3, $4, $5, 'pending')",
+        )
+        .bind(id.to_string())
+        .bind(association_id.to_string())
+        .bind(company_id.to_string())
+        .bind(actor.user_id.to_string())
+        .bind(now())
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::from_unique_violation);
+        match inserted {
+            Ok(_) => Ok(AskOutcome::Asked(id)),
+            Err(StoreError::Conflict) => Ok(AskOutcome::AlreadyAsked),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The requests waiting for a company's answer, oldest first. Its admins only.
+    pub async fn share_requests_to(
+        &self,
+        actor: &Viewer,
+        company_id: OrganizationId,
+    ) -> StoreResult<Vec<ShareRequest>> {
+        if actor.role_in(company_id) != Some(Role::CompanyAdmin) {
+            return Err(StoreError::NotFound);
+        }
+        self.requests("r.association_id", "r.company_id = $1 AND r.state = 'pending'", company_id).await
+    }
+
+    /// An association's requests, newest first: what waits and what was declined. (What was
+    /// accepted shows as a member.) Its people only.
+    pub async fn share_requests_from(
+        &self,
+        viewer: &Viewer,
+        association_id: OrganizationId,
+    ) -> StoreResult<Vec<ShareRequest>> {
+        require_association_member(viewer, association_id)?;
+        self.requests("r.company_id", "r.association_id = $1 AND r.state <> 'accepted'", association_id).await
+    }
+
+    async fn requests(
+        &self,
+        counterpart: &str,
+        filter: &str,
+        id: OrganizationId,
+    ) -> StoreResult<Vec<ShareRequest>> {
+        let sql = format!(
+            "SELECT r.id AS request_id, u.name AS requested_by_name, r.requested_at, r.state, \
+             {ORGANIZATION_COLUMNS} FROM share_requests r \
+             JOIN organizations o ON o.id = {counterpart} JOIN users u ON u.id = r.requested_by \
+             WHERE {filter} ORDER BY r.requested_at DESC LIMIT 200"
+        );
+        let rows = sqlx::query_as::<_, RequestRow>(&sql).bind(id.to_string()).fetch_all(&self.pool).await?;
+        rows.into_iter().map(ShareRequest::try_from).collect()
+    }
+
+    /// The company's answer to a waiting request: `Some(shares_summary)` accepts, sharing plan
+    /// progress and, if chosen, the assessment summary; `None` declines. Its admins only; a
+    /// request answered already is `NotFound`.
+    pub async fn answer_share_request(
+        &self,
+        actor: &Viewer,
+        company_id: OrganizationId,
+        request_id: ShareRequestId,
+        accept: Option<bool>,
+    ) -> StoreResult<OrganizationId> {
+        if actor.role_in(company_id) != Some(Role::CompanyAdmin) {
+            return Err(StoreError::NotFound);
+        }
+        let mut tx = self.pool.begin().await?;
+        let association: Option<String> = sqlx::query_scalar(
+            "SELECT association_id FROM share_requests WHERE id = $1 AND company_id = $2 AND state = 'pending'",
+        )
+        .bind(request_id.to_string())
+        .bind(company_id.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let association: OrganizationId = association
+            .ok_or(StoreError::NotFound)?
+            .parse()
+            .map_err(|_| StoreError::Corrupt("association id".into()))?;
+        let state = if accept.is_some() { RequestState::Accepted } else { RequestState::Declined };
+        sqlx::query("UPDATE share_requests SET state = $1, answered_by = $2, answered_at = $3 WHERE id = $4")
+            .bind(state.as_str())
+            .bind(actor.user_id.to_string())
+            .bind(now())
+            .bind(request_id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        if let Some(shares_summary) = accept {
+            // A grant made meanwhile (from the company's access page) is kept, with this choice.
+            let updated = sqlx::query(
+                "UPDATE grants SET shares_summary = $1 WHERE company_id = $2 AND grantee_id = $3 \
+                 AND scope = 'plan_progress' AND revoked_at IS NULL",
+            )
+            .bind(i64::from(shares_summary))
+            .bind(company_id.to_string())
+            .bind(association.to_string())
+            .execute(&mut *tx)
+            .await?;
+            if updated.rows_affected() == 0 {
+                sqlx::query(
+                    "INSERT INTO grants (id, company_id, grantee_id, scope, granted_by, granted_at, shares_summary) \
+                     VALUES ($1, $2, $3, 'plan_progress', $4, $5, $6)",
+                )
+                .bind(new_id::<GrantId>().to_string())
+                .bind(company_id.to_string())
+                .bind(association.to_string())
+                .bind(actor.user_id.to_string())
+                .bind(now())
+                .bind(i64::from(shares_summary))
+                .execute(&mut *tx)
+                .await
+                .map_err(StoreError::from_unique_violation)?;
+            }
+        }
+        tx.commit().await?;
+        Ok(association)
+    }
+
+    /// The companies sharing their progress with `association_id` now, by name. Its people only.
+    pub async fn sharing_members(
+        &self,
+        viewer: &Viewer,
+        association_id: OrganizationId,
+    ) -> StoreResult<Vec<SharingMember>> {
+        require_association_member(viewer, association_id)?;
+        let sql = format!(
+            "SELECT g.id AS grant_id, g.shares_summary, g.granted_at, \
+             (SELECT MAX(a.submitted_at) FROM assessments a WHERE a.company_id = o.id AND a.status = 'submitted') \
+               AS last_submitted, \
+             {ORGANIZATION_COLUMNS} FROM grants g JOIN organizations o ON o.id = g.company_id \
+             WHERE g.grantee_id = $1 AND g.scope = 'plan_progress' AND g.revoked_at IS NULL ORDER BY o.name"
+        );
+        let rows = sqlx::query_as::<_, MemberRow>(&sql)
+            .bind(association_id.to_string())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(SharingMember {
+                    company: row.company.try_into()?,
+                    grant_id: row.grant_id,
+                    shares_summary: row.shares_summary != 0,
+                    shared_since: instant(&row.granted_at)?,
+                    last_submitted: row.last_submitted.as_deref().map(instant).transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    /// The status changes of every action of a sharing member's latest plan, oldest first: when
+    /// each action was created and each move since. Nothing else of the history — no notes, no
+    /// names. `None` without a plan.
+    pub async fn shared_plan_changes(
+        &self,
+        viewer: &Viewer,
+        association_id: OrganizationId,
+        company_id: OrganizationId,
+    ) -> StoreResult<Option<(PlanId, Vec<StatusChange>)>> {
+        self.require_sharing(viewer, association_id, company_id, false).await?;
+        let plan: Option<String> =
+            sqlx::query_scalar("SELECT id FROM plans WHERE company_id = $1 ORDER BY created_at DESC LIMIT 1")
+                .bind(company_id.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(plan) = plan else { return Ok(None) };
+        let rows = sqlx::query_as::<_, (String, String, String, Option<String>)>(
+            "SELECT e.action_id, e.occurred_at, e.kind, e.to_status FROM action_events e \
+             JOIN plan_actions p ON p.id = e.action_id \
+             WHERE p.plan_id = $1 AND p.merged_into IS NULL AND e.kind IN ('created', 'status') \
+             ORDER BY e.occurred_at",
+        )
+        .bind(&plan)
+        .fetch_all(&self.pool)
+        .await?;
+        let changes = rows
+            .into_iter()
+            .map(|(action, at, _kind, to_status)| {
+                let status = match to_status {
+                    Some(text) => ActionStatus::parse(&text)
+                        .ok_or_else(|| StoreError::Corrupt(format!("action status `{text}`")))?,
+                    // A created action starts pending.
+                    None => ActionStatus::Pending,
+                };
+                Ok(StatusChange { at: instant(&at)?, action, status })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        let plan = plan.parse().map_err(|_| StoreError::Corrupt(format!("plan id `{plan}`")))?;
+        Ok(Some((plan, changes)))
+    }
+
+    /// The latest submitted assessment of a member that shares its summary, to be counted; `None`
+    /// when it has none. `NotFound` unless the company shares its summary with the association
+    /// now and the viewer is one of the association's people.
+    pub async fn shared_assessment(
+        &self,
+        viewer: &Viewer,
+        association_id: OrganizationId,
+        company_id: OrganizationId,
+    ) -> StoreResult<Option<SharedAssessment>> {
+        self.require_sharing(viewer, association_id, company_id, true).await?;
+        let row = sqlx::query_as::<_, (String, String, i64, Option<String>, String, String)>(
+            "SELECT id, questionnaire_id, questionnaire_version, reference_date, started_at, submitted_at \
+             FROM assessments WHERE company_id = $1 AND status = 'submitted' ORDER BY submitted_at DESC LIMIT 1",
+        )
+        .bind(company_id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, questionnaire_id, version, reference_date, started_at, submitted_at)) = row else {
+            return Ok(None);
+        };
+        let values = sqlx::query_as::<_, (String, String)>(
+            "SELECT question_id, value FROM answers WHERE assessment_id = $1 AND value IS NOT NULL",
+        )
+        .bind(&id)
+        .fetch_all(&self.pool)
+        .await?;
+        let answers = values
+            .into_iter()
+            .map(|(question, value)| Ok((question, crate::answers::from_json(&value)?)))
+            .collect::<StoreResult<Answers>>()?;
+        Ok(Some(SharedAssessment {
+            questionnaire_id,
+            questionnaire_version: u32::try_from(version)
+                .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
+            reference_date: match reference_date {
+                Some(date) => crate::date(&date)?,
+                None => instant(&started_at)?.date_naive(),
+            },
+            submitted_at: instant(&submitted_at)?,
+            answers,
+        }))
+    }
+
+    /// `NotFound` unless the viewer is one of the association's people and the company shares
+    /// with it now (its summary too, when `summary`).
+    async fn require_sharing(
+        &self,
+        viewer: &Viewer,
+        association_id: OrganizationId,
+        company_id: OrganizationId,
+        summary: bool,
+    ) -> StoreResult<()> {
+        require_association_member(viewer, association_id)?;
+        match self.active_grant(association_id, company_id).await? {
+            Some(shares_summary) if shares_summary || !summary => Ok(()),
+            _ => Err(StoreError::NotFound),
+        }
+    }
+
+    /// Whether the company shares its progress with the association now, and its summary too.
+    async fn active_grant(
+        &self,
+        association_id: OrganizationId,
+        company_id: OrganizationId,
+    ) -> StoreResult<Option<bool>> {
+        let shares_summary: Option<i64> = sqlx::query_scalar(
+            "SELECT shares_summary FROM grants WHERE company_id = $1 AND grantee_id = $2 \
+             AND scope = 'plan_progress' AND revoked_at IS NULL",
+        )
+        .bind(company_id.to_string())
+        .bind(association_id.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(shares_summary.map(|flag| flag != 0))
+    }
+}
+
+fn require_association_member(viewer: &Viewer, association_id: OrganizationId) -> StoreResult<()> {
+    match viewer.role_in(association_id) {
+        Some(Role::AssociationAdmin | Role::AssociationViewer) => Ok(()),
+        _ => Err(StoreError::NotFound),
+    }
+}
