@@ -1,9 +1,11 @@
 //! Creating accounts: the first-run setup, platform admins from the shell, and the demo.
 
 use app::forms::FormProblem;
-use assessments::ids::UserId;
+use assessments::access::Viewer;
+use assessments::ids::{OrganizationId, UserId};
 use assessments::loader::Library;
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
+use store::sharing::AskOutcome;
 use store::{Store, StoreError};
 use validator::ValidateEmail;
 
@@ -100,17 +102,45 @@ pub struct DemoAccount {
     pub email: &'static str,
 }
 
+/// The demo's cane growers, members of the cane growers' union: each shares its progress and
+/// assessment summary with it, so the union's figures across members show. The sixth has not
+/// answered the union's request yet.
+pub const DEMO_GROWERS: [&str; 6] = [
+    "Productor de caña 1 (demo)",
+    "Productor de caña 2 (demo)",
+    "Productor de caña 3 (demo)",
+    "Productor de caña 4 (demo)",
+    "Productor de caña 5 (demo)",
+    "Productor de caña 6 (demo)",
+];
+
+/// The cane growers' union of the demo, and the tobacco growers' association.
+const CANE_UNION: &str = "Unión de Cañeros de Nayarit (demo)";
+const TOBACCO_ASSOCIATION: &str = "Asociación de Tabacaleros de Nayarit (demo)";
+
 /// Organizations of the demo: kind, name, sector.
-const DEMO_ORGANIZATIONS: [(OrganizationKind, &str, Option<Sector>); 5] = [
+const DEMO_ORGANIZATIONS: [(OrganizationKind, &str, Option<Sector>); 12] = [
     (OrganizationKind::Platform, PLATFORM_NAME, None),
     (OrganizationKind::Company, "Ingenio La Esperanza (demo)", Some(Sector::SugarMill)),
     (OrganizationKind::Company, "Tabacalera del Nayar (demo)", Some(Sector::TobaccoCompany)),
     (OrganizationKind::Advisory, "Debida Diligencia Asesores (demo)", None),
-    (OrganizationKind::Association, "Unión de Cañeros de Nayarit (demo)", None),
+    (OrganizationKind::Association, CANE_UNION, None),
+    (OrganizationKind::Association, TOBACCO_ASSOCIATION, None),
+    (OrganizationKind::Company, DEMO_GROWERS[0], Some(Sector::CaneGrower)),
+    (OrganizationKind::Company, DEMO_GROWERS[1], Some(Sector::CaneGrower)),
+    (OrganizationKind::Company, DEMO_GROWERS[2], Some(Sector::CaneGrower)),
+    (OrganizationKind::Company, DEMO_GROWERS[3], Some(Sector::CaneGrower)),
+    (OrganizationKind::Company, DEMO_GROWERS[4], Some(Sector::CaneGrower)),
+    (OrganizationKind::Company, DEMO_GROWERS[5], Some(Sector::CaneGrower)),
 ];
 
+/// The email of the admin of the demo grower `index` (from 0).
+pub fn grower_admin_email(index: usize) -> String {
+    format!("admin@canero{}.demo.senda.mx", index + 1)
+}
+
 /// The demo's people: one per role, the sugar mill's and the tobacco company's admins and members.
-pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 10] = [
     DemoAccount { role: Role::PlatformAdmin, organization: PLATFORM_NAME, email: "plataforma@demo.senda.mx" },
     DemoAccount {
         role: Role::CompanyAdmin,
@@ -147,6 +177,17 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
         organization: "Unión de Cañeros de Nayarit (demo)",
         email: "consulta@union.demo.senda.mx",
     },
+    DemoAccount {
+        role: Role::AssociationAdmin,
+        organization: TOBACCO_ASSOCIATION,
+        email: "admin@tabacaleros.demo.senda.mx",
+    },
+    // The one grower still to answer the union's request: sign in as them to answer it.
+    DemoAccount {
+        role: Role::CompanyAdmin,
+        organization: DEMO_GROWERS[5],
+        email: "admin@canero6.demo.senda.mx",
+    },
 ];
 
 /// Loads the demo: organizations, one account per role (all with `password`), the advisory
@@ -176,13 +217,15 @@ pub async fn load_demo(
             .ok_or_else(|| anyhow::anyhow!("the demo organization {name} is missing"))
     };
     let hash = hash_password_blocking(password.to_owned()).await?;
-    for account in &DEMO_ACCOUNTS {
-        if store.account_by_email(account.email).await?.is_some() {
+    let growers = DEMO_GROWERS.iter().enumerate().map(|(index, grower)| (grower_admin_email(index), *grower));
+    let accounts = DEMO_ACCOUNTS.iter().map(|a| (a.email.to_owned(), a.organization, a.role));
+    for (email, organization, role) in accounts.chain(growers.map(|(e, o)| (e, o, Role::CompanyAdmin))) {
+        if store.account_by_email(&email).await?.is_some() {
             continue;
         }
-        let name = format!("{} (demo)", account.email.split('@').next().unwrap_or("demo"));
-        let user_id = store.create_account(account.email, &name, &hash).await?;
-        store.insert_membership(user_id, id_of(account.organization)?, account.role).await?;
+        let name = format!("{} (demo)", email.split('@').next().unwrap_or("demo"));
+        let user_id = store.create_account(&email, &name, &hash).await?;
+        store.insert_membership(user_id, id_of(organization)?, role).await?;
     }
 
     let mill = id_of("Ingenio La Esperanza (demo)")?;
@@ -204,7 +247,49 @@ pub async fn load_demo(
         }
     }
     crate::demo::load(store, library).await?;
+    share_with_associations(store, &id_of).await?;
     Ok(DEMO_ACCOUNTS.to_vec())
+}
+
+/// The demo's associations ask, and their members answer as people do: five growers share their
+/// progress and summary with the union, the tobacco company its progress alone with its
+/// association, and the sixth grower has the union's request still to answer.
+async fn share_with_associations(
+    store: &Store,
+    id_of: &impl Fn(&str) -> anyhow::Result<OrganizationId>,
+) -> anyhow::Result<()> {
+    let viewer_of = async |email: &str| -> anyhow::Result<Viewer> {
+        let account =
+            store.account_by_email(email).await?.ok_or_else(|| anyhow::anyhow!("{email} is missing"))?;
+        store.viewer(account.id).await?.ok_or_else(|| anyhow::anyhow!("{email} has no memberships"))
+    };
+    let union_admin = viewer_of("admin@union.demo.senda.mx").await?;
+    let tobacco_admin = viewer_of("admin@tabacaleros.demo.senda.mx").await?;
+    let mut asks = Vec::new();
+    for (index, grower) in DEMO_GROWERS.iter().enumerate() {
+        let answer = (index < 5).then_some(true);
+        asks.push((&union_admin, CANE_UNION, *grower, grower_admin_email(index), answer));
+    }
+    let tabacalera_admin = DEMO_ACCOUNTS[3].email.to_owned();
+    asks.push((
+        &tobacco_admin,
+        TOBACCO_ASSOCIATION,
+        "Tabacalera del Nayar (demo)",
+        tabacalera_admin,
+        Some(false),
+    ));
+    for (asker, association, company, company_admin, answer) in asks {
+        let (association, company) = (id_of(association)?, id_of(company)?);
+        // Asked before (a second run): left as it stands.
+        let AskOutcome::Asked(request) = store.ask_to_share(asker, association, company).await? else {
+            continue;
+        };
+        if let Some(shares_summary) = answer {
+            let admin = viewer_of(&company_admin).await?;
+            store.answer_share_request(&admin, company, request, Some(shares_summary)).await?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -109,6 +109,70 @@ pub const DEMO_ASSESSMENTS: [DemoAssessment; 2] = [
     },
 ];
 
+/// The profile of every demo cane grower.
+const GROWER_PROFILE: &[(&str, &str)] = &[
+    ("perfil.sector", "productor_cana"),
+    ("perfil.tamano", "de_16_a_50"),
+    ("perfil.temporales", "yes"),
+    ("perfil.contratistas", "yes"),
+    ("perfil.vivienda", "no"),
+    ("perfil.adolescentes", "no"),
+    ("perfil.sindicato", "sin_cct"),
+    ("perfil.extranjero", "no"),
+];
+
+/// A demo cane grower's assessment: the profile above, its own shortfalls.
+const fn grower(
+    company: &'static str,
+    member_email: &'static str,
+    shortfalls: &'static [(Severity, usize, Level)],
+) -> DemoAssessment {
+    DemoAssessment {
+        company,
+        member_email,
+        profile: GROWER_PROFILE,
+        shortfalls,
+        findings: &[],
+        not_applicable: &[],
+        evidence: &[],
+    }
+}
+
+/// The five cane growers that share with the union (the sixth has no assessment yet): gaps of
+/// different kinds and numbers, so the union's figures across members mean something.
+pub const DEMO_GROWER_ASSESSMENTS: [DemoAssessment; 5] = [
+    grower(
+        "Productor de caña 1 (demo)",
+        "admin@canero1.demo.senda.mx",
+        &[(Severity::High, 1, Level::Gap), (Severity::Medium, 2, Level::Partial)],
+    ),
+    grower(
+        "Productor de caña 2 (demo)",
+        "admin@canero2.demo.senda.mx",
+        &[
+            (Severity::Critical, 1, Level::Partial),
+            (Severity::High, 3, Level::Gap),
+            (Severity::Low, 1, Level::Gap),
+        ],
+    ),
+    grower("Productor de caña 3 (demo)", "admin@canero3.demo.senda.mx", &[(Severity::Medium, 1, Level::Gap)]),
+    grower(
+        "Productor de caña 4 (demo)",
+        "admin@canero4.demo.senda.mx",
+        &[
+            (Severity::High, 2, Level::Partial),
+            (Severity::High, 4, Level::Gap),
+            (Severity::Medium, 3, Level::Gap),
+            (Severity::Low, 2, Level::Partial),
+        ],
+    ),
+    grower(
+        "Productor de caña 5 (demo)",
+        "admin@canero5.demo.senda.mx",
+        &[(Severity::Critical, 2, Level::Partial), (Severity::Medium, 4, Level::Gap)],
+    ),
+];
+
 /// The version of the questionnaire the demo's submitted assessments were answered on: kept, as
 /// a company keeps its past assessments when a new version is published and this one retired.
 const PAST_VERSION: u32 = 1;
@@ -123,7 +187,10 @@ pub async fn load(store: &Store, library: &Arc<Library>) -> anyhow::Result<()> {
     else {
         return Ok(()); // A library without the questionnaire: nothing to answer.
     };
-    for demo in &DEMO_ASSESSMENTS {
+    // The growers' past assessments only: what the union's figures read. (No carried-over
+    // assessment each: the demo loads in every test, and the growers need none.)
+    let growers = DEMO_GROWER_ASSESSMENTS.iter().map(|demo| (demo, false));
+    for (demo, carry_over_too) in DEMO_ASSESSMENTS.iter().map(|demo| (demo, true)).chain(growers) {
         let account = store
             .account_by_email(demo.member_email)
             .await?
@@ -142,7 +209,10 @@ pub async fn load(store: &Store, library: &Arc<Library>) -> anyhow::Result<()> {
             None => continue, // The company's own history, not the demo's: left alone.
         };
         let version = latest.questionnaire.version;
-        if version != PAST_VERSION && !existing.iter().any(|a| a.questionnaire_version == version) {
+        if carry_over_too
+            && version != PAST_VERSION
+            && !existing.iter().any(|a| a.questionnaire_version == version)
+        {
             let answers = store.answers(&viewer, past_id).await?;
             let answers: Answers =
                 answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
@@ -189,6 +259,8 @@ async fn answer_past(
     if demo.company == DEMO_ASSESSMENTS[0].company {
         plan_under_way(store, library, viewer, id).await?;
         review_under_way(store, library, viewer, id).await?;
+    } else if let Some(index) = DEMO_GROWER_ASSESSMENTS.iter().position(|g| g.company == demo.company) {
+        grower_plan(store, library, viewer, id, index).await?;
     }
     Ok(id)
 }
@@ -269,6 +341,45 @@ async fn plan_under_way(
                     "Se contrató a una persona para revisar expedientes.",
                 )
                 .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A grower's plan, begun: the more so the lower its number — grower 1 has done most of it.
+async fn grower_plan(
+    store: &Store,
+    library: &Library,
+    viewer: &assessments::access::Viewer,
+    assessment_id: AssessmentId,
+    index: usize,
+) -> anyhow::Result<()> {
+    use assessments::plan::{ActionStatus, propose_actions};
+
+    let today = store::today();
+    let questionnaire = &past_as_of_today(library)?;
+    let answers = store.answers(viewer, assessment_id).await?;
+    let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
+    let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, today);
+    let plan =
+        store.create_plan(viewer, assessment_id, &propose_actions(questionnaire, &card, today)).await?;
+    let actions = store.plan_actions(viewer, plan).await?;
+    let done = actions.len().saturating_sub(index + 1);
+    for (position, action) in actions.iter().enumerate() {
+        let steps: &[(ActionStatus, &str)] = if position < done {
+            &[
+                (ActionStatus::InProgress, ""),
+                (ActionStatus::Done, "Hecho: constancias en el archivo del productor."),
+            ]
+        } else if position == done {
+            &[(ActionStatus::InProgress, "")]
+        } else {
+            &[]
+        };
+        let mut revision = action.revision;
+        for (to, note) in steps {
+            refused_as_error(store.move_action(viewer, plan, action.id, *to, note, revision).await?)?;
+            revision += 1;
         }
     }
     Ok(())

@@ -30,8 +30,9 @@ pub fn report_pdf(report: &GapReport, language: Language, today: NaiveDate) -> V
     compose(report, None, language, today)
 }
 
-/// An association's dashboard as a report for its board: a cover naming the association, the
-/// sector and the minimum every figure rests on, then the dashboard's rows as one table.
+/// An association's dashboard as a report for its board: the association, the sector and the
+/// minimum every figure rests on; a table of the members, a line each; then each part of the
+/// figures across members (the `rows` the CSV carries too), shown or why withheld.
 pub fn dashboard_pdf(dashboard: &Dashboard, rows: &[[String; 4]], language: Language) -> Vec<u8> {
     let t = texts(language);
     let a = t.association;
@@ -49,15 +50,53 @@ pub fn dashboard_pdf(dashboard: &Dashboard, rows: &[[String; 4]], language: Lang
     layout.paragraph(a.lead, 9.5, false, INK);
     layout.paragraph(&(a.aggregates_lead)(dashboard.minimum), 9.5, false, INK);
     layout.space(6.0);
-    let widths = [38.0, 42.0, 62.0, 32.0];
-    let columns: Vec<Column> = a
-        .csv_columns
+    layout.paragraph(a.members_title, 13.0, true, FIELD);
+    layout.space(2.0);
+    let column = |title: &str, width: f32| Column { title: title.to_owned(), width };
+    let columns = [
+        column(a.ask_company, 50.0),
+        column(a.actions, 18.0),
+        column(a.done, 18.0),
+        column(a.verified, 20.0),
+        column(a.overdue, 18.0),
+        column(a.last_assessment, 28.0),
+        column(a.score, 22.0),
+    ];
+    let members: Vec<Vec<String>> = dashboard
+        .members
         .iter()
-        .zip(widths)
-        .map(|(title, width)| Column { title: (*title).to_owned(), width })
+        .map(|m| {
+            let plan = m.plan.as_ref();
+            let figure = |f: fn(&assessments::sharing::PlanFigures) -> u32| {
+                plan.map_or_else(String::new, |p| f(p).to_string())
+            };
+            vec![
+                m.company.name.clone(),
+                figure(|p| p.actions),
+                figure(|p| p.done),
+                figure(|p| p.verified),
+                figure(|p| p.overdue),
+                m.last_submitted.map_or_else(|| "—".to_owned(), |at| app::components::day(&at)),
+                m.summary.as_ref().and_then(|s| s.score).map_or_else(|| "—".to_owned(), |s| s.to_string()),
+            ]
+        })
         .collect();
-    let rows: Vec<Vec<String>> = rows.iter().map(|row| row.to_vec()).collect();
-    layout.table(&columns, &rows, 8.5);
+    layout.table(&columns, &members, 8.5);
+    // The figures across members, part by part: the rows after the members'.
+    let mut parts: Vec<(&str, Vec<Vec<String>>)> = Vec::new();
+    for [part, _, figure, value] in rows.iter().filter(|row| row[0] != a.members_title) {
+        match parts.last_mut() {
+            Some((name, lines)) if *name == part.as_str() => lines.push(vec![figure.clone(), value.clone()]),
+            _ => parts.push((part, vec![vec![figure.clone(), value.clone()]])),
+        }
+    }
+    let columns = [column(a.csv_columns[2], 124.0), column(a.csv_columns[3], 50.0)];
+    for (part, lines) in parts {
+        layout.space(5.0);
+        layout.ensure(20.0);
+        layout.paragraph(part, 12.0, true, FIELD);
+        layout.table(&columns, &lines, 8.5);
+    }
     footers(&mut layout, &format!("{name}. {}", a.pdf_confidential), language, dashboard.today);
     render::render(&format!("{} · {name}", a.dashboard_title), &layout.pages)
 }

@@ -131,7 +131,7 @@ fn demo_prints_one_line_per_account_and_running_it_twice_changes_nothing() {
     let stdout = String::from_utf8_lossy(&first.stdout);
     let accounts: Vec<_> =
         stdout.lines().filter(|line| line.contains("@") && line.contains("demo")).collect();
-    assert_eq!(accounts.len(), 8, "{stdout}");
+    assert_eq!(accounts.len(), 10, "{stdout}");
     for role in [
         "platform_admin",
         "company_admin",

@@ -5,6 +5,7 @@
 
 mod addresses;
 mod answering;
+mod associations;
 mod bad_input;
 mod confidentiality;
 mod durability;

@@ -119,6 +119,15 @@ pub mod demo {
     pub const ASSOCIATION_ADMIN: &str = "admin@union.demo.senda.mx";
     pub const ASSOCIATION_VIEWER: &str = "consulta@union.demo.senda.mx";
     pub const PLATFORM_ADMIN: &str = "plataforma@demo.senda.mx";
+    pub const UNION: &str = "Unión de Cañeros de Nayarit (demo)";
+    pub const TOBACCO_ASSOCIATION: &str = "Asociación de Tabacaleros de Nayarit (demo)";
+    pub const TOBACCO_ASSOCIATION_ADMIN: &str = "admin@tabacaleros.demo.senda.mx";
+    /// The growers: 1 to 5 share with the union; 6 has its request still to answer.
+    pub const GROWER_1: &str = "Productor de caña 1 (demo)";
+    pub const GROWER_1_ADMIN: &str = "admin@canero1.demo.senda.mx";
+    pub const GROWER_2_ADMIN: &str = "admin@canero2.demo.senda.mx";
+    pub const GROWER_6: &str = "Productor de caña 6 (demo)";
+    pub const GROWER_6_ADMIN: &str = "admin@canero6.demo.senda.mx";
 }
 
 /// The password of every demo account in the tests.

@@ -1,0 +1,302 @@
+//! Producer associations: a request answered by the company's choice, the dashboard of members
+//! and its figures across them, exports, and revocation — and all that an association must never
+//! reach. The aggregates' rules themselves are property-tested in `assessments::sharing`.
+
+use app::model::account::Access;
+use app::model::association::Dashboard;
+use assessments::access::AuditAction;
+use assessments::organization::OrganizationKind;
+use assessments::sharing::{Disclosure, Measure, Minimum, RequestState};
+use senda_tests::demo::*;
+use senda_tests::{TestApp, Visitor, read_pdf};
+
+async fn demo() -> (TestApp, String) {
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let union = app.organization_id(OrganizationKind::Association, UNION).await.to_string();
+    (app, union)
+}
+
+async fn dashboard(visitor: &Visitor, association: &str, sector: &str) -> Dashboard {
+    let reply =
+        visitor.call("associations/dashboard", &[("association_id", association), ("sector", sector)]).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    serde_json::from_str(&reply.body).expect("a dashboard")
+}
+
+async fn access(visitor: &Visitor, company: &str) -> Access {
+    let reply = visitor.call("companies/access", &[("company_id", company)]).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    serde_json::from_str(&reply.body).expect("an access page")
+}
+
+fn disclosure(dashboard: &Dashboard, measure: Measure) -> (Disclosure, u32) {
+    let aggregate = dashboard.aggregates.iter().find(|a| a.key.measure == measure).expect("the aggregate");
+    (aggregate.disclosure, aggregate.companies)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_union_sees_its_members_progress_and_only_figures_that_single_no_one_out() {
+    let (app, union) = demo().await;
+    let viewer = app.signed_in(ASSOCIATION_VIEWER).await;
+    let board = dashboard(&viewer, &union, "").await;
+    let names: Vec<&str> = board.members.iter().map(|m| m.company.name.as_str()).collect();
+    assert_eq!(names.len(), 6, "the mill and five growers: {names:?}");
+    assert!(names.contains(&MILL) && names.contains(&GROWER_1));
+    assert!(!names.contains(&GROWER_6) && !names.contains(&TOBACCO), "no consent, no line: {names:?}");
+    for member in &board.members {
+        let plan = member.plan.as_ref().expect("each member's plan");
+        assert!(plan.actions > 0 && !plan.points.is_empty(), "{}", member.company.name);
+        assert!(member.summary.is_some() && member.last_submitted.is_some(), "{}", member.company.name);
+    }
+    let mill = board.members.iter().find(|m| m.company.name == MILL).unwrap();
+    assert!(mill.plan.as_ref().unwrap().overdue >= 2, "the demo mill's overdue actions");
+    assert!(!board.can_ask, "a viewer does not ask");
+
+    // Six share: every all-sector figure shows over the six.
+    assert_eq!(disclosure(&board, Measure::Gaps), (Disclosure::Shown, 6));
+    assert_eq!(disclosure(&board, Measure::Actions), (Disclosure::Shown, 6));
+    let gaps =
+        board.aggregates.iter().find(|a| a.key.measure == Measure::Gaps).unwrap().totals.clone().unwrap();
+    let summed: u32 = board
+        .members
+        .iter()
+        .map(|m| m.summary.as_ref().unwrap().gaps_by_severity.values().sum::<u32>())
+        .sum();
+    assert_eq!(gaps.gaps_by_severity.values().sum::<u32>(), summed, "the figure is the members' sum");
+    // The five growers alone would be the six less the mill: withheld. The mill alone: too few.
+    let growers = dashboard(&viewer, &union, "cane_grower").await;
+    assert_eq!(disclosure(&growers, Measure::Gaps), (Disclosure::WouldSingleOut, 5));
+    let mills = dashboard(&viewer, &union, "sugar_mill").await;
+    assert_eq!(disclosure(&mills, Measure::Gaps), (Disclosure::TooFew { needs: 4 }, 1));
+    assert!(mills.aggregates.iter().all(|a| a.totals.is_none()));
+
+    // Counts only: nothing the mill wrote reaches the association.
+    let raw = viewer.call("associations/dashboard", &[("association_id", &union)]).await.body;
+    for written in
+        ["El ingenio no tuvo utilidades", "Política firmada", "Recursos Humanos", "Se contrató", "CFDI"]
+    {
+        assert!(!raw.contains(written), "the dashboard carries `{written}`");
+    }
+    // Each look is in each member's log.
+    let mill_id = app.organization_id(OrganizationKind::Company, MILL).await;
+    let log = app.audit_log(mill_id, MILL_ADMIN).await;
+    assert!(
+        log.iter().any(|l| l.action == AuditAction::OutsiderViewed && l.detail == "association dashboard")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_accepted_shares_what_the_company_chose_and_a_revocation_removes_it_from_every_figure() {
+    let (app, union) = demo().await;
+    let grower_6 = app.organization_id(OrganizationKind::Company, GROWER_6).await.to_string();
+    let union_admin = app.signed_in(ASSOCIATION_ADMIN).await;
+    let board = dashboard(&union_admin, &union, "").await;
+    let pending =
+        board.requests.iter().find(|r| r.counterpart.name == GROWER_6).expect("the demo's pending request");
+    assert_eq!(pending.state, RequestState::Pending);
+
+    // The grower's admin sees it with what it would share; a member of another company cannot
+    // answer it, nor can its own people answer through another company's address.
+    let grower_admin = app.signed_in(GROWER_6_ADMIN).await;
+    let waiting = access(&grower_admin, &grower_6).await;
+    let request =
+        waiting.requests.iter().find(|r| r.counterpart.name == UNION).expect("the request").id.to_string();
+    let answer = format!("/empresas/{grower_6}/accesos/solicitudes/{request}");
+    let other = app.signed_in(GROWER_1_ADMIN).await;
+    assert_eq!(other.post_form(&answer, &[("respuesta", "aceptar")]).await.status, 404);
+    assert_eq!(union_admin.post_form(&answer, &[("respuesta", "aceptar")]).await.status, 404);
+    let grower_1 = app.organization_id(OrganizationKind::Company, GROWER_1).await;
+    let elsewhere = format!("/empresas/{grower_1}/accesos/solicitudes/{request}");
+    assert_eq!(other.post_form(&elsewhere, &[("respuesta", "aceptar")]).await.status, 404);
+
+    // Accepted without the summary: progress only.
+    let reply = grower_admin.post_form(&answer, &[("respuesta", "aceptar")]).await;
+    assert_eq!(
+        (reply.status, reply.header("location")),
+        (303, Some(format!("/empresas/{grower_6}/accesos").as_str()))
+    );
+    assert!(access(&grower_admin, &grower_6).await.requests.is_empty(), "answered once");
+    assert_eq!(
+        grower_admin.post_form(&answer, &[("respuesta", "rechazar")]).await.status,
+        404,
+        "and only once"
+    );
+    let board = dashboard(&union_admin, &union, "").await;
+    let line = board.members.iter().find(|m| m.company.name == GROWER_6).expect("now a member");
+    assert!(!line.shares_summary && line.summary.is_none() && line.plan.is_none());
+    assert_eq!(disclosure(&board, Measure::Gaps), (Disclosure::Shown, 6), "no summary, not in the gaps");
+
+    // Grower 1 revokes: from the next request it is in no line and no figure.
+    let grower_1_admin = app.signed_in(GROWER_1_ADMIN).await;
+    let grants = access(&grower_1_admin, &grower_1.to_string()).await.grants;
+    let grant = grants.iter().find(|g| g.grantee.name == UNION).expect("its grant");
+    assert!(grant.shares_summary);
+    let revoke = format!("/empresas/{grower_1}/accesos/{}/retirar", grant.id);
+    assert_eq!(grower_1_admin.post_form(&revoke, &[]).await.status, 303);
+    let board = dashboard(&union_admin, &union, "").await;
+    assert!(!board.members.iter().any(|m| m.company.name == GROWER_1));
+    assert_eq!(disclosure(&board, Measure::Gaps), (Disclosure::Shown, 5));
+    // A second leaves four: below the minimum, nothing across members shows.
+    let grower_2_admin = app.signed_in(GROWER_2_ADMIN).await;
+    let grower_2 =
+        app.organization_id(OrganizationKind::Company, "Productor de caña 2 (demo)").await.to_string();
+    let grant = access(&grower_2_admin, &grower_2)
+        .await
+        .grants
+        .into_iter()
+        .find(|g| g.grantee.name == UNION)
+        .unwrap();
+    assert_eq!(
+        grower_2_admin
+            .post_form(&format!("/empresas/{grower_2}/accesos/{}/retirar", grant.id), &[])
+            .await
+            .status,
+        303
+    );
+    let board = dashboard(&union_admin, &union, "").await;
+    assert_eq!(disclosure(&board, Measure::Gaps), (Disclosure::TooFew { needs: 1 }, 4));
+    // The revoked company's data is unreachable by the store's own check too.
+    let viewer = app
+        .store
+        .viewer(app.store.account_by_email(ASSOCIATION_ADMIN).await.unwrap().unwrap().id)
+        .await
+        .unwrap()
+        .unwrap();
+    let union_id = union.parse().unwrap();
+    assert!(matches!(
+        app.store.shared_assessment(&viewer, union_id, grower_1).await,
+        Err(store::StoreError::NotFound)
+    ));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_an_associations_admin_asks_and_a_name_not_found_keeps_what_was_typed() {
+    let (app, union) = demo().await;
+    let ask = format!("/asociaciones/{union}/solicitudes");
+    let viewer = app.signed_in(ASSOCIATION_VIEWER).await;
+    assert_eq!(viewer.post_form(&ask, &[("empresa", TOBACCO)]).await.status, 404);
+    let other = app.signed_in(TOBACCO_ASSOCIATION_ADMIN).await;
+    assert_eq!(other.post_form(&ask, &[("empresa", TOBACCO)]).await.status, 404);
+
+    let admin = app.signed_in(ASSOCIATION_ADMIN).await;
+    let reply = admin.post_form(&ask, &[("empresa", TOBACCO)]).await;
+    assert_eq!(reply.status, 303);
+    assert!(reply.header("location").unwrap().contains("solicitud=enviada"), "{reply:?}");
+    let again = admin.post_form(&ask, &[("empresa", TOBACCO)]).await;
+    assert!(again.header("location").unwrap().contains("solicitud=ya-pedida"));
+    let shares = admin.post_form(&ask, &[("empresa", MILL)]).await;
+    assert!(shares.header("location").unwrap().contains("solicitud=ya-comparte"));
+
+    let typo = admin.post_form(&ask, &[("empresa", "Tabacalera del Nayar")]).await;
+    let back = typo.header("location").unwrap().to_owned();
+    assert!(back.contains("solicitud=desconocida"), "{back}");
+    let page = admin.get(&back).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"value="Tabacalera del Nayar""#), "what was typed is kept");
+    assert!(page.body.contains("No hay ninguna empresa con ese nombre"));
+
+    // The tobacco company's admin sees the union's request beside its association's grant.
+    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await.to_string();
+    let seen = access(&app.signed_in(TOBACCO_ADMIN).await, &tobacco).await;
+    assert!(seen.requests.iter().any(|r| r.counterpart.name == UNION));
+    let grant = seen.grants.iter().find(|g| g.grantee.name == TOBACCO_ASSOCIATION).expect("the demo's pair");
+    assert!(!grant.shares_summary, "the tobacco company shares its progress alone");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_one_but_the_associations_people_reaches_its_dashboard_and_they_never_reach_an_answer() {
+    let (app, union) = demo().await;
+    let paths = [
+        format!("/asociaciones/{union}"),
+        format!("/asociaciones/{union}/panel.csv"),
+        format!("/asociaciones/{union}/panel.pdf"),
+    ];
+    let rightful = app.signed_in(ASSOCIATION_VIEWER).await;
+    for path in &paths {
+        assert_eq!(rightful.get(path).await.status, 200, "{path}");
+    }
+    for who in [TOBACCO_ASSOCIATION_ADMIN, MILL_ADMIN, ADVISOR, PLATFORM_ADMIN] {
+        let visitor = app.signed_in(who).await;
+        for path in &paths {
+            let reply = visitor.get(path).await;
+            assert_eq!(reply.status, 404, "{who} reached {path}");
+            assert!(!reply.body.contains(GROWER_1), "{who}: {path}");
+        }
+        let call = visitor.call("associations/dashboard", &[("association_id", &union)]).await;
+        assert_eq!(call.status, 404, "{who}");
+    }
+    let signed_out = app.visitor();
+    assert_eq!(signed_out.get(&paths[0]).await.status, 302);
+    assert_eq!(signed_out.get(&paths[1]).await.status, 303);
+    assert_eq!(signed_out.call("associations/dashboard", &[("association_id", &union)]).await.status, 401);
+
+    // The tobacco company shares with its own association only, and without its summary: the
+    // store refuses its answers to both associations, and gives a grower's to the union.
+    let store = &app.store;
+    let viewer_of = async |email: &str| {
+        store.viewer(store.account_by_email(email).await.unwrap().unwrap().id).await.unwrap().unwrap()
+    };
+    let union_id = union.parse().unwrap();
+    let tobacco_association = app.organization_id(OrganizationKind::Association, TOBACCO_ASSOCIATION).await;
+    let tobacco = app.organization_id(OrganizationKind::Company, TOBACCO).await;
+    let grower_1 = app.organization_id(OrganizationKind::Company, GROWER_1).await;
+    let union_admin = viewer_of(ASSOCIATION_ADMIN).await;
+    let tobacco_admin = viewer_of(TOBACCO_ASSOCIATION_ADMIN).await;
+    assert!(store.shared_assessment(&union_admin, union_id, grower_1).await.unwrap().is_some());
+    assert!(matches!(
+        store.shared_assessment(&union_admin, union_id, tobacco).await,
+        Err(store::StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.shared_assessment(&tobacco_admin, tobacco_association, tobacco).await,
+        Err(store::StoreError::NotFound)
+    ));
+    assert!(store.shared_plan_changes(&tobacco_admin, tobacco_association, tobacco).await.is_ok());
+    assert!(matches!(
+        store.shared_plan_changes(&tobacco_admin, union_id, grower_1).await,
+        Err(store::StoreError::NotFound)
+    ));
+
+    // And an association never reaches a member's answers, whatever it shares.
+    let assessment = app.demo_assessment(app.organization_id(OrganizationKind::Company, MILL).await).await;
+    for path in [format!("/evaluaciones/{assessment}"), format!("/evaluaciones/{assessment}/brechas")] {
+        assert_eq!(rightful.get(&path).await.status, 404, "{path}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_exports_as_csv_and_as_a_pdf_for_the_board_and_each_export_is_logged() {
+    let (app, union) = demo().await;
+    let admin = app.signed_in(ASSOCIATION_ADMIN).await;
+    let (status, csv) = admin.get_bytes(&format!("/asociaciones/{union}/panel.csv?sector=cane_grower")).await;
+    assert_eq!(status, 200);
+    let csv = String::from_utf8(csv).expect("UTF-8");
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark for spreadsheets");
+    assert!(csv.contains(GROWER_1) && csv.contains(MILL));
+    assert!(
+        csv.contains("dejaría deducir los datos de muy pocas empresas"),
+        "the growers alone are withheld"
+    );
+
+    let (status, pdf) = admin.get_bytes(&format!("/asociaciones/{union}/panel.pdf")).await;
+    assert_eq!(status, 200);
+    let (text, pages) = read_pdf(&pdf);
+    assert!(pages >= 1);
+    for expected in [UNION, GROWER_1, "Brechas de las últimas evaluaciones", "Todos los sectores"] {
+        assert!(text.contains(expected), "the PDF lacks `{expected}`:\n{text}");
+    }
+    let grower = app.organization_id(OrganizationKind::Company, GROWER_1).await;
+    let log = app.audit_log(grower, GROWER_1_ADMIN).await;
+    assert!(log.iter().any(|l| l.action == AuditAction::OutsiderExported));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_minimum_is_set_per_installation() {
+    let app = TestApp::spawn_with_settings(|settings| settings.aggregate_minimum = Minimum::new(7)).await;
+    app.load_demo().await;
+    let union = app.organization_id(OrganizationKind::Association, UNION).await.to_string();
+    let board = dashboard(&app.signed_in(ASSOCIATION_VIEWER).await, &union, "").await;
+    assert_eq!(board.minimum, 7);
+    assert_eq!(disclosure(&board, Measure::Gaps), (Disclosure::TooFew { needs: 1 }, 6));
+}
