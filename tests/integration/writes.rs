@@ -48,6 +48,10 @@ enum May {
     GrantedAdvisors,
     /// The platform's admins.
     PlatformAdmins,
+    /// The association's people, on its own dashboard.
+    AssociationPeople,
+    /// The association's admins.
+    AssociationAdmins,
     /// Whoever holds the one-time link.
     LinkHolder,
     /// Nobody once the platform has an admin.
@@ -69,6 +73,12 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("POST", "/organizaciones/{id}/personas/{user}/quitar", May::OwnAdmins),
     ("POST", "/empresas/{id}/accesos", May::OwnAdmins),
     ("POST", "/empresas/{id}/accesos/{grant}/retirar", May::OwnAdmins),
+    ("POST", "/empresas/{id}/accesos/solicitudes/{request}", May::OwnAdmins),
+    ("POST", "/asociaciones/{id}/solicitudes", May::AssociationAdmins),
+    ("GET", "/asociaciones/{id}", May::AssociationPeople),
+    ("GET", "/asociaciones/{id}/panel.csv", May::AssociationPeople),
+    ("GET", "/asociaciones/{id}/panel.pdf", May::AssociationPeople),
+    ("POST", "/api/associations/dashboard", May::AssociationPeople),
     ("POST", "/empresas/{id}/evaluaciones", May::OwnPeople),
     ("POST", "/evaluaciones/{id}/secciones/{section}", May::OwnPeople),
     ("GET", "/evaluaciones/{id}/evidencias/{file}", May::OwnPeopleAndAdvisors),
@@ -629,6 +639,22 @@ async fn a_plan_is_made_by_the_companys_own_people() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_an_associations_admin_asks_a_company_to_share() {
+    let world = World::new().await;
+    let union = world.app.organization_id(OrganizationKind::Association, ASSOCIATION).await.to_string();
+    let requests = async || {
+        let board = json(
+            world.as_(ASSOCIATION_VIEWER).call("associations/dashboard", &[("association_id", &union)]).await,
+        );
+        board["requests"].to_string()
+    };
+    let ask = format!("/asociaciones/{union}/solicitudes");
+    world
+        .try_write(&ask, &[("empresa", TOBACCO)], &[ASSOCIATION_ADMIN], ASSOCIATION_ADMIN, 303, requests)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_a_platform_admin_creates_an_organization() {
     let world = World::new().await;
     let list = async || world.read(PLATFORM_ADMIN, "organizations/list", &[]).await;
@@ -650,6 +676,8 @@ fn may(who: &str, rule: May) -> bool {
         }
         May::GrantedAdvisors => who == ADVISOR,
         May::PlatformAdmins => who == PLATFORM_ADMIN,
+        May::AssociationPeople => [ASSOCIATION_ADMIN, ASSOCIATION_VIEWER].contains(&who),
+        May::AssociationAdmins => who == ASSOCIATION_ADMIN,
         May::LinkHolder | May::FirstRunOnly => false,
     }
 }
@@ -663,6 +691,7 @@ async fn every_reading_server_function_answers_exactly_those_the_table_names() {
     let (mill, id, plan) = (world.mill.as_str(), world.submitted.as_str(), world.plan.as_str());
     let plan_page = json(world.as_(MILL_ADMIN).call("plans/get", &[("plan_id", plan)]).await);
     let action = plan_page["actions"][0]["action"]["id"].as_str().unwrap().to_owned();
+    let union = world.app.organization_id(OrganizationKind::Association, ASSOCIATION).await.to_string();
     let arguments: Vec<(&str, Vec<(&str, &str)>)> = vec![
         ("plans/get", vec![("plan_id", plan)]),
         ("plans/action", vec![("plan_id", plan), ("action_id", &action)]),
@@ -682,6 +711,7 @@ async fn every_reading_server_function_answers_exactly_those_the_table_names() {
         ("setup/open", vec![]),
         ("parameters/list", vec![]),
         ("questionnaires/list", vec![]),
+        ("associations/dashboard", vec![("association_id", &union)]),
     ];
     for (endpoint, fields) in &arguments {
         let path = format!("/api/{endpoint}");
@@ -730,9 +760,12 @@ async fn every_page_opens_for_exactly_those_the_table_names() {
     let (mill, id, plan) = (world.mill.as_str(), world.submitted.as_str(), world.plan.as_str());
     let plan_page = json(world.as_(MILL_ADMIN).call("plans/get", &[("plan_id", plan)]).await);
     let action = plan_page["actions"][0]["action"]["id"].as_str().unwrap().to_owned();
+    let union = world.app.organization_id(OrganizationKind::Association, ASSOCIATION).await.to_string();
     let url = |route: &str| {
         let path = route.replace("{section}", "salarios").replace("{action}", &action);
-        if route.starts_with("/planes/") {
+        if route.starts_with("/asociaciones/") {
+            path.replace("{id}", &union)
+        } else if route.starts_with("/planes/") {
             path.replace("{id}", plan)
         } else if route.starts_with("/evaluaciones/") {
             path.replace("{id}", id)
