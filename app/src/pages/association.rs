@@ -232,11 +232,11 @@ fn ProgressChart(plan: PlanFigures, today: chrono::NaiveDate, label: String) -> 
     path.push_str(&format!("L{WIDTH:.1},{last_y:.1}"));
     let title = label.clone();
     view! {
-        <figure class="chart">
+        <figure class="progress-chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") width="240" height="60" role="img" aria-label=label.clone()>
                 <title>{title}</title>
-                <line x1="0" y1=HEIGHT x2=WIDTH y2=HEIGHT class="chart__axis" />
-                <path d=path class="chart__line" fill="none" />
+                <line x1="0" y1=HEIGHT x2=WIDTH y2=HEIGHT class="progress-chart__axis" />
+                <path d=path class="progress-chart__line" fill="none" />
             </svg>
             <figcaption class="card__meta">{first.to_string()} " → " {today.to_string()}</figcaption>
         </figure>
@@ -265,7 +265,7 @@ fn AskForm(
         <section aria-labelledby="ask-title" class="no-print">
             <h2 id="ask-title">{a.ask_title}</h2>
             {outcome.map(|(problem, message)| view! {
-                <p class=if problem { "form-problem" } else { "notice" } role="status" id="ask-outcome">{message}</p>
+                <p class=if problem { "notice notice--error" } else { "notice notice--success" } role="status" id="ask-outcome">{message}</p>
             })}
             {can_ask.then(|| view! {
                 <form method="post" action=action class="form">

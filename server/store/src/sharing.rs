@@ -366,6 +366,45 @@ impl Store {
     }
 }
 
+impl Store {
+    /// `senda demo` only: spreads a plan's history over the `days` before now — creation first,
+    /// then each move evenly after — so that a demo plan made in one instant reads as weeks of
+    /// work on the association's chart. Nothing else calls it.
+    pub async fn spread_demo_plan_history(&self, plan_id: PlanId, days: i64) -> StoreResult<()> {
+        let events = sqlx::query_as::<_, (String, String)>(
+            "SELECT e.id, e.kind FROM action_events e JOIN plan_actions p ON p.id = e.action_id \
+             WHERE p.plan_id = $1 ORDER BY e.occurred_at, e.id",
+        )
+        .bind(plan_id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let start = Utc::now() - chrono::Duration::days(days);
+        let moves = events.iter().filter(|(_, kind)| kind != "created").count() as i64;
+        let mut tx = self.pool.begin().await?;
+        let mut step = 0;
+        for (id, kind) in &events {
+            let at = if kind == "created" {
+                start
+            } else {
+                step += 1;
+                start + chrono::Duration::days(days) * step as i32 / (moves as i32 + 1)
+            };
+            sqlx::query("UPDATE action_events SET occurred_at = $1 WHERE id = $2")
+                .bind(crate::format_instant(at))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("UPDATE plans SET created_at = $1 WHERE id = $2")
+            .bind(crate::format_instant(start))
+            .bind(plan_id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
 fn require_association_member(viewer: &Viewer, association_id: OrganizationId) -> StoreResult<()> {
     match viewer.role_in(association_id) {
         Some(Role::AssociationAdmin | Role::AssociationViewer) => Ok(()),
