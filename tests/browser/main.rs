@@ -6,6 +6,7 @@
 mod accounts;
 mod advisor_review;
 mod answering;
+mod associations;
 mod plans;
 mod review;
 mod shell;
