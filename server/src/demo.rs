@@ -376,10 +376,8 @@ async fn grower_plan(
         } else {
             &[]
         };
-        let mut revision = action.revision;
-        for (to, note) in steps {
+        for (revision, (to, note)) in (action.revision..).zip(steps) {
             refused_as_error(store.move_action(viewer, plan, action.id, *to, note, revision).await?)?;
-            revision += 1;
         }
     }
     // Made in an instant, read as weeks of work on the union's charts.

@@ -286,14 +286,14 @@ impl PortfolioOrder {
 /// (their home, or the daily digest).
 pub async fn waiting(cx: &Context, order: PortfolioOrder, search: &str, looked: &str) -> AppResult<Waiting> {
     let search = search.trim().to_lowercase();
-    let mut waiting = Waiting::default();
-    waiting.associations = cx
+    let associations = cx
         .viewer
         .memberships
         .iter()
         .filter(|m| m.organization.kind == assessments::organization::OrganizationKind::Association)
         .map(|m| m.organization.clone())
         .collect();
+    let mut waiting = Waiting { associations, ..Waiting::default() };
     for visible in cx.store.visible_companies(&cx.viewer).await? {
         match visible.access {
             CompanyAccess::Advisor => {

@@ -379,15 +379,16 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let start = Utc::now() - chrono::Duration::days(days);
-        let moves = events.iter().filter(|(_, kind)| kind != "created").count() as i64;
+        let moves =
+            i32::try_from(events.iter().filter(|(_, kind)| kind != "created").count()).unwrap_or(i32::MAX);
         let mut tx = self.pool.begin().await?;
-        let mut step = 0;
+        let mut step: i32 = 0;
         for (id, kind) in &events {
             let at = if kind == "created" {
                 start
             } else {
                 step += 1;
-                start + chrono::Duration::days(days) * step as i32 / (moves as i32 + 1)
+                start + chrono::Duration::days(days) * step / moves.saturating_add(1)
             };
             sqlx::query("UPDATE action_events SET occurred_at = $1 WHERE id = $2")
                 .bind(crate::format_instant(at))
