@@ -294,7 +294,7 @@ async fn demo(settings: &Settings, password: &str) -> anyhow::Result<()> {
     let accounts = accounts::load_demo(&store, &library, password).await?;
     println!("Demo loaded into {url}. Every account's password is the one you gave.");
     for account in accounts {
-        println!("{:<20} {:<38} {}", account.role.as_str(), account.organization, account.email);
+        println!("{:<20} {:<44} {}", account.role.as_str(), account.organization, account.email);
     }
     store.close().await;
     Ok(())
