@@ -252,9 +252,9 @@ async fn no_one_but_the_associations_people_reaches_its_dashboard_and_they_never
         store.shared_assessment(&tobacco_admin, tobacco_association, tobacco).await,
         Err(store::StoreError::NotFound)
     ));
-    assert!(store.shared_plan_changes(&tobacco_admin, tobacco_association, tobacco).await.is_ok());
+    assert!(store.plan_status_changes(&tobacco_admin, tobacco).await.is_ok());
     assert!(matches!(
-        store.shared_plan_changes(&tobacco_admin, union_id, grower_1).await,
+        store.plan_status_changes(&tobacco_admin, grower_1).await,
         Err(store::StoreError::NotFound)
     ));
 
@@ -299,4 +299,40 @@ async fn the_minimum_is_set_per_installation() {
     let board = dashboard(&app.signed_in(ASSOCIATION_VIEWER).await, &union, "").await;
     assert_eq!(board.minimum, 7);
     assert_eq!(disclosure(&board, Measure::Gaps), (Disclosure::TooFew { needs: 1 }, 6));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mills_admin_sees_exactly_what_the_union_receives_and_controls_it() {
+    let (app, union) = demo().await;
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await.to_string();
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let own = access(&admin, &mill).await;
+    let grant = own.grants.iter().find(|g| g.grantee.name == UNION).expect("the demo's grant");
+    let (_, preview) = own.previews.iter().find(|(id, _)| *id == grant.id).expect("what the union receives");
+    let union_viewer = app.signed_in(ASSOCIATION_VIEWER).await;
+    let received = dashboard(&union_viewer, &union, "").await;
+    let line = received.members.iter().find(|m| m.company.name == MILL).expect("the mill's line");
+    assert_eq!(preview, line, "the preview is the union's very line");
+    assert!(line.summary.is_some());
+
+    // The admin takes the summary back: revoke, grant progress alone; the union's next look has
+    // the mill's progress and no summary. The gaps now rest on the five growers, one company
+    // fewer than the actions' six: shown together they would give the mill's, so they are not.
+    let revoke = format!("/empresas/{mill}/accesos/{}/retirar", grant.id);
+    assert_eq!(admin.post_form(&revoke, &[]).await.status, 303);
+    let union_id = grant.grantee.id.to_string();
+    let regrant = admin
+        .post_form(
+            &format!("/empresas/{mill}/accesos"),
+            &[("scope", "plan_progress"), ("grantee", &union_id)],
+        )
+        .await;
+    assert_eq!(regrant.status, 303);
+    let received = dashboard(&union_viewer, &union, "").await;
+    let line = received.members.iter().find(|m| m.company.name == MILL).expect("still a member");
+    assert!(!line.shares_summary && line.summary.is_none() && line.plan.is_some());
+    assert_eq!(disclosure(&received, Measure::Gaps), (Disclosure::WouldSingleOut, 5));
+    assert_eq!(disclosure(&received, Measure::Actions), (Disclosure::Shown, 6));
+    let own = access(&admin, &mill).await;
+    assert!(own.previews.iter().all(|(_, p)| p.summary.is_none()), "the preview follows");
 }

@@ -66,6 +66,7 @@ pub struct AssociationTexts {
     pub decline: &'static str,
     pub revoke_hint: &'static str,
     pub grant_with_summary: &'static str,
+    pub what_they_see: &'static str,
     pub dashboard_link: fn(&str) -> String,
     pub csv_columns: [&'static str; 4],
     pub pdf_confidential: &'static str,
@@ -158,6 +159,7 @@ pub static ES: AssociationTexts = AssociationTexts {
     revoke_hint: "Puede dejar de compartir en cualquier momento con «Retirar»: la asociación deja de ver \
         sus datos, y sus cifras dejan de contar en las de conjunto, desde su siguiente visita.",
     grant_with_summary: "Avance del plan y resumen de la última evaluación",
+    what_they_see: "Ver exactamente lo que recibe la asociación",
     dashboard_link: |name| format!("Panel de {name}"),
     csv_columns: ["Parte", "Empresa o sector", "Cifra", "Valor"],
     pdf_confidential: "Cifras que las empresas compartieron con la asociación, para su consejo.",
@@ -251,6 +253,7 @@ pub static EN: AssociationTexts = AssociationTexts {
     revoke_hint: "You may stop sharing at any time with “Revoke”: from the association's next visit it no \
         longer sees your data, and your figures no longer count in the figures across members.",
     grant_with_summary: "Plan progress and latest assessment summary",
+    what_they_see: "See exactly what the association receives",
     dashboard_link: |name| format!("Dashboard of {name}"),
     csv_columns: ["Part", "Company or sector", "Figure", "Value"],
     pdf_confidential: "Figures the companies shared with the association, for its board.",

@@ -76,4 +76,7 @@ pub struct Access {
     pub associations: Vec<Organization>,
     /// Associations' requests waiting for the company's answer.
     pub requests: Vec<assessments::sharing::ShareRequest>,
+    /// For each grant to an association, exactly what it receives: its dashboard's line.
+    pub previews: Vec<(assessments::ids::GrantId, crate::model::association::MemberLine)>,
+    pub today: chrono::NaiveDate,
 }

@@ -32,7 +32,7 @@ pub struct Dashboard {
 }
 
 /// One member that shares, and what it shares.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberLine {
     pub company: Organization,
     pub shares_summary: bool,

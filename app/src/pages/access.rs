@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::list_access;
-use crate::components::Loaded;
+use crate::components::{Loaded, MemberCard};
 use crate::i18n::use_texts;
 use crate::model::account::Access;
 use crate::urls;
@@ -25,7 +25,7 @@ pub fn AccessPage() -> impl IntoView {
 #[component]
 fn AccessOf(access: Access) -> impl IntoView {
     let t = use_texts();
-    let Access { company, grants, advisories, associations, requests } = access;
+    let Access { company, grants, advisories, associations, requests, previews, today } = access;
     let a = t.association;
     let base = urls::company_access(company.id);
     let list = if grants.is_empty() {
@@ -41,6 +41,12 @@ fn AccessOf(access: Access) -> impl IntoView {
                             GrantScope::PlanProgress if grant.shares_summary => a.grant_with_summary,
                             GrantScope::PlanProgress => t.grant_association,
                         }}</span>
+                        {previews.iter().find(|(id, _)| *id == grant.id).map(|(_, line)| view! {
+                            <details class="preview">
+                                <summary>{a.what_they_see}</summary>
+                                <ul class="cards"><MemberCard member=line.clone() today /></ul>
+                            </details>
+                        })}
                         <form method="post" action=format!("{base}/{}/retirar", grant.id)>
                             <button type="submit" class="button--quiet">{t.revoke}</button>
                         </form>

@@ -39,8 +39,11 @@ pub async fn people(cx: &Context, organization_id: OrganizationId) -> AppResult<
 /// A company's grants to advisors and associations, and whom it could grant.
 pub async fn access(cx: &Context, company_id: OrganizationId) -> AppResult<Access> {
     let grants = cx.store.grants(&cx.viewer, company_id).await?;
+    let company = visible_company(cx, company_id).await?.company;
     Ok(Access {
-        company: visible_company(cx, company_id).await?.company,
+        previews: super::association::previews(cx, &company, &grants).await?,
+        today: store::today(),
+        company,
         grants,
         advisories: cx.store.organizations_of_kind(OrganizationKind::Advisory).await?,
         associations: cx.store.organizations_of_kind(OrganizationKind::Association).await?,

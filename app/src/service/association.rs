@@ -5,14 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use assessments::access::{AuditAction, Organization};
-use assessments::ids::OrganizationId;
-use assessments::organization::{OrganizationKind, Role, Sector};
+use assessments::access::{AuditAction, Grant, Organization};
+use assessments::ids::{GrantId, OrganizationId};
+use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
 use assessments::parameters;
 use assessments::plan::PlanProgress;
 use assessments::scoring::score;
 use assessments::sharing::{
-    Aggregate, AssessmentSummary, MemberFigures, PlanFigures, aggregates, progress_over_time,
+    Aggregate, AssessmentSummary, MemberFigures, PlanFigures, SharingMember, aggregates, progress_over_time,
 };
 use assessments::text::Text;
 use store::sharing::{AskOutcome, SharedAssessment};
@@ -79,23 +79,12 @@ pub async fn figures(
     for member in cx.store.sharing_members(&cx.viewer, association_id).await? {
         let company_id = member.company.id;
         cx.audit_outsider(true, company_id, audit, "association dashboard").await?;
-        let plan = plan_figures(cx, association_id, company_id, today).await?;
-        let summary = if member.shares_summary {
-            match cx.store.shared_assessment(&cx.viewer, association_id, company_id).await? {
-                Some(shared) => Some(summarize(cx, shared, &mut sections).await?),
-                None => None,
-            }
+        let shared = if member.shares_summary {
+            cx.store.shared_assessment(&cx.viewer, association_id, company_id).await?
         } else {
             None
         };
-        lines.push(MemberLine {
-            company: member.company,
-            shares_summary: member.shares_summary,
-            shared_since: member.shared_since,
-            last_submitted: member.last_submitted,
-            plan,
-            summary,
-        });
+        lines.push(member_line(cx, member, shared, today, &mut sections).await?);
     }
     let figures: Vec<MemberFigures> = lines
         .iter()
@@ -109,17 +98,67 @@ pub async fn figures(
     Ok((lines, aggregates(&figures, cx.minimum, today), sections))
 }
 
-/// A member's latest plan as figures: today's counts from its actions, the line over time from
+/// What an association receives of `member`: its plan's figures, and the summary of `shared`
+/// (its latest submitted assessment, when it shares it). The sections counted are added to
+/// `sections`.
+async fn member_line(
+    cx: &Context,
+    member: SharingMember,
+    shared: Option<SharedAssessment>,
+    today: chrono::NaiveDate,
+    sections: &mut BTreeMap<String, Text>,
+) -> AppResult<MemberLine> {
+    let plan = plan_figures(cx, member.company.id, today).await?;
+    let summary = match shared {
+        Some(shared) if member.shares_summary => Some(summarize(cx, shared, sections).await?),
+        _ => None,
+    };
+    Ok(MemberLine {
+        company: member.company,
+        shares_summary: member.shares_summary,
+        shared_since: member.shared_since,
+        last_submitted: member.last_submitted,
+        plan,
+        summary,
+    })
+}
+
+/// What each association the company shares its progress with receives of it, as the company's
+/// admins see it on their access page: the very line of the association's dashboard.
+pub async fn previews(
+    cx: &Context,
+    company: &Organization,
+    grants: &[Grant],
+) -> AppResult<Vec<(GrantId, MemberLine)>> {
+    let sharing: Vec<&Grant> = grants.iter().filter(|g| g.scope == GrantScope::PlanProgress).collect();
+    if sharing.is_empty() {
+        return Ok(Vec::new());
+    }
+    let latest = cx.store.own_latest_submitted(&cx.viewer, company.id).await?;
+    let today = store::today();
+    let mut previews = Vec::new();
+    for grant in sharing {
+        let member = SharingMember {
+            company: company.clone(),
+            grant_id: grant.id,
+            shares_summary: grant.shares_summary,
+            shared_since: grant.granted_at,
+            last_submitted: latest.as_ref().map(|l| l.submitted_at),
+        };
+        previews
+            .push((grant.id, member_line(cx, member, latest.clone(), today, &mut BTreeMap::new()).await?));
+    }
+    Ok(previews)
+}
+
+/// A company's latest plan as figures: today's counts from its actions, the line over time from
 /// their status changes.
 async fn plan_figures(
     cx: &Context,
-    association_id: OrganizationId,
     company_id: OrganizationId,
     today: chrono::NaiveDate,
 ) -> AppResult<Option<PlanFigures>> {
-    let Some((plan_id, changes)) =
-        cx.store.shared_plan_changes(&cx.viewer, association_id, company_id).await?
-    else {
+    let Some((plan_id, changes)) = cx.store.plan_status_changes(&cx.viewer, company_id).await? else {
         return Ok(None);
     };
     let plans = cx.store.plan_statuses_of(&cx.viewer, company_id).await?;

@@ -248,16 +248,18 @@ impl Store {
             .collect()
     }
 
-    /// The status changes of every action of a sharing member's latest plan, oldest first: when
-    /// each action was created and each move since. Nothing else of the history — no notes, no
-    /// names. `None` without a plan.
-    pub async fn shared_plan_changes(
+    /// The status changes of every action of a company's latest plan, oldest first: when each
+    /// action was created and each move since. Nothing else of the history — no notes, no names.
+    /// `None` without a plan; `NotFound` for whoever does not see the company (its own people,
+    /// its advisors, and the associations it shares its progress with do).
+    pub async fn plan_status_changes(
         &self,
         viewer: &Viewer,
-        association_id: OrganizationId,
         company_id: OrganizationId,
     ) -> StoreResult<Option<(PlanId, Vec<StatusChange>)>> {
-        self.require_sharing(viewer, association_id, company_id, false).await?;
+        if self.visible_company(viewer, company_id).await?.is_none() {
+            return Err(StoreError::NotFound);
+        }
         let plan: Option<String> =
             sqlx::query_scalar("SELECT id FROM plans WHERE company_id = $1 ORDER BY created_at DESC LIMIT 1")
                 .bind(company_id.to_string())
@@ -298,7 +300,26 @@ impl Store {
         association_id: OrganizationId,
         company_id: OrganizationId,
     ) -> StoreResult<Option<SharedAssessment>> {
-        self.require_sharing(viewer, association_id, company_id, true).await?;
+        require_association_member(viewer, association_id)?;
+        if self.active_grant(association_id, company_id).await? != Some(true) {
+            return Err(StoreError::NotFound);
+        }
+        self.latest_submitted(company_id).await
+    }
+
+    /// The same, for the company's own admins: to see exactly what an association receives.
+    pub async fn own_latest_submitted(
+        &self,
+        viewer: &Viewer,
+        company_id: OrganizationId,
+    ) -> StoreResult<Option<SharedAssessment>> {
+        if viewer.role_in(company_id) != Some(Role::CompanyAdmin) {
+            return Err(StoreError::NotFound);
+        }
+        self.latest_submitted(company_id).await
+    }
+
+    async fn latest_submitted(&self, company_id: OrganizationId) -> StoreResult<Option<SharedAssessment>> {
         let row = sqlx::query_as::<_, (String, String, i64, Option<String>, String, String)>(
             "SELECT id, questionnaire_id, questionnaire_version, reference_date, started_at, submitted_at \
              FROM assessments WHERE company_id = $1 AND status = 'submitted' ORDER BY submitted_at DESC LIMIT 1",
@@ -330,22 +351,6 @@ impl Store {
             submitted_at: instant(&submitted_at)?,
             answers,
         }))
-    }
-
-    /// `NotFound` unless the viewer is one of the association's people and the company shares
-    /// with it now (its summary too, when `summary`).
-    async fn require_sharing(
-        &self,
-        viewer: &Viewer,
-        association_id: OrganizationId,
-        company_id: OrganizationId,
-        summary: bool,
-    ) -> StoreResult<()> {
-        require_association_member(viewer, association_id)?;
-        match self.active_grant(association_id, company_id).await? {
-            Some(shares_summary) if shares_summary || !summary => Ok(()),
-            _ => Err(StoreError::NotFound),
-        }
     }
 
     /// Whether the company shares its progress with the association now, and its summary too.
