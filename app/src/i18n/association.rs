@@ -96,7 +96,7 @@ pub static ES: AssociationTexts = AssociationTexts {
     },
     no_plan: "Todavía sin plan de mejora.",
     actions_line: |total, done, verified, overdue| {
-        format!("{total} acciones: {done} hechas, {verified} verificadas, {overdue} vencidas")
+        format!("Acciones: {total} · hechas: {done} · verificadas: {verified} · vencidas: {overdue}")
     },
     last_assessment: "Última evaluación enviada",
     never_submitted: "Ninguna evaluación enviada todavía",
@@ -190,7 +190,7 @@ pub static EN: AssociationTexts = AssociationTexts {
     },
     no_plan: "No improvement plan yet.",
     actions_line: |total, done, verified, overdue| {
-        format!("{total} actions: {done} done, {verified} verified, {overdue} overdue")
+        format!("Actions: {total} · done: {done} · verified: {verified} · overdue: {overdue}")
     },
     last_assessment: "Latest assessment submitted",
     never_submitted: "No assessment submitted yet",
