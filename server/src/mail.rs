@@ -133,6 +133,9 @@ pub fn digest(waiting: &Waiting, language: Language) -> Option<String> {
         if !work.requests.is_empty() {
             items.push(format!("{}: {}", r.open_requests_title, work.requests.len()));
         }
+        if !work.share_requests.is_empty() {
+            items.push(format!("{}: {}", t.association.to_answer_title, work.share_requests.len()));
+        }
         if !work.returned.is_empty() {
             items.push(format!("{}: {}", r.returned_title, work.returned.len()));
         }

@@ -48,7 +48,7 @@ async fn with_javascript_an_admin_withdraws_an_access_and_invites_a_person() {
 
     browser.client.goto(&app.url(&format!("/empresas/{mill}/accesos"))).await.unwrap();
     browser.wait_for_hydration().await;
-    let cards = browser.client.find_all(Locator::Css(".cards .card")).await.unwrap();
+    let cards = browser.client.find_all(Locator::Css("ul.cards > li.card")).await.unwrap();
     assert_eq!(cards.len(), 2, "the advisory organization and the association");
     let mut withdraw = None;
     for card in cards {
@@ -58,7 +58,7 @@ async fn with_javascript_an_admin_withdraws_an_access_and_invites_a_person() {
     }
     withdraw.expect("the association's access").click().await.unwrap();
     let deadline = std::time::Instant::now() + senda_tests::browser::PATIENCE;
-    while browser.client.find_all(Locator::Css(".cards .card")).await.unwrap().len() != 1 {
+    while browser.client.find_all(Locator::Css("ul.cards > li.card")).await.unwrap().len() != 1 {
         assert!(std::time::Instant::now() < deadline, "the withdrawn access stayed on the page");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }

@@ -96,9 +96,14 @@ async fn a_request_accepted_shares_what_the_company_chose_and_a_revocation_remov
         board.requests.iter().find(|r| r.counterpart.name == GROWER_6).expect("the demo's pending request");
     assert_eq!(pending.state, RequestState::Pending);
 
-    // The grower's admin sees it with what it would share; a member of another company cannot
+    // The grower's admin finds it on their home, and on the access page with what it would share;
+    // an admin of another company cannot
     // answer it, nor can its own people answer through another company's address.
     let grower_admin = app.signed_in(GROWER_6_ADMIN).await;
+    let home = grower_admin.call("home/waiting", &[]).await;
+    let home: app::model::review::Waiting = serde_json::from_str(&home.body).expect("what waits");
+    let asked: Vec<&str> = home.own[0].share_requests.iter().map(|r| r.counterpart.name.as_str()).collect();
+    assert_eq!(asked, [UNION]);
     let waiting = access(&grower_admin, &grower_6).await;
     let request =
         waiting.requests.iter().find(|r| r.counterpart.name == UNION).expect("the request").id.to_string();

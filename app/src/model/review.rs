@@ -118,6 +118,9 @@ pub struct CompanyWork {
     /// Assessments sent back for changes and still in progress.
     pub returned: Vec<(AssessmentId, Text)>,
     pub actions: Vec<ActionDue>,
+    /// Associations' requests to share, waiting for an admin's answer (admins only).
+    #[serde(default)]
+    pub share_requests: Vec<assessments::sharing::ShareRequest>,
 }
 
 /// What waits for the person signed in, on their home page.

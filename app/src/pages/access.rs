@@ -44,7 +44,7 @@ fn AccessOf(access: Access) -> impl IntoView {
                         {previews.iter().find(|(id, _)| *id == grant.id).map(|(_, line)| view! {
                             <details class="preview">
                                 <summary>{a.what_they_see}</summary>
-                                <ul class="cards"><MemberCard member=line.clone() today /></ul>
+                                <ul class="preview__line"><MemberCard member=line.clone() today /></ul>
                             </details>
                         })}
                         <form method="post" action=format!("{base}/{}/retirar", grant.id)>

@@ -82,12 +82,20 @@ fn OwnWork(work: CompanyWork) -> impl IntoView {
     let t = use_texts();
     let r = t.review;
     let language = use_context::<Language>().unwrap_or_default();
-    let CompanyWork { company, requests, returned, actions } = work;
-    let clear = requests.is_empty() && returned.is_empty() && actions.is_empty();
+    let CompanyWork { company, requests, returned, actions, share_requests } = work;
+    let clear = requests.is_empty() && returned.is_empty() && actions.is_empty() && share_requests.is_empty();
     view! {
         <section class="waiting" aria-label=company.name.clone()>
             <h2><a href=urls::company(company.id)>{company.name.clone()}</a></h2>
             {clear.then(|| view! { <p>{r.all_clear}</p> })}
+            {(!share_requests.is_empty()).then(|| view! {
+                <h3>{t.association.to_answer_title}</h3>
+                <ul>
+                    {share_requests.into_iter().map(|request| view! {
+                        <li><a href=format!("{}#requests-title", urls::company_access(company.id))>{request.counterpart.name}</a></li>
+                    }).collect_view()}
+                </ul>
+            })}
             {(!returned.is_empty()).then(|| view! {
                 <h3>{r.returned_title}</h3>
                 <ul>

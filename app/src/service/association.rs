@@ -67,7 +67,7 @@ pub async fn dashboard(
 
 /// Each sharing member's line, every aggregate of every filter (decided together), and the
 /// titles of the sections counted. `audit` is written in each member's log: a look or an export.
-pub async fn figures(
+async fn figures(
     cx: &Context,
     association_id: OrganizationId,
     audit: AuditAction,

@@ -372,7 +372,19 @@ async fn portfolio_line(cx: &Context, company: Organization, looked: &str) -> Ap
 async fn company_work(cx: &Context, company: Organization) -> AppResult<CompanyWork> {
     let today = store::today();
     let soon = assessments::dates::add_days(today, DUE_SOON_DAYS).unwrap_or(today);
-    let mut work = CompanyWork { company, requests: Vec::new(), returned: Vec::new(), actions: Vec::new() };
+    let share_requests =
+        if cx.viewer.role_in(company.id) == Some(assessments::organization::Role::CompanyAdmin) {
+            cx.store.share_requests_to(&cx.viewer, company.id).await?
+        } else {
+            Vec::new()
+        };
+    let mut work = CompanyWork {
+        company,
+        requests: Vec::new(),
+        returned: Vec::new(),
+        actions: Vec::new(),
+        share_requests,
+    };
     for header in cx.store.assessments_of(&cx.viewer, work.company.id).await? {
         let threads = cx.store.threads(&cx.viewer, header.id).await?;
         let asked: Vec<Thread> = threads.into_iter().filter(Thread::waits_for_company).collect();
