@@ -273,6 +273,23 @@ fn past_as_of_today(library: &Library) -> anyhow::Result<Questionnaire> {
     Ok(as_of(written, &library.parameters, store::today()).0)
 }
 
+/// The plan of a demo assessment as Senda proposes it, one action per gap, and its actions.
+async fn plan_of(
+    store: &Store,
+    library: &Library,
+    viewer: &assessments::access::Viewer,
+    assessment_id: AssessmentId,
+) -> anyhow::Result<(assessments::ids::PlanId, Vec<assessments::plan::PlanAction>)> {
+    let today = store::today();
+    let questionnaire = &past_as_of_today(library)?;
+    let answers = store.answers(viewer, assessment_id).await?;
+    let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
+    let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, today);
+    let proposed = assessments::plan::propose_actions(questionnaire, &card, today);
+    let plan = store.create_plan(viewer, assessment_id, &proposed).await?;
+    Ok((plan, store.plan_actions(viewer, plan).await?))
+}
+
 /// The sugar mill's plan, some weeks in: actions in every status, two of them overdue, one
 /// verified by the advisor.
 async fn plan_under_way(
@@ -281,17 +298,11 @@ async fn plan_under_way(
     viewer: &assessments::access::Viewer,
     assessment_id: AssessmentId,
 ) -> anyhow::Result<()> {
-    use assessments::plan::{ActionStatus, propose_actions};
+    use assessments::plan::ActionStatus;
     use store::plans::ActionEdit;
 
     let today = store::today();
-    let questionnaire = &past_as_of_today(library)?;
-    let answers = store.answers(viewer, assessment_id).await?;
-    let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
-    let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, today);
-    let plan =
-        store.create_plan(viewer, assessment_id, &propose_actions(questionnaire, &card, today)).await?;
-    let actions = store.plan_actions(viewer, plan).await?;
+    let (plan, actions) = plan_of(store, library, viewer, assessment_id).await?;
     let advisor =
         store.account_by_email("asesora@asesores.demo.senda.mx").await?.context("the demo advisor")?;
     let advisor = store.viewer(advisor.id).await?.context("the demo advisor's memberships")?;
@@ -354,16 +365,9 @@ async fn grower_plan(
     assessment_id: AssessmentId,
     index: usize,
 ) -> anyhow::Result<()> {
-    use assessments::plan::{ActionStatus, propose_actions};
+    use assessments::plan::ActionStatus;
 
-    let today = store::today();
-    let questionnaire = &past_as_of_today(library)?;
-    let answers = store.answers(viewer, assessment_id).await?;
-    let answers: Answers = answers.into_iter().filter_map(|a| Some((a.question_id, a.value?))).collect();
-    let card = assessments::scoring::score(questionnaire, &library.catalog, &answers, today);
-    let plan =
-        store.create_plan(viewer, assessment_id, &propose_actions(questionnaire, &card, today)).await?;
-    let actions = store.plan_actions(viewer, plan).await?;
+    let (plan, actions) = plan_of(store, library, viewer, assessment_id).await?;
     let done = actions.len().saturating_sub(index + 1);
     for (position, action) in actions.iter().enumerate() {
         let steps: &[(ActionStatus, &str)] = if position < done {
