@@ -258,9 +258,13 @@ pub struct Cohort {
 }
 
 /// Decides every cohort at once: large cohorts first (the all-sectors figures before one
-/// sector's), each shown only when it has at least `minimum` companies and, against every cohort
-/// shown before it, neither set exceeds the other by fewer than `minimum` companies — so no two
-/// shown figures, whatever they measure, can be subtracted to isolate a smaller group.
+/// sector's), each shown only when it has at least `minimum` companies and
+/// - against every cohort shown before it, neither set exceeds the other by fewer than `minimum`
+///   companies — so no two shown figures, whatever they measure, can be subtracted to isolate a
+///   smaller group;
+/// - for a sector's, the companies of its measure's all-sectors figure left outside every sector
+///   shown (this one included) are none or at least `minimum` — since sectors do not overlap,
+///   the whole less the sectors shown is that remainder, and no sum of shown figures reaches less.
 pub fn disclose(cohorts: &[Cohort], minimum: Minimum) -> BTreeMap<CohortKey, Disclosure> {
     let minimum = minimum.get() as usize;
     let mut order: Vec<&Cohort> = cohorts.iter().collect();
@@ -272,15 +276,36 @@ pub fn disclose(cohorts: &[Cohort], minimum: Minimum) -> BTreeMap<CohortKey, Dis
         ))
     });
     let mut shown: Vec<&BTreeSet<OrganizationId>> = Vec::new();
+    // Per measure: its all-sectors cohort when shown, and the companies of the sectors shown.
+    let mut wholes: BTreeMap<Measure, &BTreeSet<OrganizationId>> = BTreeMap::new();
+    let mut in_sectors: BTreeMap<Measure, BTreeSet<OrganizationId>> = BTreeMap::new();
     let mut decided = BTreeMap::new();
     for cohort in order {
         let size = cohort.companies.len();
+        let measure = cohort.key.measure;
+        let leaves_too_few = || {
+            let Some(whole) = wholes.get(&measure) else { return false };
+            let covered = in_sectors.get(&measure);
+            let left = whole
+                .iter()
+                .filter(|c| !cohort.companies.contains(c) && covered.is_none_or(|s| !s.contains(c)))
+                .count();
+            left > 0 && left < minimum
+        };
         let disclosure = if size < minimum {
             Disclosure::TooFew { needs: count(minimum - size) }
-        } else if shown.iter().any(|other| too_close(&cohort.companies, other, minimum)) {
+        } else if shown.iter().any(|other| too_close(&cohort.companies, other, minimum))
+            || (cohort.key.sector.is_some() && leaves_too_few())
+        {
             Disclosure::WouldSingleOut
         } else {
             shown.push(&cohort.companies);
+            match cohort.key.sector {
+                None => {
+                    wholes.insert(measure, &cohort.companies);
+                }
+                Some(_) => in_sectors.entry(measure).or_default().extend(cohort.companies.iter().copied()),
+            }
             Disclosure::Shown
         };
         decided.insert(cohort.key, disclosure);
@@ -356,8 +381,10 @@ pub fn aggregates(members: &[MemberFigures], minimum: Minimum, today: NaiveDate)
                 }
             }
             totals.companies = count(companies.len());
+            // A mean over only some of the cohort would rest on fewer companies than it shows.
             let sum: u32 = scores.iter().sum();
-            totals.mean_score = (!scores.is_empty()).then(|| sum / count(scores.len()));
+            totals.mean_score =
+                (!scores.is_empty() && scores.len() == companies.len()).then(|| sum / count(scores.len()));
             sums.insert(key, totals);
             cohorts.push(Cohort { key, companies });
         }
@@ -518,33 +545,105 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_less_the_sectors_shown_isolates_no_one() {
+        // Five growers, five mills and one tobacco company: the whole and the growers show; the
+        // mills would leave the tobacco company alone outside the sectors shown.
+        let planned = Some(day("2026-11-02"));
+        let mut members: Vec<MemberFigures> =
+            (0..5).map(|n| member(n, Sector::CaneGrower, planned, true)).collect();
+        members.extend((5..10).map(|n| member(n, Sector::SugarMill, planned, true)));
+        members.push(member(10, Sector::TobaccoCompany, planned, true));
+        let all = aggregates(&members, Minimum::new(5), day("2026-11-30"));
+        let find =
+            |sector| all.iter().find(|a| a.key == CohortKey { measure: Measure::Gaps, sector }).unwrap();
+        assert_eq!(find(None).disclosure, Disclosure::Shown);
+        let shown: Vec<Option<Sector>> = [Sector::CaneGrower, Sector::SugarMill]
+            .into_iter()
+            .map(Some)
+            .filter(|s| find(*s).disclosure == Disclosure::Shown)
+            .collect();
+        assert_eq!(shown.len(), 1, "one sector of the two, never both: {shown:?}");
+    }
+
+    #[test]
     fn the_minimum_is_never_below_two() {
         assert_eq!(Minimum::new(0).get(), 2);
         assert_eq!(Minimum::new(1).get(), 2);
         assert_eq!(Minimum::new(7).get(), 7);
     }
 
+    /// Members of any sector or none, with or without a plan (of any age) and a summary (scored
+    /// or not), each with figures of its own.
     fn members_strategy() -> impl Strategy<Value = Vec<MemberFigures>> {
-        let one = (0..Sector::ALL.len(), prop::option::of(0i64..900), any::<bool>());
+        let one = (
+            0..=Sector::ALL.len(),
+            prop::option::of(0i64..900),
+            any::<bool>(),
+            prop::option::of(0u32..=100),
+            1u32..40,
+        );
         prop::collection::vec(one, 0..24).prop_map(|members| {
             members
                 .into_iter()
                 .enumerate()
-                .map(|(n, (sector, plan_age, summary))| {
+                .map(|(n, (sector, plan_age, summary, score, actions))| {
                     let plan_day =
                         plan_age.map(|age| crate::dates::add_days(day("2026-11-30"), -age).unwrap());
-                    member(n as u128, Sector::ALL[sector], plan_day, summary)
+                    let mut member = member(
+                        n as u128,
+                        Sector::ALL.get(sector).copied().unwrap_or(Sector::Other),
+                        plan_day,
+                        summary,
+                    );
+                    member.sector = Sector::ALL.get(sector).copied();
+                    if let Some(plan) = &mut member.progress {
+                        plan.actions = actions;
+                        plan.points[0].actions = actions;
+                    }
+                    if let Some(summary) = &mut member.summary {
+                        summary.score = score;
+                        summary.gaps_by_section.insert("salarios".to_owned(), actions % 7);
+                    }
+                    member
                 })
                 .collect()
         })
     }
 
-    /// The companies behind an aggregate, recomputed from the members, not taken from it.
+    /// Members that all share everything, planned the same day: every measure rests on the same
+    /// companies, so only the sectors tell the figures apart — where subtraction bites.
+    fn sharing_everything_strategy() -> impl Strategy<Value = Vec<MemberFigures>> {
+        prop::collection::vec((0..=Sector::ALL.len(), 1u32..40), 0..24).prop_map(|members| {
+            members
+                .into_iter()
+                .enumerate()
+                .map(|(n, (sector, actions))| {
+                    let mut member = member(n as u128, Sector::Other, Some(day("2026-11-02")), true);
+                    member.sector = Sector::ALL.get(sector).copied();
+                    if let Some(plan) = &mut member.progress {
+                        plan.actions = actions;
+                    }
+                    member
+                })
+                .collect()
+        })
+    }
+
+    /// The companies behind an aggregate, worked out from the members by the rule the figures
+    /// promise, not by the code that sums them.
     fn behind(members: &[MemberFigures], key: CohortKey, today: NaiveDate) -> BTreeSet<OrganizationId> {
         members
             .iter()
             .filter(|m| key.sector.is_none() || m.sector == key.sector)
-            .filter(|m| add(&mut Totals::default(), &mut Vec::new(), m, key.measure, today))
+            .filter(|m| match key.measure {
+                Measure::Gaps => m.summary.is_some(),
+                Measure::Actions => m.progress.is_some(),
+                Measure::Season(season) => m
+                    .progress
+                    .as_ref()
+                    .and_then(|p| p.points.first())
+                    .is_some_and(|first| first.day <= season.last_day().min(today)),
+            })
             .map(|m| m.company)
             .collect()
     }
@@ -581,11 +680,61 @@ mod tests {
                 .collect();
             for (i, a) in shown.iter().enumerate() {
                 for b in &shown[i + 1..] {
+                    // Never by exactly one company, whichever two figures.
                     let (only_a, only_b) = (a.difference(b).count(), b.difference(a).count());
                     prop_assert!(only_a != 1 && only_b != 1, "two shown figures differ by one company");
                     prop_assert!(only_a == 0 || only_a >= minimum as usize);
                     prop_assert!(only_b == 0 || only_b >= minimum as usize);
                 }
+            }
+        }
+
+        #[test]
+        fn the_whole_less_any_sectors_shown_is_none_or_at_least_the_minimum(
+            members in prop_oneof![members_strategy(), sharing_everything_strategy()],
+            minimum in 2u32..8,
+        ) {
+            let today = day("2026-11-30");
+            let all = aggregates(&members, Minimum::new(minimum), today);
+            let shown = |a: &&Aggregate| a.disclosure == Disclosure::Shown;
+            for whole in all.iter().filter(shown).filter(|a| a.key.sector.is_none()) {
+                let whole_set = behind(&members, whole.key, today);
+                let sectors: Vec<BTreeSet<OrganizationId>> = all
+                    .iter()
+                    .filter(shown)
+                    .filter(|a| a.key.measure == whole.key.measure && a.key.sector.is_some())
+                    .map(|a| behind(&members, a.key, today))
+                    .collect();
+                // Every sum of shown sectors, subtracted from the whole.
+                for subset in 0u32..(1 << sectors.len()) {
+                    let taken: BTreeSet<OrganizationId> = sectors
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| subset & (1 << i) != 0)
+                        .flat_map(|(_, s)| s.iter().copied())
+                        .collect();
+                    let left = whole_set.difference(&taken).count();
+                    prop_assert!(left == 0 || left >= minimum as usize, "{left} companies isolated");
+                }
+            }
+        }
+
+        #[test]
+        fn a_mean_score_shown_rests_on_every_company_of_its_figure(
+            members in members_strategy(),
+            minimum in 2u32..8,
+        ) {
+            let today = day("2026-11-30");
+            for aggregate in aggregates(&members, Minimum::new(minimum), today) {
+                let Some(mean) = aggregate.totals.as_ref().and_then(|t| t.mean_score) else { continue };
+                let scores: Vec<u32> = members
+                    .iter()
+                    .filter(|m| behind(&members, aggregate.key, today).contains(&m.company))
+                    .filter_map(|m| m.summary.as_ref()?.score)
+                    .collect();
+                prop_assert_eq!(scores.len() as u32, aggregate.companies);
+                prop_assert!(scores.len() >= minimum as usize);
+                prop_assert_eq!(mean, scores.iter().sum::<u32>() / scores.len() as u32);
             }
         }
     }
