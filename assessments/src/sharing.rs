@@ -3,11 +3,12 @@
 //!
 //! A company shares, by its own consent, either its plan progress alone or its plan progress and
 //! the summary of its latest assessment (score, rating, gap counts; never answers, evidence,
-//! comments or action texts). The association sees each sharing member's figures, and figures
-//! summed across members. Those sums are what leave the association (to its board, to buyers),
-//! so each rests on a *cohort* of companies that must be large enough on its own, and must not
-//! differ from any other shown cohort by a handful of companies: otherwise subtracting two shown
-//! figures would give one company's. [`disclose`] decides every cohort of every filter at once,
+//! comments or action texts). The association sees each sharing member's figures under its name
+//! (the company consented to that, and to their being in the association's reports), and figures
+//! summed across members, which is what an association reports on the whole of its members
+//! without naming any. Each sum rests on a *cohort* of companies that must be large enough on its
+//! own, and must not differ from other shown cohorts by a handful of companies: otherwise
+//! subtracting shown figures would give one company's. [`disclose`] decides every cohort of every filter at once,
 //! so no choice of filters can reach a figure the others would forbid.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -340,4 +340,36 @@ async fn the_mills_admin_sees_exactly_what_the_union_receives_and_controls_it() 
     assert_eq!(disclosure(&received, Measure::Actions), (Disclosure::Shown, 6));
     let own = access(&admin, &mill).await;
     assert!(own.previews.iter().all(|(_, p)| p.summary.is_none()), "the preview follows");
+
+    // Granting again with the box ticked adds the summary back to the grant in place.
+    let fields = [("scope", "plan_progress"), ("grantee", union_id.as_str()), ("shares_summary", "si")];
+    assert_eq!(admin.post_form(&format!("/empresas/{mill}/accesos"), &fields).await.status, 303);
+    let grants = access(&admin, &mill).await.grants;
+    let unions: Vec<bool> =
+        grants.iter().filter(|g| g.grantee.name == UNION).map(|g| g.shares_summary).collect();
+    assert_eq!(unions, [true], "one grant, with the summary");
+    let received = dashboard(&union_viewer, &union, "").await;
+    assert!(received.members.iter().any(|m| m.company.name == MILL && m.summary.is_some()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_accept_and_a_decline_at_once_give_one_answer() {
+    let (app, union) = demo().await;
+    let grower_6 = app.organization_id(OrganizationKind::Company, GROWER_6).await.to_string();
+    let (first, second) = (app.signed_in(GROWER_6_ADMIN).await, app.signed_in(GROWER_6_ADMIN).await);
+    let request = access(&first, &grower_6).await.requests[0].id.to_string();
+    let answer = format!("/empresas/{grower_6}/accesos/solicitudes/{request}");
+    let (accept, decline) = tokio::join!(
+        first.post_form(&answer, &[("respuesta", "aceptar")]),
+        second.post_form(&answer, &[("respuesta", "rechazar")]),
+    );
+    let mut statuses = [accept.status, decline.status];
+    statuses.sort();
+    assert_eq!(statuses, [303, 404], "one answer wins, the other finds nothing to answer");
+    let board = dashboard(&app.signed_in(ASSOCIATION_ADMIN).await, &union, "").await;
+    let member = board.members.iter().any(|m| m.company.name == GROWER_6);
+    let declined =
+        board.requests.iter().any(|r| r.counterpart.name == GROWER_6 && r.state == RequestState::Declined);
+    assert_eq!(member, accept.status == 303, "a member exactly when the acceptance won");
+    assert_eq!(declined, decline.status == 303, "declined exactly when the decline won");
 }

@@ -104,8 +104,9 @@ pub static ES: AssociationTexts = AssociationTexts {
     aggregates_title: "Cifras del conjunto",
     aggregates_lead: |minimum| {
         format!(
-            "Cada cifra suma al menos {minimum} empresas, y se oculta la que, restada de otra, dejaría ver \
-             los datos de menos empresas: ningún filtro permite deducir las cifras de una sola."
+            "Cada cifra suma al menos {minimum} empresas (las que comparten lo que la cifra cuenta), y se \
+             oculta la que, restada de otras, dejaría ver los datos de menos empresas: ningún filtro permite \
+             deducir las cifras de una sola."
         )
     },
     sector: "Sector",
@@ -113,8 +114,8 @@ pub static ES: AssociationTexts = AssociationTexts {
     filter: "Filtrar",
     companies: |n| if n == 1 { "1 empresa".to_owned() } else { format!("{n} empresas") },
     too_few: |needs| match needs {
-        1 => "Oculta: hace falta 1 empresa más que comparta para mostrarla.".to_owned(),
-        n => format!("Oculta: hacen falta {n} empresas más que compartan para mostrarla."),
+        1 => "Oculta: hace falta que cuente 1 empresa más para mostrarla.".to_owned(),
+        n => format!("Oculta: hace falta que cuenten {n} empresas más para mostrarla."),
     },
     would_single_out: "Oculta: junto con otra cifra mostrada dejaría deducir los datos de muy pocas empresas.",
     gaps_title: "Brechas de las últimas evaluaciones",
@@ -149,8 +150,10 @@ pub static ES: AssociationTexts = AssociationTexts {
     },
     requested: |who, when| format!("Pedida por {who} el {when}"),
     to_answer_title: "Solicitudes de asociaciones",
-    what_is_shared: "Si acepta, la asociación verá el avance de su plan de mejora (cuántas acciones, \
-        hechas, verificadas y vencidas, y su evolución) y la fecha de su última evaluación enviada.",
+    what_is_shared: "Si acepta, la asociación verá, con el nombre de su empresa, el avance de su plan de \
+        mejora (cuántas acciones, hechas, verificadas y vencidas, y su evolución) y la fecha de su última \
+        evaluación enviada, y podrá incluirlos en sus informes (CSV y PDF). Sus cifras también se suman \
+        a las del conjunto de empresas.",
     never_shared: "Nunca verá sus respuestas, evidencias, comentarios ni el texto de sus acciones.",
     share_summary_too: "Compartir también el resumen de la última evaluación: puntaje, calificación y \
         número de brechas por sección, tema y gravedad",
@@ -198,8 +201,9 @@ pub static EN: AssociationTexts = AssociationTexts {
     aggregates_title: "Figures across members",
     aggregates_lead: |minimum| {
         format!(
-            "Every figure adds up at least {minimum} companies, and a figure that, subtracted from another, \
-             would show fewer companies' data is withheld: no filter lets anyone work out one company's figures."
+            "Every figure adds up at least {minimum} companies (those that share what it counts), and a \
+             figure that, subtracted from others, would show fewer companies' data is withheld: no filter \
+             lets anyone work out one company's figures."
         )
     },
     sector: "Sector",
@@ -207,8 +211,8 @@ pub static EN: AssociationTexts = AssociationTexts {
     filter: "Filter",
     companies: |n| if n == 1 { "1 company".to_owned() } else { format!("{n} companies") },
     too_few: |needs| match needs {
-        1 => "Withheld: 1 more sharing company is needed to show it.".to_owned(),
-        n => format!("Withheld: {n} more sharing companies are needed to show it."),
+        1 => "Withheld: 1 more company needs to count in it before it shows.".to_owned(),
+        n => format!("Withheld: {n} more companies need to count in it before it shows."),
     },
     would_single_out: "Withheld: together with another figure shown it would reveal very few companies' data.",
     gaps_title: "Gaps of the latest assessments",
@@ -243,8 +247,10 @@ pub static EN: AssociationTexts = AssociationTexts {
     },
     requested: |who, when| format!("Asked by {who} on {when}"),
     to_answer_title: "Requests from associations",
-    what_is_shared: "If you accept, the association sees your improvement plan's progress (how many \
-        actions, done, verified and overdue, and how that changed) and the date of your latest assessment submitted.",
+    what_is_shared: "If you accept, the association sees, under your company's name, your improvement \
+        plan's progress (how many actions, done, verified and overdue, and how that changed) and the date \
+        of your latest assessment submitted, and may include them in its reports (CSV and PDF). Your \
+        figures are also added to those across members.",
     never_shared: "It never sees your answers, evidence, comments or the text of your actions.",
     share_summary_too: "Also share the latest assessment's summary: score, rating and number of gaps by \
         section, theme and severity",

@@ -328,7 +328,9 @@ pub async fn grant(
         Ok(()) | Err(StoreError::Conflict) => {}
         Err(error) => return Err(error.into()),
     }
-    let detail = format!("{} → {}", scope.as_str(), form.grantee);
+    let summary =
+        if scope == GrantScope::PlanProgress && form.shares_summary.is_some() { "+summary" } else { "" };
+    let detail = format!("{}{summary} → {}", scope.as_str(), form.grantee);
     let back = urls::company_access(company_id);
     audited(&cx, company_id, AuditAction::AccessGranted, &detail, &back).await
 }

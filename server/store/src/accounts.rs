@@ -555,6 +555,22 @@ impl Store {
         if grantee_kind.as_deref() != Some(scope.grantee_kind().as_str()) {
             return Err(StoreError::Invalid("that organization cannot receive this kind of access"));
         }
+        let shares_summary = shares_summary && scope == GrantScope::PlanProgress;
+        if scope == GrantScope::PlanProgress {
+            // Shared already: granting again changes only whether the summary goes with it.
+            let changed = sqlx::query(
+                "UPDATE grants SET shares_summary = $1 WHERE company_id = $2 AND grantee_id = $3 \
+                 AND scope = 'plan_progress' AND revoked_at IS NULL",
+            )
+            .bind(i64::from(shares_summary))
+            .bind(company_id.to_string())
+            .bind(grantee_id.to_string())
+            .execute(&self.pool)
+            .await?;
+            if changed.rows_affected() > 0 {
+                return Ok(());
+            }
+        }
         sqlx::query(
             "INSERT INTO grants (id, company_id, grantee_id, scope, granted_by, granted_at, shares_summary) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -565,7 +581,7 @@ impl Store {
         .bind(scope.as_str())
         .bind(actor.user_id.to_string())
         .bind(now())
-        .bind(i64::from(shares_summary && scope == GrantScope::PlanProgress))
+        .bind(i64::from(shares_summary))
         .execute(&self.pool)
         .await
         .map_err(StoreError::from_unique_violation)?;

@@ -114,7 +114,7 @@ impl Store {
         }
     }
 
-    /// The requests waiting for a company's answer, oldest first. Its admins only.
+    /// The requests waiting for a company's answer, newest first. Its admins only.
     pub async fn share_requests_to(
         &self,
         actor: &Viewer,
@@ -166,7 +166,7 @@ impl Store {
         if actor.role_in(company_id) != Some(Role::CompanyAdmin) {
             return Err(StoreError::NotFound);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_checked().await?;
         let association: Option<String> = sqlx::query_scalar(
             "SELECT association_id FROM share_requests WHERE id = $1 AND company_id = $2 AND state = 'pending'",
         )
@@ -179,13 +179,21 @@ impl Store {
             .parse()
             .map_err(|_| StoreError::Corrupt("association id".into()))?;
         let state = if accept.is_some() { RequestState::Accepted } else { RequestState::Declined };
-        sqlx::query("UPDATE share_requests SET state = $1, answered_by = $2, answered_at = $3 WHERE id = $4")
-            .bind(state.as_str())
-            .bind(actor.user_id.to_string())
-            .bind(now())
-            .bind(request_id.to_string())
-            .execute(&mut *tx)
-            .await?;
+        // Still pending: of two answers at once (an accept and a decline), one wins, the other
+        // finds nothing to answer.
+        let answered = sqlx::query(
+            "UPDATE share_requests SET state = $1, answered_by = $2, answered_at = $3 \
+             WHERE id = $4 AND state = 'pending'",
+        )
+        .bind(state.as_str())
+        .bind(actor.user_id.to_string())
+        .bind(now())
+        .bind(request_id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        if answered.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
         if let Some(shares_summary) = accept {
             // A grant made meanwhile (from the company's access page) is kept, with this choice.
             let updated = sqlx::query(
