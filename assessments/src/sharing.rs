@@ -177,6 +177,18 @@ pub fn progress_over_time(changes: &[StatusChange]) -> Vec<ProgressPoint> {
     points
 }
 
+/// Progress across a company's plans, each `(made, changes)` oldest first: each plan's points
+/// until the day the next one is made, when the next plan's take over — what the company was
+/// working on at each date.
+pub fn progress_across_plans(plans: &[(DateTime<Utc>, Vec<StatusChange>)]) -> Vec<ProgressPoint> {
+    let mut points = Vec::new();
+    for (index, (_, changes)) in plans.iter().enumerate() {
+        let until = plans.get(index + 1).map(|(made, _)| made.date_naive());
+        points.extend(progress_over_time(changes).into_iter().filter(|p| until.is_none_or(|u| p.day < u)));
+    }
+    points
+}
+
 /// Progress at the end of `day`: the last point on or before it.
 pub fn progress_on(points: &[ProgressPoint], day: NaiveDate) -> Option<ProgressPoint> {
     points.iter().take_while(|point| point.day <= day).last().copied()
@@ -511,6 +523,33 @@ mod tests {
         assert_eq!(points[1].percent(), 50);
         assert_eq!(progress_on(&points, day("2026-03-04")).map(|p| p.closed), Some(1));
         assert_eq!(progress_on(&points, day("2026-02-28")), None);
+    }
+
+    #[test]
+    fn progress_over_seasons_follows_the_plan_worked_on_at_each_date() {
+        let change =
+            |d: &str, action: &str, status| StatusChange { at: at(day(d)), action: action.into(), status };
+        let first = vec![
+            change("2026-03-01", "a", ActionStatus::Pending),
+            change("2026-03-01", "b", ActionStatus::Pending),
+            change("2026-03-05", "a", ActionStatus::Done),
+            change("2026-12-01", "b", ActionStatus::Done),
+        ];
+        let second = vec![
+            change("2026-11-10", "c", ActionStatus::Pending),
+            change("2026-11-10", "d", ActionStatus::Pending),
+            change("2026-11-10", "e", ActionStatus::Done),
+        ];
+        let points =
+            progress_across_plans(&[(at(day("2026-03-01")), first), (at(day("2026-11-10")), second)]);
+        let seen: Vec<(NaiveDate, u32, u32)> = points.iter().map(|p| (p.day, p.actions, p.closed)).collect();
+        assert_eq!(
+            seen,
+            [(day("2026-03-01"), 2, 0), (day("2026-03-05"), 2, 1), (day("2026-11-10"), 3, 1)],
+            "the first plan's late change after the second was made is not the company's progress then"
+        );
+        let season_end = Season { starts: 2025 }.last_day();
+        assert_eq!(progress_on(&points, season_end).map(|p| (p.actions, p.closed)), Some((2, 1)));
     }
 
     #[test]

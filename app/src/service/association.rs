@@ -12,7 +12,8 @@ use assessments::parameters;
 use assessments::plan::PlanProgress;
 use assessments::scoring::score;
 use assessments::sharing::{
-    Aggregate, AssessmentSummary, MemberFigures, PlanFigures, SharingMember, aggregates, progress_over_time,
+    Aggregate, AssessmentSummary, MemberFigures, PlanFigures, SharingMember, aggregates,
+    progress_across_plans,
 };
 use assessments::text::Text;
 use store::sharing::{AskOutcome, SharedAssessment};
@@ -151,23 +152,23 @@ pub async fn previews(
     Ok(previews)
 }
 
-/// A company's latest plan as figures: today's counts from its actions, the line over time from
-/// their status changes.
+/// A company's latest plan as figures: today's counts from its actions; the line over time from
+/// the status changes of every plan it has had, each while it was the one worked on.
 async fn plan_figures(
     cx: &Context,
     company_id: OrganizationId,
     today: chrono::NaiveDate,
 ) -> AppResult<Option<PlanFigures>> {
-    let Some((plan_id, changes)) = cx.store.plan_status_changes(&cx.viewer, company_id).await? else {
+    let plans = cx.store.plan_status_changes(&cx.viewer, company_id).await?;
+    let Some(latest) = plans.last().map(|p| p.plan) else { return Ok(None) };
+    let statuses = cx.store.plan_statuses_of(&cx.viewer, company_id).await?;
+    let Some((_, statuses)) = statuses.into_iter().find(|(header, _)| header.id == latest) else {
         return Ok(None);
     };
-    let plans = cx.store.plan_statuses_of(&cx.viewer, company_id).await?;
-    let Some((_, statuses)) = plans.into_iter().find(|(header, _)| header.id == plan_id) else {
-        return Ok(None);
-    };
+    let history: Vec<_> = plans.into_iter().map(|p| (p.created_at, p.changes)).collect();
     let progress = PlanProgress::of(statuses, today);
     Ok(Some(PlanFigures {
-        points: progress_over_time(&changes),
+        points: progress_across_plans(&history),
         actions: progress.total,
         done: progress.done,
         verified: progress.verified,

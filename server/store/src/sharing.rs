@@ -24,6 +24,14 @@ pub enum AskOutcome {
     AlreadyShares,
 }
 
+/// One plan's history as status changes, and when the plan was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanChanges {
+    pub plan: PlanId,
+    pub created_at: DateTime<Utc>,
+    pub changes: Vec<StatusChange>,
+}
+
 /// The latest submitted assessment of a company that shares its summary: enough to score it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharedAssessment {
@@ -256,47 +264,54 @@ impl Store {
             .collect()
     }
 
-    /// The status changes of every action of a company's latest plan, oldest first: when each
-    /// action was created and each move since. Nothing else of the history — no notes, no names.
-    /// `None` without a plan; `NotFound` for whoever does not see the company (its own people,
-    /// its advisors, and the associations it shares its progress with do).
+    /// The status changes of every action of each of a company's plans, oldest plan first, each
+    /// plan's oldest change first: when each action was created and each move since. Nothing
+    /// else of the history — no notes, no names. `NotFound` for whoever does not see the company
+    /// (its own people, its advisors, and the associations it shares its progress with do).
     pub async fn plan_status_changes(
         &self,
         viewer: &Viewer,
         company_id: OrganizationId,
-    ) -> StoreResult<Option<(PlanId, Vec<StatusChange>)>> {
+    ) -> StoreResult<Vec<PlanChanges>> {
         if self.visible_company(viewer, company_id).await?.is_none() {
             return Err(StoreError::NotFound);
         }
-        let plan: Option<String> =
-            sqlx::query_scalar("SELECT id FROM plans WHERE company_id = $1 ORDER BY created_at DESC LIMIT 1")
-                .bind(company_id.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
-        let Some(plan) = plan else { return Ok(None) };
-        let rows = sqlx::query_as::<_, (String, String, String, Option<String>)>(
-            "SELECT e.action_id, e.occurred_at, e.kind, e.to_status FROM action_events e \
-             JOIN plan_actions p ON p.id = e.action_id \
-             WHERE p.plan_id = $1 AND p.merged_into IS NULL AND e.kind IN ('created', 'status') \
-             ORDER BY e.occurred_at",
+        let plans = sqlx::query_as::<_, (String, String)>(
+            "SELECT id, created_at FROM plans WHERE company_id = $1 ORDER BY created_at",
         )
-        .bind(&plan)
+        .bind(company_id.to_string())
         .fetch_all(&self.pool)
         .await?;
-        let changes = rows
-            .into_iter()
-            .map(|(action, at, _kind, to_status)| {
-                let status = match to_status {
-                    Some(text) => ActionStatus::parse(&text)
-                        .ok_or_else(|| StoreError::Corrupt(format!("action status `{text}`")))?,
-                    // A created action starts pending.
-                    None => ActionStatus::Pending,
-                };
-                Ok(StatusChange { at: instant(&at)?, action, status })
-            })
-            .collect::<StoreResult<Vec<_>>>()?;
-        let plan = plan.parse().map_err(|_| StoreError::Corrupt(format!("plan id `{plan}`")))?;
-        Ok(Some((plan, changes)))
+        let mut all = Vec::with_capacity(plans.len());
+        for (plan, created_at) in plans {
+            let rows = sqlx::query_as::<_, (String, String, Option<String>)>(
+                "SELECT e.action_id, e.occurred_at, e.to_status FROM action_events e \
+                 JOIN plan_actions p ON p.id = e.action_id \
+                 WHERE p.plan_id = $1 AND p.merged_into IS NULL AND e.kind IN ('created', 'status') \
+                 ORDER BY e.occurred_at",
+            )
+            .bind(&plan)
+            .fetch_all(&self.pool)
+            .await?;
+            let changes = rows
+                .into_iter()
+                .map(|(action, at, to_status)| {
+                    let status = match to_status {
+                        Some(text) => ActionStatus::parse(&text)
+                            .ok_or_else(|| StoreError::Corrupt(format!("action status `{text}`")))?,
+                        // A created action starts pending.
+                        None => ActionStatus::Pending,
+                    };
+                    Ok(StatusChange { at: instant(&at)?, action, status })
+                })
+                .collect::<StoreResult<Vec<_>>>()?;
+            all.push(PlanChanges {
+                plan: plan.parse().map_err(|_| StoreError::Corrupt(format!("plan id `{plan}`")))?,
+                created_at: instant(&created_at)?,
+                changes,
+            });
+        }
+        Ok(all)
     }
 
     /// The latest submitted assessment of a member that shares its summary, to be counted; `None`
