@@ -5,10 +5,17 @@
 //! read from the form itself (so what is sent is exactly what the button would send) and saved
 //! through [`autosave_answers`]. A failed save — a dropped connection in a field office — keeps
 //! the questions pending and tries again with growing pauses; nothing typed is dropped.
+//!
+//! What is typed is also kept in the browser's own storage until the server has it, so a reload
+//! or a closed tab while the signal is gone loses nothing either: the next visit of the section
+//! puts the kept answers back into the form, marks them as waiting, and sends them. A kept answer
+//! carries the revision it was based on, so the conflict rule holds for it as for any save.
 
 // The server only renders the form and its state; the saving half runs in the browser.
 #![cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 
+#[cfg(feature = "hydrate")]
+use std::collections::BTreeMap;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
@@ -48,6 +55,11 @@ pub struct Autosave {
     pub problems: RwSignal<HashMap<String, DraftProblem>>,
     pub progress: RwSignal<Progress>,
     pub score: RwSignal<SectionScoreNow>,
+    /// The questions whose last change is kept in this browser and not yet on the server.
+    pub unsent: RwSignal<BTreeSet<String>>,
+    /// Whether the last save failed (or the page started with answers kept from a visit whose
+    /// saves failed): then the unsent questions are marked as waiting.
+    pub offline: RwSignal<bool>,
 }
 
 impl Autosave {
@@ -74,7 +86,14 @@ impl Autosave {
             problems: RwSignal::new(problems),
             progress: RwSignal::new(progress),
             score: RwSignal::new(score),
+            unsent: RwSignal::new(BTreeSet::new()),
+            offline: RwSignal::new(false),
         }
+    }
+
+    /// Whether `question`'s last change waits for the connection, kept in this browser.
+    pub fn is_waiting(self, question: &str) -> bool {
+        self.offline.get() && self.unsent.with(|unsent| unsent.contains(question))
     }
 
     /// A field of the form changed: `typing` for keystrokes, otherwise a choice or a blur.
@@ -96,6 +115,7 @@ impl Autosave {
             self.pending.update_value(|pending| {
                 pending.insert(question.to_owned());
             });
+            self.keep(question);
             self.state.set(SaveState::Unsaved);
             self.schedule(if typing && !is_choice { TYPING_PAUSE } else { CHOICE_PAUSE });
         }
@@ -136,9 +156,12 @@ impl Autosave {
             match result {
                 Ok(saved) => {
                     self.failures.set_value(0);
+                    self.offline.set(false);
                     if !saved.editable || saved.problems.iter().any(|(_, p)| *p == DraftProblem::Conflict) {
                         // Submitted meanwhile, or someone else saved first: the page as the server
-                        // renders it shows both answers (this person's is kept as a draft).
+                        // renders it shows both answers (this person's is kept as a draft there,
+                        // so this browser need not keep it).
+                        self.forget(&batch);
                         let _ = leptos::prelude::window().location().reload();
                         return;
                     }
@@ -147,6 +170,14 @@ impl Autosave {
                             revisions.insert(answer.question_id, (answer.revision, answer.shown));
                         }
                     });
+                    // The server has the batch (an input it could not accept is its draft).
+                    // Questions changed again meanwhile stay kept, now based on this save.
+                    let (changed_again, sent): (BTreeSet<String>, BTreeSet<String>) =
+                        batch.iter().cloned().partition(|q| self.pending.with_value(|p| p.contains(q)));
+                    self.forget(&sent);
+                    for question in &changed_again {
+                        self.keep(question);
+                    }
                     let has_problems = !saved.problems.is_empty();
                     self.problems.update(|problems| {
                         problems.retain(|question, _| !batch.contains(question));
@@ -167,6 +198,7 @@ impl Autosave {
                 }
                 Err(_) => {
                     self.pending.update_value(|pending| pending.extend(batch));
+                    self.offline.set(true);
                     let failures = self.failures.get_value() + 1;
                     self.failures.set_value(failures);
                     self.state.set(SaveState::Retrying);
@@ -193,5 +225,149 @@ impl Autosave {
             }
         }
         Some(fields)
+    }
+
+    /// The connection came back: send what waits now rather than at the next try.
+    #[cfg(feature = "hydrate")]
+    pub fn connection_returned(self) {
+        if !self.pending.with_value(BTreeSet::is_empty) {
+            self.schedule(Duration::ZERO);
+        }
+    }
+
+    /// Puts back into the form the answers kept in this browser by an earlier visit whose saves
+    /// did not reach the server, and sends them. A kept answer the page already shows (its save
+    /// went through, or the plain form posted it) is simply forgotten.
+    #[cfg(feature = "hydrate")]
+    pub fn restore(self) {
+        let mut kept = self.kept();
+        if kept.is_empty() {
+            return;
+        }
+        let shown_now = self.read_fields(&kept.keys().cloned().collect()).unwrap_or_default();
+        kept.retain(|question, answer| {
+            let answer_fields = |fields: &[(String, String)]| -> Vec<(String, String)> {
+                fields.iter().filter(|(name, _)| is_answer_field(name, question)).cloned().collect()
+            };
+            answer_fields(&answer.fields) != answer_fields(&shown_now)
+        });
+        self.store_kept(&kept);
+        if kept.is_empty() {
+            return;
+        }
+        self.revisions.update(|revisions| {
+            for (question, answer) in &kept {
+                revisions.insert(question.clone(), (answer.revision, answer.shown.clone()));
+            }
+        });
+        for answer in kept.values() {
+            fill_form(&answer.fields);
+        }
+        self.unsent.set(kept.keys().cloned().collect());
+        self.pending.update_value(|pending| pending.extend(kept.keys().cloned()));
+        self.offline.set(true);
+        self.state.set(SaveState::Unsaved);
+        self.schedule(CHOICE_PAUSE);
+    }
+
+    /// Keeps `question`'s answer as the form shows it, with the revision it is based on.
+    #[cfg(feature = "hydrate")]
+    fn keep(self, question: &str) {
+        let Some(fields) = self.read_fields(&BTreeSet::from([question.to_owned()])) else { return };
+        let fields = fields.into_iter().filter(|(name, _)| is_answer_field(name, question)).collect();
+        let (revision, shown) = self
+            .revisions
+            .with_untracked(|r| r.get(question).cloned())
+            .unwrap_or_else(|| (0, assessments::answers::fingerprint(None, "", "")));
+        let mut kept = self.kept();
+        kept.insert(question.to_owned(), KeptAnswer { fields, revision, shown });
+        self.store_kept(&kept);
+        self.unsent.update(|unsent| {
+            unsent.insert(question.to_owned());
+        });
+    }
+
+    /// The server has these questions' answers: this browser need not keep them.
+    #[cfg(feature = "hydrate")]
+    fn forget(self, questions: &BTreeSet<String>) {
+        let mut kept = self.kept();
+        kept.retain(|question, _| !questions.contains(question));
+        self.store_kept(&kept);
+        self.unsent.update(|unsent| unsent.retain(|question| !questions.contains(question)));
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn storage_key(self) -> String {
+        format!("senda/sin-enviar/{}/{}", self.assessment_id.get_value(), self.section_id.get_value())
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn kept(self) -> BTreeMap<String, KeptAnswer> {
+        local_storage()
+            .and_then(|storage| storage.get_item(&self.storage_key()).ok().flatten())
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes what is kept; a browser that refuses storage (private mode, full) still has the
+    /// form and the retries.
+    #[cfg(feature = "hydrate")]
+    fn store_kept(self, kept: &BTreeMap<String, KeptAnswer>) {
+        let Some(storage) = local_storage() else { return };
+        let key = self.storage_key();
+        let _ = if kept.is_empty() {
+            storage.remove_item(&key)
+        } else {
+            match serde_json::to_string(kept) {
+                Ok(json) => storage.set_item(&key, &json),
+                Err(_) => Ok(()),
+            }
+        };
+    }
+}
+
+/// An answer kept in the browser: its fields as the form would post them, and the saved
+/// revision (with what it showed) that the change was made on.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct KeptAnswer {
+    fields: Vec<(String, String)>,
+    revision: i64,
+    shown: String,
+}
+
+/// The fields that carry `question`'s answer, its note and its evidence (not its revision).
+fn is_answer_field(name: &str, question: &str) -> bool {
+    ["a.", "n.", "e."].iter().any(|prefix| name.strip_prefix(prefix) == Some(question))
+}
+
+#[cfg(feature = "hydrate")]
+fn local_storage() -> Option<leptos::web_sys::Storage> {
+    leptos::prelude::window().local_storage().ok().flatten()
+}
+
+/// Sets the form's inputs named in `fields` to the values kept: a choice is ticked when its value
+/// is among them, a text field takes the first value that is not "I don't know".
+#[cfg(feature = "hydrate")]
+fn fill_form(fields: &[(String, String)]) {
+    use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys::{HtmlInputElement, HtmlTextAreaElement};
+
+    let document = leptos::prelude::document();
+    let names: BTreeSet<&str> = fields.iter().map(|(name, _)| name.as_str()).collect();
+    for name in names {
+        let values: Vec<&str> = fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect();
+        let typed = values.iter().find(|v| **v != assessments::answers::DONT_KNOW).copied().unwrap_or("");
+        let elements = document.get_elements_by_name(name);
+        for index in 0..elements.length() {
+            let Some(node) = elements.item(index) else { continue };
+            if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
+                match input.type_().as_str() {
+                    "radio" | "checkbox" => input.set_checked(values.contains(&input.value().as_str())),
+                    _ => input.set_value(typed),
+                }
+            } else if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
+                area.set_value(typed);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Pieces shared by every page.
 
+mod content_text;
 mod dates;
 mod error_notice;
 mod form_problems;
@@ -15,6 +16,7 @@ mod review_threads;
 mod site_footer;
 mod site_header;
 
+pub use content_text::{ContentLanguage, ContentText};
 pub use dates::{day, minute};
 pub use error_notice::ErrorNotice;
 pub use form_problems::{FieldProblems, use_form_problems, use_kept_value};

@@ -31,12 +31,14 @@ macro_rules! labels {
 
 mod answering;
 mod association;
+mod paper;
 mod plans;
 mod report;
 mod review;
 
 pub use answering::AnsweringTexts;
 pub use association::AssociationTexts;
+pub use paper::PaperTexts;
 pub use plans::PlanTexts;
 pub use report::ReportTexts;
 pub use review::ReviewTexts;
@@ -127,6 +129,8 @@ labels! {
 pub struct Texts {
     pub app_name: &'static str,
     pub tagline: &'static str,
+    /// Beside a questionnaire text shown in Spanish for want of a translation.
+    pub untranslated: &'static str,
     pub skip_to_content: &'static str,
     pub main_navigation: &'static str,
     pub menu: &'static str,
@@ -230,6 +234,7 @@ pub struct Texts {
     pub plans: &'static PlanTexts,
     pub review: &'static ReviewTexts,
     pub association: &'static AssociationTexts,
+    pub paper: &'static PaperTexts,
 }
 
 impl Texts {
@@ -270,6 +275,7 @@ pub fn use_texts() -> &'static Texts {
 static ES: Texts = Texts {
     app_name: "Senda",
     tagline: "Debida diligencia laboral para el campo",
+    untranslated: "en español: aún sin traducción",
     skip_to_content: "Saltar al contenido",
     main_navigation: "Navegación principal",
     menu: "Menú",
@@ -434,11 +440,13 @@ static ES: Texts = Texts {
     plans: &plans::ES,
     review: &review::ES,
     association: &association::ES,
+    paper: &paper::ES,
 };
 
 static EN: Texts = Texts {
     app_name: "Senda",
     tagline: "Labor due diligence for agriculture",
+    untranslated: "in Spanish: not translated yet",
     skip_to_content: "Skip to content",
     main_navigation: "Main navigation",
     menu: "Menu",
@@ -602,6 +610,7 @@ static EN: Texts = Texts {
     plans: &plans::EN,
     review: &review::EN,
     association: &association::EN,
+    paper: &paper::EN,
 };
 
 /// The language of the request being served (server) or of the page being hydrated (browser).

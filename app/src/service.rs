@@ -12,6 +12,7 @@ pub mod assessment;
 pub mod association;
 mod context;
 pub mod loaded;
+pub mod paper;
 pub mod plan;
 pub mod report;
 pub mod review;

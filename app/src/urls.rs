@@ -81,6 +81,11 @@ pub fn gap_report_pdf(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}/brechas.pdf")
 }
 
+/// The blank questionnaire of an assessment, to fill in on paper.
+pub fn paper_questionnaire(id: AssessmentId) -> String {
+    format!("/evaluaciones/{id}/cuestionario.pdf")
+}
+
 /// Every legal value by date, with its sources: public.
 pub fn legal_parameters() -> String {
     "/parametros-legales".to_owned()

@@ -436,6 +436,9 @@ pub struct AssessmentHeader {
     pub started_by: String,
     pub submitted_at: Option<DateTime<Utc>>,
     pub carried_from: Option<crate::ids::AssessmentId>,
+    /// The language its questions are shown and printed in; `None` follows the reader's.
+    #[serde(default)]
+    pub content_language: Option<crate::language::LanguageTag>,
 }
 
 /// A saved answer, with what the page needs to save it again safely.
@@ -448,6 +451,9 @@ pub struct StoredAnswer {
     /// How many times it was saved; a save must name the revision it started from.
     pub revision: i64,
     pub needs_review: bool,
+    /// Keyed in from a questionnaire filled in on paper (by `updated_by`, on `updated_at`).
+    #[serde(default)]
+    pub from_paper: bool,
     pub updated_by: String,
     pub updated_at: DateTime<Utc>,
 }
@@ -714,6 +720,7 @@ mod tests {
             evidence: String::new(),
             revision,
             needs_review: false,
+            from_paper: false,
             updated_by: "Ana".into(),
             updated_at: "2026-11-27T10:00:00Z".parse().unwrap(),
         }

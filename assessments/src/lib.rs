@@ -14,12 +14,14 @@ pub mod ids;
 pub mod language;
 pub mod loader;
 pub mod organization;
+pub mod paper;
 pub mod parameters;
 pub mod plan;
 pub mod questionnaire;
 pub mod review;
 pub mod scoring;
 pub mod sharing;
+pub mod strings;
 pub mod text;
 
 pub use language::Language;

@@ -23,6 +23,7 @@ use crate::questionnaire::{
     AnswerKind, ChoiceOption, Condition, Level, NumberRange, Question, Questionnaire, Section, Status,
     YesNoLevels,
 };
+use crate::strings;
 
 /// The catalog's file name in the assessments folder.
 pub const CATALOG_FILE: &str = "requirements.toml";
@@ -121,6 +122,37 @@ impl<'a> Report<'a> {
 
 fn is_slug(text: &str, extra: char) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == extra)
+}
+
+/// Adds the translations of a PO file to the catalog (`requirements.<tag>.po`) or to the
+/// questionnaire version beside it (`questionnaires/<id>/<version>.<tag>.po`); see
+/// [`crate::strings`]. The file's tag and its `Language` header must agree.
+fn translate(
+    file: &SourceFile,
+    catalog: &mut Catalog,
+    questionnaires: &mut [LoadedQuestionnaire],
+) -> Result<usize, Vec<Problem>> {
+    let refuse = |message: String| vec![Problem { file: file.path.clone(), line: 1, message }];
+    let po = strings::parse(&file.path, &file.contents)?;
+    let stem = file.path.strip_suffix(".po").unwrap_or(&file.path);
+    let (owner, tag) = stem.rsplit_once('.').unwrap_or((stem, ""));
+    if tag != po.language.as_str() {
+        return Err(refuse(format!(
+            "the file is named for `{tag}` but its Language header says `{}`: name it {owner}.{}.po",
+            po.language, po.language
+        )));
+    }
+    let mut texts = if owner == CATALOG_FILE.trim_end_matches(".toml") {
+        strings::catalog_texts(catalog)
+    } else {
+        let Some(loaded) = questionnaires.iter_mut().find(|q| format!("{owner}.toml") == q.file) else {
+            return Err(refuse(format!(
+                "{owner}.toml is not a questionnaire version here: there is nothing to translate"
+            )));
+        };
+        strings::questionnaire_texts(&mut loaded.questionnaire)
+    };
+    strings::apply(&mut texts, &po, &file.path)
 }
 
 /// Parses and validates the requirements catalog.
@@ -275,6 +307,12 @@ pub fn parse_questionnaire(
         let section_id = raw_section.id.get_ref().clone();
         if !section_ids.insert(section_id.clone()) {
             report.at_span(&raw_section.id, format!("section `{section_id}` is defined twice"));
+        }
+        if section_id == crate::paper::KEY_IN {
+            report.at_span(
+                &raw_section.id,
+                format!("section id `{section_id}` is reserved for the page that keys in a paper form"),
+            );
         }
         if raw_section.question.is_empty() {
             report.at_span(&raw_section.id, format!("section `{section_id}` has no questions"));
@@ -574,7 +612,7 @@ fn question(
 pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
     let mut problems = Vec::new();
     let catalogs: Vec<_> = files.iter().filter(|f| f.path == CATALOG_FILE).collect();
-    let catalog = match catalogs.as_slice() {
+    let mut catalog = match catalogs.as_slice() {
         [file] => parse_catalog(&file.path, &file.contents).unwrap_or_else(|mut found| {
             problems.append(&mut found);
             Catalog::default()
@@ -596,8 +634,12 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
         }),
         None => LegalParameters::default(),
     };
+    let (translations, versions): (Vec<&SourceFile>, Vec<&SourceFile>) = files
+        .iter()
+        .filter(|f| f.path != CATALOG_FILE && f.path != PARAMETERS_FILE)
+        .partition(|f| f.path.ends_with(".po"));
     let mut questionnaires: Vec<LoadedQuestionnaire> = Vec::new();
-    for file in files.iter().filter(|f| f.path != CATALOG_FILE && f.path != PARAMETERS_FILE) {
+    for file in versions {
         let questionnaire = match parse_questionnaire(&file.path, &file.contents, &catalog, &parameters) {
             Ok(questionnaire) => questionnaire,
             Err(mut found) => {
@@ -618,6 +660,11 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
             .map(|b| format!("{b:02x}"))
             .collect();
         questionnaires.push(LoadedQuestionnaire { file: file.path.clone(), content_hash, questionnaire });
+    }
+    for file in translations {
+        if let Err(mut found) = translate(file, &mut catalog, &mut questionnaires) {
+            problems.append(&mut found);
+        }
     }
     // A retired version still counts: the assessments answered on it cite its requirements.
     let mut verified: HashMap<&str, usize> = HashMap::new();

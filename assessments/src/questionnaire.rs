@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Severity;
+use crate::language::LanguageTag;
 use crate::text::Text;
 
 /// Where a questionnaire version is in its life.
@@ -205,6 +206,14 @@ impl Questionnaire {
     /// The section a question belongs to.
     pub fn section_of(&self, question_id: &str) -> Option<&Section> {
         self.sections.iter().find(|section| section.questions.iter().any(|q| q.id == question_id))
+    }
+
+    /// The languages an assessment on it may be shown in: Spanish, then every language at least
+    /// one of its questions is translated into (the rest then shows in Spanish, marked).
+    pub fn content_languages(&self) -> Vec<LanguageTag> {
+        let translated: std::collections::BTreeSet<&LanguageTag> =
+            self.questions().flat_map(|question| question.text.languages()).collect();
+        std::iter::once(LanguageTag::of(crate::Language::Es)).chain(translated.into_iter().cloned()).collect()
     }
 }
 

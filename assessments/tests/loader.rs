@@ -215,10 +215,18 @@ fn a_scored_question_that_verifies_nothing_is_refused() {
 }
 
 #[test]
-fn an_unknown_language_key_is_refused() {
-    let broken = QUESTIONNAIRE
+fn a_text_may_carry_any_language_but_a_key_that_is_no_language_tag_is_refused_where_it_is() {
+    let french = QUESTIONNAIRE
         .replace("title = { es = \"Prueba\", en = \"Test\" }", "title = { es = \"Prueba\", fr = \"Essai\" }");
-    assert!(problems_of(&broken).iter().any(|p| p.message.contains("unknown field `fr`")));
+    let parsed =
+        parse_questionnaire("questionnaires/prueba/1.toml", &french, &catalog(), &LegalParameters::default());
+    assert_eq!(parsed.expect("any language").title.shown_in(&"fr".parse().unwrap()).wording, "Essai");
+    let broken = QUESTIONNAIRE.replace(
+        "title = { es = \"Prueba\", en = \"Test\" }",
+        "title = { es = \"Prueba\", \"fr!\" = \"Essai\" }",
+    );
+    let problems = problems_of(&broken);
+    assert_problem(&problems, line_of(&broken, "title ="), "`fr!` is not a language tag");
 }
 
 #[test]

@@ -7,7 +7,8 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, DEFAULT_DATABASE_URL, DatabaseUrl, Settings};
-use crate::{AppState, Store, accounts, questionnaires};
+use crate::questionnaires::{self, translations};
+use crate::{AppState, Store, accounts};
 
 /// Senda: labor due-diligence self-assessment for Mexican agricultural companies.
 #[derive(Debug, Parser)]
@@ -111,6 +112,38 @@ pub enum AssessmentsCommand {
     /// List the questions added, removed and changed between two versions, e.g.
     /// `senda assessments diff agro-laboral@1 agro-laboral@3`.
     Diff { from: VersionRef, to: VersionRef },
+    /// Write the texts of a questionnaire version (`agro-laboral@3`) or of the catalog
+    /// (`requirements`) as a gettext PO file for translators into LANGUAGE (a tag: hch, crn…),
+    /// filled with what is translated already.
+    ExportStrings {
+        of: StringsOf,
+        language: String,
+        /// Where to write it (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check a translated PO file against the texts of OF and, when it fits, put it beside them
+    /// (`questionnaires/<id>/<version>.<tag>.po` or `requirements.<tag>.po`), replacing an older
+    /// one; the server reads it at its next start. A translation is not a new version.
+    ImportStrings { of: StringsOf, file: PathBuf },
+}
+
+/// Whose texts: a questionnaire version, or the catalog of requirements.
+#[derive(Debug, Clone)]
+pub enum StringsOf {
+    Catalog,
+    Version(VersionRef),
+}
+
+impl std::str::FromStr for StringsOf {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "requirements" => Ok(Self::Catalog),
+            version => version.parse().map(Self::Version).map_err(|e| format!("{e}, or `requirements`")),
+        }
+    }
 }
 
 /// `<questionnaire-id>@<version>`.
@@ -179,6 +212,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Assessments(AssessmentsCommand::Diff { from, to }) => {
             diff_assessments(&settings.assessments_dir, &from, &to)
+        }
+        Command::Assessments(AssessmentsCommand::ExportStrings { of, language, out }) => {
+            translations::export(&settings.assessments_dir, &of, &language, out.as_deref())
+        }
+        Command::Assessments(AssessmentsCommand::ImportStrings { of, file }) => {
+            translations::import(&settings.assessments_dir, &of, &file)
         }
         Command::Admin(AdminCommand::CreateUser { email, name, password }) => {
             create_user(&settings.database_url, &email, &name, &password).await
@@ -385,7 +424,13 @@ fn check_assessments(folder: &std::path::Path) -> anyhow::Result<()> {
                     "  {}: {}@{} ({status}), {sections} sections, {questions} questions{parameters}",
                     loaded.file, q.id, q.version
                 );
+                let mut q = q.clone();
+                let texts = assessments::strings::questionnaire_texts(&mut q);
+                let _ = writeln!(out, "    {}", translations::coverage_line(&texts));
             }
+            let mut catalog = library.catalog.clone();
+            let texts = assessments::strings::catalog_texts(&mut catalog);
+            let _ = writeln!(out, "  requirements.toml {}", translations::coverage_line(&texts));
             Ok(())
         }
         Err(failure) => {

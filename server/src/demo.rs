@@ -242,7 +242,14 @@ async fn answer_past(
     for (question_id, value) in &answers {
         let note =
             demo.not_applicable.iter().find(|(q, _)| q == question_id).map_or("", |(_, reason)| *reason);
-        let write = AnswerWrite { question_id, value: Some(value), note, evidence: "", base_revision: 0 };
+        let write = AnswerWrite {
+            question_id,
+            value: Some(value),
+            note,
+            evidence: "",
+            base_revision: 0,
+            from_paper: false,
+        };
         store.save_answer(viewer, id, write).await?;
     }
     for question_id in demo.evidence.iter().filter(|q| answers.contains_key(**q)) {

@@ -69,6 +69,8 @@ pub fn routes(state: AppState) -> Router {
         .route("/evaluaciones/{id}/evidencias/{file}", get(evidence::download))
         .route("/evaluaciones/{id}/brechas.csv", get(exports::gaps_csv))
         .route("/evaluaciones/{id}/brechas.pdf", get(exports::gaps_pdf))
+        .route("/evaluaciones/{id}/cuestionario.pdf", get(exports::paper_pdf))
+        .route("/evaluaciones/{id}/idioma", post(assessment_forms::choose_content_language))
         .route("/evaluaciones/{id}/plan", post(plan_forms::create))
         .route("/planes/{id}/pdf", get(exports::plan_pdf))
         .route("/planes/{id}/acciones", post(plan_forms::add))

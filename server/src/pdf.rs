@@ -9,7 +9,10 @@
 
 mod fonts;
 pub mod layout;
+mod paper;
 mod render;
+
+pub use paper::paper_pdf;
 
 use app::i18n::texts;
 use app::model::association::Dashboard;

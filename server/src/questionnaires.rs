@@ -3,6 +3,8 @@
 //! The domain crate parses and validates; this module only finds the files, hands their text to
 //! it, and holds published versions to their word through the store.
 
+pub mod translations;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -93,9 +95,18 @@ fn read_source_files(folder: &Path) -> Result<Vec<SourceFile>, LoadFailure> {
         paths.sort();
         Ok(paths)
     };
+    // The catalog's translations: requirements.<tag>.po.
+    for path in entries(folder)? {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with("requirements.") && name.ends_with(".po") {
+            files.push(read(name)?);
+        }
+    }
     for questionnaire in entries(&questionnaires)?.into_iter().filter(|p| p.is_dir()) {
-        for version in
-            entries(&questionnaire)?.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        // Each version's file, and the translators' PO files beside it.
+        for version in entries(&questionnaire)?
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "po"))
         {
             let relative = version.strip_prefix(folder).unwrap_or(&version);
             let relative =

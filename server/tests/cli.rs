@@ -354,3 +354,67 @@ fn platform_admin(url: &str, email: &str) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// A translator's round trip: export a version's texts as PO, translate two of them, import the
+/// file (it lands beside the version, which stays the same version), and `check` reports the
+/// coverage. `qaa` is a tag reserved for local use: the test translation is no real language.
+#[test]
+fn a_translator_exports_a_versions_texts_imports_them_translated_and_check_reports_coverage() {
+    let folder = copy_of_shipped_assessments("strings");
+    let exported = folder.join("agro-laboral-3.qaa.po");
+    let output = senda()
+        .args(["assessments", "export-strings", "agro-laboral@3", "qaa", "--out"])
+        .arg(&exported)
+        .arg("--assessments-dir")
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let po = std::fs::read_to_string(&exported).unwrap();
+    assert!(po.contains("\"Language: qaa\\n\"") && po.contains("msgctxt \"title\""), "{po}");
+
+    // Translate the title and the first question's text.
+    let mut translated = po.clone();
+    for key in ["title", "question.perfil.sector.text"] {
+        let at = translated.find(&format!("msgctxt \"{key}\"\n")).unwrap();
+        let empty = at + translated[at..].find("msgstr \"\"").unwrap();
+        translated.replace_range(empty..empty + "msgstr \"\"".len(), "msgstr \"(prueba de traducción)\"");
+    }
+    std::fs::write(&exported, &translated).unwrap();
+    let import = |file: &PathBuf| {
+        senda()
+            .args(["assessments", "import-strings", "agro-laboral@3"])
+            .arg(file)
+            .arg("--assessments-dir")
+            .arg(&folder)
+            .output()
+            .unwrap()
+    };
+    let output = import(&exported);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("2 texts translated into qaa"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("questionnaires/agro-laboral/3.qaa.po")).unwrap(),
+        translated
+    );
+
+    let check = senda().args(["assessments", "check"]).arg(&folder).output().unwrap();
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{report}");
+    assert!(report.contains("qaa 2 of"), "coverage per language: {report}");
+
+    // A translation of a text the version does not have is refused with its file and line.
+    let wrong = folder.join("wrong.qaa.po");
+    std::fs::write(
+        &wrong,
+        translated.replacen("msgctxt \"title\"\nmsgid \"", "msgctxt \"title\"\nmsgid \"Otro ", 1),
+    )
+    .unwrap();
+    let line = translated.lines().position(|l| l == "msgctxt \"title\"").unwrap() + 1;
+    let output = import(&wrong);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains(&format!("wrong.qaa.po:{line}: `title` translates a Spanish text")), "{stderr}");
+    let _ = std::fs::remove_dir_all(folder);
+}

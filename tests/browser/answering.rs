@@ -166,6 +166,70 @@ async fn with_javascript_answers_save_as_they_are_given_and_conditions_follow_li
     browser.quit().await;
 }
 
+/// The answers this browser keeps while they wait for the connection, as its storage holds them.
+async fn kept_in_browser(browser: &Browser) -> String {
+    let kept = browser
+        .client
+        .execute(
+            "return Object.keys(localStorage).filter(k => k.startsWith('senda/')).map(k => localStorage[k]).join('');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    kept.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_given_while_the_connection_is_down_survive_a_reload_and_are_saved_once_it_returns() {
+    let (mut app, _assessments, mill) = demo_with_short_questionnaire().await;
+    let browser = Browser::start(JavaScript::On, PHONE).await;
+    sign_in(&browser, &app, MILL_MEMBER).await;
+    let id = start_short_assessment(&browser, &app, &mill).await;
+    let section = app.url(&format!("/evaluaciones/{id}/secciones/practicas"));
+    browser.client.goto(&section).await.unwrap();
+    wait_for_hydration(&browser).await;
+    choose(&browser, "practicas.adolescentes", "yes").await;
+    wait_until_saved(&app, &id, "practicas.adolescentes", AnswerValue::Choice("yes".into())).await;
+
+    // The signal goes; the person goes on answering: a changed answer and a new one.
+    app.cut_connection().await;
+    choose(&browser, "practicas.adolescentes", "no").await;
+    browser.displayed("#a-practicas\\.edad").await.send_keys("16").await.unwrap();
+    let waiting = browser.displayed("#q-practicas\\.edad .unsent").await.text().await.unwrap();
+    assert!(waiting.starts_with("Sin enviar"), "{waiting}");
+    browser.displayed("#q-practicas\\.adolescentes .unsent").await;
+    let state = browser.displayed(".save-state").await.text().await.unwrap();
+    assert!(state.starts_with("Sin conexión"), "{state}");
+
+    // Kept in the browser; a reload without signal shows only the browser's own error page.
+    let kept = kept_in_browser(&browser).await;
+    assert!(kept.contains("a.practicas.edad") && kept.contains("a.practicas.adolescentes"), "{kept}");
+    let _ = browser.client.refresh().await;
+
+    // The signal returns; the section, opened again, shows what was typed and sends it.
+    app.restore_connection().await;
+    browser.client.goto(&section).await.unwrap();
+    wait_for_hydration(&browser).await;
+    wait_until_saved(&app, &id, "practicas.adolescentes", AnswerValue::Choice("no".into())).await;
+    wait_until_saved(&app, &id, "practicas.edad", AnswerValue::Number(16.0)).await;
+    let no = browser.displayed("#a-practicas\\.adolescentes-no").await;
+    assert_eq!(no.prop("checked").await.unwrap().as_deref(), Some("true"));
+    let deadline = Instant::now() + PATIENCE;
+    while browser.is_displayed(".unsent").await || !kept_in_browser(&browser).await.is_empty() {
+        assert!(Instant::now() < deadline, "the answers stayed marked as waiting once saved");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Saved once each: a later visit sends nothing again.
+    browser.client.goto(&section).await.unwrap();
+    wait_for_hydration(&browser).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let revision = |answer: Option<StoredAnswer>| answer.map(|a| a.revision);
+    assert_eq!(revision(saved_answer(&app, &id, "practicas.adolescentes").await), Some(2), "yes, then no");
+    assert_eq!(revision(saved_answer(&app, &id, "practicas.edad").await), Some(1));
+    browser.quit().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_people_editing_one_answer_see_the_conflict_and_choose() {
     let (app, _assessments, mill) = demo_with_short_questionnaire().await;
@@ -264,4 +328,56 @@ async fn without_javascript_not_applicable_asks_why_and_keeps_the_choice() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_javascript_not_applicable_asks_why_and_keeps_the_choice() {
     not_applicable_asks_why(JavaScript::On).await;
+}
+
+/// Presses `keys` one after the other on whatever has the focus, as a keyboard does.
+async fn press(browser: &Browser, keys: &str) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut actions = KeyActions::new("keyboard".into());
+    for key in keys.chars() {
+        actions = actions.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    }
+    browser.client.perform_actions(actions).await.unwrap();
+}
+
+/// Presses Tab until the focus is on a field named `name`; fails after `most` presses.
+async fn tab_to(browser: &Browser, name: &str, most: usize) {
+    for _ in 0..most {
+        press(browser, "\u{e004}").await;
+        let focused = browser.client.active_element().await.unwrap();
+        if focused.attr("name").await.unwrap().as_deref() == Some(name) {
+            return;
+        }
+    }
+    panic!("{most} presses of Tab did not reach {name}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paper_form_is_keyed_in_from_one_page_with_the_keyboard_alone() {
+    let (app, _assessments, mill) = demo_with_short_questionnaire().await;
+    let browser = Browser::start(JavaScript::On, PHONE).await;
+    sign_in(&browser, &app, MILL_MEMBER).await;
+    let id = start_short_assessment(&browser, &app, &mill).await;
+    browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/captura"))).await.unwrap();
+    wait_for_hydration(&browser).await;
+    // Until the profile says seasonal workers are hired, their contract is not asked.
+    assert!(!browser.is_displayed("#q-practicas\\.contrato").await);
+
+    // From the top of the page: Tab to the first question, a number key per option.
+    tab_to(&browser, "a.perfil.temporales", 40).await;
+    press(&browser, "1").await;
+    wait_until_saved(&app, &id, "perfil.temporales", AnswerValue::Choice("yes".into())).await;
+    browser.displayed("#q-practicas\\.contrato").await;
+    tab_to(&browser, "a.practicas.contrato", 10).await;
+    press(&browser, "2").await;
+    tab_to(&browser, "a.practicas.edad", 10).await;
+    press(&browser, "16").await;
+    tab_to(&browser, "a.practicas.adolescentes", 10).await;
+    press(&browser, "3").await;
+    wait_until_saved(&app, &id, "practicas.contrato", AnswerValue::Choice("partial".into())).await;
+    wait_until_saved(&app, &id, "practicas.edad", AnswerValue::Number(16.0)).await;
+    wait_until_saved(&app, &id, "practicas.adolescentes", AnswerValue::Choice("no".into())).await;
+    let keyed = saved_answer(&app, &id, "practicas.adolescentes").await.unwrap();
+    assert!(keyed.from_paper, "keyed in from paper");
+    browser.quit().await;
 }

@@ -3,10 +3,12 @@
 //!
 //! Needs the compiled site (`cargo leptos build`) and Debian's `chromium` and `chromium-driver`.
 
+mod accessibility;
 mod accounts;
 mod advisor_review;
 mod answering;
 mod associations;
+mod page_weight;
 mod plans;
 mod review;
 mod shell;

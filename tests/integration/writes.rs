@@ -84,6 +84,8 @@ const EVERY_ROUTE: &[(&str, &str, May)] = &[
     ("GET", "/evaluaciones/{id}/evidencias/{file}", May::OwnPeopleAndAdvisors),
     ("GET", "/evaluaciones/{id}/brechas.csv", May::OwnPeopleAndAdvisors),
     ("GET", "/evaluaciones/{id}/brechas.pdf", May::OwnPeopleAndAdvisors),
+    ("GET", "/evaluaciones/{id}/cuestionario.pdf", May::OwnPeople),
+    ("POST", "/evaluaciones/{id}/idioma", May::OwnPeople),
     ("POST", "/evaluaciones/{id}/plan", May::OwnPeople),
     ("GET", "/planes/{id}/pdf", May::OwnPeopleAndAdvisors),
     ("POST", "/planes/{id}/acciones", May::OwnPeople),
@@ -302,10 +304,15 @@ impl World {
     /// get it, everyone else signed in the 404 of a thing that is not there, and a signed-out
     /// client the way to sign in.
     async fn assert_file_goes_to_those_who_see_the_answers(&self, path: &str, starts: &[u8]) {
+        self.assert_file_goes_to_only(path, starts, &OWN_AND_ADVISOR).await;
+    }
+
+    /// `path` is a file that starts with `starts` for `allowed`, and is not found for the rest.
+    async fn assert_file_goes_to_only(&self, path: &str, starts: &[u8], allowed: &[&str]) {
         assert_eq!(self.app.visitor().get_bytes(path).await.0, 303, "signed out: {path}");
         for (who, visitor) in &self.people {
             let (status, body) = visitor.get_bytes(path).await;
-            let expected = if OWN_AND_ADVISOR.contains(who) { 200 } else { 404 };
+            let expected = if allowed.contains(who) { 200 } else { 404 };
             assert_eq!(status, expected, "{who}: {path}");
             assert_eq!(body.starts_with(starts), expected == 200, "{who}: {path}");
         }
@@ -535,6 +542,9 @@ async fn the_exports_go_to_those_who_see_the_answers_only() {
     ] {
         world.assert_file_goes_to_those_who_see_the_answers(&path, starts).await;
     }
+    // The blank paper form: its tailoring shows the profile's answers, so own people only.
+    let paper = format!("/evaluaciones/{}/cuestionario.pdf", world.in_progress);
+    world.assert_file_goes_to_only(&paper, b"%PDF", &OWN_PEOPLE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -31,7 +31,30 @@ pub struct TestApp {
     pub store: Store,
     pub library: std::sync::Arc<assessments::loader::Library>,
     pub database: TestDatabase,
-    server: tokio::task::JoinHandle<()>,
+    /// The whole application with its edge layers, kept to serve it again after a cut.
+    app: Router,
+    server: Option<Serving>,
+}
+
+/// The application being served, and how to stop it.
+struct Serving {
+    task: tokio::task::JoinHandle<()>,
+    stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl Serving {
+    fn start(listener: tokio::net::TcpListener, app: Router) -> Self {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await
+                .expect("test server");
+        });
+        Self { task, stop }
+    }
 }
 
 impl TestApp {
@@ -75,12 +98,27 @@ impl TestApp {
         let library = state.library.clone();
         let https = state.settings.secure_cookies;
         let app = server::http::with_edge_layers(extend(server::http::routes(state)), https);
-        let server = tokio::spawn(async move {
-            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-                .await
-                .expect("test server");
-        });
-        Self { addr, store, library, database, server }
+        let server = Some(Serving::start(listener, app.clone()));
+        Self { addr, store, library, database, app, server }
+    }
+
+    /// Cuts the connection, as a field office loses its signal: the server stops listening and
+    /// closes its open connections, so the next request is refused.
+    pub async fn cut_connection(&mut self) {
+        if let Some(mut serving) = self.server.take() {
+            let _ = serving.stop.send(());
+            // A connection that does not close in time is dropped with the server.
+            if tokio::time::timeout(std::time::Duration::from_secs(5), &mut serving.task).await.is_err() {
+                serving.task.abort();
+            }
+        }
+    }
+
+    /// Serves again on the same address and database, as when the signal returns.
+    pub async fn restore_connection(&mut self) {
+        assert!(self.server.is_none(), "the connection was not cut");
+        let listener = tokio::net::TcpListener::bind(self.addr).await.expect("bind the same address again");
+        self.server = Some(Serving::start(listener, self.app.clone()));
     }
 
     /// The absolute URL of `path` on this server.
@@ -300,7 +338,9 @@ async fn reply(response: reqwest::Result<reqwest::Response>) -> Reply {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
-        self.server.abort();
+        if let Some(serving) = &self.server {
+            serving.task.abort();
+        }
     }
 }
 

@@ -127,6 +127,8 @@ pub struct AnsweringTexts {
     pub remove_file: &'static str,
     pub evidence_problems: EvidenceProblemLabels,
     pub save_states: SaveStateLabels,
+    /// Beside an answer kept in the browser while the connection is down.
+    pub unsent: &'static str,
     pub statuses: AssessmentStatusLabels,
     pub answer_problems: AnswerProblemLabels,
 }
@@ -270,6 +272,7 @@ pub static ES: AnsweringTexts = AnsweringTexts {
         saved_with_problems: "Guardado, salvo lo que se marca en rojo.",
         retrying: "Sin conexión: sus respuestas siguen aquí y se guardarán en cuanto vuelva la conexión.",
     },
+    unsent: "Sin enviar: se guarda en este dispositivo hasta que vuelva la conexión.",
     statuses: AssessmentStatusLabels { in_progress: "En curso", submitted: "Enviada a revisión" },
     answer_problems: AnswerProblemLabels {
         not_an_option: "Elija una de las opciones.",
@@ -374,6 +377,7 @@ pub static EN: AnsweringTexts = AnsweringTexts {
         saved_with_problems: "Saved, except what is marked in red.",
         retrying: "No connection: your answers are still here and will be saved as soon as it is back.",
     },
+    unsent: "Not sent yet: kept on this device until the connection is back.",
     statuses: AssessmentStatusLabels { in_progress: "In progress", submitted: "Submitted for review" },
     answer_problems: AnswerProblemLabels {
         not_an_option: "Choose one of the options.",

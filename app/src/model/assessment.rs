@@ -44,6 +44,8 @@ pub struct AssessmentOverview {
     /// Whether the viewer may create it: own people, once the assessment is submitted.
     pub can_create_plan: bool,
     pub review: crate::model::review::AssessmentReview,
+    /// The languages its questions can be shown in (Spanish first).
+    pub content_languages: Vec<assessments::language::LanguageTag>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,6 +85,26 @@ pub struct SectionToAnswer {
     pub next: Option<SectionLine>,
     /// The review threads on the section's answers.
     pub review: crate::model::review::Threads,
+    /// On the key-in page (every question as one section, see `assessments::paper::KEY_IN`).
+    pub key_in: Option<KeyInMarks>,
+}
+
+/// The key-in page's marks: each question's number on the paper form, and the questions that
+/// start a section of the questionnaire, with the section's title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyInMarks {
+    pub numbers: Vec<(String, u32)>,
+    pub starts: Vec<(String, Text)>,
+}
+
+impl KeyInMarks {
+    pub fn number(&self, question_id: &str) -> Option<u32> {
+        self.numbers.iter().find(|(id, _)| id == question_id).map(|(_, number)| *number)
+    }
+
+    pub fn section_starting_at(&self, question_id: &str) -> Option<&Text> {
+        self.starts.iter().find(|(id, _)| id == question_id).map(|(_, title)| title)
+    }
 }
 
 /// A section's score and gap count as the answers stand; no score while nothing is scored.

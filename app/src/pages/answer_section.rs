@@ -4,6 +4,7 @@ use assessments::answers::{
 };
 use assessments::evidence::{EvidenceFile, EvidenceProblem};
 use assessments::ids::AssessmentId;
+use assessments::paper::KEY_IN;
 use assessments::questionnaire::{AnswerKind, Question};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,7 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::answering::get_assessment_section;
 use crate::autosave::Autosave;
-use crate::components::{Loaded, NewThreadForm, ProgressBar, ThreadList};
+use crate::components::{ContentLanguage, ContentText, Loaded, NewThreadForm, ProgressBar, ThreadList};
 use crate::i18n::use_texts;
 use crate::model::assessment::{Citation, SectionToAnswer};
 use crate::model::review::Threads;
@@ -54,7 +55,9 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         previous,
         next,
         review,
+        key_in,
     } = section;
+    let p = use_texts().paper;
     let action = urls::assessment_section(header.id, &section.id);
     let notice = move || {
         let query = query.read();
@@ -75,14 +78,34 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         progress,
         score,
     );
+    // Once in the browser: put back what an earlier visit kept while the connection was down,
+    // and send what waits as soon as the connection returns.
+    Effect::new(move || {
+        #[cfg(feature = "hydrate")]
+        {
+            autosave.restore();
+            let online = window_event_listener(leptos::ev::online, move |_| autosave.connection_returned());
+            on_cleanup(move || online.remove());
+        }
+    });
+    // Questionnaire texts in the assessment's content language, everything else in the reader's.
+    let content = ContentLanguage::of(header.content_language.clone(), language);
+    provide_context(content.clone());
+    let words = move |text: &assessments::text::Text| text.shown_in(&content.0).wording.to_owned();
     let questions: Vec<(String, String)> =
-        section.questions.iter().map(|q| (q.id.clone(), q.text.get(language).to_owned())).collect();
+        section.questions.iter().map(|q| (q.id.clone(), words(&q.text))).collect();
     // Every question is on the page; those that do not apply are hidden and disabled (so a
     // plain post leaves them alone) until an answer shows them.
     let fields = section
         .questions
         .into_iter()
         .map(|question| {
+            // On the key-in page: the questionnaire's section titles, and the paper's numbers.
+            let starts =
+                key_in.as_ref().and_then(|marks| marks.section_starting_at(&question.id)).map(|title| {
+                    view! { <h2 class="key-in__section"><ContentText text=title.clone() /></h2> }
+                });
+            let number = key_in.as_ref().and_then(|marks| marks.number(&question.id));
             let stored = answers.iter().find(|a| a.question_id == question.id).cloned();
             let draft = drafts.iter().find(|d| d.question_id == question.id).cloned();
             let cited: Vec<Citation> = citations
@@ -96,8 +119,10 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
                 u32::try_from(review.on(&question.id).filter(|t| t.waits_for_company()).count())
                     .unwrap_or(u32::MAX);
             view! {
+                {starts}
                 <QuestionField
                     assessment_id=header.id
+                    number
                     question
                     stored
                     draft
@@ -110,16 +135,40 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             }
         })
         .collect_view();
-    let section_title = section.title.get(language).to_owned();
+    let section_title = if key_in.is_some() { p.key_in_title.to_owned() } else { words(&section.title) };
+    let lead = if key_in.is_some() {
+        Some(p.key_in_lead.to_owned())
+    } else {
+        section.intro.map(|intro| words(&intro))
+    };
+    // The scan or photo of the paper form, kept as evidence of the whole assessment.
+    let scan = key_in.is_some().then(|| {
+        let base = urls::assessment(header.id);
+        let scans: Vec<EvidenceFile> = files.iter().filter(|f| f.question_id == KEY_IN).cloned().collect();
+        view! {
+            <div class="key-in__scan">
+                <ul class="files">
+                    {scans.into_iter().map(|file| view! {
+                        <li><a href=format!("{base}/evidencias/{}", file.id) download=file.file_name.clone()>{file.file_name.clone()}</a></li>
+                    }).collect_view()}
+                </ul>
+                {editable.then(|| view! {
+                    <label for="u-captura">{p.scan_label}</label>
+                    <input type="file" id="u-captura" name=format!("u.{KEY_IN}") multiple accept=".pdf,.jpg,.jpeg,.png,.webp" />
+                    <p class="question__help">{p.scan_hint}</p>
+                })}
+            </div>
+        }
+    });
     let next_id = next.as_ref().map(|n| n.id.clone());
     view! {
         <Title text=section_title.clone() />
         <article class="page page--form">
             <p class="breadcrumb">
-                <a href=urls::assessment(header.id)>{title.get(language).to_owned()} " · " {header.company.name.clone()}</a>
+                <a href=urls::assessment(header.id)>{words(&title)} " · " {header.company.name.clone()}</a>
             </p>
             <h1>{section_title}</h1>
-            {section.intro.map(|intro| view! { <p class="lead">{intro.get(language).to_owned()}</p> })}
+            {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
             <ProgressBar progress=autosave.progress />
             {score.scored.then(|| {
                 let r = use_texts().report;
@@ -144,7 +193,9 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
                 node_ref=autosave.form
                 on:input=move |ev| autosave.changed(&ev, true)
                 on:change=move |ev| autosave.changed(&ev, false)
+                on:keydown=choose_by_number
             >
+                {scan}
                 <fieldset class="answers__all" disabled=!editable>
                     {fields}
                 </fieldset>
@@ -163,10 +214,10 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             <SectionReview assessment_id=header.id review questions />
             <nav class="pager" aria-label=a.sections_title>
                 {previous.map(|p| view! {
-                    <a rel="prev" href=urls::assessment_section(header.id, &p.id)>"← " {p.title.get(language).to_owned()}</a>
+                    <a rel="prev" href=urls::assessment_section(header.id, &p.id)>"← " {words(&p.title)}</a>
                 })}
                 {next.map(|n| view! {
-                    <a rel="next" href=urls::assessment_section(header.id, &n.id)>{n.title.get(language).to_owned()} " →"</a>
+                    <a rel="next" href=urls::assessment_section(header.id, &n.id)>{words(&n.title)} " →"</a>
                 })}
             </nav>
         </article>
@@ -214,6 +265,8 @@ fn SectionReview(
 #[component]
 fn QuestionField(
     assessment_id: AssessmentId,
+    /// Its number on the paper form, on the key-in page.
+    number: Option<u32>,
     question: Question,
     stored: Option<StoredAnswer>,
     draft: Option<Draft>,
@@ -290,6 +343,12 @@ fn QuestionField(
     });
     let described_by = draft.is_some().then(|| problem_id.clone());
     let needs_review = stored.as_ref().is_some_and(|saved| saved.needs_review);
+    let from_paper = stored.as_ref().filter(|saved| saved.from_paper).map(|saved| {
+        let p = use_texts().paper;
+        view! {
+            <p class="card__meta">{(p.keyed_in_by)(&saved.updated_by, &crate::components::day(&saved.updated_at))}</p>
+        }
+    });
     let optional =
         (!question.required).then(|| view! { <span class="question__optional">" (" {a.optional} ")"</span> });
     let has_notes = !note.is_empty() || !evidence.is_empty() || !files.is_empty();
@@ -308,7 +367,7 @@ fn QuestionField(
             let when = question
                 .not_applicable_when
                 .as_ref()
-                .map(|when| format!(" {} {}", a.not_applicable_when, when.get(language)));
+                .map(|when| view! { " " {a.not_applicable_when} " " <ContentText text=when.clone() /> });
             view! { <p class="question__help">{a.not_applicable_reason} {when}</p> }
         });
     // A file refused at the last save, named in the redirect's query.
@@ -340,8 +399,13 @@ fn QuestionField(
     });
     view! {
         <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by hidden=hidden.clone() disabled=hidden>
-            <legend class="question__text" id=format!("t-{id}")>{question.text.get(language).to_owned()} {optional}</legend>
-            {question.help.as_ref().map(|help| view! { <p class="question__help">{help.get(language).to_owned()}</p> })}
+            <legend class="question__text" id=format!("t-{id}")>
+                {number.map(|n| format!("{n}. "))}
+                <ContentText text=question.text.clone() />
+                {optional}
+            </legend>
+            {from_paper}
+            {question.help.clone().map(|help| view! { <p class="question__help"><ContentText text=help /></p> })}
             {needs_review.then(|| view! { <p class="notice">{a.needs_review}</p> })}
             {(open_requests > 0).then(|| {
                 let r = use_texts().review;
@@ -353,6 +417,10 @@ fn QuestionField(
             })}
             {invalid}
             {conflict}
+            {
+                let id = id.clone();
+                move || autosave.is_waiting(&id).then(|| view! { <p class="unsent" role="status">{a.unsent}</p> })
+            }
             <AnswerInputs id=id.clone() kind=question.answer.clone() values scored=!question.requirements.is_empty() />
             {not_applicable_hint}
             <input type="hidden" name=format!("r.{id}") value=revision />
@@ -361,7 +429,7 @@ fn QuestionField(
                 <summary>{a.note_and_evidence}</summary>
                 {question.evidence.then(|| view! { <p class="question__help">{a.evidence_expected}</p> })}
                 {question.evidence_prompt.as_ref().map(|prompt| view! {
-                    <p class="question__help">{a.evidence_prompt} " " {prompt.get(language).to_owned()}</p>
+                    <p class="question__help">{a.evidence_prompt} " " <ContentText text=prompt.clone() /></p>
                 })}
                 {file_list}
                 {file_problem.map(|problem| view! { <p class="field-problem" role="alert">{a.evidence_problem(problem)}</p> })}
@@ -382,9 +450,9 @@ fn QuestionField(
                     <ul>
                         {citations.into_iter().map(|c| view! {
                             <li>
-                                <strong>{c.instrument.get(language).to_owned()} ", " {c.article.clone()}</strong>
+                                <strong><ContentText text=c.instrument /> ", " {c.article.clone()}</strong>
                                 {(!c.confirmed).then(|| view! { " (" {a.unconfirmed} ")" })}
-                                ": " {c.summary.get(language).to_owned()}
+                                ": " <ContentText text=c.summary />
                             </li>
                         }).collect_view()}
                     </ul>
@@ -400,13 +468,12 @@ fn QuestionField(
 #[component]
 fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool) -> impl IntoView {
     let a = use_texts().answering;
-    let language = use_context::<Language>().unwrap_or_default();
     let name = format!("a.{id}");
     let input_id = format!("a-{id}");
     let legend_id = format!("t-{id}");
     // What was typed beside "I don't know" stays in its field.
     let first = values.iter().find(|v| *v != DONT_KNOW).cloned().unwrap_or_default();
-    let choice = |value: String, label: String, multiple: bool| {
+    let choice = |value: String, label: AnyView, multiple: bool| {
         let checked = values.contains(&value);
         let option_id = format!("{input_id}-{value}");
         let label_for = option_id.clone();
@@ -424,7 +491,7 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool)
         }
     };
     let dont_know =
-        |multiple: bool| scored.then(|| choice(DONT_KNOW.to_owned(), a.dont_know.to_owned(), multiple));
+        |multiple: bool| scored.then(|| choice(DONT_KNOW.to_owned(), a.dont_know.into_any(), multiple));
     match kind {
         AnswerKind::YesNoPartial { allow_not_applicable, .. } => {
             let mut options = vec!["yes", "partial", "no"];
@@ -433,7 +500,7 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool)
             }
             view! {
                 <div class="choices choices--inline">
-                    {options.into_iter().map(|v| choice(v.to_owned(), a.yes_no(v).to_owned(), false)).collect_view()}
+                    {options.into_iter().map(|v| choice(v.to_owned(), a.yes_no(v).into_any(), false)).collect_view()}
                     {dont_know(false)}
                 </div>
             }
@@ -441,7 +508,7 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool)
         }
         AnswerKind::SingleChoice { options } => view! {
             <div class="choices">
-                {options.into_iter().map(|o| choice(o.value.clone(), o.label.get(language).to_owned(), false)).collect_view()}
+                {options.into_iter().map(|o| choice(o.value.clone(), view! { <ContentText text=o.label /> }.into_any(), false)).collect_view()}
                 {dont_know(false)}
             </div>
         }
@@ -449,7 +516,7 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool)
         AnswerKind::MultipleChoice { options } => view! {
             <p class="question__help">{a.choose_all}</p>
             <div class="choices">
-                {options.into_iter().map(|o| choice(o.value.clone(), o.label.get(language).to_owned(), true)).collect_view()}
+                {options.into_iter().map(|o| choice(o.value.clone(), view! { <ContentText text=o.label /> }.into_any(), true)).collect_view()}
                 {dont_know(true)}
             </div>
         }
@@ -458,7 +525,7 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool)
             <span class="number">
                 <input type="text" inputmode="decimal" id=input_id.clone() name=name.clone() value=first autocomplete="off"
                     aria-labelledby=legend_id />
-                {unit.map(|unit| view! { <span class="number__unit">{unit.get(language).to_owned()}</span> })}
+                {unit.map(|unit| view! { <span class="number__unit"><ContentText text=unit /></span> })}
             </span>
             {dont_know(true)}
         }
@@ -476,6 +543,39 @@ fn AnswerInputs(id: String, kind: AnswerKind, values: Vec<String>, scored: bool)
         }
         .into_any(),
     }
+}
+
+/// On a choice, the keys 1 to 9 tick its first to ninth option: a form keyed in from paper is
+/// filled without the mouse (Tab moves to the next question, the arrows along the options).
+fn choose_by_number(event: leptos::ev::KeyboardEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        use leptos::web_sys::HtmlInputElement;
+
+        let Some(position) = event.key().parse::<u32>().ok().filter(|n| (1..=9).contains(n)) else { return };
+        let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        if input.type_() != "radio" || event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        let options = leptos::prelude::document().get_elements_by_name(&input.name());
+        let Some(option) = options.item(position - 1).and_then(|o| o.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        event.prevent_default();
+        option.set_checked(true);
+        let _ = option.focus();
+        if let Ok(change) = leptos::web_sys::Event::new_with_event_init_dict("change", &{
+            let init = leptos::web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        }) {
+            let _ = option.dispatch_event(&change);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = event;
 }
 
 /// A file size as people read it: "850 KB", "2.4 MB".

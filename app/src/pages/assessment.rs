@@ -1,6 +1,7 @@
 use assessments::Language;
 use assessments::answers::AssessmentStatus;
 use assessments::ids::OrganizationId;
+use assessments::paper::KEY_IN;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -229,6 +230,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
         plan,
         can_create_plan,
         review,
+        content_languages,
     } = overview;
     let open_requests = review.requests.len();
     let base = urls::assessment(header.id);
@@ -238,6 +240,13 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
             Some(view! { <p class="notice notice--error" role="alert">{a.submit_incomplete}</p> }.into_any())
         } else if query.get("devuelta").is_some() {
             Some(view! { <p class="notice" role="status">{a.returned_notice}</p> }.into_any())
+        } else if query.get("error").as_deref() == Some("idioma") {
+            Some(
+                view! { <p class="notice notice--error" role="alert">{t.paper.language_refused}</p> }
+                    .into_any(),
+            )
+        } else if query.get("idioma").is_some() {
+            Some(view! { <p class="notice" role="status">{t.paper.language_chosen}</p> }.into_any())
         } else {
             None
         }
@@ -276,6 +285,38 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            {can_answer.then(|| {
+                let p = t.paper;
+                view! {
+                    <section class="field-work" aria-labelledby="field-work-title">
+                        <h2 id="field-work-title">{p.field_title}</h2>
+                        <p>
+                            <a href=urls::paper_questionnaire(header.id) download="">{p.print_link}</a>
+                            <br />
+                            <span class="card__meta">{p.print_hint}</span>
+                        </p>
+                        <p>
+                            <a href=format!("{base}/secciones/{KEY_IN}")>{p.key_in_link}</a>
+                            <br />
+                            <span class="card__meta">{p.key_in_hint}</span>
+                        </p>
+                        <form method="post" action=format!("{base}/idioma") class="form">
+                            <label for="idioma">{p.language_label}</label>
+                            <select id="idioma" name="idioma" aria-describedby="idioma-hint">
+                                <option value="" selected=header.content_language.is_none()>{p.language_reader}</option>
+                                {content_languages.iter().map(|tag| view! {
+                                    <option value=tag.to_string() lang=tag.to_string()
+                                        selected=header.content_language.as_ref() == Some(tag)>
+                                        {tag.endonym().to_owned()}
+                                    </option>
+                                }).collect_view()}
+                            </select>
+                            <button type="submit">{p.language_submit}</button>
+                            <p class="question__help" id="idioma-hint">{p.language_hint}</p>
+                        </form>
+                    </section>
+                }
+            })}
             <h2>{a.missing_title}</h2>
             {if missing.is_empty() {
                 view! { <p>{a.missing_none}</p> }.into_any()

@@ -7,11 +7,13 @@ use std::collections::HashSet;
 
 use assessments::access::{AuditAction, CompanyAccess};
 use assessments::answers::{
-    AssessmentStatus, Draft, DraftProblem, Progress, SaveDecision, SubmittedAnswer, carry_over, decide,
-    missing_answers, progress,
+    Answers, AssessmentStatus, Draft, DraftProblem, Progress, SaveDecision, SubmittedAnswer, carry_over,
+    decide, missing_answers, progress,
 };
 use assessments::evidence::{self, EvidenceProblem};
-use assessments::questionnaire::Section;
+use assessments::language::LanguageTag;
+use assessments::paper;
+use assessments::questionnaire::{Questionnaire, Section};
 use assessments::review::Subject;
 use chrono::NaiveDate;
 use store::answers::{AnswerWrite, SaveOutcome};
@@ -21,8 +23,8 @@ use super::Context;
 use super::loaded::{LoadedAssessment, citations, count, load, load_answerable};
 use crate::error::{AppError, AppResult};
 use crate::model::assessment::{
-    AnswerRevision, AssessmentLine, AssessmentOverview, Autosaved, CompanyAssessments, MissingQuestion,
-    SectionLine, SectionToAnswer,
+    AnswerRevision, AssessmentLine, AssessmentOverview, Autosaved, CompanyAssessments, KeyInMarks,
+    MissingQuestion, SectionLine, SectionToAnswer,
 };
 
 /// The assessments part of a company's page.
@@ -90,6 +92,7 @@ pub async fn overview(cx: &Context, assessment_id: AssessmentId) -> AppResult<As
         plan,
         can_create_plan,
         review: super::review::of_assessment(cx, &loaded).await?,
+        content_languages: questionnaire.content_languages(),
         header: loaded.header,
     })
 }
@@ -103,10 +106,18 @@ pub async fn section(
     let loaded = load(cx, assessment_id).await?;
     loaded.audit_outsider_view(cx, "assessment answers").await?;
     let questionnaire = &loaded.questionnaire;
-    let position =
-        questionnaire.sections.iter().position(|s| s.id == section_id).ok_or(AppError::NotFound)?;
-    let section = questionnaire.sections[position].clone();
-    let in_section: HashSet<&str> = section.questions.iter().map(|q| q.id.as_str()).collect();
+    let position = questionnaire.sections.iter().position(|s| s.id == section_id);
+    let mut section = loaded.section(section_id)?.into_owned();
+    // The page carries English (the other interface language) and the chosen content language.
+    let content = loaded.header.content_language.clone();
+    for (_, text) in assessments::strings::section_texts(&mut section) {
+        text.retain(|tag| tag.as_str() == "en" || Some(tag) == content.as_ref());
+    }
+    let key_in = (section.id == paper::KEY_IN).then(|| key_in_marks(questionnaire, &loaded.answer_map()));
+    let mut in_section: HashSet<&str> = section.questions.iter().map(|q| q.id.as_str()).collect();
+    if key_in.is_some() {
+        in_section.insert(paper::KEY_IN); // The scan of the paper form.
+    }
     let (applicable, section_progress) = loaded.section_state(&section);
     let progress = progress(questionnaire, &loaded.answer_map());
     let line = |index: usize| {
@@ -130,8 +141,9 @@ pub async fn section(
         editable: loaded.is_answerable(),
         progress: section_progress,
         score: loaded.section_score(&cx.library.catalog, &section),
-        previous: position.checked_sub(1).and_then(line),
-        next: line(position + 1),
+        previous: position.and_then(|p| p.checked_sub(1)).and_then(line),
+        next: position.and_then(|p| line(p + 1)),
+        key_in,
         review: super::review::threads_on(cx, &loaded, |subject| {
             matches!(subject, Subject::Answer(question_id) if in_section.contains(question_id.as_str()))
         })
@@ -154,13 +166,13 @@ pub async fn autosave(
     let problems = match load_answerable(cx, assessment_id).await? {
         Some(loaded) => {
             let section = loaded.section(section_id)?;
-            save_answers(cx, &loaded, section, submitted_answers(fields, section)).await?
+            save_answers(cx, &loaded, &section, submitted_answers(fields, &section)).await?
         }
         None => Vec::new(),
     };
     let after = load(cx, assessment_id).await?;
     let section = after.section(section_id)?;
-    let (applicable, progress) = after.section_state(section);
+    let (applicable, progress) = after.section_state(&section);
     let revisions = after
         .answers
         .iter()
@@ -177,7 +189,7 @@ pub async fn autosave(
         problems,
         applicable,
         progress,
-        score: after.section_score(&cx.library.catalog, section),
+        score: after.section_score(&cx.library.catalog, &section),
     })
 }
 
@@ -292,6 +304,7 @@ pub async fn save_answers(
                     note: &note,
                     evidence: &evidence,
                     base_revision: submitted.base_revision,
+                    from_paper: section.id == paper::KEY_IN,
                 };
                 match store.save_answer(viewer, assessment_id, write).await? {
                     SaveOutcome::Saved { .. } => None,
@@ -339,7 +352,9 @@ pub async fn attach_uploads(
     let (store, viewer) = (&cx.store, &cx.viewer);
     let mut attached = store.evidence_files(viewer, loaded.header.id).await?;
     for upload in uploads {
-        if !section.questions.iter().any(|q| q.id == upload.question_id) {
+        // The key-in page also takes the scan of the paper form, for the whole assessment.
+        let whole = section.id == paper::KEY_IN && upload.question_id == paper::KEY_IN;
+        if !whole && !section.questions.iter().any(|q| q.id == upload.question_id) {
             continue;
         }
         let already = attached.iter().filter(|f| f.question_id == upload.question_id).count();
@@ -373,6 +388,25 @@ pub enum Submission {
     NotAnswerable,
 }
 
+/// Chooses the language the assessment's questions are shown and printed in: one its version is
+/// translated into, or `""` for each reader's own. `false` when `tag` is neither.
+pub async fn choose_content_language(
+    cx: &Context,
+    assessment_id: AssessmentId,
+    tag: &str,
+) -> AppResult<bool> {
+    let Some(loaded) = load_answerable(cx, assessment_id).await? else { return Ok(false) };
+    let chosen = match tag {
+        "" => None,
+        tag => match tag.parse::<LanguageTag>() {
+            Ok(tag) if loaded.questionnaire.content_languages().contains(&tag) => Some(tag),
+            _ => return Ok(false),
+        },
+    };
+    cx.store.set_content_language(&cx.viewer, assessment_id, chosen.as_ref()).await?;
+    Ok(true)
+}
+
 /// Submits a complete assessment for review.
 pub async fn submit(cx: &Context, assessment_id: AssessmentId) -> AppResult<Submission> {
     let Some(loaded) = load_answerable(cx, assessment_id).await? else {
@@ -383,6 +417,20 @@ pub async fn submit(cx: &Context, assessment_id: AssessmentId) -> AppResult<Subm
     }
     cx.store.submit_assessment(&cx.viewer, assessment_id).await?;
     Ok(Submission::Submitted)
+}
+
+/// What the key-in page adds to its one long section: the numbers the paper form printed, and
+/// where each of the questionnaire's sections starts.
+fn key_in_marks(questionnaire: &Questionnaire, answers: &Answers) -> KeyInMarks {
+    let printed = paper::paper_form(questionnaire, answers);
+    KeyInMarks {
+        numbers: printed.questions().map(|q| (q.question.id.clone(), q.number)).collect(),
+        starts: questionnaire
+            .sections
+            .iter()
+            .filter_map(|s| Some((s.questions.first()?.id.clone(), s.title.clone())))
+            .collect(),
+    }
 }
 
 fn section_line(section: &Section, progress: Progress) -> SectionLine {

@@ -2,6 +2,7 @@
 //! what every view of it derives: progress, score, and the legal citations of its questions.
 
 use assessments::ids::AssessmentId;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -11,6 +12,7 @@ use assessments::answers::{
 };
 use assessments::catalog::{Catalog, Confidence, Requirement};
 use assessments::evidence::EvidenceFile;
+use assessments::paper;
 use assessments::parameters::{self, ParameterValue};
 use assessments::questionnaire::{Questionnaire, Section};
 use assessments::scoring::{Scorecard, Verification, score};
@@ -80,9 +82,18 @@ impl LoadedAssessment {
         (applicable, progress)
     }
 
-    /// The section called `section_id`, or `NotFound`.
-    pub fn section(&self, section_id: &str) -> AppResult<&Section> {
-        self.questionnaire.sections.iter().find(|s| s.id == section_id).ok_or(AppError::NotFound)
+    /// The section called `section_id` — or, for the key-in page, every question as one — or
+    /// `NotFound`.
+    pub fn section(&self, section_id: &str) -> AppResult<Cow<'_, Section>> {
+        if section_id == paper::KEY_IN {
+            return Ok(Cow::Owned(paper::key_in_section(&self.questionnaire)));
+        }
+        self.questionnaire
+            .sections
+            .iter()
+            .find(|s| s.id == section_id)
+            .map(Cow::Borrowed)
+            .ok_or(AppError::NotFound)
     }
 
     /// The date the answers are scored on: the day it was submitted, or today while in progress.

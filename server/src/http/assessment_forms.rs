@@ -87,12 +87,14 @@ pub async fn save_section(
     };
     let (fields, uploads) = read_section_form(request).await.ok_or_else(Failure::bad_request)?;
     let section = loaded.section(&section_id)?;
-    let submitted = assessment::submitted_answers(&fields, section);
-    let problems = assessment::save_answers(&cx, &loaded, section, submitted).await?;
+    let submitted = assessment::submitted_answers(&fields, &section);
+    let problems = assessment::save_answers(&cx, &loaded, &section, submitted).await?;
+    // The files sent are kept even beside an answer to correct: nothing sent is lost.
+    let refused_file = assessment::attach_uploads(&cx, &loaded, &section, uploads).await?;
     if let Some((question_id, _)) = problems.first() {
         return Ok(see_other(&format!("{back}?problemas=1#q-{question_id}")));
     }
-    if let Some((question_id, problem)) = assessment::attach_uploads(&cx, &loaded, section, uploads).await? {
+    if let Some((question_id, problem)) = refused_file {
         let code = problem.code();
         return Ok(see_other(&format!("{back}?archivo={code}&pregunta={question_id}#q-{question_id}")));
     }
@@ -177,6 +179,27 @@ pub async fn submit(SignedIn(cx): SignedIn, Ids(assessment_id): Ids<AssessmentId
     Ok(match assessment::submit(&cx, assessment_id).await? {
         Submission::Submitted | Submission::NotAnswerable => see_other(&overview),
         Submission::Incomplete => see_other(&format!("{overview}?error=incomplete")),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    /// A language tag the version is translated into, or empty for each reader's own.
+    #[serde(default)]
+    idioma: String,
+}
+
+/// `POST /evaluaciones/{id}/idioma`: the language the assessment's questions are shown and
+/// printed in. Back to the overview, which says whether it was taken.
+pub async fn choose_content_language(
+    SignedIn(cx): SignedIn,
+    Ids(assessment_id): Ids<AssessmentId>,
+    Form(form): Form<LanguageForm>,
+) -> HandlerResult {
+    let overview = urls::assessment(assessment_id);
+    Ok(match assessment::choose_content_language(&cx, assessment_id, form.idioma.trim()).await? {
+        true => see_other(&format!("{overview}?idioma=1")),
+        false => see_other(&format!("{overview}?error=idioma")),
     })
 }
 

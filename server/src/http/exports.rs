@@ -7,6 +7,7 @@ use app::service::{association, plan, report};
 use assessments::Language;
 use assessments::access::AuditAction;
 use assessments::ids::{AssessmentId, OrganizationId, PlanId};
+use assessments::language::LanguageTag;
 use assessments::scoring::RequirementStatus;
 use assessments::sharing::{Disclosure, Measure};
 use axum::extract::Query;
@@ -158,6 +159,24 @@ pub async fn gaps_pdf(
     let today = store::today();
     let file_name = format!("brechas-{today}.pdf");
     let bytes = tokio::task::spawn_blocking(move || crate::pdf::report_pdf(&report, language, today))
+        .await
+        .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
+    Ok(download(bytes.into_response(), "application/pdf", &file_name))
+}
+
+/// `GET /evaluaciones/{id}/cuestionario.pdf`: the blank questionnaire to fill in on paper,
+/// tailored to the company's profile. For its own people only.
+pub async fn paper_pdf(
+    SignedIn(cx): SignedIn,
+    headers: HeaderMap,
+    Ids(assessment_id): Ids<AssessmentId>,
+) -> HandlerResult {
+    let form = app::service::paper::blank_form(&cx, assessment_id).await?;
+    let language = language_of(&headers);
+    let today = store::today();
+    let file_name = format!("cuestionario-{}-v{}.pdf", form.questionnaire.id, form.questionnaire.version);
+    let content = form.header.content_language.clone().unwrap_or_else(|| LanguageTag::of(language));
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::paper_pdf(&form, language, &content, today))
         .await
         .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
     Ok(download(bytes.into_response(), "application/pdf", &file_name))

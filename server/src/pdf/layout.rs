@@ -178,6 +178,75 @@ impl Layout {
         self.page().items.push(Item::Line { x1: MARGIN, y1: y, x2: PAGE_WIDTH - MARGIN, y2: y, color });
     }
 
+    /// Boxes to tick, each followed by its label, as many to a line as fit.
+    pub fn boxes(&mut self, labels: &[String], size: f32) {
+        let line = line_height(size);
+        let side = size * MM_PER_PT * 0.9;
+        let gap = 6.0;
+        let mut x = MARGIN;
+        self.ensure(line + 1.0);
+        self.y += line + 1.0;
+        for label in labels {
+            let width = side + 1.5 + text_width(label, size, false);
+            if x > MARGIN && x + width > PAGE_WIDTH - MARGIN {
+                x = MARGIN;
+                self.ensure(line + 1.0);
+                self.y += line + 1.0;
+            }
+            let bottom = self.y - line * 0.25;
+            self.square(x, bottom - side, side);
+            self.page().items.push(Item::Text {
+                x: x + side + 1.5,
+                y: bottom,
+                size,
+                bold: false,
+                color: INK,
+                text: label.clone(),
+            });
+            x += width + gap;
+        }
+    }
+
+    /// A label followed by `lines` ruled lines to write on.
+    pub fn write_in(&mut self, label: &str, size: f32, lines: usize) {
+        let line = line_height(size) * 1.6;
+        let label_width = text_width(label, size, false) + 2.0;
+        for index in 0..lines.max(1) {
+            self.ensure(line);
+            self.y += line;
+            let bottom = self.y - line_height(size) * 0.25;
+            let start = if index == 0 {
+                self.page().items.push(Item::Text {
+                    x: MARGIN,
+                    y: bottom,
+                    size,
+                    bold: false,
+                    color: SOFT_INK,
+                    text: label.to_owned(),
+                });
+                MARGIN + label_width
+            } else {
+                MARGIN
+            };
+            let rule = Item::Line {
+                x1: start,
+                y1: bottom + 0.8,
+                x2: PAGE_WIDTH - MARGIN,
+                y2: bottom + 0.8,
+                color: SOFT_INK,
+            };
+            self.page().items.push(rule);
+        }
+    }
+
+    fn square(&mut self, x: f32, y: f32, side: f32) {
+        let corners = [(x, y), (x + side, y), (x + side, y + side), (x, y + side), (x, y)];
+        for pair in corners.windows(2) {
+            let line = Item::Line { x1: pair[0].0, y1: pair[0].1, x2: pair[1].0, y2: pair[1].1, color: INK };
+            self.page().items.push(line);
+        }
+    }
+
     /// A table whose rows flow across pages, the header row repeated at the top of each.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
         let line = line_height(size);

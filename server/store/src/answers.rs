@@ -9,6 +9,7 @@ use assessments::answers::{
     AnswerValue, AssessmentHeader, AssessmentStatus, CarriedAnswer, Draft, DraftProblem, StoredAnswer,
 };
 use assessments::ids::{AssessmentId, OrganizationId};
+use assessments::language::LanguageTag;
 use assessments::questionnaire::Questionnaire;
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -37,6 +38,8 @@ pub struct AnswerWrite<'a> {
     pub evidence: &'a str,
     /// 0 for an answer never saved before.
     pub base_revision: i64,
+    /// Keyed in from a questionnaire filled in on paper.
+    pub from_paper: bool,
 }
 
 /// How a draft is kept in its row.
@@ -48,7 +51,8 @@ struct Typed {
 }
 
 const HEADER_COLUMNS: &str = "a.id, a.company_id, a.questionnaire_id, a.questionnaire_version, a.status, \
-     a.started_at, a.submitted_at, a.carried_from, a.reference_date, u.name AS started_by_name";
+     a.started_at, a.submitted_at, a.carried_from, a.reference_date, a.content_language, \
+     u.name AS started_by_name";
 
 impl Store {
     /// A questionnaire version as stored. Not company data: the questions are the same for all.
@@ -211,8 +215,8 @@ impl Store {
     ) -> StoreResult<Vec<StoredAnswer>> {
         self.assessment(viewer, assessment_id).await?;
         let rows = sqlx::query_as::<_, AnswerRow>(
-            "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.updated_at, \
-             u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
+            "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.from_paper, \
+             a.updated_at, u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
              WHERE a.assessment_id = $1",
         )
         .bind(assessment_id.to_string())
@@ -239,7 +243,7 @@ impl Store {
         let written = if write.base_revision == 0 {
             sqlx::query(
                 "INSERT INTO answers (assessment_id, question_id, value, note, evidence, revision, needs_review, \
-                 updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, 1, 0, $6, $7) \
+                 updated_by, updated_at, from_paper) VALUES ($1, $2, $3, $4, $5, 1, 0, $6, $7, $8) \
                  ON CONFLICT (assessment_id, question_id) DO NOTHING",
             )
             .bind(assessment_id.to_string())
@@ -249,12 +253,13 @@ impl Store {
             .bind(write.evidence)
             .bind(viewer.user_id.to_string())
             .bind(&updated_at)
+            .bind(i64::from(write.from_paper))
             .execute(&mut *tx)
             .await?
         } else {
             sqlx::query(
                 "UPDATE answers SET value = $1, note = $2, evidence = $3, revision = revision + 1, \
-                 needs_review = 0, updated_by = $4, updated_at = $5 \
+                 needs_review = 0, updated_by = $4, updated_at = $5, from_paper = $9 \
                  WHERE assessment_id = $6 AND question_id = $7 AND revision = $8",
             )
             .bind(&value)
@@ -265,6 +270,7 @@ impl Store {
             .bind(assessment_id.to_string())
             .bind(write.question_id)
             .bind(write.base_revision)
+            .bind(i64::from(write.from_paper))
             .execute(&mut *tx)
             .await?
         };
@@ -350,6 +356,25 @@ impl Store {
         .bind(viewer.user_id.to_string())
         .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Chooses the language the assessment's questions are shown and printed in (`None`: each
+    /// reader's interface language). Its own people, while it is in progress.
+    pub async fn set_content_language(
+        &self,
+        viewer: &Viewer,
+        assessment_id: AssessmentId,
+        language: Option<&LanguageTag>,
+    ) -> StoreResult<()> {
+        let mut tx = self.begin_checked().await?;
+        require_answerable(&mut tx, viewer, assessment_id).await?;
+        sqlx::query("UPDATE assessments SET content_language = $1 WHERE id = $2")
+            .bind(language.map_or("", LanguageTag::as_str))
+            .bind(assessment_id.to_string())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -484,6 +509,8 @@ struct HeaderRow {
     carried_from: Option<String>,
     /// `None` for an assessment started before reference dates were asked.
     reference_date: Option<String>,
+    /// '' while it follows the reader's interface language.
+    content_language: String,
     started_by_name: String,
 }
 
@@ -507,6 +534,12 @@ impl HeaderRow {
             started_by: self.started_by_name,
             submitted_at: self.submitted_at.as_deref().map(crate::instant).transpose()?,
             carried_from: crate::optional_id(self.carried_from)?,
+            content_language: match self.content_language.as_str() {
+                "" => None,
+                tag => {
+                    Some(tag.parse().map_err(|_| StoreError::Corrupt(format!("content language `{tag}`")))?)
+                }
+            },
         })
     }
 }
@@ -522,6 +555,7 @@ struct AnswerRow {
     revision: i64,
     /// 0 or 1: `Any` has no booleans.
     needs_review: i64,
+    from_paper: i64,
     updated_at: String,
     updated_by_name: String,
 }
@@ -537,6 +571,7 @@ impl TryFrom<AnswerRow> for StoredAnswer {
             evidence: row.evidence,
             revision: row.revision,
             needs_review: row.needs_review != 0,
+            from_paper: row.from_paper != 0,
             updated_by: row.updated_by_name,
             updated_at: crate::instant(&row.updated_at)?,
         })

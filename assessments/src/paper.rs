@@ -1,0 +1,237 @@
+//! A questionnaire on paper, for the field: the questions of a version that apply to a company,
+//! numbered in the order they are keyed back in.
+//!
+//! On paper nothing hides a question as its condition is answered, so the form is tailored in
+//! advance by what is already known: the company's profile. A question whose condition rests on
+//! the profile is printed or left out as the profile says; one whose condition rests on another
+//! answer, not known yet, is printed with its condition as an instruction ("answer only if 4 is
+//! yes"), and so is every question when the profile is not answered yet.
+
+use std::collections::HashSet;
+
+use crate::answers::Answers;
+use crate::questionnaire::{Question, Questionnaire, Section};
+
+/// The id under which the key-in page treats the whole questionnaire as one section, so that it
+/// saves through the same rules, drafts and conflicts as a section. No section may take it.
+pub const KEY_IN: &str = "captura";
+
+/// Every question of `questionnaire` as one section: what the key-in page shows and saves.
+pub fn key_in_section(questionnaire: &Questionnaire) -> Section {
+    Section {
+        id: KEY_IN.to_owned(),
+        title: questionnaire.title.clone(),
+        intro: None,
+        profile: false,
+        questions: questionnaire.questions().cloned().collect(),
+    }
+}
+
+/// The questions to print, section by section; sections left without questions are left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaperForm<'q> {
+    pub sections: Vec<PaperSection<'q>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaperSection<'q> {
+    pub section: &'q Section,
+    pub questions: Vec<PaperQuestion<'q>>,
+}
+
+/// A printed question: its number on the form, and the condition the person on the field must
+/// check before answering it, when that could not be settled in advance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaperQuestion<'q> {
+    pub number: u32,
+    pub question: &'q Question,
+    pub only_if: Option<OnlyIf<'q>>,
+}
+
+/// "Answer only if question `number` is one of `any_of`."
+#[derive(Debug, Clone, PartialEq)]
+pub struct OnlyIf<'q> {
+    pub number: u32,
+    pub question: &'q Question,
+    pub any_of: &'q [String],
+}
+
+impl PaperForm<'_> {
+    pub fn questions(&self) -> impl Iterator<Item = &PaperQuestion<'_>> {
+        self.sections.iter().flat_map(|section| &section.questions)
+    }
+}
+
+/// The paper form of `questionnaire` for a company whose saved answers are `answers`: only the
+/// answers to profile questions tailor it (the rest of the form is printed blank).
+pub fn paper_form<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> PaperForm<'q> {
+    let profile: HashSet<&str> = questionnaire
+        .sections
+        .iter()
+        .filter(|section| section.profile)
+        .flat_map(|section| section.questions.iter().map(|q| q.id.as_str()))
+        .collect();
+    // Numbers of the questions printed so far; a question left out is absent.
+    let mut printed: Vec<(&str, u32)> = Vec::new();
+    let mut sections = Vec::new();
+    for section in &questionnaire.sections {
+        let mut questions = Vec::new();
+        for question in &section.questions {
+            let only_if = match &question.show_if {
+                None => None,
+                Some(condition) => {
+                    // The loader guarantees the condition names an earlier question.
+                    let Some(&(_, number)) = printed.iter().find(|(id, _)| *id == condition.question) else {
+                        continue; // Its question is left out, so it is too.
+                    };
+                    let known = profile
+                        .contains(condition.question.as_str())
+                        .then(|| answers.get(&condition.question))
+                        .flatten();
+                    match known {
+                        Some(answer) if answer.is_any_of(&condition.any_of) => None,
+                        Some(_) => continue,
+                        None => Some(OnlyIf {
+                            number,
+                            question: questionnaire
+                                .question(&condition.question)
+                                .expect("a condition names a question of its questionnaire"),
+                            any_of: &condition.any_of,
+                        }),
+                    }
+                }
+            };
+            let number = u32::try_from(printed.len() + 1).unwrap_or(u32::MAX);
+            printed.push((question.id.as_str(), number));
+            questions.push(PaperQuestion { number, question, only_if });
+        }
+        if !questions.is_empty() {
+            sections.push(PaperSection { section, questions });
+        }
+    }
+    PaperForm { sections }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::AnswerValue;
+    use crate::loader::{parse_catalog, parse_questionnaire};
+    use crate::parameters::LegalParameters;
+
+    const FORM: &str = r#"
+id = "papel"
+version = 1
+status = "published"
+title = { es = "Papel" }
+intro = { es = "Prueba." }
+
+[due_days]
+critical = 30
+high = 90
+medium = 180
+low = 365
+
+[[section]]
+id = "perfil"
+title = { es = "Perfil" }
+profile = true
+
+[[section.question]]
+id = "perfil.temporales"
+text = { es = "¿Contrata temporales?" }
+answer = "yes_no_partial"
+
+[[section]]
+id = "temporada"
+title = { es = "Temporada" }
+
+[[section.question]]
+id = "temporada.contrato"
+text = { es = "¿Hay contrato escrito?" }
+answer = "yes_no_partial"
+show_if = { question = "perfil.temporales", any_of = ["yes", "partial"] }
+requirements = ["LFT-22BIS"]
+action = { es = "Corrija." }
+
+[[section.question]]
+id = "temporada.copia"
+text = { es = "¿Recibe cada persona su copia?" }
+answer = "yes_no_partial"
+show_if = { question = "temporada.contrato", any_of = ["yes"] }
+requirements = ["LFT-22BIS"]
+action = { es = "Corrija." }
+
+[[section]]
+id = "pagos"
+title = { es = "Pagos" }
+
+[[section.question]]
+id = "pagos.recibo"
+text = { es = "¿Entrega recibos de pago?" }
+answer = "yes_no_partial"
+requirements = ["LFT-22BIS"]
+action = { es = "Corrija." }
+"#;
+
+    fn questionnaire() -> Questionnaire {
+        let catalog =
+            parse_catalog("requirements.toml", include_str!("../requirements.toml")).expect("the catalog");
+        parse_questionnaire("papel/1.toml", FORM, &catalog, &LegalParameters::default())
+            .expect("the test form is valid")
+    }
+
+    fn printed(form: &PaperForm<'_>) -> Vec<(u32, String, Option<u32>)> {
+        form.questions()
+            .map(|q| (q.number, q.question.id.clone(), q.only_if.as_ref().map(|o| o.number)))
+            .collect()
+    }
+
+    #[test]
+    fn without_a_profile_every_question_is_printed_with_its_condition() {
+        let questionnaire = questionnaire();
+        let form = paper_form(&questionnaire, &Answers::new());
+        assert_eq!(
+            printed(&form),
+            vec![
+                (1, "perfil.temporales".into(), None),
+                (2, "temporada.contrato".into(), Some(1)),
+                (3, "temporada.copia".into(), Some(2)),
+                (4, "pagos.recibo".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_profile_settles_its_conditions_and_the_others_stay_instructions() {
+        let questionnaire = questionnaire();
+        let hires = Answers::from([("perfil.temporales".into(), AnswerValue::Choice("yes".into()))]);
+        let form = paper_form(&questionnaire, &hires);
+        assert_eq!(
+            printed(&form),
+            vec![
+                (1, "perfil.temporales".into(), None),
+                (2, "temporada.contrato".into(), None),
+                (3, "temporada.copia".into(), Some(2)),
+                (4, "pagos.recibo".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_the_profile_rules_out_is_left_out_with_what_depends_on_it_and_an_empty_section() {
+        let questionnaire = questionnaire();
+        let answers = Answers::from([
+            ("perfil.temporales".into(), AnswerValue::Choice("no".into())),
+            // An answer outside the profile does not tailor the blank form.
+            ("pagos.recibo".into(), AnswerValue::Choice("no".into())),
+        ]);
+        let form = paper_form(&questionnaire, &answers);
+        assert_eq!(
+            printed(&form),
+            vec![(1, "perfil.temporales".into(), None), (2, "pagos.recibo".into(), None)]
+        );
+        let sections: Vec<&str> = form.sections.iter().map(|s| s.section.id.as_str()).collect();
+        assert_eq!(sections, ["perfil", "pagos"]);
+    }
+}
