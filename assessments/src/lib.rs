@@ -17,6 +17,7 @@ pub mod organization;
 pub mod paper;
 pub mod parameters;
 pub mod plan;
+pub mod problem;
 pub mod questionnaire;
 pub mod review;
 pub mod scoring;

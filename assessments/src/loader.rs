@@ -8,7 +8,6 @@
 mod raw;
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -19,6 +18,7 @@ use chrono::NaiveDate;
 use crate::catalog::{Catalog, Confidence, Instrument, Requirement, Severity};
 use crate::dates;
 use crate::parameters::{self, LegalParameters, Parameter, Period};
+pub use crate::problem::Problem;
 use crate::questionnaire::{
     AnswerKind, ChoiceOption, Condition, Level, NumberRange, Question, Questionnaire, Section, Status,
     YesNoLevels,
@@ -38,21 +38,6 @@ pub struct SourceFile {
     /// `questionnaires/agro-laboral/1.toml`.
     pub path: String,
     pub contents: String,
-}
-
-/// One thing wrong with a file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    pub file: String,
-    /// 1-based; the line of the offending item, or 1 for the whole file.
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
 }
 
 /// A questionnaire version with where it came from.
@@ -308,7 +293,7 @@ pub fn parse_questionnaire(
         if !section_ids.insert(section_id.clone()) {
             report.at_span(&raw_section.id, format!("section `{section_id}` is defined twice"));
         }
-        if section_id == crate::paper::KEY_IN {
+        if section_id == crate::questionnaire::KEY_IN_SECTION {
             report.at_span(
                 &raw_section.id,
                 format!("section id `{section_id}` is reserved for the page that keys in a paper form"),

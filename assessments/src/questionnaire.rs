@@ -217,6 +217,11 @@ impl Questionnaire {
     }
 }
 
+/// The id under which the key-in page treats the whole questionnaire as one section (see
+/// [`crate::paper`]), so it saves through a section's rules, drafts and conflicts. No section may
+/// take it: the loader refuses it.
+pub const KEY_IN_SECTION: &str = "captura";
+
 /// A questionnaire version as lists show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionnaireSummary {

@@ -7,7 +7,8 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, DEFAULT_DATABASE_URL, DatabaseUrl, Settings};
-use crate::questionnaires::{self, translations};
+use crate::questionnaires::translations::{self, StringsOf};
+use crate::questionnaires::{self, VersionRef};
 use crate::{AppState, Store, accounts};
 
 /// Senda: labor due-diligence self-assessment for Mexican agricultural companies.
@@ -126,48 +127,6 @@ pub enum AssessmentsCommand {
     /// (`questionnaires/<id>/<version>.<tag>.po` or `requirements.<tag>.po`), replacing an older
     /// one; the server reads it at its next start. A translation is not a new version.
     ImportStrings { of: StringsOf, file: PathBuf },
-}
-
-/// Whose texts: a questionnaire version, or the catalog of requirements.
-#[derive(Debug, Clone)]
-pub enum StringsOf {
-    Catalog,
-    Version(VersionRef),
-}
-
-impl std::str::FromStr for StringsOf {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "requirements" => Ok(Self::Catalog),
-            version => version.parse().map(Self::Version).map_err(|e| format!("{e}, or `requirements`")),
-        }
-    }
-}
-
-/// `<questionnaire-id>@<version>`.
-#[derive(Debug, Clone)]
-pub struct VersionRef {
-    pub id: String,
-    pub version: u32,
-}
-
-impl std::str::FromStr for VersionRef {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (id, version) =
-            s.split_once('@').ok_or("expected <questionnaire-id>@<version>, e.g. agro-laboral@1")?;
-        let version = version.parse().map_err(|_| format!("`{version}` is not a version number"))?;
-        Ok(Self { id: id.to_owned(), version })
-    }
-}
-
-impl std::fmt::Display for VersionRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}@{}", self.id, self.version)
-    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -117,6 +117,30 @@ fn read_source_files(folder: &Path) -> Result<Vec<SourceFile>, LoadFailure> {
     Ok(files)
 }
 
+/// `<questionnaire-id>@<version>`.
+#[derive(Debug, Clone)]
+pub struct VersionRef {
+    pub id: String,
+    pub version: u32,
+}
+
+impl std::str::FromStr for VersionRef {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (id, version) =
+            s.split_once('@').ok_or("expected <questionnaire-id>@<version>, e.g. agro-laboral@1")?;
+        let version = version.parse().map_err(|_| format!("`{version}` is not a version number"))?;
+        Ok(Self { id: id.to_owned(), version })
+    }
+}
+
+impl std::fmt::Display for VersionRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@{}", self.id, self.version)
+    }
+}
+
 /// A published questionnaire version whose file changed after it was first loaded.
 #[derive(Debug, thiserror::Error)]
 #[error(

@@ -340,16 +340,16 @@ async fn press(browser: &Browser, keys: &str) {
     browser.client.perform_actions(actions).await.unwrap();
 }
 
-/// Presses Tab until the focus is on a field named `name`; fails after `most` presses.
-async fn tab_to(browser: &Browser, name: &str, most: usize) {
+/// Presses Tab until the focus is on an element matching `css`; fails after `most` presses.
+async fn tab_to(browser: &Browser, css: &str, most: usize) {
     for _ in 0..most {
         press(browser, "\u{e004}").await;
-        let focused = browser.client.active_element().await.unwrap();
-        if focused.attr("name").await.unwrap().as_deref() == Some(name) {
+        let script = "return document.activeElement.matches(arguments[0]);";
+        if browser.client.execute(script, vec![css.into()]).await.unwrap() == serde_json::json!(true) {
             return;
         }
     }
-    panic!("{most} presses of Tab did not reach {name}");
+    panic!("{most} presses of Tab did not reach {css}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -364,20 +364,31 @@ async fn a_paper_form_is_keyed_in_from_one_page_with_the_keyboard_alone() {
     assert!(!browser.is_displayed("#q-practicas\\.contrato").await);
 
     // From the top of the page: Tab to the first question, a number key per option.
-    tab_to(&browser, "a.perfil.temporales", 40).await;
+    tab_to(&browser, "[name='a.perfil.temporales']", 40).await;
     press(&browser, "1").await;
     wait_until_saved(&app, &id, "perfil.temporales", AnswerValue::Choice("yes".into())).await;
     browser.displayed("#q-practicas\\.contrato").await;
-    tab_to(&browser, "a.practicas.contrato", 10).await;
+    tab_to(&browser, "[name='a.practicas.contrato']", 10).await;
     press(&browser, "2").await;
-    tab_to(&browser, "a.practicas.edad", 10).await;
-    press(&browser, "16").await;
-    tab_to(&browser, "a.practicas.adolescentes", 10).await;
+    tab_to(&browser, "[name='a.practicas.edad']", 10).await;
+    // A mistyped number is announced at once and linked to its question.
+    press(&browser, "1x").await;
+    let alert = browser.displayed("#problem-practicas\\.edad[role=alert]").await.text().await.unwrap();
+    assert!(alert.starts_with("Escriba un número"), "{alert}");
+    let question = browser.displayed("#q-practicas\\.edad").await;
+    assert_eq!(question.attr("aria-describedby").await.unwrap().as_deref(), Some("problem-practicas.edad"));
+    press(&browser, "\u{e003}\u{e003}16").await; // Backspace twice, then the number.
+    tab_to(&browser, "[name='a.practicas.adolescentes']", 10).await;
     press(&browser, "3").await;
     wait_until_saved(&app, &id, "practicas.contrato", AnswerValue::Choice("partial".into())).await;
     wait_until_saved(&app, &id, "practicas.edad", AnswerValue::Number(16.0)).await;
     wait_until_saved(&app, &id, "practicas.adolescentes", AnswerValue::Choice("no".into())).await;
     let keyed = saved_answer(&app, &id, "practicas.adolescentes").await.unwrap();
     assert!(keyed.from_paper, "keyed in from paper");
+    // And the form is sent with its button, from the keyboard.
+    tab_to(&browser, ".answers__actions button[type=submit]", 30).await;
+    press(&browser, "\u{e007}").await;
+    browser.displayed(".notice[role=status]").await;
+    assert!(!browser.is_displayed(".field-problem").await);
     browser.quit().await;
 }

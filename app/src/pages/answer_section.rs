@@ -341,7 +341,11 @@ fn QuestionField(
             .into_any()
         }
     });
-    let described_by = draft.is_some().then(|| problem_id.clone());
+    // Why an answer was not saved is linked to its question, so a screen reader says it there.
+    let described_by = {
+        let (id, problem_id) = (id.clone(), problem_id.clone());
+        move || autosave.problems.with(|problems| problems.contains_key(&id)).then(|| problem_id.clone())
+    };
     let needs_review = stored.as_ref().is_some_and(|saved| saved.needs_review);
     let from_paper = stored.as_ref().filter(|saved| saved.from_paper).map(|saved| {
         let p = use_texts().paper;

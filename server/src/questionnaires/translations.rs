@@ -9,8 +9,26 @@ use assessments::loader::{CATALOG_FILE, Library};
 use assessments::strings::{self, Coverage};
 use assessments::text::Text;
 
+use super::VersionRef;
 use super::load;
-use crate::cli::StringsOf;
+
+/// Whose texts: a questionnaire version, or the catalog of requirements.
+#[derive(Debug, Clone)]
+pub enum StringsOf {
+    Catalog,
+    Version(VersionRef),
+}
+
+impl std::str::FromStr for StringsOf {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "requirements" => Ok(Self::Catalog),
+            version => version.parse().map(Self::Version).map_err(|e| format!("{e}, or `requirements`")),
+        }
+    }
+}
 
 /// "translations: en 120 of 130 texts, hch 3 of 130", or that there are none.
 pub fn coverage_line(texts: &[(String, &mut Text)]) -> String {
