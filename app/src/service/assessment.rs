@@ -128,7 +128,9 @@ pub async fn section(
         if loaded.is_answerable() { cx.store.drafts(&cx.viewer, assessment_id).await? } else { Vec::new() };
     let files = cx.store.evidence_files(&cx.viewer, assessment_id).await?;
     Ok(SectionToAnswer {
-        citations: citations(&cx.library.catalog, &section),
+        // The key-in page is for entering a filled form fast: the legal basis of each question,
+        // a click away on its section's page, would more than double its weight.
+        citations: if key_in.is_some() { Vec::new() } else { citations(&cx.library.catalog, &section) },
         applicable,
         answers: loaded
             .answers
