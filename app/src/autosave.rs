@@ -9,7 +9,9 @@
 //! What is typed is also kept in the browser's own storage until the server has it, so a reload
 //! or a closed tab while the signal is gone loses nothing either: the next visit of the section
 //! puts the kept answers back into the form, marks them as waiting, and sends them. A kept answer
-//! carries the revision it was based on, so the conflict rule holds for it as for any save.
+//! carries the revision it was based on, so the conflict rule holds for it as for any save. What
+//! is kept belongs to the person who typed it: it is keyed by their account, and put back only
+//! for them, only while the assessment can be answered.
 
 // The server only renders the form and its state; the saving half runs in the browser.
 #![cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -39,6 +41,8 @@ const MAX_RETRY_SECONDS: u64 = 30;
 /// The live state of a section's form, shared by its questions.
 #[derive(Clone, Copy)]
 pub struct Autosave {
+    /// The account whose typing this browser keeps (see the module's comment).
+    keeper: StoredValue<String>,
     assessment_id: StoredValue<AssessmentId>,
     section_id: StoredValue<String>,
     pub form: NodeRef<leptos::html::Form>,
@@ -63,7 +67,9 @@ pub struct Autosave {
 }
 
 impl Autosave {
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
+        keeper: String,
         assessment_id: AssessmentId,
         section_id: String,
         applicable: Vec<String>,
@@ -73,6 +79,7 @@ impl Autosave {
         score: SectionScoreNow,
     ) -> Self {
         Self {
+            keeper: StoredValue::new(keeper),
             assessment_id: StoredValue::new(assessment_id),
             section_id: StoredValue::new(section_id),
             form: NodeRef::new(),
@@ -157,11 +164,22 @@ impl Autosave {
                 Ok(saved) => {
                     self.failures.set_value(0);
                     self.offline.set(false);
-                    if !saved.editable || saved.problems.iter().any(|(_, p)| *p == DraftProblem::Conflict) {
-                        // Submitted meanwhile, or someone else saved first: the page as the server
-                        // renders it shows both answers (this person's is kept as a draft there,
-                        // so this browser need not keep it).
-                        self.forget(&batch);
+                    if !saved.editable {
+                        // Submitted meanwhile: nothing was saved. What this browser keeps stays
+                        // (it is put back if the assessment is returned for changes).
+                        let _ = leptos::prelude::window().location().reload();
+                        return;
+                    }
+                    if saved.problems.iter().any(|(_, p)| *p == DraftProblem::Conflict) {
+                        // Someone else saved first: the page as the server renders it shows both
+                        // answers, this person's kept as a draft there. What was typed again
+                        // during the request stays kept, to be put back after the reload.
+                        let sent: BTreeSet<String> = batch
+                            .iter()
+                            .filter(|q| !self.pending.with_value(|p| p.contains(*q)))
+                            .cloned()
+                            .collect();
+                        self.forget(&sent);
                         let _ = leptos::prelude::window().location().reload();
                         return;
                     }
@@ -298,7 +316,12 @@ impl Autosave {
 
     #[cfg(feature = "hydrate")]
     fn storage_key(self) -> String {
-        format!("senda/sin-enviar/{}/{}", self.assessment_id.get_value(), self.section_id.get_value())
+        format!(
+            "senda/sin-enviar/{}/{}/{}",
+            self.keeper.get_value(),
+            self.assessment_id.get_value(),
+            self.section_id.get_value()
+        )
     }
 
     #[cfg(feature = "hydrate")]

@@ -288,10 +288,12 @@ pub fn carry_over(previous: &Questionnaire, answers: &Answers, next: &Questionna
             if *value == AnswerValue::DontKnow && question.requirements.is_empty() {
                 return None;
             }
-            let unchanged = before.text == question.text
-                && before.answer == question.answer
-                && before.show_if == question.show_if
-                && before.asked_from == question.asked_from;
+            // Compared in Spanish: a translation added since is not a change of the question.
+            let (before, now) = (before.in_spanish(), question.in_spanish());
+            let unchanged = before.text == now.text
+                && before.answer == now.answer
+                && before.show_if == now.show_if
+                && before.asked_from == now.asked_from;
             Some(CarriedAnswer {
                 question_id: question.id.clone(),
                 value: value.clone(),

@@ -113,7 +113,9 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> QuestionnaireDiff {
     QuestionnaireDiff { added, removed, changed }
 }
 
+/// What changed in a question, read in Spanish: a translation added or improved is not a change.
 fn question_changes(before: &Question, after: &Question) -> Vec<Change> {
+    let (before, after) = (&before.in_spanish(), &after.in_spanish());
     let mut changes = Vec::new();
     if before.text != after.text {
         changes.push(Change::Text);

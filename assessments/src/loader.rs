@@ -56,6 +56,10 @@ pub struct Library {
     pub catalog: Catalog,
     pub parameters: LegalParameters,
     pub questionnaires: Vec<LoadedQuestionnaire>,
+    /// Translators' files that do not fit what they translate. They are left out — the texts show
+    /// in Spanish, marked — rather than keep the server from starting: a stale translation of a
+    /// draft is no reason to stop the field's work. `senda assessments check` refuses them.
+    pub translation_problems: Vec<Problem>,
 }
 
 impl Library {
@@ -646,9 +650,10 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
             .collect();
         questionnaires.push(LoadedQuestionnaire { file: file.path.clone(), content_hash, questionnaire });
     }
+    let mut translation_problems = Vec::new();
     for file in translations {
         if let Err(mut found) = translate(file, &mut catalog, &mut questionnaires) {
-            problems.append(&mut found);
+            translation_problems.append(&mut found);
         }
     }
     // A retired version still counts: the assessments answered on it cite its requirements.
@@ -678,7 +683,7 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
         }
     }
     if problems.is_empty() {
-        Ok(Library { catalog, parameters, questionnaires })
+        Ok(Library { catalog, parameters, questionnaires, translation_problems })
     } else {
         problems.sort();
         problems.dedup();

@@ -1,5 +1,6 @@
 //! A questionnaire on paper, for the field: the questions of a version that apply to a company,
-//! numbered in the order they are keyed back in.
+//! each numbered by its place in the version, so a number on paper is the same question on the
+//! key-in page whatever the profile says by then (numbers left out are questions left out).
 //!
 //! On paper nothing hides a question as its condition is answered, so the form is tailored in
 //! advance by what is already known: the company's profile. A question whose condition rests on
@@ -72,9 +73,11 @@ pub fn paper_form<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Pa
     // Numbers of the questions printed so far; a question left out is absent.
     let mut printed: Vec<(&str, u32)> = Vec::new();
     let mut sections = Vec::new();
+    let mut place = 0u32;
     for section in &questionnaire.sections {
         let mut questions = Vec::new();
         for question in &section.questions {
+            place += 1;
             let only_if = match &question.show_if {
                 None => None,
                 Some(condition) => {
@@ -99,9 +102,8 @@ pub fn paper_form<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Pa
                     }
                 }
             };
-            let number = u32::try_from(printed.len() + 1).unwrap_or(u32::MAX);
-            printed.push((question.id.as_str(), number));
-            questions.push(PaperQuestion { number, question, only_if });
+            printed.push((question.id.as_str(), place));
+            questions.push(PaperQuestion { number: place, question, only_if });
         }
         if !questions.is_empty() {
             sections.push(PaperSection { section, questions });

@@ -168,6 +168,49 @@ pub struct Question {
     pub not_applicable_when: Option<Text>,
 }
 
+impl Question {
+    /// Every text of the question, each with its place in it (`text`, `option.si.label`…): what
+    /// a translator translates.
+    pub fn texts_mut(&mut self) -> Vec<(String, &mut Text)> {
+        let mut texts = vec![("text".to_owned(), &mut self.text)];
+        let optional = [
+            ("help", &mut self.help),
+            ("evidence_prompt", &mut self.evidence_prompt),
+            ("not_applicable_when", &mut self.not_applicable_when),
+            ("action", &mut self.action),
+        ];
+        for (name, text) in optional {
+            if let Some(text) = text {
+                texts.push((name.to_owned(), text));
+            }
+        }
+        match &mut self.answer {
+            AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
+                for option in options {
+                    let at = format!("option.{}", option.value);
+                    texts.push((format!("{at}.label"), &mut option.label));
+                    if let Some(warning) = &mut option.warning {
+                        texts.push((format!("{at}.warning"), warning));
+                    }
+                }
+            }
+            AnswerKind::Number { unit: Some(unit), .. } => texts.push(("unit".to_owned(), unit)),
+            _ => {}
+        }
+        texts
+    }
+
+    /// The question as its Spanish says it, without translations: what two versions compare to
+    /// tell whether it changed (a translation is not a change of the question).
+    pub fn in_spanish(&self) -> Question {
+        let mut question = self.clone();
+        for (_, text) in question.texts_mut() {
+            text.retain(|_| false);
+        }
+        question
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,

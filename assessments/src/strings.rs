@@ -24,7 +24,7 @@ use crate::catalog::Catalog;
 use crate::language::LanguageTag;
 use crate::parameters::references_in;
 use crate::problem::Problem;
-use crate::questionnaire::{AnswerKind, Questionnaire, Section};
+use crate::questionnaire::{Questionnaire, Section};
 use crate::text::Text;
 
 /// A translator's file, read.
@@ -74,31 +74,7 @@ pub fn section_texts(section: &mut Section) -> Vec<(String, &mut Text)> {
         }
         for question in &mut section.questions {
             let at = format!("question.{}", question.id);
-            texts.push((format!("{at}.text"), &mut question.text));
-            let optional = [
-                ("help", &mut question.help),
-                ("evidence_prompt", &mut question.evidence_prompt),
-                ("not_applicable_when", &mut question.not_applicable_when),
-                ("action", &mut question.action),
-            ];
-            for (name, text) in optional {
-                if let Some(text) = text {
-                    texts.push((format!("{at}.{name}"), text));
-                }
-            }
-            match &mut question.answer {
-                AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
-                    for option in options {
-                        let at = format!("{at}.option.{}", option.value);
-                        texts.push((format!("{at}.label"), &mut option.label));
-                        if let Some(warning) = &mut option.warning {
-                            texts.push((format!("{at}.warning"), warning));
-                        }
-                    }
-                }
-                AnswerKind::Number { unit: Some(unit), .. } => texts.push((format!("{at}.unit"), unit)),
-                _ => {}
-            }
+            texts.extend(question.texts_mut().into_iter().map(|(name, text)| (format!("{at}.{name}"), text)));
         }
     }
     texts
@@ -218,6 +194,8 @@ pub fn parse(file: &str, source: &str) -> Result<Po, Vec<Problem>> {
     let mut language = None;
     let mut current = RawEntry::default();
     let mut field: Option<Field> = None;
+    // A byte-order mark, as some editors write, is not part of the first line.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines: Vec<&str> = source.lines().collect();
     for (index, raw_line) in lines.iter().chain(std::iter::once(&"")).enumerate() {
         let number = index + 1;
@@ -275,8 +253,8 @@ pub fn parse(file: &str, source: &str) -> Result<Po, Vec<Problem>> {
         };
         if let Some(target) = target {
             field = Some(target);
-            if target == Field::Context || (target == Field::Spanish && current.context.is_none()) {
-                current.line = number;
+            if current.line == 0 {
+                current.line = number; // An entry is where its first keyword is.
             }
         }
         let Some(value) = unquote(rest) else {
@@ -346,7 +324,11 @@ fn header_language(header: &str) -> Option<Result<LanguageTag, ()>> {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n").replace('\t', "\\t")
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+        .replace('\t', "\\t")
 }
 
 /// The text of `"…"` with its escapes read, or `None` when it is not one quoted string.
@@ -358,6 +340,7 @@ fn unquote(quoted: &str) -> Option<String> {
         match letter {
             '\\' => match letters.next()? {
                 'n' => text.push('\n'),
+                'r' => text.push('\r'),
                 't' => text.push('\t'),
                 '"' => text.push('"'),
                 '\\' => text.push('\\'),

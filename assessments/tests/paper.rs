@@ -114,7 +114,7 @@ fn what_the_profile_rules_out_is_left_out_with_what_depends_on_it_and_an_empty_s
         ("pagos.recibo".into(), AnswerValue::Choice("no".into())),
     ]);
     let form = paper_form(&questionnaire, &answers);
-    assert_eq!(printed(&form), vec![(1, "perfil.temporales".into(), None), (2, "pagos.recibo".into(), None)]);
+    assert_eq!(printed(&form), vec![(1, "perfil.temporales".into(), None), (4, "pagos.recibo".into(), None)]);
     let sections: Vec<&str> = form.sections.iter().map(|s| s.section.id.as_str()).collect();
     assert_eq!(sections, ["perfil", "pagos"]);
 }

@@ -127,3 +127,24 @@ fn the_catalog_is_keyed_by_instrument_and_requirement() {
     let keys: Vec<String> = catalog_texts(&mut catalog).into_iter().map(|(key, _)| key).collect();
     assert_eq!(keys, ["instrument.LFT.name"]);
 }
+
+#[test]
+fn a_translation_is_not_a_change_carried_answers_stay_as_they_were_and_diff_lists_nothing() {
+    let before = questionnaire();
+    let mut after = questionnaire();
+    for (_, text) in questionnaire_texts(&mut after) {
+        text.translate(hch(), "(prueba)".into());
+    }
+    let answers = assessments::answers::Answers::from([(
+        "perfil.sector".to_owned(),
+        assessments::answers::AnswerValue::Choice("tabaco".into()),
+    )]);
+    let carried = assessments::answers::carry_over(&before, &answers, &after);
+    assert_eq!(carried.len(), 1);
+    assert!(!carried[0].needs_review, "a translation does not ask for the answer to be reviewed");
+    assert!(assessments::diff::diff(&before, &after).changed.is_empty());
+
+    // A changed Spanish text still is a change.
+    after.sections[0].questions[0].text = Text::new("¿En qué sector trabaja hoy?", None);
+    assert!(assessments::answers::carry_over(&before, &answers, &after)[0].needs_review);
+}

@@ -364,6 +364,22 @@ fn check_assessments(folder: &std::path::Path) -> anyhow::Result<()> {
     use std::fmt::Write as _;
     let mut out = String::new();
     let result = match questionnaires::load(folder) {
+        Ok(library) if !library.translation_problems.is_empty() => {
+            for problem in &library.translation_problems {
+                let _ = writeln!(
+                    out,
+                    "{}:{}: {}",
+                    folder.join(&problem.file).display(),
+                    problem.line,
+                    problem.message
+                );
+            }
+            let count = library.translation_problems.len();
+            Err(anyhow::anyhow!(
+                "{count} problem(s) in the translations of {} (the server leaves them out)",
+                folder.display()
+            ))
+        }
         Ok(library) => {
             let _ = writeln!(out, "{}: no problems.", folder.display());
             let _ = writeln!(out, "  requirements.toml: {} requirements", library.catalog.requirements.len());

@@ -42,6 +42,9 @@ impl AppState {
     /// Any of these failing stops the start-up with a message that says why.
     pub async fn prepare(settings: Settings) -> anyhow::Result<Self> {
         let library = questionnaires::load(&settings.assessments_dir)?;
+        for problem in &library.translation_problems {
+            tracing::warn!(%problem, "a translation was left out: its texts show in Spanish");
+        }
         let store = Store::connect(&settings.database_url)
             .await
             .with_context(|| format!("could not open the database {}", settings.database_url))?;

@@ -416,5 +416,12 @@ fn a_translator_exports_a_versions_texts_imports_them_translated_and_check_repor
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(stderr.contains(&format!("wrong.qaa.po:{line}: `title` translates a Spanish text")), "{stderr}");
+
+    // Put beside the version by hand, the server would leave it out; `check` refuses it.
+    std::fs::copy(&wrong, folder.join("questionnaires/agro-laboral/3.qaa.po")).unwrap();
+    let check = senda().args(["assessments", "check"]).arg(&folder).output().unwrap();
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{report}");
+    assert!(report.contains(&format!("3.qaa.po:{line}: `title` translates a Spanish text")), "{report}");
     let _ = std::fs::remove_dir_all(folder);
 }

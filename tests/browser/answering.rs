@@ -204,6 +204,10 @@ async fn answers_given_while_the_connection_is_down_survive_a_reload_and_are_sav
     // Kept in the browser; a reload without signal shows only the browser's own error page.
     let kept = kept_in_browser(&browser).await;
     assert!(kept.contains("a.practicas.edad") && kept.contains("a.practicas.adolescentes"), "{kept}");
+    // Kept for this person only: another account in the same browser never gets it put back.
+    let member = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
+    let keys = browser.client.execute("return Object.keys(localStorage).join(' ');", vec![]).await.unwrap();
+    assert_eq!(keys, serde_json::json!(format!("senda/sin-enviar/{}/{id}/practicas", member.id)));
     let _ = browser.client.refresh().await;
 
     // The signal returns; the section, opened again, shows what was typed and sends it.

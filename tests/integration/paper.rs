@@ -52,7 +52,7 @@ async fn the_paper_form_holds_the_questions_the_profile_leaves_and_says_when_to_
         assert!(blank.contains(expected), "missing «{expected}» in: {blank}");
     }
 
-    // A profile without seasonal workers leaves their contract out, and the numbers close up.
+    // A profile without seasonal workers leaves their contract out; the others keep their numbers.
     let unanswered = assessments::answers::fingerprint(None, "", "");
     let profile =
         [("a.perfil.temporales", "no"), ("r.perfil.temporales", "0"), ("f.perfil.temporales", &unanswered)];
@@ -60,8 +60,8 @@ async fn the_paper_form_holds_the_questions_the_profile_leaves_and_says_when_to_
     assert_eq!(saved.status, 303, "{}", saved.body);
     let tailored = paper_text(&member, &id).await;
     assert!(!tailored.contains("contrato por escrito"), "{tailored}");
-    assert!(tailored.contains("2. ¿Qué edad tiene la persona más joven que trabaja hoy?"), "{tailored}");
-    assert!(tailored.contains("Conteste solo si en la pregunta 3 marcó: Sí o Parcialmente."), "{tailored}");
+    assert!(tailored.contains("3. ¿Qué edad tiene la persona más joven que trabaja hoy?"), "{tailored}");
+    assert!(tailored.contains("Conteste solo si en la pregunta 4 marcó: Sí o Parcialmente."), "{tailored}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

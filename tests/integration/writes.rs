@@ -435,6 +435,16 @@ async fn only_the_companys_own_people_start_answer_and_discard() {
     let fields = [("questionnaire", "agro-laboral@3"), ("carry", ""), ("referencia", "")];
     world.try_write(&start, &fields, &OWN_PEOPLE, MILL_MEMBER, 303, list).await;
 
+    // The language of the questions: own people only, while it can be answered.
+    let overview = async || world.read(MILL_ADMIN, "assessments/overview", &[("assessment_id", &id)]).await;
+    let language = format!("/evaluaciones/{id}/idioma");
+    world.try_write(&language, &[("idioma", "en")], &OWN_PEOPLE, MILL_MEMBER, 303, overview).await;
+    // The key-in page saves through the section's route: the same rule for the whole questionnaire.
+    let keyed = async || serde_json::to_string(&section(&world, &id, "captura").await.answers).unwrap();
+    let fields = answer_fields(&world, &id, "captura", "codigo.politica-escrita", "partial").await;
+    let key_in = format!("/evaluaciones/{id}/secciones/captura");
+    world.try_write(&key_in, &borrowed(&fields), &OWN_PEOPLE, MILL_MEMBER, 303, keyed).await;
+
     let code = async || serde_json::to_string(&section(&world, &id, "codigo").await.answers).unwrap();
     let fields = answer_fields(&world, &id, "codigo", "codigo.politica-escrita", "no").await;
     let save = format!("/evaluaciones/{id}/secciones/codigo");

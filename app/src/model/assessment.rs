@@ -87,6 +87,8 @@ pub struct SectionToAnswer {
     pub review: crate::model::review::Threads,
     /// On the key-in page (every question as one section, see `assessments::paper::KEY_IN`).
     pub key_in: Option<KeyInMarks>,
+    /// The viewer's account id: what the browser keeps of their unsent typing is theirs only.
+    pub keeper: String,
 }
 
 /// The key-in page's marks: each question's number on the paper form, and the questions that

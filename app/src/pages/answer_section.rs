@@ -56,6 +56,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         next,
         review,
         key_in,
+        keeper,
     } = section;
     let p = use_texts().paper;
     let action = urls::assessment_section(header.id, &section.id);
@@ -70,6 +71,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         }
     };
     let autosave = Autosave::new(
+        keeper,
         header.id,
         section.id.clone(),
         applicable,
@@ -83,7 +85,10 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
     Effect::new(move || {
         #[cfg(feature = "hydrate")]
         {
-            autosave.restore();
+            // Only what this person may still save is put back.
+            if editable {
+                autosave.restore();
+            }
             let online = window_event_listener(leptos::ev::online, move |_| autosave.connection_returned());
             on_cleanup(move || online.remove());
         }
@@ -149,7 +154,14 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             <div class="key-in__scan">
                 <ul class="files">
                     {scans.into_iter().map(|file| view! {
-                        <li><a href=format!("{base}/evidencias/{}", file.id) download=file.file_name.clone()>{file.file_name.clone()}</a></li>
+                        <li>
+                            <a href=format!("{base}/evidencias/{}", file.id) download=file.file_name.clone()>{file.file_name.clone()}</a>
+                            {editable.then(|| view! {
+                                " " <button type="submit" class="button--link" formaction=format!("{base}/evidencias/{}/quitar", file.id)>
+                                    {use_texts().answering.remove_file}
+                                </button>
+                            })}
+                        </li>
                     }).collect_view()}
                 </ul>
                 {editable.then(|| view! {
@@ -407,6 +419,8 @@ fn QuestionField(
                 {number.map(|n| format!("{n}. "))}
                 <ContentText text=question.text.clone() />
                 {optional}
+                // The id the paper prints beside the number: the two always match.
+                {number.map(|_| view! { " " <span class="question__id">"[" {id.clone()} "]"</span> })}
             </legend>
             {from_paper}
             {question.help.clone().map(|help| view! { <p class="question__help"><ContentText text=help /></p> })}

@@ -146,6 +146,7 @@ pub async fn section(
         previous: position.and_then(|p| p.checked_sub(1)).and_then(line),
         next: position.and_then(|p| line(p + 1)),
         key_in,
+        keeper: cx.viewer.user_id.to_string(),
         review: super::review::threads_on(cx, &loaded, |subject| {
             matches!(subject, Subject::Answer(question_id) if in_section.contains(question_id.as_str()))
         })

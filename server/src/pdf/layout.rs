@@ -178,31 +178,42 @@ impl Layout {
         self.page().items.push(Item::Line { x1: MARGIN, y1: y, x2: PAGE_WIDTH - MARGIN, y2: y, color });
     }
 
-    /// Boxes to tick, each followed by its label, as many to a line as fit.
+    /// Boxes to tick, each followed by its label, as many to a line as fit; a label longer than
+    /// a line wraps beside its box.
     pub fn boxes(&mut self, labels: &[String], size: f32) {
         let line = line_height(size);
         let side = size * MM_PER_PT * 0.9;
-        let gap = 6.0;
+        let (gap, after_box) = (6.0, 1.5);
         let mut x = MARGIN;
         self.ensure(line + 1.0);
         self.y += line + 1.0;
         for label in labels {
-            let width = side + 1.5 + text_width(label, size, false);
-            if x > MARGIN && x + width > PAGE_WIDTH - MARGIN {
+            let lines = wrap(label, CONTENT_WIDTH - side - after_box, size, false);
+            let widest = lines.iter().map(|l| text_width(l, size, false)).fold(0.0, f32::max);
+            let width = side + after_box + widest;
+            if x > MARGIN && (x + width > PAGE_WIDTH - MARGIN || lines.len() > 1) {
                 x = MARGIN;
                 self.ensure(line + 1.0);
                 self.y += line + 1.0;
             }
             let bottom = self.y - line * 0.25;
             self.square(x, bottom - side, side);
-            self.page().items.push(Item::Text {
-                x: x + side + 1.5,
-                y: bottom,
-                size,
-                bold: false,
-                color: INK,
-                text: label.clone(),
-            });
+            for (index, text) in lines.iter().enumerate() {
+                if index > 0 {
+                    self.ensure(line);
+                    self.y += line;
+                }
+                let y = self.y - line * 0.25;
+                let item = Item::Text {
+                    x: x + side + after_box,
+                    y,
+                    size,
+                    bold: false,
+                    color: INK,
+                    text: text.clone(),
+                };
+                self.page().items.push(item);
+            }
             x += width + gap;
         }
     }
@@ -404,5 +415,28 @@ mod tests {
             let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             prop_assert_eq!(joined, original);
         }
+    }
+
+    #[test]
+    fn boxes_keep_every_label_inside_the_page_wrapping_a_long_one_beside_its_box() {
+        let mut layout = Layout::new();
+        let long =
+            "Sí, con un contrato colectivo de trabajo firmado y depositado ante la autoridad, y también \
+                    un reglamento interior [es]"
+                .to_owned();
+        layout.boxes(&["Sí".to_owned(), "No".to_owned(), long], 9.5);
+        let texts: Vec<(f32, f32, String)> = layout.pages[0]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { x, y, text, .. } => Some((*x, *y, text.clone())),
+                _ => None,
+            })
+            .collect();
+        for (x, _, text) in &texts {
+            assert!(x + measured(text, 9.5, false) <= PAGE_WIDTH - MARGIN + 0.01, "{text} runs off the page");
+        }
+        assert!(texts.len() >= 4, "the long label wraps: {texts:?}");
+        assert!(texts[0].1 == texts[1].1 && texts[2].1 > texts[1].1, "short ones share a line: {texts:?}");
     }
 }
