@@ -79,13 +79,23 @@ async fn every_kind_of_page_has_no_accessibility_violation_for_any_role() {
     assert!(planted.iter().any(|v| v.starts_with("label (critical)")), "{planted:?}");
     browser.quit().await;
 
-    let mut found = check(
-        &app,
-        None,
-        &["/".into(), "/entrar".into(), "/cuestionarios".into(), "/parametros-legales".into()],
-        &axe,
-    )
-    .await;
+    // An invitation link, as a newcomer opens it.
+    let admin = app.signed_in(MILL_ADMIN).await;
+    let invited =
+        admin.post_form(&format!("/organizaciones/{mill}/invitaciones"), &[("role", "company_member")]).await;
+    let location = invited.header("location").expect("back to the people page").to_owned();
+    let token = location.split("invitacion=").nth(1).expect("the link is shown to the admin").to_owned();
+    let signed_out = [
+        "/".to_owned(),
+        "/entrar".to_owned(),
+        "/cuestionarios".to_owned(),
+        "/parametros-legales".to_owned(),
+        format!("/invitacion/{token}"),
+    ];
+    let mut found = check(&app, None, &signed_out, &axe).await;
+    // The first start's setup page, on an installation without anyone yet.
+    let first_run = TestApp::spawn().await;
+    found.extend(check(&first_run, None, &["/configuracion-inicial".into()], &axe).await);
     // An action's page, as its plan links it.
     let browser = Browser::start(JavaScript::Off, PHONE).await;
     browser.sign_in(&app, MILL_MEMBER).await;

@@ -141,11 +141,7 @@ pub async fn plan_pdf(
     let language = language_of(&headers);
     let today = store::today();
     let file_name = format!("plan-de-mejora-{today}.pdf");
-    // Layout and font subsetting are CPU work: off the async threads.
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::plan_pdf(&report, &plan, language, today))
-        .await
-        .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
-    Ok(download(bytes.into_response(), "application/pdf", &file_name))
+    pdf_download(&file_name, move || crate::pdf::plan_pdf(&report, &plan, language, today)).await
 }
 
 /// `GET /evaluaciones/{id}/brechas.pdf`: the gap report as a PDF, from the plan's building blocks.
@@ -158,10 +154,7 @@ pub async fn gaps_pdf(
     let language = language_of(&headers);
     let today = store::today();
     let file_name = format!("brechas-{today}.pdf");
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::report_pdf(&report, language, today))
-        .await
-        .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
-    Ok(download(bytes.into_response(), "application/pdf", &file_name))
+    pdf_download(&file_name, move || crate::pdf::report_pdf(&report, language, today)).await
 }
 
 /// `GET /evaluaciones/{id}/cuestionario.pdf`: the blank questionnaire to fill in on paper,
@@ -176,10 +169,7 @@ pub async fn paper_pdf(
     let today = store::today();
     let file_name = format!("cuestionario-{}-v{}.pdf", form.questionnaire.id, form.questionnaire.version);
     let content = form.header.content_language.clone().unwrap_or_else(|| LanguageTag::of(language));
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::paper_pdf(&form, language, &content, today))
-        .await
-        .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
-    Ok(download(bytes.into_response(), "application/pdf", &file_name))
+    pdf_download(&file_name, move || crate::pdf::paper_pdf(&form, language, &content, today)).await
 }
 
 /// A file as a download that no shared machine keeps.
@@ -233,10 +223,7 @@ pub async fn dashboard_pdf(
     let language = language_of(&headers);
     let rows = dashboard_rows(&dashboard, language);
     let file_name = format!("panel-asociacion-{}.pdf", dashboard.today);
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::dashboard_pdf(&dashboard, &rows, language))
-        .await
-        .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
-    Ok(download(bytes.into_response(), "application/pdf", &file_name))
+    pdf_download(&file_name, move || crate::pdf::dashboard_pdf(&dashboard, &rows, language)).await
 }
 
 /// The dashboard as rows of four cells — part, company or sector, figure, value — for both the
@@ -342,6 +329,14 @@ pub fn dashboard_rows(dashboard: &Dashboard, language: Language) -> Vec<[String;
         }
     }
     rows
+}
+
+/// A PDF made off the async threads (layout and font subsetting are CPU work), as a download.
+async fn pdf_download(file_name: &str, make: impl FnOnce() -> Vec<u8> + Send + 'static) -> HandlerResult {
+    let bytes = tokio::task::spawn_blocking(make)
+        .await
+        .map_err(|error| Failure::internal(anyhow::anyhow!("the PDF could not be made: {error}")))?;
+    Ok(download(bytes.into_response(), "application/pdf", file_name))
 }
 
 fn download(mut response: Response, content_type: &'static str, file_name: &str) -> Response {
