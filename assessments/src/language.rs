@@ -88,11 +88,6 @@ impl LanguageTag {
         self.0.split('-').next() == Some("es")
     }
 
-    /// The interface language of the same tag, if Senda's interface speaks it.
-    pub fn interface(&self) -> Option<Language> {
-        self.0.parse().ok()
-    }
-
     /// The language's name in itself, for the languages of Senda's region; else the tag.
     pub fn endonym(&self) -> &str {
         match self.0.as_str() {
@@ -185,7 +180,5 @@ mod tests {
             assert!(bad.parse::<LanguageTag>().is_err(), "{bad}");
         }
         assert!("es-MX".parse::<LanguageTag>().unwrap().is_spanish());
-        assert_eq!("en".parse::<LanguageTag>().unwrap().interface(), Some(Language::En));
-        assert_eq!("hch".parse::<LanguageTag>().unwrap().interface(), None);
     }
 }

@@ -13,12 +13,12 @@ use std::collections::HashSet;
 use crate::answers::Answers;
 use crate::questionnaire::{Question, Questionnaire, Section};
 
-pub use crate::questionnaire::KEY_IN_SECTION as KEY_IN;
+use crate::questionnaire::KEY_IN_SECTION;
 
 /// Every question of `questionnaire` as one section: what the key-in page shows and saves.
 pub fn key_in_section(questionnaire: &Questionnaire) -> Section {
     Section {
-        id: KEY_IN.to_owned(),
+        id: KEY_IN_SECTION.to_owned(),
         title: questionnaire.title.clone(),
         intro: None,
         profile: false,

@@ -148,3 +148,18 @@ fn a_translation_is_not_a_change_carried_answers_stay_as_they_were_and_diff_list
     after.sections[0].questions[0].text = Text::new("¿En qué sector trabaja hoy?", None);
     assert!(assessments::answers::carry_over(&before, &answers, &after)[0].needs_review);
 }
+
+#[test]
+fn a_byte_order_mark_and_a_carriage_return_are_read_and_an_entry_is_placed_at_its_first_keyword() {
+    let with_mark = "\u{feff}msgid \"\"\nmsgstr \"Language: qaa\\n\"\n\nmsgctxt \"title\"\nmsgid \"a\\rb\"\nmsgstr \"c\"\n";
+    let po = parse("1.qaa.po", with_mark).expect("an editor's byte-order mark is not a keyword");
+    assert_eq!(po.entries[0].spanish, "a\rb");
+    assert_eq!(po.entries[0].line, 4);
+    let mut text = Text::new("a\rb", None);
+    let exported = export(&[("title".to_owned(), &mut text)], &"qaa".parse().unwrap(), "x");
+    assert!(exported.contains("msgid \"a\\rb\""), "{exported}");
+
+    let stray =
+        parse("1.qaa.po", "msgid \"\"\nmsgstr \"Language: qaa\\n\"\n\nmsgstr \"suelto\"\n").unwrap_err();
+    assert_eq!((stray[0].line, stray[0].message.as_str()), (4, "an entry needs msgctxt, msgid and msgstr"));
+}

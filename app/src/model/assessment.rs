@@ -85,7 +85,7 @@ pub struct SectionToAnswer {
     pub next: Option<SectionLine>,
     /// The review threads on the section's answers.
     pub review: crate::model::review::Threads,
-    /// On the key-in page (every question as one section, see `assessments::paper::KEY_IN`).
+    /// On the key-in page (every question as one section, see `assessments::questionnaire::KEY_IN_SECTION`).
     pub key_in: Option<KeyInMarks>,
     /// The viewer's account id: what the browser keeps of their unsent typing is theirs only.
     pub keeper: String,

@@ -4,7 +4,7 @@ use assessments::answers::{
 };
 use assessments::evidence::{EvidenceFile, EvidenceProblem};
 use assessments::ids::AssessmentId;
-use assessments::paper::KEY_IN;
+use assessments::questionnaire::KEY_IN_SECTION;
 use assessments::questionnaire::{AnswerKind, Question};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -149,7 +149,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
     // The scan or photo of the paper form, kept as evidence of the whole assessment.
     let scan = key_in.is_some().then(|| {
         let base = urls::assessment(header.id);
-        let scans: Vec<EvidenceFile> = files.iter().filter(|f| f.question_id == KEY_IN).cloned().collect();
+        let scans: Vec<EvidenceFile> = files.iter().filter(|f| f.question_id == KEY_IN_SECTION).cloned().collect();
         view! {
             <div class="key-in__scan">
                 <ul class="files">
@@ -166,7 +166,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
                 </ul>
                 {editable.then(|| view! {
                     <label for="u-captura">{p.scan_label}</label>
-                    <input type="file" id="u-captura" name=format!("u.{KEY_IN}") multiple accept=".pdf,.jpg,.jpeg,.png,.webp" />
+                    <input type="file" id="u-captura" name=format!("u.{KEY_IN_SECTION}") multiple accept=".pdf,.jpg,.jpeg,.png,.webp" />
                     <p class="question__help">{p.scan_hint}</p>
                 })}
             </div>

@@ -1,7 +1,7 @@
 use assessments::Language;
 use assessments::answers::AssessmentStatus;
 use assessments::ids::OrganizationId;
-use assessments::paper::KEY_IN;
+use assessments::questionnaire::KEY_IN_SECTION;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -296,7 +296,7 @@ fn Overview(overview: AssessmentOverview) -> impl IntoView {
                             <span class="card__meta">{p.print_hint}</span>
                         </p>
                         <p>
-                            <a href=format!("{base}/secciones/{KEY_IN}")>{p.key_in_link}</a>
+                            <a href=format!("{base}/secciones/{KEY_IN_SECTION}")>{p.key_in_link}</a>
                             <br />
                             <span class="card__meta">{p.key_in_hint}</span>
                         </p>

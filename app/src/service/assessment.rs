@@ -13,7 +13,7 @@ use assessments::answers::{
 use assessments::evidence::{self, EvidenceProblem};
 use assessments::language::LanguageTag;
 use assessments::paper;
-use assessments::questionnaire::{Questionnaire, Section};
+use assessments::questionnaire::{KEY_IN_SECTION, Questionnaire, Section};
 use assessments::review::Subject;
 use chrono::NaiveDate;
 use store::answers::{AnswerWrite, SaveOutcome};
@@ -113,10 +113,10 @@ pub async fn section(
     for (_, text) in assessments::strings::section_texts(&mut section) {
         text.retain(|tag| tag.as_str() == "en" || Some(tag) == content.as_ref());
     }
-    let key_in = (section.id == paper::KEY_IN).then(|| key_in_marks(questionnaire, &loaded.answer_map()));
+    let key_in = (section.id == KEY_IN_SECTION).then(|| key_in_marks(questionnaire, &loaded.answer_map()));
     let mut in_section: HashSet<&str> = section.questions.iter().map(|q| q.id.as_str()).collect();
     if key_in.is_some() {
-        in_section.insert(paper::KEY_IN); // The scan of the paper form.
+        in_section.insert(KEY_IN_SECTION); // The scan of the paper form.
     }
     let (applicable, section_progress) = loaded.section_state(&section);
     let progress = progress(questionnaire, &loaded.answer_map());
@@ -307,7 +307,7 @@ pub async fn save_answers(
                     note: &note,
                     evidence: &evidence,
                     base_revision: submitted.base_revision,
-                    from_paper: section.id == paper::KEY_IN,
+                    from_paper: section.id == KEY_IN_SECTION,
                 };
                 match store.save_answer(viewer, assessment_id, write).await? {
                     SaveOutcome::Saved { .. } => None,
@@ -356,7 +356,7 @@ pub async fn attach_uploads(
     let mut attached = store.evidence_files(viewer, loaded.header.id).await?;
     for upload in uploads {
         // The key-in page also takes the scan of the paper form, for the whole assessment.
-        let whole = section.id == paper::KEY_IN && upload.question_id == paper::KEY_IN;
+        let whole = section.id == KEY_IN_SECTION && upload.question_id == KEY_IN_SECTION;
         if !whole && !section.questions.iter().any(|q| q.id == upload.question_id) {
             continue;
         }

@@ -14,7 +14,7 @@ use assessments::catalog::{Catalog, Confidence, Requirement};
 use assessments::evidence::EvidenceFile;
 use assessments::paper;
 use assessments::parameters::{self, ParameterValue};
-use assessments::questionnaire::{Questionnaire, Section};
+use assessments::questionnaire::{KEY_IN_SECTION, Questionnaire, Section};
 use assessments::scoring::{Scorecard, Verification, score};
 use assessments::text::Text;
 
@@ -85,7 +85,7 @@ impl LoadedAssessment {
     /// The section called `section_id` — or, for the key-in page, every question as one — or
     /// `NotFound`.
     pub fn section(&self, section_id: &str) -> AppResult<Cow<'_, Section>> {
-        if section_id == paper::KEY_IN {
+        if section_id == KEY_IN_SECTION {
             return Ok(Cow::Owned(paper::key_in_section(&self.questionnaire)));
         }
         self.questionnaire
