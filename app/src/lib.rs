@@ -1,5 +1,6 @@
-//! Senda's user interface: the page shell, pages and components, rendered on the server and
-//! hydrated in the browser. Every page works as plain HTML first; WebAssembly only makes it nicer.
+//! Senda's user interface: the page shell, pages and components, rendered on the server. Every
+//! page is plain HTML; WebAssembly only makes a few parts of it nicer, and only those parts (the
+//! islands: the answer form's autosave and live state, the menu button) reach the browser.
 
 pub mod api;
 pub mod autosave;
@@ -42,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -127,10 +128,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The browser entry point: takes over the server-rendered page.
+/// The browser entry point: hydrates the page's islands (`#[island]` components), and nothing
+/// else: the rest of every page is plain HTML from the server.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

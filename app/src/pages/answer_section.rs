@@ -1,6 +1,8 @@
+use std::collections::HashMap;
+
 use assessments::Language;
 use assessments::answers::{
-    AnswerProblem, AnswerValue, DONT_KNOW, Draft, DraftProblem, StoredAnswer, fingerprint,
+    AnswerProblem, AnswerValue, DONT_KNOW, Draft, DraftProblem, Progress, StoredAnswer, fingerprint,
 };
 use assessments::evidence::{EvidenceFile, EvidenceProblem};
 use assessments::ids::AssessmentId;
@@ -13,13 +15,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::answering::get_assessment_section;
 use crate::autosave::Autosave;
 use crate::components::{ContentLanguage, ContentText, Loaded, NewThreadForm, ProgressBar, ThreadList};
-use crate::i18n::use_texts;
-use crate::model::assessment::{Citation, SectionToAnswer};
+use crate::i18n::{current_language, use_texts};
+use crate::model::assessment::{Citation, SectionScoreNow, SectionToAnswer};
 use crate::model::review::Threads;
 use crate::urls;
 
 /// `/evaluaciones/{id}/secciones/{section}`: one section's questions as a plain form that saves
-/// with a button, and — once hydrated — as answers are given. Questions an earlier answer hides
+/// with a button, and — once its island ([`AnswerForm`]) runs in the browser — as answers are
+/// given. Questions an earlier answer hides
 /// are on the page hidden and disabled: without JavaScript they appear once the answer that shows
 /// them is saved, with it as soon as it is given.
 #[component]
@@ -70,84 +73,76 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             None
         }
     };
-    let autosave = Autosave::new(
-        keeper,
-        header.id,
-        section.id.clone(),
-        applicable,
-        answers.iter().map(|a| (a.question_id.clone(), (a.revision, a.fingerprint()))).collect(),
-        drafts.iter().map(|d| (d.question_id.clone(), d.problem)).collect(),
-        progress,
-        score,
-    );
-    // Once in the browser: put back what an earlier visit kept while the connection was down,
-    // and send what waits as soon as the connection returns.
-    Effect::new(move || {
-        #[cfg(feature = "hydrate")]
-        {
-            // Only what this person may still save is put back.
-            if editable {
-                autosave.restore();
-            }
-            let online = window_event_listener(leptos::ev::online, move |_| autosave.connection_returned());
-            on_cleanup(move || online.remove());
-        }
-    });
+    let revisions: HashMap<String, (i64, String)> =
+        answers.iter().map(|a| (a.question_id.clone(), (a.revision, a.fingerprint()))).collect();
+    let problems: HashMap<String, DraftProblem> =
+        drafts.iter().map(|d| (d.question_id.clone(), d.problem)).collect();
     // Questionnaire texts in the assessment's content language, everything else in the reader's.
     let content = ContentLanguage::of(header.content_language.clone(), language);
     provide_context(content.clone());
     let words = move |text: &assessments::text::Text| text.shown_in(&content.0).wording.to_owned();
     let questions: Vec<(String, String)> =
         section.questions.iter().map(|q| (q.id.clone(), words(&q.text))).collect();
+    let is_key_in = key_in.is_some();
     // Every question is on the page; those that do not apply are hidden and disabled (so a
-    // plain post leaves them alone) until an answer shows them.
-    let fields = section
-        .questions
-        .into_iter()
-        .map(|question| {
-            // On the key-in page: the questionnaire's section titles, and the paper's numbers.
-            let starts =
-                key_in.as_ref().and_then(|marks| marks.section_starting_at(&question.id)).map(|title| {
-                    view! { <h2 class="key-in__section"><ContentText text=title.clone() /></h2> }
-                });
-            let number = key_in.as_ref().and_then(|marks| marks.number(&question.id));
-            let stored = answers.iter().find(|a| a.question_id == question.id).cloned();
-            let draft = drafts.iter().find(|d| d.question_id == question.id).cloned();
-            let cited: Vec<Citation> = citations
-                .iter()
-                .filter(|c| question.requirements.contains(&c.requirement_id))
-                .cloned()
-                .collect();
-            let attached: Vec<EvidenceFile> =
-                files.iter().filter(|f| f.question_id == question.id).cloned().collect();
-            let open_requests =
-                u32::try_from(review.on(&question.id).filter(|t| t.waits_for_company()).count())
-                    .unwrap_or(u32::MAX);
-            view! {
-                {starts}
-                <QuestionField
-                    assessment_id=header.id
-                    number
-                    question
-                    stored
-                    draft
-                    citations=cited
-                    files=attached
-                    editable
-                    autosave
-                    open_requests
-                />
-            }
-        })
-        .collect_view();
-    let section_title = if key_in.is_some() { p.key_in_title.to_owned() } else { words(&section.title) };
-    let lead = if key_in.is_some() {
-        Some(p.key_in_lead.to_owned())
-    } else {
-        section.intro.map(|intro| words(&intro))
+    // plain post leaves them alone) until an answer shows them. Made when the form's island
+    // renders its children, so that each question's own island finds the form's autosave.
+    let fields = {
+        let (applicable, problems) = (applicable.clone(), problems.clone());
+        let (files, review) = (files.clone(), review.clone());
+        move || {
+            section
+                .questions
+                .into_iter()
+                .map(|question| {
+                    // On the key-in page: the questionnaire's section titles, and the paper's numbers.
+                    let starts = key_in
+                        .as_ref()
+                        .and_then(|marks| marks.section_starting_at(&question.id))
+                        .map(|title| {
+                            view! { <h2 class="key-in__section"><ContentText text=title.clone() /></h2> }
+                        });
+                    let number = key_in.as_ref().and_then(|marks| marks.number(&question.id));
+                    let stored = answers.iter().find(|a| a.question_id == question.id).cloned();
+                    let draft = drafts.iter().find(|d| d.question_id == question.id).cloned();
+                    let cited: Vec<Citation> = citations
+                        .iter()
+                        .filter(|c| question.requirements.contains(&c.requirement_id))
+                        .cloned()
+                        .collect();
+                    let attached: Vec<EvidenceFile> =
+                        files.iter().filter(|f| f.question_id == question.id).cloned().collect();
+                    let open_requests =
+                        u32::try_from(review.on(&question.id).filter(|t| t.waits_for_company()).count())
+                            .unwrap_or(u32::MAX);
+                    let live = QuestionState {
+                        hidden: !applicable.contains(&question.id),
+                        problem: problems.get(&question.id).copied(),
+                    };
+                    view! {
+                        {starts}
+                        <QuestionField
+                            assessment_id=header.id
+                            number
+                            question
+                            stored
+                            draft
+                            citations=cited
+                            files=attached
+                            editable
+                            live
+                            open_requests
+                        />
+                    }
+                })
+                .collect_view()
+        }
     };
+    let section_title = if is_key_in { p.key_in_title.to_owned() } else { words(&section.title) };
+    let lead =
+        if is_key_in { Some(p.key_in_lead.to_owned()) } else { section.intro.map(|intro| words(&intro)) };
     // The scan or photo of the paper form, kept as evidence of the whole assessment.
-    let scan = key_in.is_some().then(|| {
+    let scan = is_key_in.then(|| {
         let base = urls::assessment(header.id);
         let scans: Vec<EvidenceFile> = files.iter().filter(|f| f.question_id == KEY_IN_SECTION).cloned().collect();
         view! {
@@ -181,48 +176,26 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             </p>
             <h1>{section_title}</h1>
             {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
-            <ProgressBar progress=autosave.progress />
-            {score.scored.then(|| {
-                let r = use_texts().report;
-                view! {
-                    <p class="section-score" aria-live="polite">
-                        {r.section_live} ": "
-                        <span class="section-score__value">
-                            {move || autosave.score.get().score.map_or_else(|| "—".to_owned(), |s| s.to_string())}
-                        </span>
-                        " · " {r.gaps} ": "
-                        <span class="section-score__gaps">{move || autosave.score.get().gaps}</span>
-                    </p>
-                }
-            })}
             {notice}
             {(!editable).then(|| view! { <p class="notice">{a.read_only}</p> })}
-            <form
-                method="post"
-                action=action
-                class="answers"
-                enctype="multipart/form-data"
-                node_ref=autosave.form
-                on:input=move |ev| autosave.changed(&ev, true)
-                on:change=move |ev| autosave.changed(&ev, false)
-                on:keydown=choose_by_number
+            <AnswerForm
+                keeper
+                assessment_id=header.id
+                section_id=section.id.clone()
+                applicable
+                revisions
+                problems
+                progress
+                score
+                editable
+                action
+                next_id
             >
                 {scan}
                 <fieldset class="answers__all" disabled=!editable>
-                    {fields}
+                    {fields()}
                 </fieldset>
-                {editable.then(|| view! {
-                    <div class="answers__actions">
-                        <button type="submit">{a.save_section}</button>
-                        <p class="save-state" role="status" aria-live="polite">
-                            {move || a.save_state(autosave.state.get())}
-                        </p>
-                        {next_id.map(|id| view! {
-                            <button type="submit" name="siguiente" value=id class="button--quiet">{a.save_and_next}</button>
-                        })}
-                    </div>
-                })}
-            </form>
+            </AnswerForm>
             <SectionReview assessment_id=header.id review questions />
             <nav class="pager" aria-label=a.sections_title>
                 {previous.map(|p| view! {
@@ -235,6 +208,180 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// The live half of a section's form, the one part of the page that runs in the browser (a
+/// Leptos island): the progress and score as answers are given, autosave, and the keys that tick
+/// an option. The fields are rendered on the server as its children; each question's own live
+/// part is a [`QuestionLive`] island inside them, which shares this form's [`Autosave`].
+#[island]
+fn AnswerForm(
+    keeper: String,
+    assessment_id: AssessmentId,
+    section_id: String,
+    applicable: Vec<String>,
+    revisions: HashMap<String, (i64, String)>,
+    problems: HashMap<String, DraftProblem>,
+    progress: Progress,
+    score: SectionScoreNow,
+    editable: bool,
+    action: String,
+    /// The next section, for "save and go on".
+    next_id: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    // Islands do not see the page's context in the browser: the language is read again.
+    provide_context(current_language());
+    let a = use_texts().answering;
+    let autosave =
+        Autosave::new(keeper, assessment_id, section_id, applicable, revisions, problems, progress, score);
+    provide_context(autosave);
+    // Once in the browser: put back what an earlier visit kept while the connection was down,
+    // and send what waits as soon as the connection returns.
+    Effect::new(move || {
+        #[cfg(feature = "hydrate")]
+        {
+            // Only what this person may still save is put back.
+            if editable {
+                autosave.restore();
+            }
+            let online = window_event_listener(leptos::ev::online, move |_| autosave.connection_returned());
+            on_cleanup(move || online.remove());
+        }
+    });
+    view! {
+        <ProgressBar progress=autosave.progress />
+        {score.scored.then(|| {
+            let r = use_texts().report;
+            view! {
+                <p class="section-score" aria-live="polite">
+                    {r.section_live} ": "
+                    <span class="section-score__value">
+                        {move || autosave.score.get().score.map_or_else(|| "—".to_owned(), |s| s.to_string())}
+                    </span>
+                    " · " {r.gaps} ": "
+                    <span class="section-score__gaps">{move || autosave.score.get().gaps}</span>
+                </p>
+            }
+        })}
+        <form
+            method="post"
+            action=action
+            class="answers"
+            enctype="multipart/form-data"
+            node_ref=autosave.form
+            on:input=move |ev| autosave.changed(&ev, true)
+            on:change=move |ev| autosave.changed(&ev, false)
+            on:keydown=choose_by_number
+        >
+            {children()}
+            {editable.then(|| view! {
+                <div class="answers__actions">
+                    <button type="submit">{a.save_section}</button>
+                    <p class="save-state" role="status" aria-live="polite">
+                        {move || a.save_state(autosave.state.get())}
+                    </p>
+                    {next_id.map(|id| view! {
+                        <button type="submit" name="siguiente" value=id class="button--quiet">{a.save_and_next}</button>
+                    })}
+                </div>
+            })}
+        </form>
+    }
+}
+
+/// How a question stands when the page is rendered: hidden by an earlier answer, or holding
+/// input the server could not save. [`QuestionLive`] keeps both up to date in the browser.
+#[derive(Clone, Copy)]
+struct QuestionState {
+    hidden: bool,
+    problem: Option<DraftProblem>,
+}
+
+/// The live part of one question (an island inside [`AnswerForm`]'s): why its input was not
+/// saved, whether it waits for the connection, and the revision its next save is based on. In
+/// the browser it also keeps the question's fieldset (rendered by the server, since a fieldset's
+/// legend must be its first child) hidden or shown as answers apply it, and opens the note where
+/// a missing reason goes.
+#[island]
+fn QuestionLive(id: String) -> impl IntoView {
+    let a = use_texts().answering;
+    // Always inside an `AnswerForm`, whose children make it (see `SectionForm`).
+    let autosave = use_context::<Autosave>()?;
+    let revision = {
+        let id = id.clone();
+        move || autosave.revisions.with(|r| r.get(&id).map_or(0, |(revision, _)| *revision))
+    };
+    let shown = {
+        let id = id.clone();
+        move || {
+            autosave
+                .revisions
+                .with(|r| r.get(&id).map_or_else(|| fingerprint(None, "", ""), |(_, shown)| shown.clone()))
+        }
+    };
+    let problem = {
+        let id = id.clone();
+        Memo::new(move |_| autosave.problems.with(|problems| problems.get(&id).copied()))
+    };
+    let invalid = {
+        let problem_id = problem_id(&id);
+        move || match problem.get() {
+            Some(DraftProblem::Invalid(problem)) => Some(view! {
+                <p class="field-problem" id=problem_id.clone() role="alert">{a.answer_problem(problem)}</p>
+            }),
+            _ => None,
+        }
+    };
+    Effect::new({
+        let id = id.clone();
+        move || {
+            let hidden = !autosave.applicable.with(|applicable| applicable.contains(&id));
+            let problem = problem.get();
+            #[cfg(feature = "hydrate")]
+            follow_in_fieldset(&id, QuestionState { hidden, problem });
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (hidden, problem);
+        }
+    });
+    let waiting = {
+        let id = id.clone();
+        move || autosave.is_waiting(&id).then(|| view! { <p class="unsent" role="status">{a.unsent}</p> })
+    };
+    Some(view! {
+        {invalid}
+        {waiting}
+        <input type="hidden" name=format!("r.{id}") value=revision />
+        <input type="hidden" name=format!("f.{id}") value=shown />
+    })
+}
+
+/// The id of the element that says why `question`'s input was not saved.
+fn problem_id(question: &str) -> String {
+    format!("problem-{question}")
+}
+
+/// Brings the server-rendered fieldset of `question` in line with `state`: hidden and disabled
+/// while it does not apply (so a plain post leaves it alone), described by its problem when it
+/// has one, its note opened when the problem is a missing reason.
+#[cfg(feature = "hydrate")]
+fn follow_in_fieldset(question: &str, state: QuestionState) {
+    let document = leptos::prelude::document();
+    let Some(fieldset) = document.get_element_by_id(&format!("q-{question}")) else { return };
+    let set = |name: &str, value: Option<&str>| {
+        let _ = match value {
+            Some(value) => fieldset.set_attribute(name, value),
+            None => fieldset.remove_attribute(name),
+        };
+    };
+    set("hidden", state.hidden.then_some(""));
+    set("disabled", state.hidden.then_some(""));
+    set("aria-describedby", state.problem.is_some().then(|| problem_id(question)).as_deref());
+    if state.problem == Some(DraftProblem::Invalid(AnswerProblem::ReasonMissing))
+        && let Some(note) = document.get_element_by_id(&format!("more-{question}"))
+    {
+        let _ = note.set_attribute("open", "");
+    }
 }
 
 /// The review of a section's answers: each question's threads, and a form to open one on any
@@ -285,7 +432,8 @@ fn QuestionField(
     citations: Vec<Citation>,
     files: Vec<EvidenceFile>,
     editable: bool,
-    autosave: Autosave,
+    /// How it stands as the page is rendered; [`QuestionLive`] follows it in the browser.
+    live: QuestionState,
     /// Requests on this answer waiting for the company.
     open_requests: u32,
 ) -> impl IntoView {
@@ -303,34 +451,7 @@ fn QuestionField(
         ),
         (None, None) => (Vec::new(), String::new(), String::new()),
     };
-    // The save is based on the saved answer, whatever the form shows; autosaves move it on.
-    let revision = {
-        let id = id.clone();
-        move || autosave.revisions.with(|r| r.get(&id).map_or(0, |(revision, _)| *revision))
-    };
-    let shown = {
-        let id = id.clone();
-        move || {
-            autosave
-                .revisions
-                .with(|r| r.get(&id).map_or_else(|| fingerprint(None, "", ""), |(_, shown)| shown.clone()))
-        }
-    };
-    let hidden = {
-        let id = id.clone();
-        move || !autosave.applicable.with(|applicable| applicable.contains(&id))
-    };
-    let problem_id = format!("problem-{id}");
-    // An invalid input's reason follows the autosaves; a conflict is shown as the server found it.
-    let invalid = {
-        let (id, problem_id) = (id.clone(), problem_id.clone());
-        move || match autosave.problems.with(|problems| problems.get(&id).copied()) {
-            Some(DraftProblem::Invalid(problem)) => Some(view! {
-                <p class="field-problem" id=problem_id.clone() role="alert">{a.answer_problem(problem)}</p>
-            }),
-            _ => None,
-        }
-    };
+    // A conflict is shown as the server found it; an invalid input's reason is live.
     let conflict = draft.as_ref().filter(|draft| draft.problem == DraftProblem::Conflict).map(|_| {
         {
             let theirs = stored
@@ -341,7 +462,7 @@ fn QuestionField(
             let saved_by = stored.as_ref().map(|saved| saved.updated_by.clone()).unwrap_or_default();
             let discard = format!("{}/borradores/{}/descartar", urls::assessment(assessment_id), question.id);
             view! {
-                <div class="field-problem conflict" id=problem_id.clone() role="alert">
+                <div class="field-problem conflict" id=problem_id(&id) role="alert">
                     <p>{a.conflict}</p>
                     <p>{a.conflict_saved_by} " " <strong>{saved_by}</strong> ": " <strong class="conflict__theirs">{theirs}</strong></p>
                     <p>
@@ -354,10 +475,7 @@ fn QuestionField(
         }
     });
     // Why an answer was not saved is linked to its question, so a screen reader says it there.
-    let described_by = {
-        let (id, problem_id) = (id.clone(), problem_id.clone());
-        move || autosave.problems.with(|problems| problems.contains_key(&id)).then(|| problem_id.clone())
-    };
+    let described_by = live.problem.is_some().then(|| problem_id(&id));
     let needs_review = stored.as_ref().is_some_and(|saved| saved.needs_review);
     let from_paper = stored.as_ref().filter(|saved| saved.from_paper).map(|saved| {
         let p = use_texts().paper;
@@ -367,17 +485,11 @@ fn QuestionField(
     });
     let optional =
         (!question.required).then(|| view! { <span class="question__optional">" (" {a.optional} ")"</span> });
-    let has_notes = !note.is_empty() || !evidence.is_empty() || !files.is_empty();
     // "Not applicable" without a reason opens the note, where the reason goes.
-    let open_notes = {
-        let id = id.clone();
-        move || {
-            has_notes
-                || autosave.problems.with(|problems| {
-                    problems.get(&id) == Some(&DraftProblem::Invalid(AnswerProblem::ReasonMissing))
-                })
-        }
-    };
+    let open_notes = !note.is_empty()
+        || !evidence.is_empty()
+        || !files.is_empty()
+        || live.problem == Some(DraftProblem::Invalid(AnswerProblem::ReasonMissing));
     let not_applicable_hint =
         matches!(question.answer, AnswerKind::YesNoPartial { allow_not_applicable: true, .. }).then(|| {
             let when = question
@@ -414,7 +526,7 @@ fn QuestionField(
         .into_any()
     });
     view! {
-        <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by hidden=hidden.clone() disabled=hidden>
+        <fieldset class="question" id=format!("q-{id}") aria-describedby=described_by hidden=live.hidden disabled=live.hidden>
             <legend class="question__text" id=format!("t-{id}")>
                 {number.map(|n| format!("{n}. "))}
                 <ContentText text=question.text.clone() />
@@ -433,17 +545,11 @@ fn QuestionField(
                     </p>
                 }
             })}
-            {invalid}
             {conflict}
-            {
-                let id = id.clone();
-                move || autosave.is_waiting(&id).then(|| view! { <p class="unsent" role="status">{a.unsent}</p> })
-            }
+            <QuestionLive id=id.clone() />
             <AnswerInputs id=id.clone() kind=question.answer.clone() values scored=!question.requirements.is_empty() />
             {not_applicable_hint}
-            <input type="hidden" name=format!("r.{id}") value=revision />
-            <input type="hidden" name=format!("f.{id}") value=shown />
-            <details class="question__more" open=open_notes>
+            <details class="question__more" id=format!("more-{id}") open=open_notes>
                 <summary>{a.note_and_evidence}</summary>
                 {question.evidence.then(|| view! { <p class="question__help">{a.evidence_expected}</p> })}
                 {question.evidence_prompt.as_ref().map(|prompt| view! {

@@ -124,9 +124,8 @@ pub async fn section(
         let section = questionnaire.sections.get(index)?;
         Some(section_line(section, progress.sections[index].1))
     };
-    let drafts =
-        if loaded.is_answerable() { cx.store.drafts(&cx.viewer, assessment_id).await? } else { Vec::new() };
-    let files = cx.store.evidence_files(&cx.viewer, assessment_id).await?;
+    let drafts = if loaded.is_answerable() { cx.store.drafts_of(&loaded.seen).await? } else { Vec::new() };
+    let files = cx.store.evidence_files_of(&loaded.seen).await?;
     Ok(SectionToAnswer {
         // The key-in page is for entering a filled form fast: the legal basis of each question,
         // a click away on its section's page, would more than double its weight.
@@ -284,7 +283,7 @@ pub async fn save_answers(
     submitted: Vec<SubmittedAnswer>,
 ) -> AppResult<Vec<(String, DraftProblem)>> {
     let (store, viewer) = (&cx.store, &cx.viewer);
-    let drafts = store.drafts(viewer, loaded.header.id).await?;
+    let drafts = store.drafts_of(&loaded.seen).await?;
     let today = store::today();
     let assessment_id = loaded.header.id;
     let mut problems = Vec::new();
@@ -353,7 +352,7 @@ pub async fn attach_uploads(
         return Ok(None);
     }
     let (store, viewer) = (&cx.store, &cx.viewer);
-    let mut attached = store.evidence_files(viewer, loaded.header.id).await?;
+    let mut attached = store.evidence_files_of(&loaded.seen).await?;
     for upload in uploads {
         // The key-in page also takes the scan of the paper form, for the whole assessment.
         let whole = section.id == KEY_IN_SECTION && upload.question_id == KEY_IN_SECTION;
@@ -377,7 +376,7 @@ pub async fn attach_uploads(
             content: upload.content.as_deref().unwrap_or_default(),
         };
         store.attach_evidence(viewer, loaded.header.id, file).await?;
-        attached = store.evidence_files(viewer, loaded.header.id).await?;
+        attached = store.evidence_files_of(&loaded.seen).await?;
     }
     Ok(None)
 }

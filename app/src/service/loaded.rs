@@ -17,6 +17,7 @@ use assessments::parameters::{self, ParameterValue};
 use assessments::questionnaire::{KEY_IN_SECTION, Questionnaire, Section};
 use assessments::scoring::{Scorecard, Verification, score};
 use assessments::text::Text;
+use store::answers::SeenAssessment;
 
 use super::Context;
 use crate::error::{AppError, AppResult};
@@ -26,6 +27,8 @@ use crate::model::assessment::{Citation, SectionScoreNow};
 pub struct LoadedAssessment {
     pub header: AssessmentHeader,
     pub access: CompanyAccess,
+    /// The access check this request passed: its further reads of the assessment take it.
+    pub seen: SeenAssessment,
     /// The pinned version as written, its texts and thresholds naming legal parameters. Shared:
     /// a published version is parsed once per process.
     pub written: Arc<Questionnaire>,
@@ -38,7 +41,8 @@ pub struct LoadedAssessment {
 
 /// The assessment `assessment_id`, or `NotFound` for whoever may not see it.
 pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<LoadedAssessment> {
-    let (header, access) = cx.store.assessment_with_access(&cx.viewer, assessment_id).await?;
+    let seen = cx.store.seen_assessment(&cx.viewer, assessment_id).await?;
+    let (header, access) = (seen.header().clone(), seen.access());
     let written = cx
         .store
         .questionnaire(&header.questionnaire_id, header.questionnaire_version)
@@ -47,7 +51,7 @@ pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<Loaded
             tracing::error!(assessment = %assessment_id, "the assessment's questionnaire version is missing");
             AppError::Internal
         })?;
-    let answers = cx.store.answers(&cx.viewer, assessment_id).await?;
+    let answers = cx.store.answers_of(&seen).await?;
     let (read, parameters) = if written.reference_from.is_some() {
         let (read, parameters) = parameters::as_of(&written, &cx.library.parameters, header.reference_date);
         (Arc::new(read), parameters)
@@ -55,7 +59,7 @@ pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<Loaded
         // A version that names no legal parameter reads the same on every date.
         (written.clone(), Vec::new())
     };
-    Ok(LoadedAssessment { header, access, written, questionnaire: read, parameters, answers })
+    Ok(LoadedAssessment { header, access, seen, written, questionnaire: read, parameters, answers })
 }
 
 impl LoadedAssessment {

@@ -108,7 +108,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
             new: u32::try_from(new).unwrap_or(u32::MAX),
         }
     });
-    let files = cx.store.evidence_files(&cx.viewer, loaded.header.id).await?;
+    let files = cx.store.evidence_files_of(&loaded.seen).await?;
     let has_evidence = |question_id: &str| files.iter().any(|file| file.question_id == question_id);
     let notes: HashMap<&str, &str> =
         loaded.answers.iter().map(|answer| (answer.question_id.as_str(), answer.note.as_str())).collect();

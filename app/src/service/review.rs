@@ -36,7 +36,7 @@ pub async fn threads_on(
     loaded: &LoadedAssessment,
     keep: impl Fn(&Subject) -> bool,
 ) -> AppResult<Threads> {
-    let mut threads = cx.store.threads(&cx.viewer, loaded.header.id).await?;
+    let mut threads = cx.store.threads_of(&loaded.seen).await?;
     threads.retain(|thread| keep(&thread.subject));
     Ok(Threads { assessment_id: Some(loaded.header.id), threads, side: side_of(loaded.access) })
 }
@@ -241,7 +241,7 @@ pub async fn sign(
 }
 
 async fn subject_of(cx: &Context, loaded: &LoadedAssessment, thread_id: ThreadId) -> AppResult<Subject> {
-    let threads = cx.store.threads(&cx.viewer, loaded.header.id).await?;
+    let threads = cx.store.threads_of(&loaded.seen).await?;
     let thread = threads.into_iter().find(|t| t.id == thread_id).ok_or(AppError::NotFound)?;
     Ok(thread.subject)
 }
