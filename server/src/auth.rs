@@ -8,6 +8,7 @@
 
 pub mod throttle;
 
+use assessments::access::Viewer;
 use assessments::ids::UserId;
 use std::sync::LazyLock;
 
@@ -28,6 +29,13 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 /// A session ends after this long without a request.
 const SESSION_IDLE_HOURS: i64 = 8;
 
+/// A signed-in session's expiry is moved on at most this often: each move is a write, and a
+/// write on every request would make the database's one writer the bottleneck of every page.
+const KEEP_ALIVE_EVERY_SECONDS: i64 = 15 * 60;
+
+/// Where a session keeps when its expiry was last moved on (unix seconds).
+const TOUCHED_KEY: &str = "senda.touched";
+
 /// The session cookie's name over HTTPS. The `__Host-` prefix makes browsers refuse it unless it
 /// is Secure, for this host only and for every path: no other site or subdomain can set it.
 pub const SESSION_COOKIE: &str = "__Host-senda_session";
@@ -35,11 +43,13 @@ pub const SESSION_COOKIE: &str = "__Host-senda_session";
 /// The session cookie's name over plain HTTP, for development only (the prefix needs Secure).
 pub const PLAIN_HTTP_SESSION_COOKIE: &str = "senda_session";
 
-/// The account as a session remembers it.
+/// The account as a session remembers it, with the signed-in person's authorization context as
+/// it stands at this request (read in the same query as the account).
 #[derive(Clone)]
 pub struct SessionUser {
     id: UserId,
     fingerprint: Vec<u8>,
+    pub viewer: Viewer,
 }
 
 impl std::fmt::Debug for SessionUser {
@@ -48,12 +58,12 @@ impl std::fmt::Debug for SessionUser {
     }
 }
 
-impl From<store::accounts::Account> for SessionUser {
-    fn from(account: store::accounts::Account) -> Self {
+impl SessionUser {
+    pub fn new(account: &store::accounts::Account, viewer: Viewer) -> Self {
         let mut digest = Sha256::new();
         digest.update(account.password_hash.as_bytes());
         digest.update(account.session_epoch.to_be_bytes());
-        Self { id: account.id, fingerprint: digest.finalize().to_vec() }
+        Self { id: account.id, fingerprint: digest.finalize().to_vec(), viewer }
     }
 }
 
@@ -94,11 +104,17 @@ impl AuthnBackend for Accounts {
         let hash = account.as_ref().map_or_else(|| DECOY_HASH.clone(), |a| a.password_hash.clone());
         let password = credentials.password;
         let matches = with_argon2(move || verify_password(&password, &hash)).await.unwrap_or(false);
-        Ok(account.filter(|_| matches).map(SessionUser::from))
+        match account.filter(|_| matches) {
+            Some(account) => self.get_user(&account.id).await,
+            None => Ok(None),
+        }
     }
 
+    /// Called on every request of a session that has signed in: one query for the account (its
+    /// fingerprint is compared with the session's) and everything the viewer may see through.
     async fn get_user(&self, id: &UserId) -> Result<Option<SessionUser>, StoreError> {
-        Ok(self.store.account_by_id(*id).await?.map(SessionUser::from))
+        let found = self.store.account_and_viewer(*id).await?;
+        Ok(found.map(|(account, viewer)| SessionUser::new(&account, viewer)))
     }
 }
 
@@ -140,6 +156,20 @@ async fn with_argon2<T: Send + 'static>(
     // The semaphore is never closed, so acquiring cannot fail.
     let _permit = ARGON2_PERMITS.acquire().await.expect("the argon2 semaphore stays open");
     tokio::task::spawn_blocking(work).await
+}
+
+/// Keeps a signed-in session alive while it is used: once its expiry was last moved on
+/// [`KEEP_ALIVE_EVERY_SECONDS`] ago or more, marks it changed, so the session layer saves it with
+/// a new expiry [`SESSION_IDLE_HOURS`] from now and sends the cookie again. Between two moves
+/// nothing is written. A session thus ends between 7¾ and 8 hours after its last request.
+pub async fn keep_alive(session: &tower_sessions::Session) {
+    let now = chrono::Utc::now().timestamp();
+    let touched = session.get::<i64>(TOUCHED_KEY).await.ok().flatten();
+    if touched.is_none_or(|touched| now - touched >= KEEP_ALIVE_EVERY_SECONDS)
+        && let Err(error) = session.insert(TOUCHED_KEY, now).await
+    {
+        tracing::warn!(%error, "could not keep the session alive");
+    }
 }
 
 /// Signs `user` in under a new session id, always: whatever id the browser had (someone else's

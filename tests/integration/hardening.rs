@@ -452,3 +452,62 @@ async fn an_admin_sees_the_links_not_used_yet_and_a_withdrawn_one_opens_nothing(
     let log = log_kinds(&app, mill).await;
     assert_eq!(log.last().map(|(action, _)| *action), Some(AuditAction::InvitationRevoked));
 }
+
+/// The session's row as the database has it: its expiry (unix seconds) and its data.
+async fn the_only_session(app: &TestApp) -> (i64, serde_json::Value) {
+    use sqlx::{Connection, Row};
+    sqlx::any::install_default_drivers();
+    let mut connection = sqlx::AnyConnection::connect(app.database.url.as_str()).await.unwrap();
+    let rows = sqlx::query("SELECT expires_at, data FROM sessions").fetch_all(&mut connection).await.unwrap();
+    assert_eq!(rows.len(), 1, "one person signed in, one session");
+    let data: String = rows[0].get("data");
+    (rows[0].get("expires_at"), serde_json::from_str(&data).unwrap())
+}
+
+/// Moves the session's last keep-alive (and the expiry it set) `seconds` into the past.
+async fn age_the_session(app: &TestApp, seconds: i64) {
+    use sqlx::Connection;
+    let (expires_at, mut data) = the_only_session(app).await;
+    let touched = &mut data["data"]["senda.touched"];
+    *touched =
+        serde_json::json!(touched.as_i64().expect("a signed-in session records its keep-alive") - seconds);
+    let mut connection = sqlx::AnyConnection::connect(app.database.url.as_str()).await.unwrap();
+    sqlx::query("UPDATE sessions SET expires_at = $1, data = $2")
+        .bind(expires_at - seconds)
+        .bind(data.to_string())
+        .execute(&mut connection)
+        .await
+        .unwrap();
+}
+
+/// Issue 17: a session ends eight hours after its last use, not its sign-in; and keeping it alive
+/// writes to the database at most once a quarter of an hour, not on every request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_in_use_is_kept_alive_with_a_write_only_when_its_expiry_is_due() {
+    let (app, _) = demo().await;
+    let visitor = app.signed_in(MILL_MEMBER).await;
+    let (signed_in_until, _) = the_only_session(&app).await;
+    assert_eq!(visitor.get("/").await.status, 200);
+    assert_eq!(visitor.get("/empresas").await.status, 200);
+    assert_eq!(the_only_session(&app).await.0, signed_in_until, "no write minutes after the last one");
+
+    // Ten minutes on: still no write.
+    age_the_session(&app, 10 * 60).await;
+    let (aged, _) = the_only_session(&app).await;
+    assert_eq!(visitor.get("/").await.status, 200);
+    assert_eq!(the_only_session(&app).await.0, aged);
+
+    // Twenty minutes on: the expiry moves to eight hours from now, and the browser is told.
+    age_the_session(&app, 10 * 60).await;
+    let reply = visitor.get("/").await;
+    assert_eq!(reply.status, 200);
+    let now = chrono::Utc::now().timestamp();
+    let (renewed, _) = the_only_session(&app).await;
+    assert!((now + 8 * 3600 - 60..=now + 8 * 3600 + 5).contains(&renewed), "{renewed} against {now}");
+    assert!(
+        reply.header("set-cookie").is_some_and(|c| c.contains("Max-Age=28800")),
+        "the cookie lives on too"
+    );
+    assert_eq!(visitor.get("/").await.status, 200, "the renewed session is the same person's");
+    assert!(visitor.get("/").await.body.contains("/salir"), "still signed in");
+}

@@ -404,12 +404,12 @@ async fn audit_in_each_organization(
 }
 
 async fn sign_in_as(store: &Store, auth: &mut AuthSession, user_id: UserId, target: &str) -> HandlerResult {
-    let account = store
-        .account_by_id(user_id)
+    let (account, viewer) = store
+        .account_and_viewer(user_id)
         .await
         .map_err(internal)?
         .ok_or_else(|| anyhow::anyhow!("the new account {user_id} vanished"))?;
-    begin_session(auth, &crate::auth::SessionUser::from(account)).await?;
+    begin_session(auth, &crate::auth::SessionUser::new(&account, viewer)).await?;
     Ok(see_other(target))
 }
 

@@ -7,12 +7,11 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::error_pages;
 use crate::AppState;
-use crate::auth::AuthSession;
+use crate::auth::{self, AuthSession};
 
-/// Builds the request's context once — the signed-in person's viewer fresh from the database
-/// (memberships and all), the client's address, the store and the questionnaire library — and
+/// Builds the request's context once — the signed-in person's viewer, read fresh from the
+/// database with their account by the session layer (memberships and all), the client's address, the store and the questionnaire library — and
 /// puts it in the request's extensions for pages, server functions and routes alike.
 pub async fn attach_request_context(
     State(state): State<AppState>,
@@ -20,13 +19,11 @@ pub async fn attach_request_context(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let viewer = match &auth.user {
-        Some(user) => match state.store.viewer(axum_login::AuthUser::id(user)).await {
-            Ok(viewer) => viewer,
-            Err(error) => return error_pages::internal(error.into()),
-        },
-        None => None,
-    };
+    if auth.user.is_some() {
+        auth::keep_alive(&auth.session).await;
+    }
+    // Read fresh for this request by the session layer, with the account it checked.
+    let viewer = auth.user.map(|user| user.viewer);
     let client_ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| {
         let forwarded = request.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok());
         client_address(peer.ip(), forwarded, &state.settings.trusted_proxies).to_string()

@@ -80,6 +80,34 @@ impl OrganizationRoleRow {
     }
 }
 
+/// An account and one of its memberships, if it has any (a LEFT JOIN's row).
+#[derive(sqlx::FromRow)]
+struct AccountMembershipRow {
+    #[sqlx(flatten)]
+    account: Account,
+    organization_id: Option<String>,
+    organization_kind: Option<String>,
+    organization_name: Option<String>,
+    organization_sector: Option<String>,
+    role: Option<String>,
+}
+
+impl AccountMembershipRow {
+    fn membership(self) -> Option<StoreResult<Membership>> {
+        let (Some(id), Some(kind), Some(name), Some(role)) =
+            (self.organization_id, self.organization_kind, self.organization_name, self.role)
+        else {
+            return None;
+        };
+        let membership = || {
+            let id = id.parse().map_err(|_| StoreError::Corrupt(format!("organization id `{id}`")))?;
+            let row = OrganizationRow { id, kind, name, sector: self.organization_sector };
+            Ok(Membership { organization: row.try_into()?, role: role_from(&role)? })
+        };
+        Some(membership())
+    }
+}
+
 /// A company the viewer sees, and through what: their role in it, or a grant's scope.
 #[derive(sqlx::FromRow)]
 struct VisibleCompanyRow {
@@ -205,20 +233,32 @@ impl Store {
 
     /// The authorization context of an account, or `None` if it no longer exists.
     pub async fn viewer(&self, user_id: UserId) -> StoreResult<Option<Viewer>> {
-        let Some(account) = self.account_by_id(user_id).await? else { return Ok(None) };
-        let sql = format!(
-            "SELECT {ORGANIZATION_COLUMNS}, m.role FROM memberships m \
-             JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name"
-        );
-        let rows = sqlx::query_as::<_, OrganizationRoleRow>(&sql)
-            .bind(user_id.to_string())
-            .fetch_all(&self.pool)
-            .await?;
-        let memberships = rows
-            .into_iter()
-            .map(|row| row.into_domain().map(|(organization, role)| Membership { organization, role }))
-            .collect::<StoreResult<Vec<_>>>()?;
-        Ok(Some(Viewer { user_id: account.id, email: account.email, name: account.name, memberships }))
+        Ok(self.account_and_viewer(user_id).await?.map(|(_, viewer)| viewer))
+    }
+
+    /// An account and its authorization context, read together in one query: what every
+    /// signed-in request needs, fresh (a removal or a new password applies on the next request).
+    pub async fn account_and_viewer(&self, user_id: UserId) -> StoreResult<Option<(Account, Viewer)>> {
+        let rows = sqlx::query_as::<_, AccountMembershipRow>(
+            "SELECT u.id, u.email, u.name, u.password_hash, u.session_epoch, o.id AS organization_id, \
+             o.kind AS organization_kind, o.name AS organization_name, o.sector AS organization_sector, m.role \
+             FROM users u LEFT JOIN memberships m ON m.user_id = u.id \
+             LEFT JOIN organizations o ON o.id = m.organization_id WHERE u.id = $1 ORDER BY o.name",
+        )
+        .bind(user_id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let Some(first) = rows.first() else { return Ok(None) };
+        let account = first.account.clone();
+        let memberships =
+            rows.into_iter().filter_map(AccountMembershipRow::membership).collect::<StoreResult<Vec<_>>>()?;
+        let viewer = Viewer {
+            user_id: account.id,
+            email: account.email.clone(),
+            name: account.name.clone(),
+            memberships,
+        };
+        Ok(Some((account, viewer)))
     }
 
     /// Creates an organization. Only platform administrators may.

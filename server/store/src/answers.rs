@@ -8,7 +8,7 @@ use assessments::access::{CompanyAccess, Viewer};
 use assessments::answers::{
     AnswerValue, AssessmentHeader, AssessmentStatus, CarriedAnswer, Draft, DraftProblem, StoredAnswer,
 };
-use assessments::ids::{AssessmentId, OrganizationId};
+use assessments::ids::{AssessmentId, OrganizationId, UserId};
 use assessments::language::LanguageTag;
 use assessments::questionnaire::Questionnaire;
 use chrono::NaiveDate;
@@ -207,13 +207,28 @@ impl Store {
         assessment_with_access_on(&mut *self.pool.acquire().await?, viewer, assessment_id).await
     }
 
+    /// An assessment the viewer sees, checked once for the reads of one request that follow.
+    pub async fn seen_assessment(
+        &self,
+        viewer: &Viewer,
+        assessment_id: AssessmentId,
+    ) -> StoreResult<SeenAssessment> {
+        let (header, access) = self.assessment_with_access(viewer, assessment_id).await?;
+        Ok(SeenAssessment { header, access, viewer: viewer.user_id })
+    }
+
     /// The saved answers of an assessment.
     pub async fn answers(
         &self,
         viewer: &Viewer,
         assessment_id: AssessmentId,
     ) -> StoreResult<Vec<StoredAnswer>> {
-        self.assessment(viewer, assessment_id).await?;
+        self.answers_of(&self.seen_assessment(viewer, assessment_id).await?).await
+    }
+
+    /// The saved answers of an assessment the viewer was found to see.
+    pub async fn answers_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<StoredAnswer>> {
+        let assessment_id = seen.id();
         let rows = sqlx::query_as::<_, AnswerRow>(
             "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.from_paper, \
              a.updated_at, u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
@@ -223,6 +238,29 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(StoredAnswer::try_from).collect()
+    }
+
+    /// Copies every answer of `from` into `to` as saved by `by`, in one statement: for seeding a
+    /// benchmark database of a real installation's size (`senda bench-seed`). The operator's shell
+    /// only: no viewer is asked.
+    pub async fn copy_answers_for_seeding(
+        &self,
+        from: AssessmentId,
+        to: AssessmentId,
+        by: UserId,
+    ) -> StoreResult<u64> {
+        let copied = sqlx::query(
+            "INSERT INTO answers (assessment_id, question_id, value, note, evidence, revision, needs_review, \
+             updated_by, updated_at, from_paper) SELECT $1, question_id, value, note, evidence, 1, 0, $2, $3, 0 \
+             FROM answers WHERE assessment_id = $4",
+        )
+        .bind(to.to_string())
+        .bind(by.to_string())
+        .bind(now_precise())
+        .bind(from.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(copied.rows_affected())
     }
 
     /// Saves one answer if nobody else saved it since `base_revision`, and clears the saver's
@@ -326,12 +364,16 @@ impl Store {
 
     /// The viewer's own drafts in an assessment: nobody else's.
     pub async fn drafts(&self, viewer: &Viewer, assessment_id: AssessmentId) -> StoreResult<Vec<Draft>> {
-        self.assessment(viewer, assessment_id).await?;
+        self.drafts_of(&self.seen_assessment(viewer, assessment_id).await?).await
+    }
+
+    /// The drafts in an assessment of the viewer it was found to be seen by: theirs alone.
+    pub async fn drafts_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<Draft>> {
         let rows = sqlx::query_as::<_, DraftRow>(
             "SELECT question_id, typed, problem FROM answer_drafts WHERE assessment_id = $1 AND user_id = $2",
         )
-        .bind(assessment_id.to_string())
-        .bind(viewer.user_id.to_string())
+        .bind(seen.id().to_string())
+        .bind(seen.viewer.to_string())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(Draft::try_from).collect()
@@ -434,6 +476,32 @@ impl Store {
 }
 
 /// [`Store::assessment_with_access`] on `connection`: a write's transaction checks with it.
+/// An assessment the viewer was found to see, and how: made only by the access check
+/// ([`Store::seen_assessment`]), so the reads of one request that take it (answers, drafts,
+/// evidence, review threads) need not repeat the check. Kept for one request only: a removal or
+/// a revoked grant applies on the next.
+#[derive(Debug, Clone)]
+pub struct SeenAssessment {
+    header: AssessmentHeader,
+    access: CompanyAccess,
+    /// Who it was checked for: whose drafts are read.
+    viewer: UserId,
+}
+
+impl SeenAssessment {
+    pub fn id(&self) -> AssessmentId {
+        self.header.id
+    }
+
+    pub fn header(&self) -> &AssessmentHeader {
+        &self.header
+    }
+
+    pub fn access(&self) -> CompanyAccess {
+        self.access
+    }
+}
+
 pub(crate) async fn assessment_with_access_on(
     connection: &mut AnyConnection,
     viewer: &Viewer,

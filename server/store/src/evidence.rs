@@ -5,7 +5,7 @@ use assessments::access::{CompanyAccess, Viewer};
 use assessments::evidence::{EvidenceFile, FileKind};
 use assessments::ids::{AssessmentId, EvidenceId};
 
-use super::answers::require_answerable;
+use super::answers::{SeenAssessment, require_answerable};
 use super::{Store, StoreError, StoreResult, new_id, now_precise};
 
 /// A new file for an answer, already checked by the domain.
@@ -53,7 +53,12 @@ impl Store {
         viewer: &Viewer,
         assessment_id: AssessmentId,
     ) -> StoreResult<Vec<EvidenceFile>> {
-        self.assessment(viewer, assessment_id).await?;
+        self.evidence_files_of(&self.seen_assessment(viewer, assessment_id).await?).await
+    }
+
+    /// The files attached to an assessment the viewer was found to see.
+    pub async fn evidence_files_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<EvidenceFile>> {
+        let assessment_id = seen.id();
         let rows = sqlx::query_as::<_, FileRow>(
             "SELECT f.id, f.question_id, f.file_name, f.kind, f.size_bytes, f.uploaded_at, u.name AS uploaded_by \
              FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \

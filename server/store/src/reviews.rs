@@ -10,7 +10,7 @@ use assessments::review::{self, Message, Request, SignedReview, Subject, Thread,
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 
-use super::answers::assessment_with_access_on;
+use super::answers::{SeenAssessment, assessment_with_access_on};
 use super::{Store, StoreError, StoreResult, now_precise};
 
 impl Store {
@@ -105,8 +105,13 @@ impl Store {
 
     /// Every thread of an assessment with its messages, oldest first.
     pub async fn threads(&self, viewer: &Viewer, assessment_id: AssessmentId) -> StoreResult<Vec<Thread>> {
+        self.threads_of(&self.seen_assessment(viewer, assessment_id).await?).await
+    }
+
+    /// The review threads of an assessment the viewer was found to see, with their messages.
+    pub async fn threads_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<Thread>> {
+        let assessment_id = seen.id();
         let mut connection = self.pool.acquire().await?;
-        assessment_with_access_on(&mut connection, viewer, assessment_id).await?;
         let rows = sqlx::query_as::<_, (String, String, String, String, String)>(
             "SELECT id, subject_kind, subject_key, request, state FROM review_threads \
              WHERE assessment_id = $1 ORDER BY opened_at, id",
