@@ -101,6 +101,25 @@ pub enum Command {
         #[arg(long, env = "SENDA_DEMO_PASSWORD", hide_env_values = true)]
         password: String,
     },
+    /// Seed the demo and a database of a real installation's size for `scripts/bench`, and print
+    /// what the load generator needs as `KEY=value` lines. Never on a database people use.
+    BenchSeed {
+        /// The password of every account.
+        #[arg(long, env = "SENDA_DEMO_PASSWORD", hide_env_values = true)]
+        password: String,
+        /// Companies besides the demo's, each with two submitted assessments and one in progress.
+        #[arg(long, default_value_t = 1000)]
+        companies: usize,
+        /// How many of them have a plan.
+        #[arg(long, default_value_t = 300)]
+        plans: usize,
+        /// The actions of the one long plan.
+        #[arg(long, default_value_t = 300)]
+        long_plan_actions: usize,
+        /// Seed nothing: print only what the save benchmark writes next (after a run of it).
+        #[arg(long)]
+        saves_only: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -182,6 +201,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             create_user(&settings.database_url, &email, &name, &password).await
         }
         Command::Demo { password } => demo(&settings, &password).await,
+        Command::BenchSeed { password, companies, plans, long_plan_actions, saves_only } => {
+            let scale = crate::bench::Scale { companies, plans, long_plan_actions };
+            bench_seed(&settings, &password, (!saves_only).then_some(scale)).await
+        }
         Command::Backup { file } => back_up(&settings.database_url, &file).await,
         Command::Restore { file } => restore(&settings.database_url, &file).await,
     }
@@ -282,6 +305,25 @@ async fn create_user(url: &DatabaseUrl, email: &str, name: &str, password: &str)
 /// The shell's wording of an account problem.
 fn cli_message(problem: app::forms::FormProblem) -> String {
     app::i18n::texts(assessments::Language::En).form_problem(problem).to_owned()
+}
+
+async fn bench_seed(
+    settings: &Settings,
+    password: &str,
+    scale: Option<crate::bench::Scale>,
+) -> anyhow::Result<()> {
+    let library = std::sync::Arc::new(crate::questionnaires::load(&settings.assessments_dir)?);
+    let store = open_store(&settings.database_url).await?;
+    let lines = match scale {
+        Some(scale) => {
+            crate::questionnaires::load_into_database(&store, &library).await?;
+            crate::bench::seed(&store, &library, password, scale).await?
+        }
+        None => crate::bench::saves(&store, &library).await?,
+    };
+    println!("{lines}");
+    store.close().await;
+    Ok(())
 }
 
 async fn demo(settings: &Settings, password: &str) -> anyhow::Result<()> {

@@ -1,0 +1,98 @@
+-- wrk script: every request saves one answer of the benchmark's assessment, based on the revision
+-- the previous save of that answer made, alternating its value, so every save is a real write.
+--
+--   wrk ... -s scripts/load/saves.lua URL -- MODE ASSESSMENT COOKIE TARGETS
+--
+-- MODE is `autosave` (the JSON server function the hydrated page calls) or `form` (the section's
+-- plain multipart post). TARGETS is `senda bench-seed`'s SAVES line: `section/question/revision/value`
+-- separated by spaces. Each wrk thread takes its own share of the answers and cycles through them;
+-- with more answers per thread than connections, an answer's next save starts only after its
+-- previous one was answered, so a conflict means a save was lost, never the benchmark's own race.
+-- At the end it prints how many saves were acknowledged, refused as conflicts, or failed.
+
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+
+local mine, position = {}, 1
+local mode, assessment, cookie
+saved, conflicts, failures = 0, 0, 0
+
+function init(args)
+  mode, assessment, cookie = args[1], args[2], args[3]
+  local thread_count = tonumber(args[5])
+  local index = 0
+  for target in string.gmatch(args[4], "%S+") do
+    local section, question, revision, value = target:match("([^/]+)/([^/]+)/(%d+)/(%a+)")
+    if index % thread_count == id then
+      table.insert(mine, { section = section, question = question, revision = tonumber(revision), value = value })
+    end
+    index = index + 1
+  end
+end
+
+local boundary = "senda-bench-boundary"
+
+local function multipart(fields)
+  local parts = {}
+  for _, field in ipairs(fields) do
+    table.insert(parts, "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"" .. field[1] ..
+      "\"\r\n\r\n" .. field[2] .. "\r\n")
+  end
+  return table.concat(parts) .. "--" .. boundary .. "--\r\n"
+end
+
+function request()
+  local target = mine[position]
+  position = position % #mine + 1
+  local q = target.question
+  local fields = { { "a." .. q, target.value }, { "r." .. q, tostring(target.revision) }, { "f." .. q, "" } }
+  target.revision = target.revision + 1
+  target.value = (target.value == "yes") and "no" or "yes"
+  if mode == "autosave" then
+    local pairs_json = {}
+    for _, field in ipairs(fields) do
+      table.insert(pairs_json, '["' .. field[1] .. '","' .. field[2] .. '"]')
+    end
+    local body = '{"assessment_id":"' .. assessment .. '","section_id":"' .. target.section ..
+      '","fields":[' .. table.concat(pairs_json, ",") .. ']}'
+    return wrk.format("POST", "/api/assessments/autosave",
+      { ["Content-Type"] = "application/json", ["Accept"] = "application/json", ["Cookie"] = cookie }, body)
+  end
+  return wrk.format("POST", "/evaluaciones/" .. assessment .. "/secciones/" .. target.section,
+    { ["Content-Type"] = "multipart/form-data; boundary=" .. boundary, ["Cookie"] = cookie }, multipart(fields))
+end
+
+function response(status, headers, body)
+  if mode == "autosave" then
+    if status ~= 200 then
+      failures = failures + 1
+    elseif body:find('"problems":[]', 1, true) then
+      saved = saved + 1
+    else
+      conflicts = conflicts + 1
+    end
+  else
+    local location = headers["Location"] or headers["location"] or ""
+    if status ~= 303 then
+      failures = failures + 1
+    elseif location:find("problemas", 1, true) then
+      conflicts = conflicts + 1
+    else
+      saved = saved + 1
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local totals = { 0, 0, 0 }
+  for _, thread in ipairs(threads) do
+    totals[1] = totals[1] + thread:get("saved")
+    totals[2] = totals[2] + thread:get("conflicts")
+    totals[3] = totals[3] + thread:get("failures")
+  end
+  io.write(string.format("SAVES acknowledged=%d conflicts=%d failures=%d\n", totals[1], totals[2], totals[3]))
+end
