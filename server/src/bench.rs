@@ -31,6 +31,12 @@ const QUESTIONNAIRE: &str = "agro-laboral";
 const PAST_VERSION: u32 = 1;
 /// Who the load generator signs in as: the sugar mill's staff, as in the table.
 pub const MILL_STAFF: &str = "personal@ingenio.demo.senda.mx";
+/// Who the save benchmark signs in as: a member of the first [`WRITER_COMPANIES`] seeded
+/// companies, so every save of a run can go to an answer no other save of the run touches.
+pub const WRITER: &str = "escritura@bench.senda.mx";
+/// How many companies the writer answers for: their assessments in progress hold some three
+/// thousand yes / partial / no answers, more than a run of the benchmark saves.
+const WRITER_COMPANIES: usize = 40;
 
 /// How large a database to seed.
 #[derive(Debug, Clone, Copy)]
@@ -80,6 +86,10 @@ pub async fn seed(
         organization(store, OrganizationKind::Association, "Unión de Cañeros de Nayarit (demo)").await?,
     );
     let hash = hash_password_blocking(password.to_owned()).await?;
+    let writer = match store.account_by_email(WRITER).await? {
+        Some(account) => account.id,
+        None => store.create_account(WRITER, "Escritura (bench)", &hash).await?,
+    };
     let mut long_plan = None;
     for index in 0..scale.companies {
         let name = format!("Empresa de carga {index:04} (bench)");
@@ -119,6 +129,9 @@ pub async fn seed(
                 long_plan = Some((plan, admin.clone(), email.clone()));
             }
         }
+        if index < WRITER_COMPANIES {
+            store.insert_membership(writer, company, Role::CompanyMember).await?;
+        }
         grant(store, &admin, company, advisory, GrantScope::Assessments).await?;
         grant(store, &admin, company, union, GrantScope::PlanProgress).await?;
     }
@@ -141,40 +154,41 @@ pub async fn seed(
 }
 
 /// What the save benchmark writes, as it stands now: `SAVES=` every yes / partial / no question
-/// of the mill's assessment in progress that no other answer hides, as
-/// `section/question/revision/value` (the value its next save sends, unlike the one saved), and
-/// `REVISIONS=` the sum of their revisions, which every acknowledged save raises by one.
+/// that no other answer hides, of every assessment in progress the writer answers for, as
+/// `assessment/section/question/revision/value` (the value its next save sends, unlike the one
+/// saved); `REVISIONS=` the sum of their revisions, which every save that writes raises by one.
 pub async fn saves(store: &Store, library: &Library) -> anyhow::Result<String> {
     let latest = library.latest_published(QUESTIONNAIRE).context("a published questionnaire")?;
-    let mill_staff = viewer_of(store, MILL_STAFF).await?;
-    let mill = mill_staff.memberships.first().context("the mill's staff has a membership")?.organization.id;
-    let answering = store
-        .assessments_of(&mill_staff, mill)
-        .await?
-        .into_iter()
-        .find(|a| a.questionnaire_version == latest.questionnaire.version)
-        .context("the mill's assessment in progress")?
-        .id;
-    let saved = store.answers(&mill_staff, answering).await?;
+    let writer = viewer_of(store, WRITER).await?;
     let mut revisions = 0;
     let mut targets = Vec::new();
-    for section in &latest.questionnaire.sections {
-        let questions = section
-            .questions
-            .iter()
-            .filter(|q| q.show_if.is_none() && matches!(q.answer, AnswerKind::YesNoPartial { .. }));
-        for question in questions {
-            let answer = saved.iter().find(|a| a.question_id == question.id);
-            let revision = answer.map_or(0, |a| a.revision);
-            let next = match answer.and_then(|a| a.value.as_ref()) {
-                Some(AnswerValue::Choice(value)) if value == "yes" => "no",
-                _ => "yes",
-            };
-            revisions += revision;
-            targets.push(format!("{}/{}/{revision}/{next}", section.id, question.id));
+    for membership in &writer.memberships {
+        let in_progress = store
+            .assessments_of(&writer, membership.organization.id)
+            .await?
+            .into_iter()
+            .find(|a| a.questionnaire_version == latest.questionnaire.version)
+            .context("a seeded assessment in progress")?
+            .id;
+        let saved = store.answers(&writer, in_progress).await?;
+        for section in &latest.questionnaire.sections {
+            let questions = section
+                .questions
+                .iter()
+                .filter(|q| q.show_if.is_none() && matches!(q.answer, AnswerKind::YesNoPartial { .. }));
+            for question in questions {
+                let answer = saved.iter().find(|a| a.question_id == question.id);
+                let revision = answer.map_or(0, |a| a.revision);
+                let next = match answer.and_then(|a| a.value.as_ref()) {
+                    Some(AnswerValue::Choice(value)) if value == "yes" => "no",
+                    _ => "yes",
+                };
+                revisions += revision;
+                targets.push(format!("{in_progress}/{}/{}/{revision}/{next}", section.id, question.id));
+            }
         }
     }
-    Ok(format!("SAVES={}\nREVISIONS={revisions}", targets.join(" ")))
+    Ok(format!("WRITER={WRITER}\nSAVES={}\nREVISIONS={revisions}", targets.join(" ")))
 }
 
 /// The seeded company admin's email.

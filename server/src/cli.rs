@@ -105,8 +105,13 @@ pub enum Command {
     /// what the load generator needs as `KEY=value` lines. Never on a database people use.
     BenchSeed {
         /// The password of every account.
-        #[arg(long, env = "SENDA_DEMO_PASSWORD", hide_env_values = true)]
-        password: String,
+        #[arg(
+            long,
+            env = "SENDA_DEMO_PASSWORD",
+            hide_env_values = true,
+            required_unless_present = "saves_only"
+        )]
+        password: Option<String>,
         /// Companies besides the demo's, each with two submitted assessments and one in progress.
         #[arg(long, default_value_t = 1000)]
         companies: usize,
@@ -203,7 +208,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo { password } => demo(&settings, &password).await,
         Command::BenchSeed { password, companies, plans, long_plan_actions, saves_only } => {
             let scale = crate::bench::Scale { companies, plans, long_plan_actions };
-            bench_seed(&settings, &password, (!saves_only).then_some(scale)).await
+            let seeding = (!saves_only).then_some(scale).zip(password);
+            bench_seed(&settings, seeding).await
         }
         Command::Backup { file } => back_up(&settings.database_url, &file).await,
         Command::Restore { file } => restore(&settings.database_url, &file).await,
@@ -307,17 +313,18 @@ fn cli_message(problem: app::forms::FormProblem) -> String {
     app::i18n::texts(assessments::Language::En).form_problem(problem).to_owned()
 }
 
+/// Seeds `scale` with `password` for every account, or (without) prints only what the save
+/// benchmark writes next.
 async fn bench_seed(
     settings: &Settings,
-    password: &str,
-    scale: Option<crate::bench::Scale>,
+    seeding: Option<(crate::bench::Scale, String)>,
 ) -> anyhow::Result<()> {
     let library = std::sync::Arc::new(crate::questionnaires::load(&settings.assessments_dir)?);
     let store = open_store(&settings.database_url).await?;
-    let lines = match scale {
-        Some(scale) => {
+    let lines = match seeding {
+        Some((scale, password)) => {
             crate::questionnaires::load_into_database(&store, &library).await?;
-            crate::bench::seed(&store, &library, password, scale).await?
+            crate::bench::seed(&store, &library, &password, scale).await?
         }
         None => crate::bench::saves(&store, &library).await?,
     };

@@ -41,7 +41,12 @@ pub struct LoadedAssessment {
 
 /// The assessment `assessment_id`, or `NotFound` for whoever may not see it.
 pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<LoadedAssessment> {
-    let seen = cx.store.seen_assessment(&cx.viewer, assessment_id).await?;
+    load_seen(cx, cx.store.seen_assessment(&cx.viewer, assessment_id).await?).await
+}
+
+/// An assessment the viewer was already found to see, with its questionnaire and answers.
+pub async fn load_seen(cx: &Context, seen: SeenAssessment) -> AppResult<LoadedAssessment> {
+    let assessment_id = seen.id();
     let (header, access) = (seen.header().clone(), seen.access());
     let written = cx
         .store

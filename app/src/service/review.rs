@@ -10,7 +10,7 @@ use assessments::review::{Request, Subject, Thread, ThreadState, WritingProblem,
 use assessments::text::Text;
 
 use super::Context;
-use super::loaded::{LoadedAssessment, load, standing_verification};
+use super::loaded::{LoadedAssessment, load, load_seen, standing_verification};
 use crate::error::{AppError, AppResult};
 use crate::model::review::{
     ActionDue, AssessmentReview, ChangedAnswer, ChangesSinceReturn, CompanyWork, LatestAssessment,
@@ -385,16 +385,17 @@ async fn company_work(cx: &Context, company: Organization) -> AppResult<CompanyW
         actions: Vec::new(),
         share_requests,
     };
-    for header in cx.store.assessments_of(&cx.viewer, work.company.id).await? {
-        let threads = cx.store.threads(&cx.viewer, header.id).await?;
+    for seen in cx.store.seen_assessments_of(&cx.viewer, work.company.id).await? {
+        let header = seen.header().clone();
+        let threads = cx.store.threads_of(&seen).await?;
         let asked: Vec<Thread> = threads.into_iter().filter(Thread::waits_for_company).collect();
-        let returned = header.status == AssessmentStatus::InProgress
-            && cx.store.last_return(&cx.viewer, header.id).await?.is_some();
-        let plan = cx.store.plan_of_assessment(&cx.viewer, header.id).await?;
+        let returned =
+            header.status == AssessmentStatus::InProgress && cx.store.last_return_of(&seen).await?.is_some();
+        let plan = cx.store.plan_of_seen(&seen).await?;
         if asked.is_empty() && !returned && plan.is_none() {
             continue;
         }
-        let loaded = load(cx, header.id).await?;
+        let loaded = load_seen(cx, seen).await?;
         if returned {
             work.returned.push((header.id, loaded.questionnaire.title.clone()));
         }

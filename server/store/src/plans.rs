@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use sqlx::AnyConnection;
 
 use super::accounts::visible_company_on;
-use super::answers::assessment_with_access_on;
+use super::answers::{SeenAssessment, assessment_with_access_on};
 use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 
 /// A change to an action's wording, owner or due date, based on the revision the person saw.
@@ -135,8 +135,12 @@ impl Store {
         viewer: &Viewer,
         assessment_id: AssessmentId,
     ) -> StoreResult<Option<PlanId>> {
-        self.assessment(viewer, assessment_id).await?;
-        plan_id_of(&mut *self.pool.acquire().await?, assessment_id).await
+        self.plan_of_seen(&self.seen_assessment(viewer, assessment_id).await?).await
+    }
+
+    /// The plan of an assessment the viewer was found to see, if it has one.
+    pub async fn plan_of_seen(&self, seen: &SeenAssessment) -> StoreResult<Option<PlanId>> {
+        plan_id_of(&mut *self.pool.acquire().await?, seen.id()).await
     }
 
     /// A plan, for those who see the company's assessments, and how they see it.

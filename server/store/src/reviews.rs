@@ -210,12 +210,15 @@ impl Store {
         viewer: &Viewer,
         assessment_id: AssessmentId,
     ) -> StoreResult<Option<DateTime<Utc>>> {
-        let mut connection = self.pool.acquire().await?;
-        assessment_with_access_on(&mut connection, viewer, assessment_id).await?;
+        self.last_return_of(&self.seen_assessment(viewer, assessment_id).await?).await
+    }
+
+    /// When an assessment the viewer was found to see was last returned for changes.
+    pub async fn last_return_of(&self, seen: &SeenAssessment) -> StoreResult<Option<DateTime<Utc>>> {
         let last: Option<String> =
             sqlx::query_scalar("SELECT MAX(returned_at) FROM assessment_returns WHERE assessment_id = $1")
-                .bind(assessment_id.to_string())
-                .fetch_one(&mut *connection)
+                .bind(seen.id().to_string())
+                .fetch_one(&self.pool)
                 .await?;
         last.as_deref().map(crate::instant).transpose()
     }
