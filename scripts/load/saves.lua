@@ -95,13 +95,15 @@ function response(status, headers, body)
       conflicts = conflicts + 1
     end
   else
+    -- Back to the section, saved (`?guardado`) or with problems (`?problemas`); anything else,
+    -- such as a redirect to the sign-in, is a failure.
     local location = headers["Location"] or headers["location"] or ""
-    if status ~= 303 then
-      failures = failures + 1
-    elseif location:find("problemas", 1, true) then
+    if status == 303 and location:find("guardado", 1, true) then
+      saved = saved + 1
+    elseif status == 303 and location:find("problemas", 1, true) then
       conflicts = conflicts + 1
     else
-      saved = saved + 1
+      failures = failures + 1
     end
   end
 end

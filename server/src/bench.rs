@@ -168,10 +168,17 @@ pub async fn saves(store: &Store, library: &Library) -> anyhow::Result<String> {
             .await?
             .into_iter()
             .find(|a| a.questionnaire_version == latest.questionnaire.version)
-            .context("a seeded assessment in progress")?
-            .id;
+            .context("a seeded assessment in progress")?;
+        // The questions as asked on the assessment's reference date: one asked only from a
+        // later date is not part of it, and a save of it would write nothing.
+        let (asked, _) = assessments::parameters::as_of(
+            &latest.questionnaire,
+            &library.parameters,
+            in_progress.reference_date,
+        );
+        let in_progress = in_progress.id;
         let saved = store.answers(&writer, in_progress).await?;
-        for section in &latest.questionnaire.sections {
+        for section in &asked.sections {
             let questions = section
                 .questions
                 .iter()

@@ -102,8 +102,10 @@ pub fn routes(state: AppState) -> Router {
             },
         )
         .fallback(file_and_error_handler::<AppState, _>(app::shell))
-        // Innermost first: the request's context (who is asking, fresh from the database, and
-        // from where), their session, and a refusal of cross-site form posts.
+        // Innermost first: writes that finish once begun, the request's context (who is asking,
+        // fresh from the database, and from where), their session, and a refusal of cross-site
+        // form posts.
+        .layer(middleware::from_fn(finish_writes_once_begun))
         .layer(middleware::from_fn_with_state(state.clone(), request_context::attach_request_context))
         .layer(auth::layer(state.store.clone(), secure_cookies))
         .layer(middleware::from_fn(refuse_cross_site_posts))
@@ -118,6 +120,24 @@ const SECTION_FORM_BYTES: usize = 4 * assessments::evidence::MAX_FILE_BYTES;
 pub fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
+/// Runs a POST (every write: forms and server functions) to its end even when the client goes
+/// away meanwhile — a phone losing its signal, a closed tab. Dropped half-way, a write would be
+/// cut inside its database transaction: the load benchmark found SQLite connections then left in
+/// the pool mid-transaction ("begin_with at non-zero transaction depth"), failing every later
+/// write that drew them. Finished, the answer a person sent is saved as it would have been.
+async fn finish_writes_once_begun(request: Request, next: Next) -> Response {
+    if request.method() != Method::POST {
+        return next.run(request).await;
+    }
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        // A panic goes on to the catch-panic layer further out, which makes it a page.
+        Err(failure) if failure.is_panic() => std::panic::resume_unwind(failure.into_panic()),
+        // The runtime is shutting down.
+        Err(_) => error_pages::page(StatusCode::SERVICE_UNAVAILABLE),
+    }
 }
 
 /// Refuses a POST whose `Origin` names another site. Session cookies are SameSite=Lax already;
