@@ -66,18 +66,27 @@ pub struct Autosave {
     pub offline: RwSignal<bool>,
 }
 
+/// How a section's form starts, as the server renders it: what [`Autosave`] begins from. Sent to
+/// the browser as the form island's props.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct FormStart {
+    /// The account whose typing this browser keeps.
+    pub keeper: String,
+    pub assessment_id: AssessmentId,
+    pub section_id: String,
+    pub applicable: Vec<String>,
+    /// Per question, the revision and fingerprint of the saved answer.
+    pub revisions: HashMap<String, (i64, String)>,
+    /// Per question, why its last input was not saved.
+    pub problems: HashMap<String, DraftProblem>,
+    pub progress: Progress,
+    pub score: SectionScoreNow,
+}
+
 impl Autosave {
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        keeper: String,
-        assessment_id: AssessmentId,
-        section_id: String,
-        applicable: Vec<String>,
-        revisions: HashMap<String, (i64, String)>,
-        problems: HashMap<String, DraftProblem>,
-        progress: Progress,
-        score: SectionScoreNow,
-    ) -> Self {
+    pub fn new(start: FormStart) -> Self {
+        let FormStart { keeper, assessment_id, section_id, applicable, revisions, problems, progress, score } =
+            start;
         Self {
             keeper: StoredValue::new(keeper),
             assessment_id: StoredValue::new(assessment_id),

@@ -1,8 +1,6 @@
-use std::collections::HashMap;
-
 use assessments::Language;
 use assessments::answers::{
-    AnswerProblem, AnswerValue, DONT_KNOW, Draft, DraftProblem, Progress, StoredAnswer, fingerprint,
+    AnswerProblem, AnswerValue, DONT_KNOW, Draft, DraftProblem, StoredAnswer, fingerprint,
 };
 use assessments::evidence::{EvidenceFile, EvidenceProblem};
 use assessments::ids::AssessmentId;
@@ -13,10 +11,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::answering::get_assessment_section;
-use crate::autosave::Autosave;
+use crate::autosave::{Autosave, FormStart};
 use crate::components::{ContentLanguage, ContentText, Loaded, NewThreadForm, ProgressBar, ThreadList};
 use crate::i18n::{current_language, use_texts};
-use crate::model::assessment::{Citation, SectionScoreNow, SectionToAnswer};
+use crate::model::assessment::{Citation, SectionToAnswer};
 use crate::model::review::Threads;
 use crate::urls;
 
@@ -73,10 +71,16 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             None
         }
     };
-    let revisions: HashMap<String, (i64, String)> =
-        answers.iter().map(|a| (a.question_id.clone(), (a.revision, a.fingerprint()))).collect();
-    let problems: HashMap<String, DraftProblem> =
-        drafts.iter().map(|d| (d.question_id.clone(), d.problem)).collect();
+    let start = FormStart {
+        keeper,
+        assessment_id: header.id,
+        section_id: section.id.clone(),
+        applicable,
+        revisions: answers.iter().map(|a| (a.question_id.clone(), (a.revision, a.fingerprint()))).collect(),
+        problems: drafts.iter().map(|d| (d.question_id.clone(), d.problem)).collect(),
+        progress,
+        score,
+    };
     // Questionnaire texts in the assessment's content language, everything else in the reader's.
     let content = ContentLanguage::of(header.content_language.clone(), language);
     provide_context(content.clone());
@@ -88,7 +92,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
     // plain post leaves them alone) until an answer shows them. Made when the form's island
     // renders its children, so that each question's own island finds the form's autosave.
     let fields = {
-        let (applicable, problems) = (applicable.clone(), problems.clone());
+        let (applicable, problems) = (start.applicable.clone(), start.problems.clone());
         let (files, review) = (files.clone(), review.clone());
         move || {
             section
@@ -178,19 +182,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
             {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
             {notice}
             {(!editable).then(|| view! { <p class="notice">{a.read_only}</p> })}
-            <AnswerForm
-                keeper
-                assessment_id=header.id
-                section_id=section.id.clone()
-                applicable
-                revisions
-                problems
-                progress
-                score
-                editable
-                action
-                next_id
-            >
+            <AnswerForm start editable action next_id>
                 {scan}
                 <fieldset class="answers__all" disabled=!editable>
                     {fields()}
@@ -216,14 +208,7 @@ fn SectionForm(section: SectionToAnswer) -> impl IntoView {
 /// part is a [`QuestionLive`] island inside them, which shares this form's [`Autosave`].
 #[island]
 fn AnswerForm(
-    keeper: String,
-    assessment_id: AssessmentId,
-    section_id: String,
-    applicable: Vec<String>,
-    revisions: HashMap<String, (i64, String)>,
-    problems: HashMap<String, DraftProblem>,
-    progress: Progress,
-    score: SectionScoreNow,
+    start: FormStart,
     editable: bool,
     action: String,
     /// The next section, for "save and go on".
@@ -233,8 +218,8 @@ fn AnswerForm(
     // Islands do not see the page's context in the browser: the language is read again.
     provide_context(current_language());
     let a = use_texts().answering;
-    let autosave =
-        Autosave::new(keeper, assessment_id, section_id, applicable, revisions, problems, progress, score);
+    let scored = start.score.scored;
+    let autosave = Autosave::new(start);
     provide_context(autosave);
     // Once in the browser: put back what an earlier visit kept while the connection was down,
     // and send what waits as soon as the connection returns.
@@ -251,7 +236,7 @@ fn AnswerForm(
     });
     view! {
         <ProgressBar progress=autosave.progress />
-        {score.scored.then(|| {
+        {scored.then(|| {
             let r = use_texts().report;
             view! {
                 <p class="section-score" aria-live="polite">
