@@ -201,4 +201,43 @@ mod tests {
         assert_eq!(loggable_path("/invitacion/3f2a9c0d1e"), "/invitacion/…");
         assert_eq!(loggable_path("/evaluaciones/a1/secciones/s1"), "/evaluaciones/a1/secciones/s1");
     }
+
+    /// Sends `method` to a handler that takes 200 ms, hangs up after 50 ms, and says whether the
+    /// handler got to its end.
+    async fn finished_after_the_client_left(method: &str) -> bool {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use tokio::io::AsyncWriteExt;
+
+        let finished = Arc::new(AtomicBool::new(false));
+        let handler = {
+            let finished = finished.clone();
+            move || async move {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                finished.store(true, Ordering::SeqCst);
+                "saved"
+            }
+        };
+        let app = axum::Router::new()
+            .route("/", axum::routing::post(handler.clone()).get(handler))
+            .layer(axum::middleware::from_fn(super::finish_writes_once_begun));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let mut client = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let request = format!("{method} / HTTP/1.1\r\nHost: senda\r\nContent-Length: 0\r\n\r\n");
+        client.write_all(request.as_bytes()).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        drop(client);
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        finished.load(Ordering::SeqCst)
+    }
+
+    /// A phone that loses its signal in the middle of a save: the save still happens (and no
+    /// database transaction is cut half-way). A read is simply dropped, as before.
+    #[tokio::test]
+    async fn a_post_runs_to_its_end_when_the_client_goes_away() {
+        assert!(!finished_after_the_client_left("GET").await, "a read is dropped with its client");
+        assert!(finished_after_the_client_left("POST").await, "a write runs to its end");
+    }
 }

@@ -11,8 +11,9 @@ use crate::AppState;
 use crate::auth::{self, AuthSession};
 
 /// Builds the request's context once — the signed-in person's viewer, read fresh from the
-/// database with their account by the session layer (memberships and all), the client's address, the store and the questionnaire library — and
-/// puts it in the request's extensions for pages, server functions and routes alike.
+/// database with their account by the session layer (memberships and all), the client's address,
+/// the store and the questionnaire library — and puts it in the request's extensions for pages,
+/// server functions and routes alike. Keeps a signed-in session alive (see [`auth::keep_alive`]).
 pub async fn attach_request_context(
     State(state): State<AppState>,
     auth: AuthSession,
