@@ -173,7 +173,7 @@ impl Store {
 
     /// Creates an account. The email is stored lower-cased; a taken email is a `Conflict`.
     pub async fn create_account(&self, email: &str, name: &str, password_hash: &str) -> StoreResult<UserId> {
-        insert_account(&self.pool, email, name, password_hash).await
+        insert_account(&self.writer, email, name, password_hash).await
     }
 
     /// Creates the installation's first account, a platform administrator, in one transaction
@@ -284,7 +284,7 @@ impl Store {
         sector: Option<Sector>,
         rfc: Option<&str>,
     ) -> StoreResult<OrganizationId> {
-        insert_organization(&self.pool, kind, name, sector, rfc).await
+        insert_organization(&self.writer, kind, name, sector, rfc).await
     }
 
     /// Every organization but the platform, for platform administrators only (names and kinds:
@@ -345,7 +345,7 @@ impl Store {
         organization_id: OrganizationId,
         role: Role,
     ) -> StoreResult<()> {
-        insert_membership(&self.pool, user_id, organization_id, role).await
+        insert_membership(&self.writer, user_id, organization_id, role).await
     }
 
     /// The people of an organization, for its admins only.
@@ -374,7 +374,7 @@ impl Store {
         if !actor.role_in(organization_id).is_some_and(Role::is_admin) || actor.user_id == user_id {
             return Err(StoreError::NotFound);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let removed = sqlx::query("DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2")
             .bind(organization_id.to_string())
             .bind(user_id.to_string())
@@ -441,7 +441,7 @@ impl Store {
         .bind(actor.user_id.to_string())
         .bind(now())
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -495,7 +495,7 @@ impl Store {
         )
         .bind(key)
         .bind(organization_id.to_string())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected();
         if deleted == 0 {
@@ -522,7 +522,7 @@ impl Store {
     /// and only while whoever sent it may still invite there (an admin of the organization, or a
     /// platform administrator): a removed admin's links die with their membership.
     pub async fn accept_invitation(&self, token_hash: &str, user_id: UserId) -> StoreResult<Organization> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let spent = sqlx::query(
             "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
              WHERE token_hash = $3 AND accepted_at IS NULL AND expires_at > $2 \
@@ -605,7 +605,7 @@ impl Store {
             .bind(i64::from(shares_summary))
             .bind(company_id.to_string())
             .bind(grantee_id.to_string())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
             if changed.rows_affected() > 0 {
                 return Ok(());
@@ -622,7 +622,7 @@ impl Store {
         .bind(actor.user_id.to_string())
         .bind(now())
         .bind(i64::from(shares_summary))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await
         .map_err(StoreError::from_unique_violation)?;
         Ok(())
@@ -644,7 +644,7 @@ impl Store {
         .bind(now())
         .bind(grant_id.to_string())
         .bind(company_id.to_string())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected();
         if revoked == 0 { Err(StoreError::NotFound) } else { Ok(()) }

@@ -278,7 +278,7 @@ impl Store {
         .bind(by.to_string())
         .bind(now_precise())
         .bind(from.to_string())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(copied.rows_affected())
     }

@@ -47,7 +47,7 @@ impl Store {
         .bind(action.as_str())
         .bind(entry.detail)
         .bind(entry.ip)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

@@ -144,7 +144,15 @@ type PublishedVersions = std::sync::Arc<
 /// A pool of connections to Senda's database.
 #[derive(Clone)]
 pub struct Store {
+    /// Reads. On SQLite its connections are read-only (`query_only`), so a write sent here by
+    /// mistake fails in every test instead of contending for the write lock.
     pool: AnyPool,
+    /// Writes. On SQLite a pool of one connection: SQLite lets one writer in at a time anyway,
+    /// and writers queued for one connection are served in order, where writers spread over many
+    /// connections wait in SQLite's busy handler, which sleeps (up to 100 ms a try): that was a
+    /// save's p99 of half a second under load (docs/BENCHMARKS.md). On PostgreSQL the same pool as
+    /// `pool`.
+    writer: AnyPool,
     backend: Backend,
     /// Published questionnaire versions, parsed once: they never change (see
     /// [`Store::load_questionnaire_version`]), and every page of an assessment needs one.
@@ -155,6 +163,28 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("backend", &self.backend).finish_non_exhaustive()
     }
+}
+
+/// An SQLite pool of `size` connections in WAL mode with foreign keys enforced; `read_only` ones
+/// refuse to write.
+fn sqlite_pool(size: u32, read_only: bool) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(size)
+        .acquire_timeout(Duration::from_secs(5))
+        .after_connect(move |connection, _meta| {
+            Box::pin(async move {
+                connection
+                    .execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                         PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                    )
+                    .await?;
+                if read_only {
+                    connection.execute("PRAGMA query_only = ON;").await?;
+                }
+                Ok(())
+            })
+        })
 }
 
 impl Store {
@@ -179,29 +209,23 @@ impl Store {
             }
         }
         let options: AnyConnectOptions = connect_url.parse()?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
-                // One writer at a time in SQLite anyway; a few readers beside it.
-                Backend::Sqlite => 8,
-                Backend::Postgres => 16,
-            })
-            .acquire_timeout(Duration::from_secs(5))
-            .after_connect(move |connection, _meta| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        connection
-                            .execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
-                                 PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
-                            )
-                            .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await?;
-        Ok(Self { pool, backend, published: Default::default() })
+        let (pool, writer) = match backend {
+            Backend::Sqlite => {
+                // Readers never wait for the writer in WAL mode; a few of them beside it.
+                let readers = sqlite_pool(8, true).connect_with(options.clone()).await?;
+                let writer = sqlite_pool(1, false).connect_with(options).await?;
+                (readers, writer)
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(5))
+                    .connect_with(options)
+                    .await?;
+                (pool.clone(), pool)
+            }
+        };
+        Ok(Self { pool, writer, backend, published: Default::default() })
     }
 
     pub fn backend(&self) -> Backend {
@@ -214,7 +238,7 @@ impl Store {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.pool).await?;
+        migrator.run(&self.writer).await?;
         Ok(())
     }
 
@@ -233,7 +257,7 @@ impl Store {
         if self.backend != Backend::Sqlite {
             return Err(StoreError::Invalid("PostgreSQL is backed up with pg_dump, not by Senda"));
         }
-        sqlx::query("VACUUM INTO $1").bind(file.to_string_lossy().into_owned()).execute(&self.pool).await?;
+        sqlx::query("VACUUM INTO $1").bind(file.to_string_lossy().into_owned()).execute(&self.writer).await?;
         Ok(())
     }
 
@@ -290,7 +314,7 @@ impl Store {
             .bind(i64::from(summary.sections))
             .bind(i64::from(summary.questions))
             .bind(&content)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         let (content_hash_recorded, first_loaded_at, status_recorded): (String, String, String) =
             sqlx::query_as(
@@ -317,7 +341,7 @@ impl Store {
             .bind(&content)
             .bind(summary.id.to_string())
             .bind(i64::from(summary.version))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         }
         Ok(RecordedVersion {
@@ -359,14 +383,15 @@ impl Store {
     /// checked rows locked (`FOR SHARE`, which SQLite lacks) or SERIALIZABLE with retries.
     async fn begin_checked(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.writer.begin().await?,
         })
     }
 
     /// Closes every connection; later queries fail. Used at shutdown, and by tests of outages.
     pub async fn close(&self) {
         self.pool.close().await;
+        self.writer.close().await;
     }
 }
 

@@ -36,7 +36,7 @@ impl Store {
         .bind(subject)
         .bind(body)
         .bind(&now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(written.rows_affected() == 1)
     }
@@ -59,7 +59,7 @@ impl Store {
         )
         .bind(now_precise())
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -72,7 +72,7 @@ impl Store {
         .bind(error)
         .bind(format_instant(retry_at))
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

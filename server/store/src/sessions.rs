@@ -61,7 +61,7 @@ impl SessionStore for DatabaseSessions {
             .bind(key(&record.id))
             .bind(data)
             .bind(record.expiry_date.unix_timestamp())
-            .execute(&self.store.pool)
+            .execute(&self.store.writer)
             .await
             .map_err(backend)?
             .rows_affected();
@@ -81,7 +81,7 @@ impl SessionStore for DatabaseSessions {
         .bind(key(&record.id))
         .bind(data)
         .bind(record.expiry_date.unix_timestamp())
-        .execute(&self.store.pool)
+        .execute(&self.store.writer)
         .await
         .map_err(backend)?;
         Ok(())
@@ -106,7 +106,7 @@ impl SessionStore for DatabaseSessions {
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(key(id))
-            .execute(&self.store.pool)
+            .execute(&self.store.writer)
             .await
             .map_err(backend)?;
         Ok(())
@@ -118,7 +118,7 @@ impl ExpiredDeletion for DatabaseSessions {
     async fn delete_expired(&self) -> session_store::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(unix_now())
-            .execute(&self.store.pool)
+            .execute(&self.store.writer)
             .await
             .map_err(backend)?;
         Ok(())

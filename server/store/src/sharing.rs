@@ -112,7 +112,7 @@ impl Store {
         .bind(company_id.to_string())
         .bind(actor.user_id.to_string())
         .bind(now())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await
         .map_err(StoreError::from_unique_violation);
         match inserted {
@@ -409,7 +409,7 @@ impl Store {
         let start = Utc::now() - chrono::Duration::days(days);
         let moves =
             i32::try_from(events.iter().filter(|(_, kind)| kind != "created").count()).unwrap_or(i32::MAX);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let mut step: i32 = 0;
         for (id, kind) in &events {
             let at = if kind == "created" {

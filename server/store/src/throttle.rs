@@ -111,7 +111,7 @@ impl Store {
             sqlx::query("DELETE FROM sign_in_throttle WHERE last_failure_at < $1 AND next_attempt_at < $2")
                 .bind(super::format_instant(forgotten))
                 .bind(super::format_instant(now))
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?
                 .rows_affected();
         Ok(swept)
