@@ -268,6 +268,14 @@ impl Store {
         Ok(verdict == "ok")
     }
 
+    /// Brings the query planner's statistics up to date (`ANALYZE`), as PostgreSQL's autovacuum
+    /// and SQLite's `PRAGMA optimize` would in time: after a bulk load, until then, plans are
+    /// made for empty tables.
+    pub async fn refresh_statistics(&self) -> StoreResult<()> {
+        sqlx::query("ANALYZE").execute(&self.writer).await?;
+        Ok(())
+    }
+
     /// Whether the database answers a trivial query.
     pub async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
