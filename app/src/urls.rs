@@ -23,6 +23,18 @@ pub fn sign_in_href(here: &str) -> String {
     format!("/entrar?volver={}", percent_encode(here))
 }
 
+/// A page of an advisor's portfolio on the home, keeping its order and search.
+pub fn home_page(order: &str, search: &str, page: u32) -> String {
+    let mut query = vec![format!("pagina={page}")];
+    if !order.is_empty() {
+        query.push(format!("orden={}", percent_encode(order)));
+    }
+    if !search.is_empty() {
+        query.push(format!("buscar={}", percent_encode(search)));
+    }
+    format!("/?{}", query.join("&"))
+}
+
 /// An assessment's overview page.
 pub fn assessment(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}")

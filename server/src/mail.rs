@@ -13,7 +13,7 @@ use std::time::Duration;
 use app::i18n::texts;
 use app::model::review::Waiting;
 use app::service::Context;
-use app::service::review::{PortfolioOrder, waiting};
+use app::service::review::{PortfolioOrder, Shown, waiting};
 use assessments::Language;
 use assessments::loader::Library;
 use lettre::message::{Mailbox, header::ContentType};
@@ -82,7 +82,7 @@ pub async fn enqueue_digests(store: &Store, library: &Arc<Library>) -> anyhow::R
         let Some(viewer) = store.viewer(user_id).await? else { continue };
         let minimum = assessments::sharing::Minimum::default();
         let cx = Context { store: store.clone(), library: library.clone(), viewer, client_ip: None, minimum };
-        let waiting = waiting(&cx, PortfolioOrder::Waiting, "", "daily digest by email")
+        let waiting = waiting(&cx, PortfolioOrder::Waiting, "", Shown::Waiting, "daily digest by email")
             .await
             .map_err(|error| anyhow::anyhow!("what waits for {email}: {error}"))?;
         if let Some(body) = digest(&waiting, Language::Es) {

@@ -126,8 +126,14 @@ pub struct CompanyWork {
 /// What waits for the person signed in, on their home page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Waiting {
-    /// The companies whose assessments the person reviews, most waiting first (advisors).
+    /// The companies whose assessments the person reviews, most waiting first (advisors): the
+    /// lines shown, one page of them on the home.
     pub portfolio: Vec<PortfolioLine>,
+    /// How many companies the portfolio holds (those the search keeps), on every page.
+    pub portfolio_total: u32,
+    /// The page shown, counted from 1, of how many; 0 where the portfolio is not paged.
+    pub portfolio_page: u32,
+    pub portfolio_pages: u32,
     /// The person's own companies.
     pub own: Vec<CompanyWork>,
     /// Whether the person follows companies' plan progress (associations).

@@ -18,9 +18,10 @@ pub fn HomePage() -> impl IntoView {
     let waiting = Resource::new(
         move || {
             let query = query.read();
-            (query.get("orden").unwrap_or_default(), query.get("buscar").unwrap_or_default())
+            let field = |name: &str| query.get(name).unwrap_or_default();
+            (field("orden"), field("buscar"), field("pagina"))
         },
-        |(order, search)| get_waiting(order, search),
+        |(order, search, page)| get_waiting(order, search, page),
     );
     view! {
         <Loaded resource=waiting view={|waiting| match waiting {
@@ -50,7 +51,12 @@ fn Landing() -> impl IntoView {
 fn WaitingWork(waiting: Waiting) -> impl IntoView {
     let t = use_texts();
     let r = t.review;
-    let Waiting { portfolio, own, follows_progress, associations } = waiting;
+    let pages = PortfolioPages {
+        page: waiting.portfolio_page,
+        pages: waiting.portfolio_pages,
+        total: waiting.portfolio_total,
+    };
+    let Waiting { portfolio, own, follows_progress, associations, .. } = waiting;
     let advisor = !portfolio.is_empty() || use_query_map().read_untracked().get("buscar").is_some();
     let nothing =
         portfolio.is_empty() && own.is_empty() && !follows_progress && associations.is_empty() && !advisor;
@@ -60,7 +66,7 @@ fn WaitingWork(waiting: Waiting) -> impl IntoView {
             <h1>{r.waiting_title}</h1>
             {nothing.then(|| view! { <p>{r.all_clear}</p> <p><a href="/empresas">{r.see_companies}</a></p> })}
             {own.into_iter().map(|work| view! { <OwnWork work /> }).collect_view()}
-            {advisor.then(|| view! { <Portfolio portfolio /> })}
+            {advisor.then(|| view! { <Portfolio portfolio pages /> })}
             {(follows_progress || !associations.is_empty()).then(|| view! {
                 <section>
                     <p>{r.association_lead}</p>
@@ -135,15 +141,34 @@ fn OwnWork(work: CompanyWork) -> impl IntoView {
     .into_any()
 }
 
-/// An advisor's companies, with their latest assessment and what waits in each: a plain GET
-/// form narrows and orders it.
+/// Which page of the portfolio is shown.
+#[derive(Debug, Clone, Copy)]
+struct PortfolioPages {
+    page: u32,
+    pages: u32,
+    total: u32,
+}
+
+/// An advisor's companies, a page at a time, with their latest assessment and what waits in
+/// each: a plain GET form narrows and orders it, plain links turn the pages.
 #[component]
-fn Portfolio(portfolio: Vec<PortfolioLine>) -> impl IntoView {
+fn Portfolio(portfolio: Vec<PortfolioLine>, pages: PortfolioPages) -> impl IntoView {
     let t = use_texts();
     let r = t.review;
     let language = use_context::<Language>().unwrap_or_default();
     let query = use_query_map().read_untracked();
     let (order, search) = (query.get("orden").unwrap_or_default(), query.get("buscar").unwrap_or_default());
+    let page_link = {
+        let (order, search) = (order.clone(), search.clone());
+        move |page: u32| urls::home_page(&order, &search, page)
+    };
+    let pager = (pages.pages > 1).then(|| view! {
+        <nav class="pager" aria-label=r.portfolio_pages>
+            <p>{(r.portfolio_page)(pages.page, pages.pages, pages.total)}</p>
+            {(pages.page > 1).then(|| view! { <a rel="prev" href=page_link(pages.page - 1)>{r.previous_page}</a> })}
+            {(pages.page < pages.pages).then(|| view! { <a rel="next" href=page_link(pages.page + 1)>{r.next_page}</a> })}
+        </nav>
+    });
     view! {
         <section aria-labelledby="portfolio-title">
             <h2 id="portfolio-title">{r.portfolio_title}</h2>
@@ -200,6 +225,7 @@ fn Portfolio(portfolio: Vec<PortfolioLine>) -> impl IntoView {
                     .into_any()
                 }).collect_view()}
             </ul>
+            {pager}
         </section>
     }
     .into_any()

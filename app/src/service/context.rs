@@ -68,6 +68,27 @@ impl Context {
         RequestContext::current()?.signed_in()
     }
 
+    /// Writes a look at (or an export of) the data of each of `companies` — all of them outside
+    /// the viewer's own — to each one's audit log, in one write.
+    pub async fn audit_outsiders(
+        &self,
+        companies: impl IntoIterator<Item = OrganizationId>,
+        action: AuditAction,
+        detail: &str,
+    ) -> AppResult<()> {
+        let entries: Vec<AuditEntry<'_>> = companies
+            .into_iter()
+            .map(|company_id| AuditEntry {
+                organization_id: Some(company_id),
+                actor_user_id: Some(self.viewer.user_id),
+                detail,
+                ip: self.client_ip.as_deref(),
+                ..AuditEntry::default()
+            })
+            .collect();
+        Ok(self.store.audit_many(action, &entries).await?)
+    }
+
     /// Writes a look at (or an export of) a company's data to its audit log when the viewer is
     /// outside the company; the company's own people are not logged.
     pub async fn audit_outsider(

@@ -46,6 +46,17 @@ pub async fn load(cx: &Context, assessment_id: AssessmentId) -> AppResult<Loaded
 
 /// An assessment the viewer was already found to see, with its questionnaire and answers.
 pub async fn load_seen(cx: &Context, seen: SeenAssessment) -> AppResult<LoadedAssessment> {
+    let answers = cx.store.answers_of(&seen).await?;
+    assemble(cx, seen, answers).await
+}
+
+/// An assessment the viewer was already found to see, with the answers already read of it: its
+/// questionnaire is added, read on the assessment's reference date.
+pub async fn assemble(
+    cx: &Context,
+    seen: SeenAssessment,
+    answers: Vec<StoredAnswer>,
+) -> AppResult<LoadedAssessment> {
     let assessment_id = seen.id();
     let (header, access) = (seen.header().clone(), seen.access());
     let written = cx
@@ -56,7 +67,6 @@ pub async fn load_seen(cx: &Context, seen: SeenAssessment) -> AppResult<LoadedAs
             tracing::error!(assessment = %assessment_id, "the assessment's questionnaire version is missing");
             AppError::Internal
         })?;
-    let answers = cx.store.answers_of(&seen).await?;
     let (read, parameters) = if written.reference_from.is_some() {
         let (read, parameters) = parameters::as_of(&written, &cx.library.parameters, header.reference_date);
         (Arc::new(read), parameters)

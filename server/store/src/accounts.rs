@@ -689,7 +689,7 @@ pub(crate) async fn visible_company_on(
     Ok(companies_for(connection, viewer, Some(company_id)).await?.into_iter().next())
 }
 
-async fn companies_for(
+pub(crate) async fn companies_for(
     connection: &mut AnyConnection,
     viewer: &Viewer,
     only: Option<OrganizationId>,

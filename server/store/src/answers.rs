@@ -12,12 +12,13 @@ use assessments::ids::{AssessmentId, OrganizationId, UserId};
 use assessments::language::LanguageTag;
 use assessments::questionnaire::Questionnaire;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
-use super::accounts::visible_company_on;
+use super::accounts::{companies_for, visible_company_on};
 use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 
 /// The result of saving one answer.
@@ -209,6 +210,38 @@ impl Store {
             .collect()
     }
 
+    /// The assessments of every company whose assessments the viewer sees (its own, or granted
+    /// to its advisory organization), newest first within each company: one visibility check
+    /// for all of them, the same as for one company, and one read.
+    pub async fn seen_assessments_of_every_company(
+        &self,
+        viewer: &Viewer,
+    ) -> StoreResult<Vec<SeenAssessment>> {
+        let companies: Vec<_> = companies_for(&mut *self.pool.acquire().await?, viewer, None)
+            .await?
+            .into_iter()
+            .filter(|visible| visible.access.sees_assessments())
+            .collect();
+        let sql = format!(
+            "SELECT {HEADER_COLUMNS}, a.company_id AS keyed_by FROM assessments a \
+             JOIN users u ON u.id = a.started_by WHERE a.company_id IN ({{keys}}) ORDER BY a.started_at DESC, a.id"
+        );
+        let mut rows = crate::rows_keyed_by::<HeaderRow>(
+            &self.pool,
+            &sql,
+            companies.iter().map(|visible| visible.company.id.to_string()),
+        )
+        .await?;
+        let mut seen = Vec::new();
+        for visible in companies {
+            for row in rows.remove(&visible.company.id.to_string()).unwrap_or_default() {
+                let header = row.into_header(visible.company.clone())?;
+                seen.push(SeenAssessment { header, access: visible.access, viewer: viewer.user_id });
+            }
+        }
+        Ok(seen)
+    }
+
     /// One assessment, for those who see the company's assessments.
     pub async fn assessment(
         &self,
@@ -248,16 +281,23 @@ impl Store {
 
     /// The saved answers of an assessment the viewer was found to see.
     pub async fn answers_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<StoredAnswer>> {
-        let assessment_id = seen.id();
-        let rows = sqlx::query_as::<_, AnswerRow>(
-            "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, a.needs_review, a.from_paper, \
-             a.updated_at, u.name AS updated_by_name FROM answers a JOIN users u ON u.id = a.updated_by \
-             WHERE a.assessment_id = $1",
+        Ok(self.answers_of_many(std::slice::from_ref(seen)).await?.remove(&seen.id()).unwrap_or_default())
+    }
+
+    /// The saved answers of each assessment the viewer was found to see, in one read.
+    pub async fn answers_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, Vec<StoredAnswer>>> {
+        let rows = crate::rows_keyed_by::<AnswerRow>(
+            &self.pool,
+            "SELECT a.question_id, a.value, a.note, a.evidence, a.revision, \
+             a.needs_review, a.from_paper, a.updated_at, u.name AS updated_by_name, a.assessment_id AS keyed_by \
+             FROM answers a JOIN users u ON u.id = a.updated_by WHERE a.assessment_id IN ({keys})",
+            seen.iter().map(|seen| seen.id().to_string()),
         )
-        .bind(assessment_id.to_string())
-        .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(StoredAnswer::try_from).collect()
+        by_assessment(rows, StoredAnswer::try_from)
     }
 
     /// Copies every answer of `from` into `to` as saved by `by`, in one statement: for seeding a
@@ -581,6 +621,19 @@ pub(crate) async fn require_answerable(
         }
         _ => Ok(()),
     }
+}
+
+/// Rows read for many assessments ([`crate::rows_keyed_by`]), each made into what it holds.
+pub(crate) fn by_assessment<Row, T>(
+    rows: HashMap<String, Vec<Row>>,
+    read: impl Fn(Row) -> StoreResult<T>,
+) -> StoreResult<HashMap<AssessmentId, Vec<T>>> {
+    rows.into_iter()
+        .map(|(id, rows)| {
+            let id = id.parse().map_err(|_| StoreError::Corrupt(format!("assessment id `{id}`")))?;
+            Ok((id, rows.into_iter().map(&read).collect::<StoreResult<Vec<T>>>()?))
+        })
+        .collect()
 }
 
 /// An assessment as [`HEADER_COLUMNS`] read it, with the name of who started it. Its company

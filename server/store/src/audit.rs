@@ -14,6 +14,44 @@ pub struct AuditFilter {
     pub action: Option<AuditAction>,
 }
 
+/// An [`insert_lines`] statement with its lines' values bound.
+fn bound<'q>(
+    (sql, entries): &'q (String, &[AuditEntry<'_>]),
+    action: AuditAction,
+    occurred_at: &str,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    let mut query = sqlx::query(sql);
+    for entry in entries.iter() {
+        query = query
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(occurred_at.to_owned())
+            .bind(entry.organization_id.map(|id| id.to_string()))
+            .bind(entry.actor_user_id.map(|id| id.to_string()))
+            .bind(entry.actor_email.map(str::to_owned))
+            .bind(action.as_str())
+            .bind(entry.detail.to_owned())
+            .bind(entry.ip.map(str::to_owned));
+    }
+    query
+}
+
+/// `INSERT` of `lines` audit lines, their parameters numbered in order.
+fn insert_lines(lines: usize) -> String {
+    const COLUMNS: usize = 8;
+    let rows: Vec<String> = (0..lines)
+        .map(|line| {
+            let places: Vec<String> =
+                (1..=COLUMNS).map(|column| format!("${}", line * COLUMNS + column)).collect();
+            format!("({})", places.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO audit_log (id, occurred_at, organization_id, actor_user_id, actor_email, action, detail, ip) \
+         VALUES {}",
+        rows.join(", ")
+    )
+}
+
 /// Where a page of the log starts, and how long it is.
 #[derive(Debug, Clone, Copy)]
 pub struct AuditPage {
@@ -34,21 +72,31 @@ pub struct AuditEntry<'a> {
 
 impl Store {
     pub async fn audit(&self, action: AuditAction, entry: AuditEntry<'_>) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO audit_log (id, occurred_at, organization_id, actor_user_id, actor_email, action, detail, ip) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
+        self.audit_many(action, std::slice::from_ref(&entry)).await
+    }
+
+    /// Writes one line per entry, all or none: a page that shows many companies' data (an
+    /// advisor's portfolio, an association's dashboard) logs its look in each company's log in
+    /// a few statements, not a write per company.
+    pub async fn audit_many(&self, action: AuditAction, entries: &[AuditEntry<'_>]) -> StoreResult<()> {
+        const ROWS_PER_STATEMENT: usize = 50;
         // To the microsecond: lines written in one second keep their order on the log's page.
-        .bind(now_precise())
-        .bind(entry.organization_id.map(|id| id.to_string()))
-        .bind(entry.actor_user_id.map(|id| id.to_string()))
-        .bind(entry.actor_email)
-        .bind(action.as_str())
-        .bind(entry.detail)
-        .bind(entry.ip)
-        .execute(&self.writer)
-        .await?;
+        let occurred_at = now_precise();
+        let statements: Vec<(String, &[AuditEntry<'_>])> =
+            entries.chunks(ROWS_PER_STATEMENT).map(|chunk| (insert_lines(chunk.len()), chunk)).collect();
+        match statements.as_slice() {
+            [] => {}
+            [one] => {
+                bound(one, action, &occurred_at).execute(&self.writer).await?;
+            }
+            many => {
+                let mut tx = self.writer.begin().await?;
+                for statement in many {
+                    bound(statement, action, &occurred_at).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+            }
+        }
         Ok(())
     }
 

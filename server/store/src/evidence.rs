@@ -5,7 +5,9 @@ use assessments::access::{CompanyAccess, Viewer};
 use assessments::evidence::{EvidenceFile, FileKind};
 use assessments::ids::{AssessmentId, EvidenceId};
 
-use super::answers::{SeenAssessment, require_answerable};
+use std::collections::HashMap;
+
+use super::answers::{SeenAssessment, by_assessment, require_answerable};
 use super::{Store, StoreError, StoreResult, new_id, now_precise};
 
 /// A new file for an answer, already checked by the domain.
@@ -58,16 +60,27 @@ impl Store {
 
     /// The files attached to an assessment the viewer was found to see.
     pub async fn evidence_files_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<EvidenceFile>> {
-        let assessment_id = seen.id();
-        let rows = sqlx::query_as::<_, FileRow>(
-            "SELECT f.id, f.question_id, f.file_name, f.kind, f.size_bytes, f.uploaded_at, u.name AS uploaded_by \
-             FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
-             WHERE f.assessment_id = $1 ORDER BY f.uploaded_at, f.id",
+        Ok(self
+            .evidence_files_of_many(std::slice::from_ref(seen))
+            .await?
+            .remove(&seen.id())
+            .unwrap_or_default())
+    }
+
+    /// The files attached to each assessment the viewer was found to see, without their content.
+    pub async fn evidence_files_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, Vec<EvidenceFile>>> {
+        let rows = crate::rows_keyed_by::<FileRow>(
+            &self.pool,
+            "SELECT f.id, f.question_id, f.file_name, f.kind, f.size_bytes, f.uploaded_at, u.name AS uploaded_by, \
+             f.assessment_id AS keyed_by FROM evidence_files f JOIN users u ON u.id = f.uploaded_by \
+             WHERE f.assessment_id IN ({keys}) ORDER BY f.uploaded_at, f.id",
+            seen.iter().map(|seen| seen.id().to_string()),
         )
-        .bind(assessment_id.to_string())
-        .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(EvidenceFile::try_from).collect()
+        by_assessment(rows, EvidenceFile::try_from)
     }
 
     /// One file with its content, and how the viewer comes to see it (an outsider's download is

@@ -106,6 +106,47 @@ fn date(text: &str) -> StoreResult<chrono::NaiveDate> {
     assessments::dates::parse(text).ok_or_else(|| StoreError::Corrupt(format!("date `{text}`")))
 }
 
+/// A row of a query about many things at once, with the id of the thing it belongs to in its
+/// last column, `keyed_by` (last, so that a tuple's columns, read by position, come first).
+#[derive(sqlx::FromRow)]
+struct Keyed<Row> {
+    keyed_by: String,
+    #[sqlx(flatten)]
+    row: Row,
+}
+
+/// How many ids one `IN (…)` list binds: well under SQLite's and PostgreSQL's limits on bound
+/// parameters.
+const IDS_PER_QUERY: usize = 500;
+
+/// The rows of `sql` for each of `keys`, in the order `sql` gives them. `sql` selects
+/// `… AS keyed_by` last and writes `{keys}` where the `IN (…)` list of bound keys goes, its
+/// only parameters; a long list is read a chunk at a time. For pages about many assessments or
+/// companies at once (an advisor's portfolio): one query, not one per line.
+async fn rows_keyed_by<Row>(
+    pool: &AnyPool,
+    sql: &str,
+    keys: impl IntoIterator<Item = String>,
+) -> StoreResult<std::collections::HashMap<String, Vec<Row>>>
+where
+    Row: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+{
+    let keys: Vec<String> = keys.into_iter().collect();
+    let mut rows: std::collections::HashMap<String, Vec<Row>> = std::collections::HashMap::new();
+    for chunk in keys.chunks(IDS_PER_QUERY) {
+        let list = (1..=chunk.len()).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ");
+        let sql = sql.replace("{keys}", &list);
+        let mut query = sqlx::query_as::<_, Keyed<Row>>(&sql);
+        for key in chunk {
+            query = query.bind(key.clone());
+        }
+        for keyed in query.fetch_all(pool).await? {
+            rows.entry(keyed.keyed_by).or_default().push(keyed.row);
+        }
+    }
+    Ok(rows)
+}
+
 /// What is recorded of a questionnaire version: the hash of its file when first loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordedVersion {
@@ -168,10 +209,8 @@ impl std::fmt::Debug for Store {
 /// An SQLite pool of `size` connections in WAL mode with foreign keys enforced; `read_only` ones
 /// refuse to write.
 fn sqlite_pool(size: u32, read_only: bool) -> AnyPoolOptions {
-    AnyPoolOptions::new()
-        .max_connections(size)
-        .acquire_timeout(Duration::from_secs(5))
-        .after_connect(move |connection, _meta| {
+    AnyPoolOptions::new().max_connections(size).acquire_timeout(Duration::from_secs(5)).after_connect(
+        move |connection, _meta| {
             Box::pin(async move {
                 connection
                     .execute(
@@ -184,7 +223,8 @@ fn sqlite_pool(size: u32, read_only: bool) -> AnyPoolOptions {
                 }
                 Ok(())
             })
-        })
+        },
+    )
 }
 
 impl Store {

@@ -13,9 +13,10 @@ use assessments::plan::{
 use assessments::text::Text;
 use chrono::NaiveDate;
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 use super::accounts::visible_company_on;
-use super::answers::{SeenAssessment, assessment_with_access_on};
+use super::answers::{SeenAssessment, assessment_with_access_on, by_assessment};
 use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 
 /// A change to an action's wording, owner or due date, based on the revision the person saw.
@@ -141,6 +142,36 @@ impl Store {
     /// The plan of an assessment the viewer was found to see, if it has one.
     pub async fn plan_of_seen(&self, seen: &SeenAssessment) -> StoreResult<Option<PlanId>> {
         plan_id_of(&mut *self.pool.acquire().await?, seen.id()).await
+    }
+
+    /// The plan of each assessment the viewer was found to see that has one, with its actions'
+    /// statuses and due dates (merged actions left out): one read for them all.
+    pub async fn plan_statuses_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, (PlanId, Vec<(ActionStatus, NaiveDate)>)>> {
+        // A LEFT JOIN: a plan without actions is still a plan.
+        let rows = crate::rows_keyed_by::<(String, Option<String>, Option<String>)>(
+            &self.pool,
+            "SELECT p.id, a.status, a.due_date, p.assessment_id AS keyed_by FROM plans p \
+             LEFT JOIN plan_actions a ON a.plan_id = p.id AND a.merged_into IS NULL \
+             WHERE p.assessment_id IN ({keys})",
+            seen.iter().map(|seen| seen.id().to_string()),
+        )
+        .await?;
+        let mut plans = HashMap::new();
+        for (assessment_id, rows) in by_assessment(rows, Ok)? {
+            let Some((plan_id, _, _)) = rows.first() else { continue };
+            let plan_id: PlanId =
+                plan_id.parse().map_err(|_| StoreError::Corrupt(format!("plan id `{plan_id}`")))?;
+            let statuses = rows
+                .into_iter()
+                .filter_map(|(_, status, due_date)| status.zip(due_date))
+                .map(|(status, due_date)| Ok((status_from(&status)?, crate::date(&due_date)?)))
+                .collect::<StoreResult<Vec<_>>>()?;
+            plans.insert(assessment_id, (plan_id, statuses));
+        }
+        Ok(plans)
     }
 
     /// A plan, for those who see the company's assessments, and how they see it.

@@ -9,8 +9,9 @@ use assessments::plan::Actor;
 use assessments::review::{self, Message, Request, SignedReview, Subject, Thread, ThreadState};
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
-use super::answers::{SeenAssessment, assessment_with_access_on};
+use super::answers::{SeenAssessment, assessment_with_access_on, by_assessment};
 use super::{Store, StoreError, StoreResult, now_precise};
 
 impl Store {
@@ -110,40 +111,41 @@ impl Store {
 
     /// The review threads of an assessment the viewer was found to see, with their messages.
     pub async fn threads_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<Thread>> {
-        let assessment_id = seen.id();
-        let mut connection = self.pool.acquire().await?;
-        let rows = sqlx::query_as::<_, (String, String, String, String, String)>(
-            "SELECT id, subject_kind, subject_key, request, state FROM review_threads \
-             WHERE assessment_id = $1 ORDER BY opened_at, id",
+        Ok(self.threads_of_many(std::slice::from_ref(seen)).await?.remove(&seen.id()).unwrap_or_default())
+    }
+
+    /// The review threads of each assessment the viewer was found to see, with their messages:
+    /// two reads for them all.
+    pub async fn threads_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, Vec<Thread>>> {
+        let ids = || seen.iter().map(|seen| seen.id().to_string());
+        let rows = crate::rows_keyed_by::<ThreadRow>(
+            &self.pool,
+            "SELECT id, subject_kind, subject_key, request, state, assessment_id AS keyed_by FROM review_threads \
+             WHERE assessment_id IN ({keys}) ORDER BY opened_at, id",
+            ids(),
         )
-        .bind(assessment_id.to_string())
-        .fetch_all(&mut *connection)
         .await?;
-        let mut threads = Vec::with_capacity(rows.len());
-        for (id, kind, key, request, state) in rows {
-            let corrupt = || StoreError::Corrupt(format!("review thread {id}"));
-            threads.push(Thread {
-                subject: Subject::from_parts(&kind, &key).ok_or_else(corrupt)?,
-                request: Request::parse(&request).ok_or_else(corrupt)?,
-                state: ThreadState::parse(&state).ok_or_else(corrupt)?,
-                id: id.parse().map_err(|_| corrupt())?,
-                messages: Vec::new(),
-            });
-        }
-        let messages = sqlx::query_as::<_, MessageRow>(
-            "SELECT m.thread_id, u.name AS author, o.name AS organization, m.side, m.body, m.written_at \
-             FROM review_messages m JOIN review_threads t ON t.id = m.thread_id \
+        let mut threads = by_assessment(rows, Thread::try_from)?;
+        let messages = crate::rows_keyed_by::<MessageRow>(
+            &self.pool,
+            "SELECT m.thread_id, u.name AS author, o.name AS organization, m.side, m.body, m.written_at, \
+             t.assessment_id AS keyed_by FROM review_messages m JOIN review_threads t ON t.id = m.thread_id \
              JOIN users u ON u.id = m.author_user_id JOIN organizations o ON o.id = m.author_organization_id \
-             WHERE t.assessment_id = $1 ORDER BY m.written_at, m.id",
+             WHERE t.assessment_id IN ({keys}) ORDER BY m.written_at, m.id",
+            ids(),
         )
-        .bind(assessment_id.to_string())
-        .fetch_all(&mut *connection)
         .await?;
-        for row in messages {
-            let thread_id: ThreadId =
-                row.thread_id.parse().map_err(|_| StoreError::Corrupt("review message".into()))?;
-            if let Some(thread) = threads.iter_mut().find(|t| t.id == thread_id) {
-                thread.messages.push(Message::try_from(row)?);
+        for (assessment_id, rows) in by_assessment(messages, Ok)? {
+            let Some(threads) = threads.get_mut(&assessment_id) else { continue };
+            for row in rows {
+                let thread_id: ThreadId =
+                    row.thread_id.parse().map_err(|_| StoreError::Corrupt("review message".into()))?;
+                if let Some(thread) = threads.iter_mut().find(|t| t.id == thread_id) {
+                    thread.messages.push(Message::try_from(row)?);
+                }
             }
         }
         Ok(threads)
@@ -187,21 +189,30 @@ impl Store {
         viewer: &Viewer,
         assessment_id: AssessmentId,
     ) -> StoreResult<Vec<SignedReview>> {
-        let mut connection = self.pool.acquire().await?;
-        assessment_with_access_on(&mut connection, viewer, assessment_id).await?;
-        let rows = sqlx::query_as::<_, (String, String, String, String)>(
-            "SELECT u.name, o.name, r.summary, r.signed_at FROM assessment_reviews r \
+        let seen = self.seen_assessment(viewer, assessment_id).await?;
+        Ok(self
+            .reviews_of_many(std::slice::from_ref(&seen))
+            .await?
+            .remove(&assessment_id)
+            .unwrap_or_default())
+    }
+
+    /// The signed reviews of each assessment the viewer was found to see, oldest first.
+    pub async fn reviews_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, Vec<SignedReview>>> {
+        let rows = crate::rows_keyed_by::<(String, String, String, String)>(
+            &self.pool,
+            "SELECT u.name, o.name, r.summary, r.signed_at, r.assessment_id AS keyed_by FROM assessment_reviews r \
              JOIN users u ON u.id = r.reviewer_user_id JOIN organizations o ON o.id = r.reviewer_organization_id \
-             WHERE r.assessment_id = $1 ORDER BY r.signed_at, r.id",
+             WHERE r.assessment_id IN ({keys}) ORDER BY r.signed_at, r.id",
+            seen.iter().map(|seen| seen.id().to_string()),
         )
-        .bind(assessment_id.to_string())
-        .fetch_all(&mut *connection)
         .await?;
-        rows.into_iter()
-            .map(|(reviewer, organization, summary, signed_at)| {
-                Ok(SignedReview { reviewer, organization, summary, signed_at: crate::instant(&signed_at)? })
-            })
-            .collect()
+        by_assessment(rows, |(reviewer, organization, summary, signed_at)| {
+            Ok(SignedReview { reviewer, organization, summary, signed_at: crate::instant(&signed_at)? })
+        })
     }
 
     /// When the assessment was last sent back for changes, if ever.
@@ -311,6 +322,31 @@ fn side_code(side: Actor) -> &'static str {
     match side {
         Actor::Company => "company",
         Actor::Advisor => "advisor",
+    }
+}
+
+/// A review thread as stored, its messages read apart.
+#[derive(sqlx::FromRow)]
+struct ThreadRow {
+    id: String,
+    subject_kind: String,
+    subject_key: String,
+    request: String,
+    state: String,
+}
+
+impl TryFrom<ThreadRow> for Thread {
+    type Error = StoreError;
+
+    fn try_from(row: ThreadRow) -> StoreResult<Self> {
+        let corrupt = || StoreError::Corrupt(format!("review thread {}", row.id));
+        Ok(Thread {
+            subject: Subject::from_parts(&row.subject_kind, &row.subject_key).ok_or_else(corrupt)?,
+            request: Request::parse(&row.request).ok_or_else(corrupt)?,
+            state: ThreadState::parse(&row.state).ok_or_else(corrupt)?,
+            id: row.id.parse().map_err(|_| corrupt())?,
+            messages: Vec::new(),
+        })
     }
 }
 

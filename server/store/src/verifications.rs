@@ -6,7 +6,9 @@ use assessments::answers::AssessmentStatus;
 use assessments::ids::AssessmentId;
 use assessments::scoring::{Seen, Verification};
 
-use super::answers::assessment_with_access_on;
+use std::collections::HashMap;
+
+use super::answers::{SeenAssessment, assessment_with_access_on, by_assessment};
 use super::{Store, StoreError, StoreResult, now_precise};
 
 impl Store {
@@ -53,16 +55,28 @@ impl Store {
         viewer: &Viewer,
         assessment_id: AssessmentId,
     ) -> StoreResult<Vec<Verification>> {
-        let mut connection = self.pool.acquire().await?;
-        assessment_with_access_on(&mut connection, viewer, assessment_id).await?;
-        let rows = sqlx::query_as::<_, VerificationRow>(
-            "SELECT v.requirement_id, v.seen, v.seen_state, v.verified_at, u.name FROM requirement_verifications v \
-             JOIN users u ON u.id = v.verified_by WHERE v.assessment_id = $1 ORDER BY v.requirement_id",
+        let seen = self.seen_assessment(viewer, assessment_id).await?;
+        Ok(self
+            .verifications_of_many(std::slice::from_ref(&seen))
+            .await?
+            .remove(&assessment_id)
+            .unwrap_or_default())
+    }
+
+    /// The verifications of each assessment the viewer was found to see, by requirement.
+    pub async fn verifications_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, Vec<Verification>>> {
+        let rows = crate::rows_keyed_by::<VerificationRow>(
+            &self.pool,
+            "SELECT v.requirement_id, v.seen, v.seen_state, v.verified_at, u.name, v.assessment_id AS keyed_by \
+             FROM requirement_verifications v JOIN users u ON u.id = v.verified_by \
+             WHERE v.assessment_id IN ({keys}) ORDER BY v.requirement_id",
+            seen.iter().map(|seen| seen.id().to_string()),
         )
-        .bind(assessment_id.to_string())
-        .fetch_all(&mut *connection)
         .await?;
-        rows.into_iter().map(Verification::try_from).collect()
+        by_assessment(rows, Verification::try_from)
     }
 }
 
