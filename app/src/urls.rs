@@ -35,6 +35,18 @@ pub fn home_page(order: &str, search: &str, page: u32) -> String {
     format!("/?{}", query.join("&"))
 }
 
+/// A page of an association's dashboard, keeping its sector.
+pub fn association_page(
+    id: OrganizationId,
+    sector: Option<assessments::organization::Sector>,
+    page: u32,
+) -> String {
+    match sector {
+        Some(sector) => format!("{}?sector={}&pagina={page}", association(id), sector.as_str()),
+        None => format!("{}?pagina={page}", association(id)),
+    }
+}
+
 /// An assessment's overview page.
 pub fn assessment(id: AssessmentId) -> String {
     format!("/evaluaciones/{id}")

@@ -363,3 +363,56 @@ async fn an_advisor_of_an_organization_the_mill_never_granted_reaches_nothing_of
         .await;
     assert_eq!(granted.status, 303);
 }
+
+/// An advisor granted many companies (the bench's seed: 25 besides the demo's) reads the portfolio
+/// a page at a time, in one order across the pages, and a company's log records the advisor's look
+/// only when its line was shown.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_portfolio_is_paged_in_one_order_and_only_the_lines_shown_are_logged() {
+    use server::bench::{Scale, company_admin_email, seed};
+    let app = TestApp::spawn().await;
+    let scale = Scale { companies: 25, plans: 3, long_plan_actions: 0 };
+    seed(&app.store, &app.library, DEMO_PASSWORD, scale).await.expect("seed 25 companies");
+    let advisor = app.signed_in(ADVISOR).await;
+    let by_name = |page: &'static str| [("orden", "nombre"), ("pagina", page)];
+
+    let first = waiting(&advisor, &by_name("1")).await.expect("signed in");
+    let second = waiting(&advisor, &by_name("2")).await.expect("signed in");
+    let total = first.portfolio_total as usize;
+    assert!(total > 25, "the seeded companies and the demo's: {total}");
+    assert_eq!((first.portfolio_page, first.portfolio_pages, second.portfolio_page), (1, 2, 2));
+    assert_eq!(first.portfolio.len(), 20);
+    assert_eq!(second.portfolio.len(), total - 20, "the rest, on the last page");
+    let names: Vec<&str> =
+        first.portfolio.iter().chain(&second.portfolio).map(|line| line.company.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(names, sorted, "every company once, in order across the pages");
+    let beyond = waiting(&advisor, &by_name("9")).await.expect("signed in");
+    assert_eq!((beyond.portfolio_page, beyond.portfolio), (2, second.portfolio.clone()), "the last page");
+
+    // Ordered by what waits, the demo mill (a review, a reply and an action to verify) leads.
+    let by_waiting = waiting(&advisor, &[("pagina", "1")]).await.expect("signed in");
+    assert_eq!(by_waiting.portfolio[0].company.name, MILL);
+    let seeded =
+        by_waiting.portfolio.iter().find(|line| line.company.name.contains("bench")).expect("a seeded one");
+    let latest = seeded.latest.as_ref().expect("a seeded company's submitted assessment");
+    assert!(latest.needs_review && latest.score.is_some(), "{latest:?}");
+
+    // Company 0024 is on the second page by name: the first page's look is not in its log.
+    let last = app.organization_id(OrganizationKind::Company, "Empresa de carga 0024 (bench)").await;
+    let looks = |log: Vec<assessments::access::AuditLine>| {
+        log.iter().filter(|l| l.action == AuditAction::OutsiderViewed && l.detail == "advisor's home").count()
+    };
+    let before = looks(app.audit_log(last, &company_admin_email(24)).await);
+    waiting(&advisor, &by_name("1")).await.expect("signed in");
+    assert_eq!(looks(app.audit_log(last, &company_admin_email(24)).await), before, "not shown, not logged");
+    waiting(&advisor, &by_name("2")).await.expect("signed in");
+    assert_eq!(looks(app.audit_log(last, &company_admin_email(24)).await), before + 1, "shown, logged");
+
+    // The home page links the pages, keeping the order.
+    let page = advisor.get("/?orden=nombre").await;
+    assert!(page.body.contains("href=\"/?pagina=2&amp;orden=nombre\""), "{}", page.body);
+    assert!(senda_tests::visible_text(&page.body).contains(&format!("Página 1 de 2 · {total} empresas")));
+}

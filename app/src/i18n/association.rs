@@ -15,6 +15,7 @@ pub struct AssociationTexts {
     pub dashboard_title: &'static str,
     pub lead: &'static str,
     pub members_title: &'static str,
+    pub members_pages: &'static str,
     pub no_members: &'static str,
     pub shares_progress: &'static str,
     pub shares_summary: &'static str,
@@ -88,6 +89,7 @@ pub static ES: AssociationTexts = AssociationTexts {
     lead: "El avance de las empresas que decidieron compartirlo con la asociación. Nunca se ven sus \
         respuestas, evidencias, comentarios ni el texto de sus acciones.",
     members_title: "Empresas que comparten su avance",
+    members_pages: "Páginas de empresas que comparten",
     no_members: "Ninguna empresa comparte todavía su avance con la asociación.",
     shares_progress: "Comparte el avance de su plan",
     shares_summary: "Comparte el avance de su plan y el resumen de su última evaluación",
@@ -185,6 +187,7 @@ pub static EN: AssociationTexts = AssociationTexts {
     lead: "The progress of the companies that chose to share it with the association. Their answers, \
         evidence, comments and action texts are never shown.",
     members_title: "Companies sharing their progress",
+    members_pages: "Pages of companies sharing",
     no_members: "No company shares its progress with the association yet.",
     shares_progress: "Shares its plan progress",
     shares_summary: "Shares its plan progress and its latest assessment's summary",

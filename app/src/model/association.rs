@@ -20,7 +20,13 @@ pub struct Dashboard {
     pub minimum: u32,
     pub sector: Option<Sector>,
     pub today: NaiveDate,
+    /// The sharing members shown: one page of them on the page, all of them in the exports.
     pub members: Vec<MemberLine>,
+    /// How many members share, on every page.
+    pub members_total: u32,
+    /// The page shown, counted from 1, of how many; 0 where the list is not paged.
+    pub members_page: u32,
+    pub members_pages: u32,
     /// The figures across the members of the chosen sector, shown or withheld.
     pub aggregates: Vec<Aggregate>,
     /// The titles of the sections gaps are counted by.

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::association::get_dashboard;
-use crate::components::{Loaded, MemberCard, day};
+use crate::components::{Loaded, MemberCard, PageOf, Pager, day};
 use crate::i18n::use_texts;
 use crate::model::association::Dashboard;
 use crate::urls;
@@ -18,8 +18,12 @@ pub fn AssociationPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let dashboard = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), query.read().get("sector").unwrap_or_default()),
-        |(id, sector)| get_dashboard(id, sector),
+        move || {
+            let query = query.read();
+            let field = |name: &str| query.get(name).unwrap_or_default();
+            (params.read().get("id").unwrap_or_default(), field("sector"), field("pagina"))
+        },
+        |(id, sector, page)| get_dashboard(id, sector, page),
     );
     view! { <Loaded resource=dashboard view={|dashboard| view! { <DashboardView dashboard /> }} /> }
 }
@@ -35,6 +39,9 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         sector,
         today,
         members,
+        members_total,
+        members_page,
+        members_pages,
         aggregates,
         sections,
         requests,
@@ -68,6 +75,11 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 <ul class="cards members">
                     {members.into_iter().map(|member| view! { <MemberCard member today /> }).collect_view()}
                 </ul>
+                <Pager
+                    label=a.members_pages
+                    at=PageOf { page: members_page, pages: members_pages, total: members_total }
+                    link=move |page| urls::association_page(association.id, sector, page)
+                />
             </section>
 
             <section aria-labelledby="aggregates-title">

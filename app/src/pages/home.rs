@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::home::get_waiting;
-use crate::components::{Loaded, day};
+use crate::components::{Loaded, PageOf, Pager, day};
 use crate::i18n::use_texts;
 use crate::model::review::{CompanyWork, PortfolioLine, Waiting};
 use crate::urls;
@@ -51,7 +51,7 @@ fn Landing() -> impl IntoView {
 fn WaitingWork(waiting: Waiting) -> impl IntoView {
     let t = use_texts();
     let r = t.review;
-    let pages = PortfolioPages {
+    let pages = PageOf {
         page: waiting.portfolio_page,
         pages: waiting.portfolio_pages,
         total: waiting.portfolio_total,
@@ -141,34 +141,19 @@ fn OwnWork(work: CompanyWork) -> impl IntoView {
     .into_any()
 }
 
-/// Which page of the portfolio is shown.
-#[derive(Debug, Clone, Copy)]
-struct PortfolioPages {
-    page: u32,
-    pages: u32,
-    total: u32,
-}
-
 /// An advisor's companies, a page at a time, with their latest assessment and what waits in
 /// each: a plain GET form narrows and orders it, plain links turn the pages.
 #[component]
-fn Portfolio(portfolio: Vec<PortfolioLine>, pages: PortfolioPages) -> impl IntoView {
+fn Portfolio(portfolio: Vec<PortfolioLine>, pages: PageOf) -> impl IntoView {
     let t = use_texts();
     let r = t.review;
     let language = use_context::<Language>().unwrap_or_default();
     let query = use_query_map().read_untracked();
     let (order, search) = (query.get("orden").unwrap_or_default(), query.get("buscar").unwrap_or_default());
-    let page_link = {
+    let link = {
         let (order, search) = (order.clone(), search.clone());
         move |page: u32| urls::home_page(&order, &search, page)
     };
-    let pager = (pages.pages > 1).then(|| view! {
-        <nav class="pager" aria-label=r.portfolio_pages>
-            <p>{(r.portfolio_page)(pages.page, pages.pages, pages.total)}</p>
-            {(pages.page > 1).then(|| view! { <a rel="prev" href=page_link(pages.page - 1)>{r.previous_page}</a> })}
-            {(pages.page < pages.pages).then(|| view! { <a rel="next" href=page_link(pages.page + 1)>{r.next_page}</a> })}
-        </nav>
-    });
     view! {
         <section aria-labelledby="portfolio-title">
             <h2 id="portfolio-title">{r.portfolio_title}</h2>
@@ -225,7 +210,7 @@ fn Portfolio(portfolio: Vec<PortfolioLine>, pages: PortfolioPages) -> impl IntoV
                     .into_any()
                 }).collect_view()}
             </ul>
-            {pager}
+            <Pager label=r.portfolio_pages at=pages link />
         </section>
     }
     .into_any()

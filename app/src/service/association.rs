@@ -9,6 +9,7 @@ use assessments::access::{AuditAction, Grant, Organization};
 use assessments::ids::{GrantId, OrganizationId};
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
 use assessments::parameters;
+use assessments::plan::ActionStatus;
 use assessments::plan::PlanProgress;
 use assessments::scoring::score;
 use assessments::sharing::{
@@ -16,7 +17,7 @@ use assessments::sharing::{
     progress_across_plans,
 };
 use assessments::text::Text;
-use store::sharing::{AskOutcome, SharedAssessment};
+use store::sharing::{AskOutcome, PlanChanges, SharedAssessment};
 
 use super::Context;
 use crate::error::{AppError, AppResult};
@@ -32,16 +33,21 @@ fn association_of(cx: &Context, association_id: OrganizationId) -> AppResult<(Or
         .ok_or(AppError::NotFound)
 }
 
-/// The dashboard, its figures across members narrowed to `sector`. Every member's data read is
-/// written to that member's audit log as `audit`: a look, or an export.
+/// How many sharing members a page of the dashboard shows.
+pub const MEMBERS_PAGE_LINES: usize = 20;
+
+/// The dashboard, its figures across members narrowed to `sector`, its members' lines all of them
+/// (`page` `None`: the exports) or a page of [`MEMBERS_PAGE_LINES`] counted from 1. Every
+/// member's data read is written to that member's audit log as `audit`: a look, or an export.
 pub async fn dashboard(
     cx: &Context,
     association_id: OrganizationId,
     sector: Option<Sector>,
     audit: AuditAction,
+    page: Option<usize>,
 ) -> AppResult<Dashboard> {
     let (association, role) = association_of(cx, association_id)?;
-    let (members, mut all, sections) = figures(cx, association_id, audit).await?;
+    let (mut members, mut all, sections) = figures(cx, association_id, audit).await?;
     all.retain(|aggregate| aggregate.key.sector == sector);
     let can_ask = role == Role::AssociationAdmin;
     let companies = if can_ask {
@@ -52,6 +58,16 @@ pub async fn dashboard(
     } else {
         Vec::new()
     };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let members_total = count(members.len());
+    let (mut members_page, mut members_pages) = (0, 0);
+    if let Some(page) = page {
+        let pages = members.len().div_ceil(MEMBERS_PAGE_LINES).max(1);
+        let page = page.clamp(1, pages);
+        (members_page, members_pages) = (count(page), count(pages));
+        members =
+            members.into_iter().skip((page - 1) * MEMBERS_PAGE_LINES).take(MEMBERS_PAGE_LINES).collect();
+    }
     Ok(Dashboard {
         association,
         can_ask,
@@ -59,6 +75,9 @@ pub async fn dashboard(
         sector,
         today: store::today(),
         members,
+        members_total,
+        members_page,
+        members_pages,
         aggregates: all,
         sections,
         requests: cx.store.share_requests_from(&cx.viewer, association_id).await?,
@@ -67,7 +86,8 @@ pub async fn dashboard(
 }
 
 /// Each sharing member's line, every aggregate of every filter (decided together), and the
-/// titles of the sections counted. `audit` is written in each member's log: a look or an export.
+/// titles of the sections counted. Every member's figures go into the aggregates, so `audit` is
+/// written in each member's log: a look or an export.
 async fn figures(
     cx: &Context,
     association_id: OrganizationId,
@@ -75,17 +95,18 @@ async fn figures(
 ) -> AppResult<(Vec<MemberLine>, Vec<Aggregate>, BTreeMap<String, Text>)> {
     association_of(cx, association_id)?;
     let today = store::today();
-    let mut lines = Vec::new();
+    let members = cx.store.sharing_members(&cx.viewer, association_id).await?;
+    let mut shared = cx.store.shared_by_members(&cx.viewer, association_id).await?;
+    cx.audit_outsiders(members.iter().map(|member| member.company.id), audit, "association dashboard")
+        .await?;
+    let mut lines = Vec::with_capacity(members.len());
     let mut sections = BTreeMap::new();
-    for member in cx.store.sharing_members(&cx.viewer, association_id).await? {
+    for member in members {
         let company_id = member.company.id;
-        cx.audit_outsider(true, company_id, audit, "association dashboard").await?;
-        let shared = if member.shares_summary {
-            cx.store.shared_assessment(&cx.viewer, association_id, company_id).await?
-        } else {
-            None
-        };
-        lines.push(member_line(cx, member, shared, today, &mut sections).await?);
+        let plans = shared.plans.remove(&company_id).unwrap_or_default();
+        let statuses = shared.latest_statuses.remove(&company_id).unwrap_or_default();
+        let summary = shared.summaries.remove(&company_id);
+        lines.push(member_line(cx, member, (plans, statuses), summary, today, &mut sections).await?);
     }
     let figures: Vec<MemberFigures> = lines
         .iter()
@@ -99,17 +120,21 @@ async fn figures(
     Ok((lines, aggregates(&figures, cx.minimum, today), sections))
 }
 
-/// What an association receives of `member`: its plan's figures, and the summary of `shared`
+/// A company's plans as an association reads them: each plan's status changes, oldest plan
+/// first, and its latest plan's actions' statuses and due dates.
+type SharedPlans = (Vec<PlanChanges>, Vec<(ActionStatus, chrono::NaiveDate)>);
+
+/// What an association receives of `member`: its plans' figures, and the summary of `shared`
 /// (its latest submitted assessment, when it shares it). The sections counted are added to
 /// `sections`.
 async fn member_line(
     cx: &Context,
     member: SharingMember,
+    plans: SharedPlans,
     shared: Option<SharedAssessment>,
     today: chrono::NaiveDate,
     sections: &mut BTreeMap<String, Text>,
 ) -> AppResult<MemberLine> {
-    let plan = plan_figures(cx, member.company.id, today).await?;
     let summary = match shared {
         Some(shared) if member.shares_summary => Some(summarize(cx, shared, sections).await?),
         _ => None,
@@ -119,7 +144,7 @@ async fn member_line(
         shares_summary: member.shares_summary,
         shared_since: member.shared_since,
         last_submitted: member.last_submitted,
-        plan,
+        plan: plan_figures(plans, today),
         summary,
     })
 }
@@ -136,6 +161,16 @@ pub async fn previews(
         return Ok(Vec::new());
     }
     let latest = cx.store.own_latest_submitted(&cx.viewer, company.id).await?;
+    let plans = cx.store.plan_status_changes(&cx.viewer, company.id).await?;
+    let latest_plan = plans.last().map(|p| p.plan);
+    let statuses = cx
+        .store
+        .plan_statuses_of(&cx.viewer, company.id)
+        .await?
+        .into_iter()
+        .find(|(header, _)| Some(header.id) == latest_plan)
+        .map(|(_, statuses)| statuses)
+        .unwrap_or_default();
     let today = store::today();
     let mut previews = Vec::new();
     for grant in sharing {
@@ -146,34 +181,26 @@ pub async fn previews(
             shared_since: grant.granted_at,
             last_submitted: latest.as_ref().map(|l| l.submitted_at),
         };
-        previews
-            .push((grant.id, member_line(cx, member, latest.clone(), today, &mut BTreeMap::new()).await?));
+        let plans = (plans.clone(), statuses.clone());
+        let line = member_line(cx, member, plans, latest.clone(), today, &mut BTreeMap::new()).await?;
+        previews.push((grant.id, line));
     }
     Ok(previews)
 }
 
 /// A company's latest plan as figures: today's counts from its actions; the line over time from
 /// the status changes of every plan it has had, each while it was the one worked on.
-async fn plan_figures(
-    cx: &Context,
-    company_id: OrganizationId,
-    today: chrono::NaiveDate,
-) -> AppResult<Option<PlanFigures>> {
-    let plans = cx.store.plan_status_changes(&cx.viewer, company_id).await?;
-    let Some(latest) = plans.last().map(|p| p.plan) else { return Ok(None) };
-    let statuses = cx.store.plan_statuses_of(&cx.viewer, company_id).await?;
-    let Some((_, statuses)) = statuses.into_iter().find(|(header, _)| header.id == latest) else {
-        return Ok(None);
-    };
+fn plan_figures((plans, statuses): SharedPlans, today: chrono::NaiveDate) -> Option<PlanFigures> {
+    plans.last()?;
     let history: Vec<_> = plans.into_iter().map(|p| (p.created_at, p.changes)).collect();
     let progress = PlanProgress::of(statuses, today);
-    Ok(Some(PlanFigures {
+    Some(PlanFigures {
         points: progress_across_plans(&history),
         actions: progress.total,
         done: progress.done,
         verified: progress.verified,
         overdue: progress.overdue,
-    }))
+    })
 }
 
 /// A shared assessment scored as its own page would score it, kept as counts only.

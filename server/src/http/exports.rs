@@ -190,7 +190,7 @@ async fn exported_dashboard(
         "" => None,
         code => Some(code.parse().map_err(|_| Failure::not_found())?),
     };
-    Ok(association::dashboard(cx, association_id, sector, AuditAction::OutsiderExported).await?)
+    Ok(association::dashboard(cx, association_id, sector, AuditAction::OutsiderExported, None).await?)
 }
 
 /// `GET /asociaciones/{id}/panel.csv`: each sharing member's figures, then the figures across

@@ -110,9 +110,9 @@ fn date(text: &str) -> StoreResult<chrono::NaiveDate> {
 /// last column, `keyed_by` (last, so that a tuple's columns, read by position, come first).
 #[derive(sqlx::FromRow)]
 struct Keyed<Row> {
-    keyed_by: String,
     #[sqlx(flatten)]
     row: Row,
+    keyed_by: String,
 }
 
 /// How many ids one `IN (…)` list binds: well under SQLite's and PostgreSQL's limits on bound

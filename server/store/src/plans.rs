@@ -690,7 +690,7 @@ impl TryFrom<EventRow> for ActionEvent {
     }
 }
 
-fn status_from(text: &str) -> StoreResult<ActionStatus> {
+pub(crate) fn status_from(text: &str) -> StoreResult<ActionStatus> {
     ActionStatus::parse(text).ok_or_else(|| StoreError::Corrupt(format!("action status `{text}`")))
 }
 

@@ -12,7 +12,9 @@ use assessments::sharing::{RequestState, ShareRequest, SharingMember, StatusChan
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::accounts::{ORGANIZATION_COLUMNS, OrganizationRow};
-use crate::{Store, StoreError, StoreResult, instant, new_id, now};
+use std::collections::HashMap;
+
+use crate::{Keyed, Store, StoreError, StoreResult, instant, new_id, now};
 
 /// What asking a company gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,17 @@ pub struct PlanChanges {
     pub plan: PlanId,
     pub created_at: DateTime<Utc>,
     pub changes: Vec<StatusChange>,
+}
+
+/// What an association reads of every company sharing with it, by company.
+#[derive(Debug, Default)]
+pub struct SharedByMembers {
+    /// Each company's plans as status changes, oldest plan first.
+    pub plans: HashMap<OrganizationId, Vec<PlanChanges>>,
+    /// The statuses and due dates of the actions of each company's latest plan.
+    pub latest_statuses: HashMap<OrganizationId, Vec<(ActionStatus, NaiveDate)>>,
+    /// The latest submitted assessment of each company that shares its summary too.
+    pub summaries: HashMap<OrganizationId, SharedAssessment>,
 }
 
 /// The latest submitted assessment of a company that shares its summary: enough to score it.
@@ -293,23 +306,7 @@ impl Store {
             .bind(&plan)
             .fetch_all(&self.pool)
             .await?;
-            let changes = rows
-                .into_iter()
-                .map(|(action, at, to_status)| {
-                    let status = match to_status {
-                        Some(text) => ActionStatus::parse(&text)
-                            .ok_or_else(|| StoreError::Corrupt(format!("action status `{text}`")))?,
-                        // A created action starts pending.
-                        None => ActionStatus::Pending,
-                    };
-                    Ok(StatusChange { at: instant(&at)?, action, status })
-                })
-                .collect::<StoreResult<Vec<_>>>()?;
-            all.push(PlanChanges {
-                plan: plan.parse().map_err(|_| StoreError::Corrupt(format!("plan id `{plan}`")))?,
-                created_at: instant(&created_at)?,
-                changes,
-            });
+            all.push(plan_changes(&plan, &created_at, rows)?);
         }
         Ok(all)
     }
@@ -343,37 +340,104 @@ impl Store {
     }
 
     async fn latest_submitted(&self, company_id: OrganizationId) -> StoreResult<Option<SharedAssessment>> {
-        let row = sqlx::query_as::<_, (String, String, i64, Option<String>, String, String)>(
+        let row = sqlx::query_as::<_, SubmittedRow>(
             "SELECT id, questionnaire_id, questionnaire_version, reference_date, started_at, submitted_at \
              FROM assessments WHERE company_id = $1 AND status = 'submitted' ORDER BY submitted_at DESC LIMIT 1",
         )
         .bind(company_id.to_string())
         .fetch_optional(&self.pool)
         .await?;
-        let Some((id, questionnaire_id, version, reference_date, started_at, submitted_at)) = row else {
-            return Ok(None);
-        };
-        let values = sqlx::query_as::<_, (String, String)>(
-            "SELECT question_id, value FROM answers WHERE assessment_id = $1 AND value IS NOT NULL",
+        let Some(row) = row else { return Ok(None) };
+        let mut values = self.answer_values_of(std::slice::from_ref(&row.id)).await?;
+        let answers = values.remove(&row.id).unwrap_or_default();
+        Ok(Some(row.into_shared(answers)?))
+    }
+
+    /// The answered values of each of the assessments `ids`, for scoring only.
+    async fn answer_values_of(&self, ids: &[String]) -> StoreResult<HashMap<String, Vec<(String, String)>>> {
+        crate::rows_keyed_by(
+            &self.pool,
+            "SELECT question_id, value, assessment_id AS keyed_by FROM answers \
+             WHERE assessment_id IN ({keys}) AND value IS NOT NULL",
+            ids.iter().cloned(),
         )
-        .bind(&id)
+        .await
+    }
+
+    /// What an association reads of every company sharing its progress with it now, in a few
+    /// queries whatever their number: what [`Store::plan_status_changes`] and
+    /// [`Store::plan_statuses_of`] give of each, and [`Store::shared_assessment`] of each that
+    /// shares its summary too. The association's people only.
+    pub async fn shared_by_members(
+        &self,
+        viewer: &Viewer,
+        association_id: OrganizationId,
+    ) -> StoreResult<SharedByMembers> {
+        require_association_member(viewer, association_id)?;
+        const SHARING: &str = "JOIN grants g ON g.company_id = {table}.company_id AND g.grantee_id = $1 \
+             AND g.scope = 'plan_progress' AND g.revoked_at IS NULL";
+        let plans = sqlx::query_as::<_, (String, String, String)>(&format!(
+            "SELECT p.id, p.created_at, p.company_id FROM plans p {} ORDER BY p.created_at, p.id",
+            SHARING.replace("{table}", "p")
+        ))
+        .bind(association_id.to_string())
         .fetch_all(&self.pool)
         .await?;
-        let answers = values
-            .into_iter()
-            .map(|(question, value)| Ok((question, crate::answers::from_json(&value)?)))
-            .collect::<StoreResult<Answers>>()?;
-        Ok(Some(SharedAssessment {
-            questionnaire_id,
-            questionnaire_version: u32::try_from(version)
-                .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
-            reference_date: match reference_date {
-                Some(date) => crate::date(&date)?,
-                None => instant(&started_at)?.date_naive(),
-            },
-            submitted_at: instant(&submitted_at)?,
-            answers,
-        }))
+        let mut events = crate::rows_keyed_by::<(String, String, Option<String>)>(
+            &self.pool,
+            "SELECT e.action_id, e.occurred_at, e.to_status, p.plan_id AS keyed_by FROM action_events e \
+             JOIN plan_actions p ON p.id = e.action_id WHERE p.plan_id IN ({keys}) AND p.merged_into IS NULL \
+             AND e.kind IN ('created', 'status') ORDER BY e.occurred_at",
+            plans.iter().map(|(plan, _, _)| plan.clone()),
+        )
+        .await?;
+        let mut shared = SharedByMembers::default();
+        for (plan, created_at, company) in &plans {
+            let changes = plan_changes(plan, created_at, events.remove(plan).unwrap_or_default())?;
+            shared.plans.entry(organization_id(company)?).or_default().push(changes);
+        }
+        // Oldest first: each company's last plan is its latest.
+        let latest: HashMap<String, OrganizationId> = shared
+            .plans
+            .iter()
+            .filter_map(|(company, plans)| Some((plans.last()?.plan.to_string(), *company)))
+            .collect();
+        let statuses = crate::rows_keyed_by::<(String, String)>(
+            &self.pool,
+            "SELECT status, due_date, plan_id AS keyed_by FROM plan_actions \
+             WHERE plan_id IN ({keys}) AND merged_into IS NULL",
+            latest.keys().cloned(),
+        )
+        .await?;
+        for (plan, company) in &latest {
+            let rows = statuses.get(plan).map(Vec::as_slice).unwrap_or_default();
+            let read = rows
+                .iter()
+                .map(|(status, due_date)| Ok((crate::plans::status_from(status)?, crate::date(due_date)?)))
+                .collect::<StoreResult<Vec<_>>>()?;
+            shared.latest_statuses.insert(*company, read);
+        }
+        let submitted = sqlx::query_as::<_, Keyed<SubmittedRow>>(&format!(
+            "SELECT a.id, a.questionnaire_id, a.questionnaire_version, a.reference_date, a.started_at, \
+             a.submitted_at, a.company_id AS keyed_by FROM assessments a {} \
+             WHERE g.shares_summary <> 0 AND a.status = 'submitted' ORDER BY a.submitted_at DESC, a.id",
+            SHARING.replace("{table}", "a")
+        ))
+        .bind(association_id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        // Newest first: each company's first row is its latest submitted assessment.
+        let mut latest_submitted: HashMap<String, SubmittedRow> = HashMap::new();
+        for Keyed { keyed_by, row } in submitted {
+            latest_submitted.entry(keyed_by).or_insert(row);
+        }
+        let ids: Vec<String> = latest_submitted.values().map(|row| row.id.clone()).collect();
+        let mut values = self.answer_values_of(&ids).await?;
+        for (company, row) in latest_submitted {
+            let answers = values.remove(&row.id).unwrap_or_default();
+            shared.summaries.insert(organization_id(&company)?, row.into_shared(answers)?);
+        }
+        Ok(shared)
     }
 
     /// Whether the company shares its progress with the association now, and its summary too.
@@ -431,6 +495,68 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// A plan's history as read: its id and creation, and its actions' events (action, when, the
+/// status moved to — none for a creation).
+fn plan_changes(
+    plan: &str,
+    created_at: &str,
+    events: Vec<(String, String, Option<String>)>,
+) -> StoreResult<PlanChanges> {
+    let changes = events
+        .into_iter()
+        .map(|(action, at, to_status)| {
+            let status = match to_status {
+                Some(text) => ActionStatus::parse(&text)
+                    .ok_or_else(|| StoreError::Corrupt(format!("action status `{text}`")))?,
+                // A created action starts pending.
+                None => ActionStatus::Pending,
+            };
+            Ok(StatusChange { at: instant(&at)?, action, status })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    Ok(PlanChanges {
+        plan: plan.parse().map_err(|_| StoreError::Corrupt(format!("plan id `{plan}`")))?,
+        created_at: instant(created_at)?,
+        changes,
+    })
+}
+
+fn organization_id(text: &str) -> StoreResult<OrganizationId> {
+    text.parse().map_err(|_| StoreError::Corrupt(format!("organization id `{text}`")))
+}
+
+/// A submitted assessment as read for an association, without its answers.
+#[derive(sqlx::FromRow)]
+struct SubmittedRow {
+    id: String,
+    questionnaire_id: String,
+    questionnaire_version: i64,
+    reference_date: Option<String>,
+    started_at: String,
+    submitted_at: String,
+}
+
+impl SubmittedRow {
+    fn into_shared(self, values: Vec<(String, String)>) -> StoreResult<SharedAssessment> {
+        let answers = values
+            .into_iter()
+            .map(|(question, value)| Ok((question, crate::answers::from_json(&value)?)))
+            .collect::<StoreResult<Answers>>()?;
+        let version = self.questionnaire_version;
+        Ok(SharedAssessment {
+            questionnaire_id: self.questionnaire_id,
+            questionnaire_version: u32::try_from(version)
+                .map_err(|_| StoreError::Corrupt(format!("questionnaire version {version}")))?,
+            reference_date: match self.reference_date {
+                Some(date) => crate::date(&date)?,
+                None => instant(&self.started_at)?.date_naive(),
+            },
+            submitted_at: instant(&self.submitted_at)?,
+            answers,
+        })
     }
 }
 
