@@ -14,6 +14,7 @@ mod context;
 pub mod loaded;
 pub mod paper;
 pub mod plan;
+pub mod portfolio;
 pub mod report;
 pub mod review;
 

@@ -16,7 +16,8 @@ pub async fn get_waiting(
     #[server(default)] buscar: String,
     #[server(default)] pagina: String,
 ) -> Result<Option<Waiting>, AppError> {
-    use service::review::{PortfolioOrder, Shown, waiting};
+    use service::portfolio::{PortfolioOrder, Shown};
+    use service::review::waiting;
     let result = async {
         let request = service::RequestContext::current()?;
         if request.viewer.is_none() {

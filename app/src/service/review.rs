@@ -4,25 +4,18 @@
 
 use assessments::access::{AuditAction, CompanyAccess, Organization};
 use assessments::answers::AssessmentStatus;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
-use assessments::evidence::EvidenceFile;
-use assessments::ids::{OrganizationId, PlanId, ThreadId};
-use assessments::plan::{ActionStatus, Actor, PlanProgress, is_overdue};
-use assessments::review::{
-    Request, SignedReview, Subject, Thread, ThreadState, WritingProblem, checked_text,
-};
-use assessments::scoring::Verification;
+use assessments::ids::{PlanId, ThreadId};
+use assessments::plan::{ActionStatus, Actor, is_overdue};
+use assessments::review::{Request, Subject, Thread, ThreadState, WritingProblem, checked_text};
 use assessments::text::Text;
-use store::answers::SeenAssessment;
 
 use super::Context;
-use super::loaded::{LoadedAssessment, assemble, load_seen, standing_verification};
+use super::loaded::{LoadedAssessment, load_seen};
+use super::portfolio::{self, PortfolioOrder, Shown};
 use crate::error::{AppError, AppResult};
 use crate::model::review::{
-    ActionDue, AssessmentReview, ChangedAnswer, ChangesSinceReturn, CompanyWork, LatestAssessment,
-    PortfolioLine, RequestLine, Threads, Waiting,
+    ActionDue, AssessmentReview, ChangedAnswer, ChangesSinceReturn, CompanyWork, RequestLine, Threads,
+    Waiting,
 };
 use crate::urls;
 
@@ -268,39 +261,6 @@ async fn audit_advisor(
     cx.audit_outsider(access.is_outsider(), loaded.header.company.id, action, &detail).await
 }
 
-/// How an advisor's portfolio is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PortfolioOrder {
-    /// Most waiting work first (the default).
-    Waiting,
-    Name,
-    /// Lowest score first: where help is needed most.
-    Score,
-}
-
-impl PortfolioOrder {
-    pub fn parse(code: &str) -> Self {
-        match code {
-            "nombre" => PortfolioOrder::Name,
-            "puntaje" => PortfolioOrder::Score,
-            _ => PortfolioOrder::Waiting,
-        }
-    }
-}
-
-/// How many companies a page of an advisor's portfolio shows.
-pub const PORTFOLIO_PAGE_LINES: usize = 20;
-
-/// Which lines of an advisor's portfolio are shown, and so written to each company's log as
-/// looked at: the others are read only to order the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shown {
-    /// One page of [`PORTFOLIO_PAGE_LINES`], counted from 1 (the home).
-    Page(usize),
-    /// The lines where something waits for the advisor (the daily digest).
-    Waiting,
-}
-
 /// What waits for the person signed in: an advisor's portfolio (narrowed to company names
 /// containing `search`, in `order`, the lines `shown`), the work of the person's own companies,
 /// and whether they follow companies' progress. An advisor's look at each shown company's score
@@ -333,141 +293,13 @@ pub async fn waiting(
             CompanyAccess::PlanProgress => waiting.follows_progress = true,
         }
     }
-    if advised.is_empty() {
-        return Ok(waiting);
+    if !advised.is_empty() {
+        let page = portfolio::lines(cx, advised, order, shown, looked).await?;
+        waiting.portfolio_total = page.total;
+        (waiting.portfolio_page, waiting.portfolio_pages) = (page.page, page.pages);
+        waiting.portfolio = page.lines;
     }
-    let mut portfolio = portfolio_lines(cx, advised).await?;
-    match order {
-        PortfolioOrder::Waiting => portfolio.sort_by_key(|line| std::cmp::Reverse(line.waiting())),
-        PortfolioOrder::Name => {}
-        PortfolioOrder::Score => portfolio.sort_by_key(|line| line.latest.as_ref().and_then(|l| l.score)),
-    }
-    waiting.portfolio_total = u32::try_from(portfolio.len()).unwrap_or(u32::MAX);
-    waiting.portfolio = match shown {
-        Shown::Page(page) => {
-            let pages = portfolio.len().div_ceil(PORTFOLIO_PAGE_LINES).max(1);
-            let page = page.clamp(1, pages);
-            waiting.portfolio_page = u32::try_from(page).unwrap_or(u32::MAX);
-            waiting.portfolio_pages = u32::try_from(pages).unwrap_or(u32::MAX);
-            portfolio.into_iter().skip((page - 1) * PORTFOLIO_PAGE_LINES).take(PORTFOLIO_PAGE_LINES).collect()
-        }
-        Shown::Waiting => portfolio.into_iter().filter(|line| line.waiting() > 0).collect(),
-    };
-    // Each shown company's score: a look at its data, in its log.
-    cx.audit_outsiders(
-        waiting.portfolio.iter().map(|line| line.company.id),
-        AuditAction::OutsiderViewed,
-        looked,
-    )
-    .await?;
     Ok(waiting)
-}
-
-/// Each of the `advised` companies' line, in the order given: its latest assessment scored,
-/// and what waits there. A handful of reads for the whole portfolio, whatever its length.
-async fn portfolio_lines(cx: &Context, advised: Vec<Organization>) -> AppResult<Vec<PortfolioLine>> {
-    // The newest submitted assessment is the one under review; else the newest, under way.
-    let mut under_review: HashMap<OrganizationId, SeenAssessment> = HashMap::new();
-    for seen in cx.store.seen_assessments_of_every_company(&cx.viewer).await? {
-        if seen.access() != CompanyAccess::Advisor {
-            continue;
-        }
-        let submitted = seen.header().status == AssessmentStatus::Submitted;
-        match under_review.entry(seen.header().company.id) {
-            Entry::Vacant(entry) => {
-                entry.insert(seen);
-            }
-            // Newest first: a submitted one replaces only a newer one under way.
-            Entry::Occupied(mut entry) => {
-                if submitted && entry.get().header().status != AssessmentStatus::Submitted {
-                    entry.insert(seen);
-                }
-            }
-        }
-    }
-    let chosen: Vec<SeenAssessment> = under_review.into_values().collect();
-    let mut answers = cx.store.answers_of_many(&chosen).await?;
-    let mut threads = cx.store.threads_of_many(&chosen).await?;
-    let mut reviews = cx.store.reviews_of_many(&chosen).await?;
-    let mut files = cx.store.evidence_files_of_many(&chosen).await?;
-    let mut verifications = cx.store.verifications_of_many(&chosen).await?;
-    let mut plans = cx.store.plan_statuses_of_many(&chosen).await?;
-    let mut loaded_by_company = HashMap::new();
-    for seen in chosen {
-        let id = seen.id();
-        let company_id = seen.header().company.id;
-        let loaded = assemble(cx, seen, answers.remove(&id).unwrap_or_default()).await?;
-        let facts = Facts {
-            threads: threads.remove(&id).unwrap_or_default(),
-            reviews: reviews.remove(&id).unwrap_or_default(),
-            files: files.remove(&id).unwrap_or_default(),
-            verifications: verifications.remove(&id).unwrap_or_default(),
-            plan: plans.remove(&id),
-        };
-        loaded_by_company.insert(company_id, (loaded, facts));
-    }
-    let today = store::today();
-    Ok(advised
-        .into_iter()
-        .map(|company| match loaded_by_company.remove(&company.id) {
-            Some((loaded, facts)) => portfolio_line(cx, company, &loaded, facts, today),
-            None => PortfolioLine { company, latest: None, plan: None, to_verify: 0, overdue: 0 },
-        })
-        .collect())
-}
-
-/// What a portfolio line counts besides the answers: read for the whole portfolio at once.
-struct Facts {
-    threads: Vec<Thread>,
-    reviews: Vec<SignedReview>,
-    files: Vec<EvidenceFile>,
-    verifications: Vec<Verification>,
-    plan: Option<(PlanId, Vec<(ActionStatus, chrono::NaiveDate)>)>,
-}
-
-/// A company of an advisor's portfolio: the assessment under review scored, and what waits there.
-fn portfolio_line(
-    cx: &Context,
-    company: Organization,
-    loaded: &LoadedAssessment,
-    facts: Facts,
-    today: chrono::NaiveDate,
-) -> PortfolioLine {
-    let card = loaded.scorecard(&cx.library.catalog);
-    let reviewed_since_submission = loaded
-        .header
-        .submitted_at
-        .is_some_and(|submitted| facts.reviews.iter().any(|review| review.signed_at >= submitted));
-    let cleared = facts
-        .verifications
-        .iter()
-        .filter(|v| {
-            standing_verification(loaded, &facts.files, &facts.verifications, &v.requirement_id).is_none()
-        })
-        .count();
-    let (plan, progress) = match facts.plan {
-        Some((plan_id, statuses)) => (Some(plan_id), PlanProgress::of(statuses, today)),
-        None => (None, PlanProgress::default()),
-    };
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    PortfolioLine {
-        latest: Some(LatestAssessment {
-            id: loaded.header.id,
-            title: loaded.questionnaire.title.clone(),
-            status: loaded.header.status,
-            started_at: loaded.header.started_at,
-            score: card.overall,
-            rating: card.rating,
-            findings: count(card.gaps.iter().filter(|gap| gap.zero_tolerance).count()),
-            needs_review: loaded.header.status == AssessmentStatus::Submitted && !reviewed_since_submission,
-            replies: count(facts.threads.iter().filter(|t| t.waits_for_advisor()).count()),
-            verifications_cleared: count(cleared),
-        }),
-        company,
-        plan,
-        to_verify: progress.done,
-        overdue: progress.overdue,
-    }
 }
 
 /// What waits for a company's own people: requests on its assessments, assessments sent back,
