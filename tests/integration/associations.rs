@@ -373,3 +373,57 @@ async fn an_accept_and_a_decline_at_once_give_one_answer() {
     assert_eq!(member, accept.status == 303, "a member exactly when the acceptance won");
     assert_eq!(declined, decline.status == 303, "declined exactly when the decline won");
 }
+
+/// A union followed by many companies (the bench's seed: 25 besides the demo's growers) reads its
+/// members a page at a time; the figures across members rest on every one of them on every page,
+/// the export carries them all, and each member's log records each look.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_list_of_members_is_paged_while_the_figures_and_the_export_count_them_all() {
+    use server::bench::{Scale, company_admin_email, seed};
+    let app = TestApp::spawn().await;
+    // Every seeded company with a plan: the figures on actions rest on all of them.
+    let scale = Scale { companies: 25, plans: 25, long_plan_actions: 0 };
+    seed(&app.store, &app.library, senda_tests::DEMO_PASSWORD, scale).await.expect("seed 25 companies");
+    let union = app.organization_id(OrganizationKind::Association, UNION).await.to_string();
+    let viewer = app.signed_in(ASSOCIATION_VIEWER).await;
+    let page = |number: &'static str| {
+        let viewer = &viewer;
+        let union = union.clone();
+        async move {
+            let fields = [("association_id", union.as_str()), ("pagina", number)];
+            let reply = viewer.call("associations/dashboard", &fields).await;
+            assert_eq!(reply.status, 200, "{}", reply.body);
+            serde_json::from_str::<Dashboard>(&reply.body).expect("a dashboard")
+        }
+    };
+    let (first, second) = (page("1").await, page("2").await);
+    let total = first.members_total as usize;
+    assert_eq!(total, 25 + 6, "the seeded companies, the mill and five growers");
+    assert_eq!((first.members_page, first.members_pages, second.members_page), (1, 2, 2));
+    assert_eq!((first.members.len(), second.members.len()), (20, total - 20));
+    assert!(first.members.iter().all(|m| second.members.iter().all(|n| n.company.id != m.company.id)));
+    assert_eq!(first.aggregates, second.aggregates, "the figures rest on every member, on every page");
+    let (_, companies) = disclosure(&first, Measure::Actions);
+    assert!(companies > 25, "every seeded company's plan, and the demo's: {companies}");
+
+    // The export carries every member.
+    let csv = viewer.get(&format!("/asociaciones/{union}/panel.csv")).await;
+    assert_eq!(csv.status, 200);
+    for member in first.members.iter().chain(&second.members) {
+        assert!(csv.body.contains(&member.company.name), "{} in the export", member.company.name);
+    }
+
+    // A member on the second page was looked at by each page: its figures count on both.
+    let last = app.organization_id(OrganizationKind::Company, "Empresa de carga 0024 (bench)").await;
+    let looks = app
+        .audit_log(last, &company_admin_email(24))
+        .await
+        .into_iter()
+        .filter(|l| l.action == AuditAction::OutsiderViewed && l.detail == "association dashboard")
+        .count();
+    assert_eq!(looks, 2);
+
+    // The page links the next one.
+    let html = viewer.get(&format!("/asociaciones/{union}")).await;
+    assert!(html.body.contains(&format!("href=\"/asociaciones/{union}?pagina=2\"")), "{}", html.body);
+}
