@@ -2,10 +2,6 @@
 
 use clap::Parser;
 
-/// See `server/Cargo.toml` for why: measured in docs/BENCHMARKS.md.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     let cli = server::cli::Cli::parse();
     server::telemetry::init();
