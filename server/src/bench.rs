@@ -31,6 +31,9 @@ const QUESTIONNAIRE: &str = "agro-laboral";
 const PAST_VERSION: u32 = 1;
 /// Who the load generator signs in as: the sugar mill's staff, as in the table.
 pub const MILL_STAFF: &str = "personal@ingenio.demo.senda.mx";
+/// The demo's advisor and cane union viewer, granted every seeded company.
+const ADVISOR: &str = "asesora@asesores.demo.senda.mx";
+const ASSOCIATION_VIEWER: &str = "consulta@union.demo.senda.mx";
 /// Who the save benchmark signs in as: a member of the first [`WRITER_COMPANIES`] seeded
 /// companies, so every save of a run can go to an answer no other save of the run touches.
 pub const WRITER: &str = "escritura@bench.senda.mx";
@@ -140,6 +143,10 @@ pub async fn seed(
         format!("ASSESSMENT={answering}"),
         format!("REPORT={template}"),
         format!("SECTION={}", latest.questionnaire.sections.first().context("a section")?.id),
+        // The two long lists: the advisor's portfolio and the union's dashboard, of every company.
+        format!("ADVISOR_SIGN_IN={ADVISOR}"),
+        format!("ASSOCIATION={union}"),
+        format!("ASSOCIATION_SIGN_IN={ASSOCIATION_VIEWER}"),
     ];
     if let Some(plan) = store.plan_of_assessment(&mill_staff, template).await? {
         lines.push(format!("PLAN={plan}"));
