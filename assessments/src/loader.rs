@@ -60,6 +60,8 @@ pub struct Library {
     /// in Spanish, marked — rather than keep the server from starting: a stale translation of a
     /// draft is no reason to stop the field's work. `senda assessments check` refuses them.
     pub translation_problems: Vec<Problem>,
+    /// Questionnaire versions as read on a date with these parameters, kept for every page.
+    pub readings: parameters::Readings,
 }
 
 impl Library {
@@ -683,7 +685,13 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<Problem>> {
         }
     }
     if problems.is_empty() {
-        Ok(Library { catalog, parameters, questionnaires, translation_problems })
+        Ok(Library {
+            catalog,
+            parameters,
+            questionnaires,
+            translation_problems,
+            readings: Default::default(),
+        })
     } else {
         problems.sort();
         problems.dedup();

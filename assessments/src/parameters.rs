@@ -7,11 +7,14 @@
 //! the season or period it assesses), so the same version scores a 2026 season against 48 hours
 //! and a 2027 season against 46.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Confidence;
-use crate::questionnaire::{AnswerKind, Question, Questionnaire};
+use crate::questionnaire::{AnswerKind, Question, Questionnaire, Status};
 use crate::text::Text;
 
 /// One legal value over time.
@@ -199,6 +202,97 @@ pub fn as_of(
         }
     }
     (read, used)
+}
+
+/// What a questionnaire's reading on a date depends on: which of the dates its questions were
+/// first asked from have come, and which period of each parameter it names is in force. Two
+/// dates with the same key read it the same ([`as_of`]), so a reading can be kept and shared.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ReadingKey {
+    asked_from: Vec<NaiveDate>,
+    /// For each parameter named, in [`used_by`]'s order: the first day of the period in force.
+    in_force: Vec<Option<NaiveDate>>,
+}
+
+/// The [`ReadingKey`] of `questionnaire` on `date`: cheap beside [`as_of`], which clones it.
+pub fn reading_key(
+    questionnaire: &Questionnaire,
+    parameters: &LegalParameters,
+    date: NaiveDate,
+) -> ReadingKey {
+    let mut asked_from: Vec<NaiveDate> = questionnaire
+        .questions()
+        .filter_map(|question| question.asked_from)
+        .filter(|from| *from <= date)
+        .collect();
+    asked_from.sort_unstable();
+    asked_from.dedup();
+    let in_force = used_by(questionnaire)
+        .iter()
+        .map(|name| parameters.get(name).and_then(|parameter| parameter.on(date)).map(|period| period.from))
+        .collect();
+    ReadingKey { asked_from, in_force }
+}
+
+/// A questionnaire version as read on a date, and the legal values it was read with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub questionnaire: Arc<Questionnaire>,
+    pub values: Vec<ParameterValue>,
+}
+
+/// Readings of published questionnaire versions, kept by version and [`ReadingKey`] for the
+/// life of the process: every page of an assessment needs one, and [`as_of`] cloned the whole
+/// questionnaire for each (a fifth of a section page's CPU). Few keys ever occur: one per
+/// stretch of dates between a parameter's new period or a question's first day.
+#[derive(Default, Clone)]
+pub struct Readings(Arc<Mutex<HashMap<KeptReading, Reading>>>);
+
+/// A questionnaire's id and version, and the key of the dates its kept reading is for.
+type KeptReading = (String, u32, ReadingKey);
+
+impl Readings {
+    /// `written` as read on `date`, with `parameters`. A draft is read afresh every time: its
+    /// content changes at every load, under the same version.
+    pub fn read(
+        &self,
+        written: &Arc<Questionnaire>,
+        parameters: &LegalParameters,
+        date: NaiveDate,
+    ) -> Reading {
+        if written.reference_from.is_none() {
+            // A version that names no legal parameter reads the same on every date.
+            return Reading { questionnaire: written.clone(), values: Vec::new() };
+        }
+        let read = || {
+            let (questionnaire, values) = as_of(written, parameters, date);
+            Reading { questionnaire: Arc::new(questionnaire), values }
+        };
+        if written.status == Status::Draft {
+            return read();
+        }
+        let key = (written.id.clone(), written.version, reading_key(written, parameters, date));
+        if let Some(reading) = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&key) {
+            return reading.clone();
+        }
+        // Read outside the lock; two requests reading the same key at once both do, harmlessly.
+        let reading = read();
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key, reading.clone());
+        reading
+    }
+}
+
+impl std::fmt::Debug for Readings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Readings")
+    }
+}
+
+/// A cache: two libraries read the same whatever either has kept.
+impl PartialEq for Readings {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// `48` for 48.0, `315.04` for 315.04.

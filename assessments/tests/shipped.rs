@@ -385,3 +385,29 @@ fn overtime_and_new_obligations_follow_the_reform_date() {
             && asks("2027-01-01", "jornada.registro-electronico")
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A reading kept by key is exactly what reading afresh gives, on any two dates, whichever is
+    /// read first: two dates share a key only when they read every shipped version the same.
+    #[test]
+    fn a_kept_reading_is_the_reading_of_its_date(first in 0i64..3000, second in 0i64..3000) {
+        use std::sync::Arc;
+        let library = load_library(&shipped()).expect("the shipped files load");
+        let date = |offset: i64| day("2020-01-01") + chrono::Duration::days(offset);
+        for loaded in &library.questionnaires {
+            let written = Arc::new(loaded.questionnaire.clone());
+            for offset in [first, second] {
+                let kept = library.readings.read(&written, &library.parameters, date(offset));
+                let fresh = if written.reference_from.is_some() {
+                    assessments::parameters::as_of(&written, &library.parameters, date(offset))
+                } else {
+                    (loaded.questionnaire.clone(), Vec::new())
+                };
+                proptest::prop_assert_eq!(&*kept.questionnaire, &fresh.0, "{} v{} on {}", written.id, written.version, date(offset));
+                proptest::prop_assert_eq!(&kept.values, &fresh.1);
+            }
+        }
+    }
+}

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use assessments::access::{AuditAction, Grant, Organization};
 use assessments::ids::{GrantId, OrganizationId};
 use assessments::organization::{GrantScope, OrganizationKind, Role, Sector};
-use assessments::parameters;
 use assessments::plan::ActionStatus;
 use assessments::plan::PlanProgress;
 use assessments::scoring::score;
@@ -214,7 +213,8 @@ async fn summarize(
             tracing::error!(questionnaire = %shared.questionnaire_id, "a shared assessment's questionnaire is missing");
             AppError::Internal
         })?;
-    let (questionnaire, _) = parameters::as_of(&written, &cx.library.parameters, shared.reference_date);
+    let questionnaire =
+        cx.library.readings.read(&written, &cx.library.parameters, shared.reference_date).questionnaire;
     let card = score(&questionnaire, &cx.library.catalog, &shared.answers, shared.submitted_at.date_naive());
     let mut summary = AssessmentSummary {
         submitted_on: Some(shared.submitted_at.date_naive()),

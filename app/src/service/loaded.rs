@@ -13,7 +13,7 @@ use assessments::answers::{
 use assessments::catalog::{Catalog, Confidence, Requirement};
 use assessments::evidence::EvidenceFile;
 use assessments::paper;
-use assessments::parameters::{self, ParameterValue};
+use assessments::parameters::ParameterValue;
 use assessments::questionnaire::{KEY_IN_SECTION, Questionnaire, Section};
 use assessments::scoring::{Scorecard, Verification, score};
 use assessments::text::Text;
@@ -67,14 +67,16 @@ pub async fn assemble(
             tracing::error!(assessment = %assessment_id, "the assessment's questionnaire version is missing");
             AppError::Internal
         })?;
-    let (read, parameters) = if written.reference_from.is_some() {
-        let (read, parameters) = parameters::as_of(&written, &cx.library.parameters, header.reference_date);
-        (Arc::new(read), parameters)
-    } else {
-        // A version that names no legal parameter reads the same on every date.
-        (written.clone(), Vec::new())
-    };
-    Ok(LoadedAssessment { header, access, seen, written, questionnaire: read, parameters, answers })
+    let reading = cx.library.readings.read(&written, &cx.library.parameters, header.reference_date);
+    Ok(LoadedAssessment {
+        header,
+        access,
+        seen,
+        written,
+        questionnaire: reading.questionnaire,
+        parameters: reading.values,
+        answers,
+    })
 }
 
 impl LoadedAssessment {
