@@ -567,22 +567,23 @@ pub(crate) async fn assessment_with_access_on(
     viewer: &Viewer,
     assessment_id: AssessmentId,
 ) -> StoreResult<(AssessmentHeader, CompanyAccess)> {
-    let company_id: Option<String> = sqlx::query_scalar("SELECT company_id FROM assessments WHERE id = $1")
+    // The row first, with its company: the check below needs the company, and a second read of
+    // the row would cost a round trip on every page of an assessment.
+    let sql = format!(
+        "SELECT {HEADER_COLUMNS}, a.company_id AS keyed_by FROM assessments a \
+         JOIN users u ON u.id = a.started_by WHERE a.id = $1"
+    );
+    let row = sqlx::query_as::<_, crate::Keyed<HeaderRow>>(&sql)
         .bind(assessment_id.to_string())
         .fetch_optional(&mut *connection)
         .await?;
     // An unknown id still asks who the viewer may see (with an id no company has), so both
     // refusals take the same path.
-    let company_id = crate::optional_id(company_id)?.unwrap_or(OrganizationId::from_uuid(uuid::Uuid::nil()));
+    let company_id = crate::optional_id(row.as_ref().map(|row| row.keyed_by.clone()))?
+        .unwrap_or(OrganizationId::from_uuid(uuid::Uuid::nil()));
     let (company, access) = company_with_assessments(connection, viewer, company_id).await?;
-    let sql = format!(
-        "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by WHERE a.id = $1"
-    );
-    let row = sqlx::query_as::<_, HeaderRow>(&sql)
-        .bind(assessment_id.to_string())
-        .fetch_one(&mut *connection)
-        .await?;
-    Ok((row.into_header(company)?, access))
+    let row = row.ok_or(StoreError::NotFound)?;
+    Ok((row.row.into_header(company)?, access))
 }
 
 /// The company, when the viewer sees its assessments.

@@ -109,10 +109,10 @@ fn date(text: &str) -> StoreResult<chrono::NaiveDate> {
 /// A row of a query about many things at once, with the id of the thing it belongs to in its
 /// last column, `keyed_by` (last, so that a tuple's columns, read by position, come first).
 #[derive(sqlx::FromRow)]
-struct Keyed<Row> {
+pub(crate) struct Keyed<Row> {
     #[sqlx(flatten)]
-    row: Row,
-    keyed_by: String,
+    pub(crate) row: Row,
+    pub(crate) keyed_by: String,
 }
 
 /// How many ids one `IN (…)` list binds: well under SQLite's and PostgreSQL's limits on bound
