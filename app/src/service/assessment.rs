@@ -73,7 +73,7 @@ pub async fn overview(cx: &Context, assessment_id: AssessmentId) -> AppResult<As
             text: question.text.clone(),
         })
         .collect();
-    let plan = cx.store.plan_of_assessment(&cx.viewer, assessment_id).await?;
+    let plan = cx.store.plan_of_seen(&loaded.seen).await?;
     let can_create_plan =
         plan.is_none() && !loaded.access.is_outsider() && loaded.header.status == AssessmentStatus::Submitted;
     Ok(AssessmentOverview {

@@ -127,7 +127,7 @@ pub async fn create(cx: &Context, assessment_id: AssessmentId) -> AppResult<Opti
 /// The actions of the plan of the company's assessment before `loaded`, if it has one.
 async fn previous_plan_actions(cx: &Context, loaded: &LoadedAssessment) -> AppResult<Vec<PlanAction>> {
     let Some(previous) = previous_of(cx, loaded).await? else { return Ok(Vec::new()) };
-    match cx.store.plan_of_assessment(&cx.viewer, previous.header.id).await? {
+    match cx.store.plan_of_seen(&previous.seen).await? {
         Some(plan) => Ok(cx.store.plan_actions(&cx.viewer, plan).await?),
         None => Ok(Vec::new()),
     }

@@ -5,7 +5,9 @@ use assessments::ids::AssessmentId;
 use std::collections::{HashMap, HashSet};
 
 use super::Context;
-use super::loaded::{LoadedAssessment, citation, citation_of, load, standing_verification, state_behind};
+use super::loaded::{
+    LoadedAssessment, citation, citation_of, load, load_seen, standing_verification, state_behind,
+};
 use crate::error::{AppError, AppResult};
 use crate::model::assessment::Citation;
 use crate::model::report::{
@@ -160,7 +162,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
             })
         })
         .collect();
-    let verifications = cx.store.verifications(&cx.viewer, loaded.header.id).await?;
+    let verifications = cx.store.verifications_of(&loaded.seen).await?;
     let standing =
         |requirement_id: &str| standing_verification(&loaded, &files, &verifications, requirement_id);
     let met = bases(questionnaire, &card, has_evidence, |id| standing(id).is_some())
@@ -178,7 +180,7 @@ async fn gap_report(cx: &Context, loaded: LoadedAssessment) -> AppResult<GapRepo
         matches!(subject, assessments::review::Subject::Gap(_))
     })
     .await?;
-    let reviews = cx.store.reviews(&cx.viewer, loaded.header.id).await?;
+    let reviews = cx.store.reviews_of(&loaded.seen).await?;
     let advisor_on_submitted =
         loaded.access == CompanyAccess::Advisor && loaded.header.status == AssessmentStatus::Submitted;
     Ok(GapReport {
@@ -229,7 +231,7 @@ pub async fn verify(
     if !met {
         return Err(AppError::NotFound);
     }
-    let files = cx.store.evidence_files(&cx.viewer, assessment_id).await?;
+    let files = cx.store.evidence_files_of(&loaded.seen).await?;
     if state_behind(&loaded, &files, requirement_id) != seen_state {
         return Ok(Verifying::Changed);
     }
@@ -243,19 +245,18 @@ pub async fn verify(
 /// The company's previous assessment: the one this one carried its answers from, else the
 /// latest started before it.
 pub async fn previous_of(cx: &Context, loaded: &LoadedAssessment) -> AppResult<Option<LoadedAssessment>> {
-    let previous_id = match &loaded.header.carried_from {
-        Some(id) => Some(*id),
+    let previous = match &loaded.header.carried_from {
+        Some(id) => Some(cx.store.seen_assessment(&cx.viewer, *id).await?),
         None => cx
             .store
-            .assessments_of(&cx.viewer, loaded.header.company.id)
+            .seen_assessments_of(&cx.viewer, loaded.header.company.id)
             .await?
             .into_iter()
-            .filter(|a| a.started_at < loaded.header.started_at)
-            .max_by(|a, b| a.started_at.cmp(&b.started_at))
-            .map(|a| a.id),
+            .filter(|seen| seen.header().started_at < loaded.header.started_at)
+            .max_by_key(|seen| seen.header().started_at),
     };
-    match previous_id {
-        Some(id) => Ok(Some(load(cx, id).await?)),
+    match previous {
+        Some(seen) => Ok(Some(load_seen(cx, seen).await?)),
         None => Ok(None),
     }
 }

@@ -45,22 +45,21 @@ pub async fn threads_on(
 /// The review part of an assessment's overview: open requests, changes since the last return,
 /// signed reviews.
 pub async fn of_assessment(cx: &Context, loaded: &LoadedAssessment) -> AppResult<AssessmentReview> {
-    let assessment_id = loaded.header.id;
-    let threads = cx.store.threads(&cx.viewer, assessment_id).await?;
-    let plan = cx.store.plan_of_assessment(&cx.viewer, assessment_id).await?;
+    let threads = cx.store.threads_of(&loaded.seen).await?;
+    let plan = cx.store.plan_of_seen(&loaded.seen).await?;
     let open: Vec<Thread> = threads
         .iter()
         .filter(|t| t.request.asks_the_company() && t.state != ThreadState::Resolved)
         .cloned()
         .collect();
     let requests = request_lines(cx, loaded, plan, open).await?;
-    let changes = match cx.store.last_return(&cx.viewer, assessment_id).await? {
+    let changes = match cx.store.last_return_of(&loaded.seen).await? {
         Some(returned_at) if loaded.header.status == AssessmentStatus::Submitted => {
             Some(changes_since(cx, loaded, &threads, returned_at).await?)
         }
         _ => None,
     };
-    let reviews = cx.store.reviews(&cx.viewer, assessment_id).await?;
+    let reviews = cx.store.reviews_of(&loaded.seen).await?;
     Ok(AssessmentReview { requests, changes, reviews })
 }
 
@@ -72,7 +71,6 @@ async fn changes_since(
     threads: &[Thread],
     since: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<ChangesSinceReturn> {
-    let assessment_id = loaded.header.id;
     let answers = loaded
         .answers
         .iter()
@@ -84,7 +82,7 @@ async fn changes_since(
         .collect();
     let files = cx
         .store
-        .evidence_files(&cx.viewer, assessment_id)
+        .evidence_files_of(&loaded.seen)
         .await?
         .into_iter()
         .filter(|file| file.uploaded_at >= since)
@@ -161,7 +159,7 @@ pub async fn subject_href(cx: &Context, loaded: &LoadedAssessment, subject: &Sub
         Subject::Answer(question_id) => answer_href(loaded, question_id),
         Subject::Gap(requirement_id) => format!("{}#g-{requirement_id}", urls::gap_report(loaded.header.id)),
         Subject::Action(action_id) => {
-            let plan_id = cx.store.plan_of_assessment(&cx.viewer, loaded.header.id).await?;
+            let plan_id = cx.store.plan_of_seen(&loaded.seen).await?;
             match (plan_id, action_id.parse()) {
                 (Some(plan_id), Ok(action_id)) => format!("{}#hilos", urls::plan_action(plan_id, action_id)),
                 _ => urls::assessment(loaded.header.id),

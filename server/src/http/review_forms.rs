@@ -103,7 +103,7 @@ async fn back_to_thread(
     loaded: &LoadedAssessment,
     thread_id: ThreadId,
 ) -> Result<String, Failure> {
-    let threads = cx.store.threads(&cx.viewer, loaded.header.id).await?;
+    let threads = cx.store.threads_of(&loaded.seen).await?;
     let thread = threads.into_iter().find(|t| t.id == thread_id).ok_or_else(Failure::not_found)?;
     Ok(review::subject_href(cx, loaded, &thread.subject).await?)
 }

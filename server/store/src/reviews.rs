@@ -183,18 +183,9 @@ impl Store {
         Ok(())
     }
 
-    /// The signed reviews of an assessment, oldest first.
-    pub async fn reviews(
-        &self,
-        viewer: &Viewer,
-        assessment_id: AssessmentId,
-    ) -> StoreResult<Vec<SignedReview>> {
-        let seen = self.seen_assessment(viewer, assessment_id).await?;
-        Ok(self
-            .reviews_of_many(std::slice::from_ref(&seen))
-            .await?
-            .remove(&assessment_id)
-            .unwrap_or_default())
+    /// The signed reviews of an assessment the viewer was found to see, oldest first.
+    pub async fn reviews_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<SignedReview>> {
+        Ok(self.reviews_of_many(std::slice::from_ref(seen)).await?.remove(&seen.id()).unwrap_or_default())
     }
 
     /// The signed reviews of each assessment the viewer was found to see, oldest first.

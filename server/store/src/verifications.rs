@@ -49,17 +49,12 @@ impl Store {
         Ok(())
     }
 
-    /// The verifications of an assessment, for those who see its answers.
-    pub async fn verifications(
-        &self,
-        viewer: &Viewer,
-        assessment_id: AssessmentId,
-    ) -> StoreResult<Vec<Verification>> {
-        let seen = self.seen_assessment(viewer, assessment_id).await?;
+    /// The verifications of an assessment the viewer was found to see, by requirement.
+    pub async fn verifications_of(&self, seen: &SeenAssessment) -> StoreResult<Vec<Verification>> {
         Ok(self
-            .verifications_of_many(std::slice::from_ref(&seen))
+            .verifications_of_many(std::slice::from_ref(seen))
             .await?
-            .remove(&assessment_id)
+            .remove(&seen.id())
             .unwrap_or_default())
     }
 
