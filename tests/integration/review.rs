@@ -392,6 +392,23 @@ async fn a_long_portfolio_is_paged_in_one_order_and_only_the_lines_shown_are_log
     let beyond = waiting(&advisor, &by_name("9")).await.expect("signed in");
     assert_eq!((beyond.portfolio_page, beyond.portfolio), (2, second.portfolio.clone()), "the last page");
 
+    // Ordered by score, lowest first across the pages (each company scored, a batch at a time).
+    let by_score = |page: &'static str| [("orden", "puntaje"), ("pagina", page)];
+    let (low, high) =
+        (waiting(&advisor, &by_score("1")).await.unwrap(), waiting(&advisor, &by_score("2")).await.unwrap());
+    let scores: Vec<Option<u32>> = low
+        .portfolio
+        .iter()
+        .chain(&high.portfolio)
+        .map(|line| line.latest.as_ref().and_then(|l| l.score))
+        .collect();
+    assert_eq!(scores.len(), total);
+    assert!(scores.windows(2).all(|pair| pair[0] <= pair[1]), "{scores:?}");
+    assert!(
+        scores.iter().filter(|score| score.is_some()).count() > 25,
+        "every seeded company scored: {scores:?}"
+    );
+
     // Ordered by what waits, the demo mill (a review, a reply and an action to verify) leads.
     let by_waiting = waiting(&advisor, &[("pagina", "1")]).await.expect("signed in");
     assert_eq!(by_waiting.portfolio[0].company.name, MILL);

@@ -4,9 +4,10 @@
 //!
 //! A portfolio may hold a thousand companies, so it is read in two passes, each a handful of
 //! queries whatever its length: first what orders it (the assessment under review, its threads,
-//! reviews, files, verifications and plan, for every company), then the answers — of every
-//! company only when ordered by score, else only where a verification's standing depends on
-//! them and for the lines shown. Only the lines shown are written to the companies' logs.
+//! reviews, files, verifications and plan, for every company), then the answers — only where a
+//! verification's standing depends on them and for the lines shown; ordered by score, every
+//! company's, a batch at a time, scored and let go. Only the lines shown are written to the
+//! companies' logs.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -80,13 +81,15 @@ pub async fn lines(
     let mut candidates = candidates(cx, advised).await?;
     // A verification's standing depends on the answers behind it: where there is one, what
     // waits cannot be counted without them.
-    read_answers(cx, &mut candidates, |u| order == PortfolioOrder::Score || !u.verifications.is_empty())
-        .await?;
+    read_answers(cx, &mut candidates, |u| !u.verifications.is_empty()).await?;
     match order {
-        // Cached: each key is computed once, not at every comparison (a score is a scorecard).
+        // Cached: each key is computed once, not at every comparison.
         PortfolioOrder::Waiting => candidates.sort_by_cached_key(|c| std::cmp::Reverse(c.counts().waiting())),
         PortfolioOrder::Name => {}
-        PortfolioOrder::Score => candidates.sort_by_cached_key(|c| c.score(cx)),
+        PortfolioOrder::Score => {
+            score_every_one(cx, &mut candidates).await?;
+            candidates.sort_by_key(|c| c.under_review.as_ref().and_then(|u| u.overall));
+        }
     }
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let total = count(candidates.len());
@@ -123,6 +126,8 @@ struct UnderReview {
     plan: Option<(PlanId, Vec<(ActionStatus, chrono::NaiveDate)>)>,
     /// With its answers, once read.
     loaded: Option<LoadedAssessment>,
+    /// Its overall score, once [`score_every_one`] has scored it.
+    overall: Option<u32>,
 }
 
 /// What waits for the advisor at a company, and its plan's figures.
@@ -181,12 +186,6 @@ impl Candidate {
             plan,
             progress,
         }
-    }
-
-    /// Its overall score, once its answers are read.
-    fn score(&self, cx: &Context) -> Option<u32> {
-        let loaded = self.under_review.as_ref()?.loaded.as_ref()?;
-        loaded.scorecard(&cx.library.catalog).overall
     }
 
     fn into_line(self, cx: &Context) -> PortfolioLine {
@@ -258,11 +257,38 @@ async fn candidates(cx: &Context, advised: Vec<Organization>) -> AppResult<Vec<C
                     verifications: verifications.remove(&id).unwrap_or_default(),
                     plan: plans.remove(&id),
                     loaded: None,
+                    overall: None,
                 }
             });
             Candidate { company, under_review }
         })
         .collect())
+}
+
+/// How many assessments' answers are held at once while every one is scored.
+const SCORED_AT_ONCE: usize = 100;
+
+/// Scores every candidate's assessment for the score order, [`SCORED_AT_ONCE`] at a time: the
+/// answers of each batch are read in one query, scored and let go, so that a portfolio of a
+/// thousand companies never holds all its answers at once.
+async fn score_every_one(cx: &Context, candidates: &mut [Candidate]) -> AppResult<()> {
+    for batch in candidates.chunks_mut(SCORED_AT_ONCE) {
+        let mut picked: Vec<&mut UnderReview> =
+            batch.iter_mut().filter_map(|c| c.under_review.as_mut()).collect();
+        let seen: Vec<SeenAssessment> = picked.iter().map(|u| u.seen.clone()).collect();
+        let mut answers = cx.store.answers_of_many(&seen).await?;
+        for under_review in &mut picked {
+            under_review.overall = match &under_review.loaded {
+                Some(loaded) => loaded.scorecard(&cx.library.catalog).overall,
+                None => {
+                    let answers = answers.remove(&under_review.seen.id()).unwrap_or_default();
+                    let loaded = assemble(cx, under_review.seen.clone(), answers).await?;
+                    loaded.scorecard(&cx.library.catalog).overall
+                }
+            };
+        }
+    }
+    Ok(())
 }
 
 /// Reads, in one query, the answers of the candidates `wanted` picks that have an assessment.
