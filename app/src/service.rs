@@ -19,3 +19,17 @@ pub mod report;
 pub mod review;
 
 pub use context::{Context, RequestContext};
+
+/// How many companies a page of a long list shows (an advisor's portfolio, an association's
+/// members).
+pub const PAGE_LINES: usize = 20;
+
+/// Page `asked` of `items` (counted from 1; past the last, the last) and where it is: its items,
+/// its number and how many pages there are.
+pub(crate) fn page_of<T>(items: Vec<T>, asked: usize) -> (Vec<T>, u32, u32) {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let pages = items.len().div_ceil(PAGE_LINES).max(1);
+    let page = asked.clamp(1, pages);
+    let items = items.into_iter().skip((page - 1) * PAGE_LINES).take(PAGE_LINES).collect();
+    (items, count(page), count(pages))
+}

@@ -32,11 +32,8 @@ fn association_of(cx: &Context, association_id: OrganizationId) -> AppResult<(Or
         .ok_or(AppError::NotFound)
 }
 
-/// How many sharing members a page of the dashboard shows.
-pub const MEMBERS_PAGE_LINES: usize = 20;
-
 /// The dashboard, its figures across members narrowed to `sector`, its members' lines all of them
-/// (`page` `None`: the exports) or a page of [`MEMBERS_PAGE_LINES`] counted from 1. Every
+/// (`page` `None`: the exports) or a page of [`super::PAGE_LINES`] counted from 1. Every
 /// member's data read is written to that member's audit log as `audit`: a look, or an export.
 pub async fn dashboard(
     cx: &Context,
@@ -57,15 +54,10 @@ pub async fn dashboard(
     } else {
         Vec::new()
     };
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let members_total = count(members.len());
+    let members_total = u32::try_from(members.len()).unwrap_or(u32::MAX);
     let (mut members_page, mut members_pages) = (0, 0);
-    if let Some(page) = page {
-        let pages = members.len().div_ceil(MEMBERS_PAGE_LINES).max(1);
-        let page = page.clamp(1, pages);
-        (members_page, members_pages) = (count(page), count(pages));
-        members =
-            members.into_iter().skip((page - 1) * MEMBERS_PAGE_LINES).take(MEMBERS_PAGE_LINES).collect();
+    if let Some(asked) = page {
+        (members, members_page, members_pages) = super::page_of(members, asked);
     }
     Ok(Dashboard {
         association,

@@ -46,14 +46,11 @@ impl PortfolioOrder {
     }
 }
 
-/// How many companies a page of an advisor's portfolio shows.
-pub const PAGE_LINES: usize = 20;
-
 /// Which lines of an advisor's portfolio are shown, and so written to each company's log as
 /// looked at: the others are read only to order the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
-    /// One page of [`PAGE_LINES`], counted from 1 (the home).
+    /// One page of [`super::PAGE_LINES`], counted from 1 (the home).
     Page(usize),
     /// The lines where something waits for the advisor (the daily digest).
     Waiting,
@@ -91,17 +88,10 @@ pub async fn lines(
             candidates.sort_by_key(|c| c.under_review.as_ref().and_then(|u| u.overall));
         }
     }
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let total = count(candidates.len());
-    let (mut page, mut pages) = (0, 0);
-    let mut candidates: Vec<Candidate> = match shown {
-        Shown::Page(asked) => {
-            let last = candidates.len().div_ceil(PAGE_LINES).max(1);
-            let asked = asked.clamp(1, last);
-            (page, pages) = (count(asked), count(last));
-            candidates.into_iter().skip((asked - 1) * PAGE_LINES).take(PAGE_LINES).collect()
-        }
-        Shown::Waiting => candidates.into_iter().filter(|c| c.counts().waiting() > 0).collect(),
+    let total = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+    let (mut candidates, page, pages) = match shown {
+        Shown::Page(asked) => super::page_of(candidates, asked),
+        Shown::Waiting => (candidates.into_iter().filter(|c| c.counts().waiting() > 0).collect(), 0, 0),
     };
     read_answers(cx, &mut candidates, |u| u.loaded.is_none()).await?;
     // Each shown company's score: a look at its data, in its log.
