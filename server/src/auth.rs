@@ -176,7 +176,14 @@ pub async fn keep_alive(session: &tower_sessions::Session) {
 /// session on a shared phone, or one planted by an attacker) never becomes a signed-in session.
 pub async fn begin_session(auth: &mut AuthSession, user: &SessionUser) -> anyhow::Result<()> {
     auth.session.cycle_id().await.map_err(|e| anyhow::anyhow!("could not renew the session id: {e}"))?;
-    auth.login(user).await.map_err(|e| anyhow::anyhow!("could not start the session: {e}"))
+    auth.login(user).await.map_err(|e| anyhow::anyhow!("could not start the session: {e}"))?;
+    // Saved with the sign-in: the next request, a second later, has no expiry to move (without
+    // it, the first request after every sign-in wrote the session again).
+    let now = chrono::Utc::now().timestamp();
+    auth.session
+        .insert(TOUCHED_KEY, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("could not start the session: {e}"))
 }
 
 /// The session and sign-in layers. `secure` marks the cookie Secure (served over HTTPS).
