@@ -262,6 +262,19 @@ async fn no_one_but_the_associations_people_reaches_its_dashboard_and_they_never
         store.plan_status_changes(&tobacco_admin, grower_1).await,
         Err(store::StoreError::NotFound)
     ));
+    // What the dashboard reads of all its members at once gives the same: the grower's summary and
+    // the mill's plan to the union, nothing of the tobacco company, whose own association gets no
+    // answers of it; nothing of the union's members to an admin of another association.
+    let mill = app.organization_id(OrganizationKind::Company, MILL).await;
+    let union_reads = store.shared_by_members(&union_admin, union_id).await.unwrap();
+    assert!(union_reads.summaries.contains_key(&grower_1) && union_reads.plans.contains_key(&mill));
+    assert!(!union_reads.summaries.contains_key(&tobacco) && !union_reads.plans.contains_key(&tobacco));
+    let tobacco_reads = store.shared_by_members(&tobacco_admin, tobacco_association).await.unwrap();
+    assert!(tobacco_reads.summaries.is_empty());
+    assert!(matches!(
+        store.shared_by_members(&tobacco_admin, union_id).await,
+        Err(store::StoreError::NotFound)
+    ));
 
     // And an association never reaches a member's answers, whatever it shares.
     let assessment = app.demo_assessment(app.organization_id(OrganizationKind::Company, MILL).await).await;
