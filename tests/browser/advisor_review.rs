@@ -30,15 +30,13 @@ async fn review_end_to_end(javascript: JavaScript) {
     let overview = format!("/evaluaciones/{id}");
     let open = async |browser: &Browser, path: &str| {
         browser.client.goto(&app.url(path)).await.unwrap();
-        if javascript == JavaScript::On {
-            browser.wait_for_hydration().await;
-        }
+        browser.settled().await;
     };
 
     // The advisor: from their home to the mill's assessment, two requests, a comment, changes asked.
     let advisor = Browser::start(javascript, PHONE).await;
     advisor.sign_in(&app, ADVISOR).await;
-    advisor.displayed(&format!(".portfolio a[href='{overview}']")).await.click().await.unwrap();
+    advisor.follow(&format!(".portfolio a[href='{overview}']")).await;
     advisor.wait_for_path(&overview).await;
     open(&advisor, &format!("{overview}/secciones/salarios")).await;
     let choices = advisor.client.find_all(Locator::Css("#nuevo-answer-clave option")).await.unwrap();
@@ -87,9 +85,7 @@ async fn review_end_to_end(javascript: JavaScript) {
     let question = &asked[0];
     staff.displayed(&format!(".waiting a[href$='#hilos-{question}']")).await.click().await.unwrap();
     staff.wait_for_path(&format!("{overview}/secciones/salarios")).await;
-    if javascript == JavaScript::On {
-        staff.wait_for_hydration().await;
-    }
+    staff.settled().await;
     let thread = format!("[id='hilos-{question}'] .thread");
     staff
         .displayed(&format!("{thread} textarea"))
@@ -99,9 +95,7 @@ async fn review_end_to_end(javascript: JavaScript) {
         .unwrap();
     staff.displayed(&format!("{thread} form.thread__reply button")).await.click().await.unwrap();
     staff.displayed_with(&format!("{thread} .thread__head"), "respondida").await;
-    if javascript == JavaScript::On {
-        staff.wait_for_hydration().await;
-    }
+    staff.settled().await;
     let document = std::env::temp_dir().join(format!("recibos-{id}-{javascript:?}.pdf"));
     std::fs::write(&document, b"%PDF-1.4\n% recibos\n%%EOF\n").unwrap();
     let escaped = question.replace('.', "\\.");

@@ -20,23 +20,15 @@ async fn demo_with_short_questionnaire() -> (TestApp, AssessmentsCopy, String) {
     (app, assessments, mill)
 }
 
-async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.sign_in(app, email).await;
-}
-
 /// From the company page, starts an assessment on the short questionnaire; its id.
 async fn start_short_assessment(browser: &Browser, app: &TestApp, mill: &str) -> String {
     browser.client.goto(&app.url(&format!("/empresas/{mill}"))).await.unwrap();
+    browser.settled().await;
     browser.displayed("select#questionnaire").await.select_by_value("prueba-corta@1").await.unwrap();
     browser.displayed("form[action$='/evaluaciones'] button[type=submit]").await.click().await.unwrap();
     browser.displayed(".sections").await;
     let url = browser.client.current_url().await.unwrap();
     url.path().strip_prefix("/evaluaciones/").expect("on the assessment's page").to_owned()
-}
-
-/// Waits until the page is hydrated: the header's menu button only exists then.
-async fn wait_for_hydration(browser: &Browser) {
-    browser.wait_for_hydration().await;
 }
 
 /// Clicks the label of an option (what a thumb does on a phone).
@@ -70,7 +62,7 @@ async fn wait_until_saved(app: &TestApp, assessment: &str, question: &str, value
 async fn without_javascript_a_person_completes_and_submits_an_assessment_with_the_save_button() {
     let (app, _assessments, mill) = demo_with_short_questionnaire().await;
     let browser = Browser::start(JavaScript::Off, PHONE).await;
-    sign_in(&browser, &app, MILL_MEMBER).await;
+    browser.sign_in(&app, MILL_MEMBER).await;
     let id = start_short_assessment(&browser, &app, &mill).await;
 
     browser.displayed("a[href$='/secciones/perfil']").await.click().await.unwrap();
@@ -115,10 +107,10 @@ async fn without_javascript_a_person_completes_and_submits_an_assessment_with_th
 async fn with_javascript_answers_save_as_they_are_given_and_conditions_follow_live() {
     let (app, _assessments, mill) = demo_with_short_questionnaire().await;
     let browser = Browser::start(JavaScript::On, PHONE).await;
-    sign_in(&browser, &app, MILL_MEMBER).await;
+    browser.sign_in(&app, MILL_MEMBER).await;
     let id = start_short_assessment(&browser, &app, &mill).await;
     browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/practicas"))).await.unwrap();
-    wait_for_hydration(&browser).await;
+    browser.wait_for_hydration().await;
     // Until an answer shows it, the follow-up is hidden.
     assert!(!browser.is_displayed("#q-practicas\\.permiso").await);
 
@@ -183,11 +175,11 @@ async fn kept_in_browser(browser: &Browser) -> String {
 async fn answers_given_while_the_connection_is_down_survive_a_reload_and_are_saved_once_it_returns() {
     let (mut app, _assessments, mill) = demo_with_short_questionnaire().await;
     let browser = Browser::start(JavaScript::On, PHONE).await;
-    sign_in(&browser, &app, MILL_MEMBER).await;
+    browser.sign_in(&app, MILL_MEMBER).await;
     let id = start_short_assessment(&browser, &app, &mill).await;
     let section = app.url(&format!("/evaluaciones/{id}/secciones/practicas"));
     browser.client.goto(&section).await.unwrap();
-    wait_for_hydration(&browser).await;
+    browser.wait_for_hydration().await;
     choose(&browser, "practicas.adolescentes", "yes").await;
     wait_until_saved(&app, &id, "practicas.adolescentes", AnswerValue::Choice("yes".into())).await;
 
@@ -213,7 +205,7 @@ async fn answers_given_while_the_connection_is_down_survive_a_reload_and_are_sav
     // The signal returns; the section, opened again, shows what was typed and sends it.
     app.restore_connection().await;
     browser.client.goto(&section).await.unwrap();
-    wait_for_hydration(&browser).await;
+    browser.wait_for_hydration().await;
     wait_until_saved(&app, &id, "practicas.adolescentes", AnswerValue::Choice("no".into())).await;
     wait_until_saved(&app, &id, "practicas.edad", AnswerValue::Number(16.0)).await;
     let no = browser.displayed("#a-practicas\\.adolescentes-no").await;
@@ -226,7 +218,7 @@ async fn answers_given_while_the_connection_is_down_survive_a_reload_and_are_sav
 
     // Saved once each: a later visit sends nothing again.
     browser.client.goto(&section).await.unwrap();
-    wait_for_hydration(&browser).await;
+    browser.wait_for_hydration().await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let revision = |answer: Option<StoredAnswer>| answer.map(|a| a.revision);
     assert_eq!(revision(saved_answer(&app, &id, "practicas.adolescentes").await), Some(2), "yes, then no");
@@ -239,13 +231,13 @@ async fn two_people_editing_one_answer_see_the_conflict_and_choose() {
     let (app, _assessments, mill) = demo_with_short_questionnaire().await;
     let admin = Browser::start(JavaScript::Off, PHONE).await;
     let member = Browser::start(JavaScript::On, PHONE).await;
-    sign_in(&admin, &app, MILL_ADMIN).await;
-    sign_in(&member, &app, MILL_MEMBER).await;
+    admin.sign_in(&app, MILL_ADMIN).await;
+    member.sign_in(&app, MILL_MEMBER).await;
     let id = start_short_assessment(&admin, &app, &mill).await;
     let section = app.url(&format!("/evaluaciones/{id}/secciones/practicas"));
     admin.client.goto(&section).await.unwrap();
     member.client.goto(&section).await.unwrap();
-    wait_for_hydration(&member).await;
+    member.wait_for_hydration().await;
 
     // The admin answers and saves first; the member, on the page loaded before, answers otherwise.
     choose(&admin, "practicas.adolescentes", "yes").await;
@@ -281,13 +273,11 @@ const WHY_NOT_APPLICABLE: &str = "Una agencia contrata a todo el personal de tem
 async fn not_applicable_asks_why(javascript: JavaScript) {
     let (app, _assessments, mill) = demo_with_short_questionnaire().await;
     let browser = Browser::start(javascript, PHONE).await;
-    sign_in(&browser, &app, MILL_MEMBER).await;
+    browser.sign_in(&app, MILL_MEMBER).await;
     let id = start_short_assessment(&browser, &app, &mill).await;
     let save_button = ".answers__actions button[type=submit]";
     browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/perfil"))).await.unwrap();
-    if javascript == JavaScript::On {
-        wait_for_hydration(&browser).await;
-    }
+    browser.settled().await;
     choose(&browser, "perfil.temporales", "yes").await;
     if javascript == JavaScript::Off {
         browser.displayed(save_button).await.click().await.unwrap();
@@ -296,9 +286,7 @@ async fn not_applicable_asks_why(javascript: JavaScript) {
     wait_until_saved(&app, &id, "perfil.temporales", AnswerValue::Choice("yes".into())).await;
 
     browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/practicas"))).await.unwrap();
-    if javascript == JavaScript::On {
-        wait_for_hydration(&browser).await;
-    }
+    browser.settled().await;
     let hint = browser.displayed("#q-practicas\\.contrato").await.text().await.unwrap();
     assert!(hint.contains("Las personas de temporada llegan por una agencia"), "when it can apply: {hint}");
     choose(&browser, "practicas.contrato", "not_applicable").await;
@@ -360,10 +348,10 @@ async fn tab_to(browser: &Browser, css: &str, most: usize) {
 async fn a_paper_form_is_keyed_in_from_one_page_with_the_keyboard_alone() {
     let (app, _assessments, mill) = demo_with_short_questionnaire().await;
     let browser = Browser::start(JavaScript::On, PHONE).await;
-    sign_in(&browser, &app, MILL_MEMBER).await;
+    browser.sign_in(&app, MILL_MEMBER).await;
     let id = start_short_assessment(&browser, &app, &mill).await;
     browser.client.goto(&app.url(&format!("/evaluaciones/{id}/secciones/captura"))).await.unwrap();
-    wait_for_hydration(&browser).await;
+    browser.wait_for_hydration().await;
     // Until the profile says seasonal workers are hired, their contract is not asked.
     assert!(!browser.is_displayed("#q-practicas\\.contrato").await);
 

@@ -28,11 +28,8 @@ async fn ask_and_share(javascript: JavaScript) {
 
     let admin = Browser::start(javascript, PHONE).await;
     admin.sign_in(&app, ASSOCIATION_ADMIN).await;
-    admin.displayed(&format!("a[href='{dashboard}']")).await.click().await.unwrap();
+    admin.follow(&format!("a[href='{dashboard}']")).await;
     admin.wait_for_path(&dashboard).await;
-    if javascript == JavaScript::On {
-        admin.wait_for_hydration().await;
-    }
     let members = admin.displayed_with(".members", GROWER_1).await;
     assert!(members.contains(MILL) && !members.contains(TOBACCO), "{members}");
     admin.displayed(".member svg .progress-chart__line").await;
@@ -54,9 +51,7 @@ async fn ask_and_share(javascript: JavaScript) {
     let company = Browser::start(javascript, PHONE).await;
     company.sign_in(&app, TOBACCO_ADMIN).await;
     company.client.goto(&app.url(&format!("/empresas/{tobacco}/accesos"))).await.unwrap();
-    if javascript == JavaScript::On {
-        company.wait_for_hydration().await;
-    }
+    company.settled().await;
     let request = company.displayed_with(".requests-to-answer", UNION).await;
     assert!(request.contains("Nunca verá sus respuestas"), "{request}");
     company.displayed(".requests-to-answer input[name=resumen]").await.click().await.unwrap();

@@ -28,10 +28,8 @@ async fn work_the_plan(javascript: JavaScript) {
 
     // From the company page to its plan, showing only what is pending.
     browser.client.goto(&app.url(&format!("/empresas/{mill}"))).await.unwrap();
-    if javascript == JavaScript::On {
-        browser.wait_for_hydration().await;
-    }
-    browser.displayed("a[href^='/planes/']").await.click().await.unwrap();
+    browser.settled().await;
+    browser.follow("a[href^='/planes/']").await;
     browser.displayed("select[name=estado]").await.select_by_value("pending").await.unwrap();
     browser.displayed(".filters button[type=submit]").await.click().await.unwrap();
     browser.displayed(".actions").await;
@@ -42,7 +40,7 @@ async fn work_the_plan(javascript: JavaScript) {
     }
 
     // Done without evidence is refused, with the reason; with evidence it is saved and kept.
-    browser.displayed(".action a[href*='/acciones/']").await.click().await.unwrap();
+    browser.follow(".action a[href*='/acciones/']").await;
     browser.displayed("select#to").await.select_by_value("done").await.unwrap();
     browser.displayed("form[action$='/estado'] button[type=submit]").await.click().await.unwrap();
     let problem = browser.displayed(".notice--error").await.text().await.unwrap();

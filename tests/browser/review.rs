@@ -22,8 +22,8 @@ async fn with_javascript_an_advisor_reads_the_gap_report_findings_first_and_down
 
     browser.client.goto(&app.url(&format!("/empresas/{mill}"))).await.unwrap();
     browser.wait_for_hydration().await;
-    browser.displayed(&format!("a[href='/evaluaciones/{submitted}']")).await.click().await.unwrap();
-    browser.displayed("a[href$='/brechas']").await.click().await.unwrap();
+    browser.follow(&format!("a[href='/evaluaciones/{submitted}']")).await;
+    browser.follow("a[href$='/brechas']").await;
     browser.wait_for_path(&format!("/evaluaciones/{submitted}/brechas")).await;
     let score = browser.displayed(".scorecard__number").await.text().await.unwrap();
     assert!(score.parse::<u32>().is_ok_and(|n| n < 100), "a score below 100: {score}");

@@ -26,6 +26,7 @@ pub const PATIENCE: Duration = Duration::from_secs(15);
 
 pub struct Browser {
     pub client: Client,
+    javascript: JavaScript,
     driver: Child,
     profile: std::path::PathBuf,
 }
@@ -74,7 +75,7 @@ impl Browser {
         // A page that takes longer than this to load has hung: fail instead of waiting forever.
         let timeouts = fantoccini::wd::TimeoutConfiguration::new(None, Some(Duration::from_secs(60)), None);
         client.update_timeouts(timeouts).await.expect("set the page-load timeout");
-        Self { client, driver, profile }
+        Self { client, javascript, driver, profile }
     }
 
     /// Waits until an element matching `css` is displayed, and returns it.
@@ -177,6 +178,29 @@ impl Browser {
         self.displayed("#password").await.send_keys(crate::DEMO_PASSWORD).await.unwrap();
         self.displayed("form[action='/entrar'] button[type=submit]").await.click().await.unwrap();
         self.wait_for_path("/").await;
+        self.settled().await;
+    }
+
+    /// Clicks the link (or button) matching `css` that loads another page, and waits until that
+    /// page is there and settled: a second click sent too early would land on the page it left.
+    pub async fn follow(&self, css: &str) {
+        let from = self.client.current_url().await.unwrap();
+        self.displayed(css).await.click().await.unwrap();
+        let deadline = Instant::now() + PATIENCE;
+        while self.client.current_url().await.is_ok_and(|url| url == from) {
+            assert!(Instant::now() < deadline, "following `{css}` left {from} within {PATIENCE:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.settled().await;
+    }
+
+    /// Waits until the page has run its scripts, when it may run them: hydration folds the
+    /// phone's navigation, which moves the page up, so a click sent before it lands where a link
+    /// was and not where it is (a flaky CI run clicked nothing that way).
+    pub async fn settled(&self) {
+        if self.javascript == JavaScript::On {
+            self.wait_for_hydration().await;
+        }
     }
 
     /// Waits until the page is hydrated: the menu button exists only once the app runs.
