@@ -71,11 +71,12 @@ pub struct Lines {
 pub async fn lines(
     cx: &Context,
     advised: Vec<Organization>,
+    assessments: Vec<SeenAssessment>,
     order: PortfolioOrder,
     shown: Shown,
     looked: &str,
 ) -> AppResult<Lines> {
-    let mut candidates = candidates(cx, advised).await?;
+    let mut candidates = candidates(cx, advised, assessments).await?;
     // A verification's standing depends on the answers behind it: where there is one, what
     // waits cannot be counted without them.
     read_answers(cx, &mut candidates, |u| !u.verifications.is_empty()).await?;
@@ -206,12 +207,17 @@ impl Candidate {
     }
 }
 
-/// Every `advised` company, in the order given, with its assessment under review and what orders
-/// the portfolio read of it — all but the answers.
-async fn candidates(cx: &Context, advised: Vec<Organization>) -> AppResult<Vec<Candidate>> {
+/// Every `advised` company, in the order given, with its assessment under review (chosen among
+/// the `assessments` of them the viewer was found to see, newest first) and what orders the
+/// portfolio read of it — all but the answers.
+async fn candidates(
+    cx: &Context,
+    advised: Vec<Organization>,
+    assessments: Vec<SeenAssessment>,
+) -> AppResult<Vec<Candidate>> {
     // The newest submitted assessment is the one under review; else the newest, under way.
     let mut chosen: HashMap<OrganizationId, SeenAssessment> = HashMap::new();
-    for seen in cx.store.seen_assessments_of_every_company(&cx.viewer).await? {
+    for seen in assessments {
         if seen.access() != CompanyAccess::Advisor {
             continue;
         }

@@ -5,13 +5,17 @@
 use assessments::access::{AuditAction, CompanyAccess, Organization};
 use assessments::answers::AssessmentStatus;
 use assessments::ids::{PlanId, ThreadId};
-use assessments::plan::{ActionStatus, Actor, is_overdue};
+use assessments::organization::Role;
+use assessments::plan::{ActionStatus, Actor, PlanAction, is_overdue};
 use assessments::review::{Request, Subject, Thread, ThreadState, WritingProblem, checked_text};
 use assessments::text::Text;
+use std::collections::HashMap;
+use store::answers::SeenAssessment;
 
 use super::Context;
-use super::loaded::{LoadedAssessment, load_seen};
+use super::loaded::{LoadedAssessment, assemble};
 use super::portfolio::{self, PortfolioOrder, Shown};
+
 use crate::error::{AppError, AppResult};
 use crate::model::review::{
     ActionDue, AssessmentReview, ChangedAnswer, ChangesSinceReturn, CompanyWork, RequestLine, Threads,
@@ -52,7 +56,13 @@ pub async fn of_assessment(cx: &Context, loaded: &LoadedAssessment) -> AppResult
         .filter(|t| t.request.asks_the_company() && t.state != ThreadState::Resolved)
         .cloned()
         .collect();
-    let requests = request_lines(cx, loaded, plan, open).await?;
+    let actions = match plan {
+        Some(plan_id) if open.iter().any(|t| matches!(t.subject, Subject::Action(_))) => {
+            cx.store.plan_actions(&cx.viewer, plan_id).await?
+        }
+        _ => Vec::new(),
+    };
+    let requests = request_lines(cx, loaded, plan, &actions, open);
     let changes = match cx.store.last_return_of(&loaded.seen).await? {
         Some(returned_at) if loaded.header.status == AssessmentStatus::Submitted => {
             Some(changes_since(cx, loaded, &threads, returned_at).await?)
@@ -102,19 +112,15 @@ async fn changes_since(
 }
 
 /// Each thread named by what it is about, with where to answer it.
-async fn request_lines(
+/// `actions` are those of the assessment's `plan`, where a thread is on one of them.
+fn request_lines(
     cx: &Context,
     loaded: &LoadedAssessment,
     plan: Option<PlanId>,
+    actions: &[PlanAction],
     threads: Vec<Thread>,
-) -> AppResult<Vec<RequestLine>> {
-    let actions = match plan {
-        Some(plan_id) if threads.iter().any(|t| matches!(t.subject, Subject::Action(_))) => {
-            cx.store.plan_actions(&cx.viewer, plan_id).await?
-        }
-        _ => Vec::new(),
-    };
-    Ok(threads
+) -> Vec<RequestLine> {
+    threads
         .into_iter()
         .map(|thread| {
             let (about, href) = match &thread.subject {
@@ -140,7 +146,7 @@ async fn request_lines(
                 thread,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Where a question's answer and its threads are read: its section page.
@@ -279,20 +285,26 @@ pub async fn waiting(
         .map(|m| m.organization.clone())
         .collect();
     let mut waiting = Waiting { associations, ..Waiting::default() };
-    let mut advised = Vec::new();
-    for visible in cx.store.visible_companies(&cx.viewer).await? {
+    let seen = cx.store.seen_companies(&cx.viewer).await?;
+    let (mut advised, mut own) = (Vec::new(), Vec::new());
+    for visible in seen.companies {
         match visible.access {
             CompanyAccess::Advisor => {
                 if visible.company.name.to_lowercase().contains(&search) {
                     advised.push(visible.company);
                 }
             }
-            CompanyAccess::Member { .. } => waiting.own.push(company_work(cx, visible.company).await?),
+            CompanyAccess::Member { .. } => own.push(visible.company),
             CompanyAccess::PlanProgress => waiting.follows_progress = true,
         }
     }
+    let (own_assessments, advised_assessments) =
+        seen.assessments.into_iter().partition(|seen| matches!(seen.access(), CompanyAccess::Member { .. }));
+    if !own.is_empty() {
+        waiting.own = own_work(cx, own, own_assessments).await?;
+    }
     if !advised.is_empty() {
-        let page = portfolio::lines(cx, advised, order, shown, looked).await?;
+        let page = portfolio::lines(cx, advised, advised_assessments, order, shown, looked).await?;
         waiting.portfolio_total = page.total;
         (waiting.portfolio_page, waiting.portfolio_pages) = (page.page, page.pages);
         waiting.portfolio = page.lines;
@@ -300,55 +312,86 @@ pub async fn waiting(
     Ok(waiting)
 }
 
-/// What waits for a company's own people: requests on its assessments, assessments sent back,
-/// and plan actions overdue or due soon.
-async fn company_work(cx: &Context, company: Organization) -> AppResult<CompanyWork> {
+/// What waits for the people of each of their own `companies`, from the `assessments` of them
+/// the viewer was found to see: requests on its assessments, assessments sent back, and plan
+/// actions overdue or due soon. Each kind of row is read once for all of them.
+async fn own_work(
+    cx: &Context,
+    companies: Vec<Organization>,
+    assessments: Vec<SeenAssessment>,
+) -> AppResult<Vec<CompanyWork>> {
     let today = store::today();
     let soon = assessments::dates::add_days(today, DUE_SOON_DAYS).unwrap_or(today);
-    let share_requests =
-        if cx.viewer.role_in(company.id) == Some(assessments::organization::Role::CompanyAdmin) {
+    let mut threads = cx.store.threads_of_many(&assessments).await?;
+    let mut plans = cx.store.plans_of_many(&assessments).await?;
+    let in_progress: Vec<SeenAssessment> = assessments
+        .iter()
+        .filter(|seen| seen.header().status == AssessmentStatus::InProgress)
+        .cloned()
+        .collect();
+    let returns = if in_progress.is_empty() {
+        HashMap::new()
+    } else {
+        cx.store.last_returns_of_many(&in_progress).await?
+    };
+    // Only an assessment with something waiting is read further: its questions name the lines.
+    let mut waiting = Vec::new();
+    for seen in assessments {
+        let id = seen.id();
+        let asked: Vec<Thread> =
+            threads.remove(&id).unwrap_or_default().into_iter().filter(Thread::waits_for_company).collect();
+        let returned = returns.contains_key(&id);
+        let plan = plans.remove(&id);
+        if !asked.is_empty() || returned || plan.is_some() {
+            waiting.push((seen, asked, returned, plan));
+        }
+    }
+    let mut answers =
+        cx.store.answers_of_many(&waiting.iter().map(|(seen, ..)| seen.clone()).collect::<Vec<_>>()).await?;
+
+    let mut work = Vec::new();
+    for company in companies {
+        let share_requests = if cx.viewer.role_in(company.id) == Some(Role::CompanyAdmin) {
             cx.store.share_requests_to(&cx.viewer, company.id).await?
         } else {
             Vec::new()
         };
-    let mut work = CompanyWork {
-        company,
-        requests: Vec::new(),
-        returned: Vec::new(),
-        actions: Vec::new(),
-        share_requests,
-    };
-    for seen in cx.store.seen_assessments_of(&cx.viewer, work.company.id).await? {
-        let header = seen.header().clone();
-        let threads = cx.store.threads_of(&seen).await?;
-        let asked: Vec<Thread> = threads.into_iter().filter(Thread::waits_for_company).collect();
-        let returned =
-            header.status == AssessmentStatus::InProgress && cx.store.last_return_of(&seen).await?.is_some();
-        let plan = cx.store.plan_of_seen(&seen).await?;
-        if asked.is_empty() && !returned && plan.is_none() {
+        work.push(CompanyWork {
+            company,
+            requests: Vec::new(),
+            returned: Vec::new(),
+            actions: Vec::new(),
+            share_requests,
+        });
+    }
+    for (seen, asked, returned, plan) in waiting {
+        let Some(company) = work.iter_mut().find(|work| work.company.id == seen.header().company.id) else {
             continue;
-        }
-        let loaded = load_seen(cx, seen).await?;
+        };
+        let answers = answers.remove(&seen.id()).unwrap_or_default();
+        let loaded = assemble(cx, seen, answers).await?;
         if returned {
-            work.returned.push((header.id, loaded.questionnaire.title.clone()));
+            company.returned.push((loaded.header.id, loaded.questionnaire.title.clone()));
         }
-        work.requests.extend(request_lines(cx, &loaded, plan, asked).await?);
-        if let Some(plan_id) = plan {
-            for action in cx.store.plan_actions(&cx.viewer, plan_id).await? {
-                if matches!(action.status, ActionStatus::Pending | ActionStatus::InProgress)
-                    && action.due_date <= soon
-                {
-                    work.actions.push(ActionDue {
-                        plan_id,
-                        action_id: action.id,
-                        text: action.text.clone(),
-                        overdue: is_overdue(action.status, action.due_date, today),
-                        due_date: action.due_date,
-                    });
-                }
+        let (plan_id, actions) = plan.map_or((None, Vec::new()), |(id, actions)| (Some(id), actions));
+        company.requests.extend(request_lines(cx, &loaded, plan_id, &actions, asked));
+        let Some(plan_id) = plan_id else { continue };
+        for action in actions {
+            if matches!(action.status, ActionStatus::Pending | ActionStatus::InProgress)
+                && action.due_date <= soon
+            {
+                company.actions.push(ActionDue {
+                    plan_id,
+                    action_id: action.id,
+                    text: action.text.clone(),
+                    overdue: is_overdue(action.status, action.due_date, today),
+                    due_date: action.due_date,
+                });
             }
         }
     }
-    work.actions.sort_by_key(|action| action.due_date);
+    for company in &mut work {
+        company.actions.sort_by_key(|action| action.due_date);
+    }
     Ok(work)
 }

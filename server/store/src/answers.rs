@@ -4,7 +4,7 @@
 //! granted them to); answering, starting and submitting take one of the company's own people.
 //! Anyone else gets [`StoreError::NotFound`], as for an assessment that does not exist.
 
-use assessments::access::{CompanyAccess, Viewer};
+use assessments::access::{CompanyAccess, Viewer, VisibleCompany};
 use assessments::answers::{
     AnswerValue, AssessmentHeader, AssessmentStatus, CarriedAnswer, Draft, DraftProblem, StoredAnswer,
 };
@@ -210,18 +210,11 @@ impl Store {
             .collect()
     }
 
-    /// The assessments of every company whose assessments the viewer sees (its own, or granted
-    /// to its advisory organization), newest first within each company: one visibility check
-    /// for all of them, the same as for one company, and one read.
-    pub async fn seen_assessments_of_every_company(
-        &self,
-        viewer: &Viewer,
-    ) -> StoreResult<Vec<SeenAssessment>> {
-        let companies: Vec<_> = companies_for(&mut *self.pool.acquire().await?, viewer, None)
-            .await?
-            .into_iter()
-            .filter(|visible| visible.access.sees_assessments())
-            .collect();
+    /// Every company the viewer sees, and the assessments of those whose assessments the viewer
+    /// sees (its own, or granted to its advisory organization), newest first within each
+    /// company: one visibility check for all of them, the same as for one company, and one read.
+    pub async fn seen_companies(&self, viewer: &Viewer) -> StoreResult<SeenCompanies> {
+        let companies = companies_for(&mut *self.pool.acquire().await?, viewer, None).await?;
         let sql = format!(
             "SELECT {HEADER_COLUMNS}, a.company_id AS keyed_by FROM assessments a \
              JOIN users u ON u.id = a.started_by WHERE a.company_id IN ({{keys}}) ORDER BY a.started_at DESC, a.id"
@@ -229,17 +222,20 @@ impl Store {
         let mut rows = crate::rows_keyed_by::<HeaderRow>(
             &self.pool,
             &sql,
-            companies.iter().map(|visible| visible.company.id.to_string()),
+            companies
+                .iter()
+                .filter(|visible| visible.access.sees_assessments())
+                .map(|visible| visible.company.id.to_string()),
         )
         .await?;
-        let mut seen = Vec::new();
-        for visible in companies {
+        let mut assessments = Vec::new();
+        for visible in &companies {
             for row in rows.remove(&visible.company.id.to_string()).unwrap_or_default() {
                 let header = row.into_header(visible.company.clone())?;
-                seen.push(SeenAssessment { header, access: visible.access, viewer: viewer.user_id });
+                assessments.push(SeenAssessment { header, access: visible.access, viewer: viewer.user_id });
             }
         }
-        Ok(seen)
+        Ok(SeenCompanies { companies, assessments })
     }
 
     /// One assessment, for those who see the company's assessments.
@@ -535,7 +531,6 @@ impl Store {
     }
 }
 
-/// [`Store::assessment_with_access`] on `connection`: a write's transaction checks with it.
 /// An assessment the viewer was found to see, and how: made only by the access check
 /// ([`Store::seen_assessment`]), so the reads of one request that take it (answers, drafts,
 /// evidence, review threads) need not repeat the check. Kept for one request only: a removal or
@@ -546,6 +541,14 @@ pub struct SeenAssessment {
     access: CompanyAccess,
     /// Who it was checked for: whose drafts are read.
     viewer: UserId,
+}
+
+/// What a viewer sees, read at once: every company and how, and the assessments of those
+/// whose assessments the viewer sees ([`Store::seen_companies`]).
+#[derive(Debug, Clone, Default)]
+pub struct SeenCompanies {
+    pub companies: Vec<VisibleCompany>,
+    pub assessments: Vec<SeenAssessment>,
 }
 
 impl SeenAssessment {
@@ -562,6 +565,7 @@ impl SeenAssessment {
     }
 }
 
+/// [`Store::assessment_with_access`] on `connection`: a write's transaction checks with it.
 pub(crate) async fn assessment_with_access_on(
     connection: &mut AnyConnection,
     viewer: &Viewer,

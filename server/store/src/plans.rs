@@ -174,6 +174,41 @@ impl Store {
         Ok(plans)
     }
 
+    /// The plan of each assessment the viewer was found to see that has one, with its actions
+    /// (merged ones left out): two reads for them all.
+    pub async fn plans_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, (PlanId, Vec<PlanAction>)>> {
+        let ids = || seen.iter().map(|seen| seen.id().to_string());
+        let plans = crate::rows_keyed_by::<(String,)>(
+            &self.pool,
+            "SELECT id, assessment_id AS keyed_by FROM plans WHERE assessment_id IN ({keys})",
+            ids(),
+        )
+        .await?;
+        let mut actions = crate::rows_keyed_by::<ActionRow>(
+            &self.pool,
+            &format!(
+                "SELECT {ACTION_COLUMNS}, p.assessment_id AS keyed_by FROM plan_actions a \
+                 JOIN plans p ON p.id = a.plan_id WHERE p.assessment_id IN ({{keys}}) \
+                 AND a.merged_into IS NULL ORDER BY a.position, a.id"
+            ),
+            ids(),
+        )
+        .await?;
+        let mut found = HashMap::new();
+        for (assessment_id, ids) in by_assessment(plans, |(id,)| {
+            id.parse::<PlanId>().map_err(|_| StoreError::Corrupt(format!("plan id `{id}`")))
+        })? {
+            let Some(plan_id) = ids.into_iter().next() else { continue };
+            let actions = actions.remove(&assessment_id.to_string()).unwrap_or_default();
+            let actions = actions.into_iter().map(PlanAction::try_from).collect::<StoreResult<_>>()?;
+            found.insert(assessment_id, (plan_id, actions));
+        }
+        Ok(found)
+    }
+
     /// A plan, for those who see the company's assessments, and how they see it.
     pub async fn plan(&self, viewer: &Viewer, plan_id: PlanId) -> StoreResult<(PlanHeader, CompanyAccess)> {
         plan_on(&mut *self.pool.acquire().await?, viewer, plan_id).await

@@ -217,12 +217,26 @@ impl Store {
 
     /// When an assessment the viewer was found to see was last returned for changes.
     pub async fn last_return_of(&self, seen: &SeenAssessment) -> StoreResult<Option<DateTime<Utc>>> {
-        let last: Option<String> =
-            sqlx::query_scalar("SELECT MAX(returned_at) FROM assessment_returns WHERE assessment_id = $1")
-                .bind(seen.id().to_string())
-                .fetch_one(&self.pool)
-                .await?;
-        last.as_deref().map(crate::instant).transpose()
+        Ok(self.last_returns_of_many(std::slice::from_ref(seen)).await?.remove(&seen.id()))
+    }
+
+    /// When each assessment the viewer was found to see was last sent back for changes, for
+    /// those ever sent back: one read for them all.
+    pub async fn last_returns_of_many(
+        &self,
+        seen: &[SeenAssessment],
+    ) -> StoreResult<HashMap<AssessmentId, DateTime<Utc>>> {
+        let rows = crate::rows_keyed_by::<(String,)>(
+            &self.pool,
+            "SELECT MAX(returned_at), assessment_id AS keyed_by FROM assessment_returns \
+             WHERE assessment_id IN ({keys}) GROUP BY assessment_id",
+            seen.iter().map(|seen| seen.id().to_string()),
+        )
+        .await?;
+        by_assessment(rows, |(last,)| crate::instant(&last))?
+            .into_iter()
+            .filter_map(|(id, last)| Some(Ok((id, last.into_iter().next()?))))
+            .collect()
     }
 }
 
