@@ -245,12 +245,15 @@ pub async fn verify(
 /// The company's previous assessment: the one this one carried its answers from, else the
 /// latest started before it.
 pub async fn previous_of(cx: &Context, loaded: &LoadedAssessment) -> AppResult<Option<LoadedAssessment>> {
+    // Answers are carried only between assessments of one company (the store checks it when it
+    // starts one), so this request's check of the company holds for the previous one too.
+    let beside = cx.store.assessments_beside(&loaded.seen).await?;
     let previous = match &loaded.header.carried_from {
-        Some(id) => Some(cx.store.seen_assessment(&cx.viewer, *id).await?),
-        None => cx
-            .store
-            .seen_assessments_of(&cx.viewer, loaded.header.company.id)
-            .await?
+        Some(id) => Some(beside.into_iter().find(|seen| seen.id() == *id).ok_or_else(|| {
+            tracing::error!(assessment = %loaded.header.id, "it carried its answers from another company's assessment");
+            AppError::Internal
+        })?),
+        None => beside
             .into_iter()
             .filter(|seen| seen.header().started_at < loaded.header.started_at)
             .max_by_key(|seen| seen.header().started_at),

@@ -4,7 +4,7 @@
 //! granted them to); answering, starting and submitting take one of the company's own people.
 //! Anyone else gets [`StoreError::NotFound`], as for an assessment that does not exist.
 
-use assessments::access::{CompanyAccess, Viewer, VisibleCompany};
+use assessments::access::{CompanyAccess, Organization, Viewer, VisibleCompany};
 use assessments::answers::{
     AnswerValue, AssessmentHeader, AssessmentStatus, CarriedAnswer, Draft, DraftProblem, StoredAnswer,
 };
@@ -193,20 +193,30 @@ impl Store {
     ) -> StoreResult<Vec<SeenAssessment>> {
         let (company, access) =
             company_with_assessments(&mut *self.pool.acquire().await?, viewer, company_id).await?;
+        self.assessments_of_company(company, access, viewer.user_id).await
+    }
+
+    /// The assessments of the company of one the viewer was found to see, newest first, each
+    /// seen the same way: this request's check holds for its company's other assessments.
+    pub async fn assessments_beside(&self, seen: &SeenAssessment) -> StoreResult<Vec<SeenAssessment>> {
+        self.assessments_of_company(seen.header.company.clone(), seen.access, seen.viewer).await
+    }
+
+    /// The assessments of `company`, which `viewer` was found to see with `access`.
+    async fn assessments_of_company(
+        &self,
+        company: Organization,
+        access: CompanyAccess,
+        viewer: UserId,
+    ) -> StoreResult<Vec<SeenAssessment>> {
         let sql = format!(
             "SELECT {HEADER_COLUMNS} FROM assessments a JOIN users u ON u.id = a.started_by \
              WHERE a.company_id = $1 ORDER BY a.started_at DESC, a.id"
         );
         let rows =
-            sqlx::query_as::<_, HeaderRow>(&sql).bind(company_id.to_string()).fetch_all(&self.pool).await?;
+            sqlx::query_as::<_, HeaderRow>(&sql).bind(company.id.to_string()).fetch_all(&self.pool).await?;
         rows.into_iter()
-            .map(|row| {
-                Ok(SeenAssessment {
-                    header: row.into_header(company.clone())?,
-                    access,
-                    viewer: viewer.user_id,
-                })
-            })
+            .map(|row| Ok(SeenAssessment { header: row.into_header(company.clone())?, access, viewer }))
             .collect()
     }
 

@@ -115,17 +115,16 @@ impl Store {
     }
 
     /// The review threads of each assessment the viewer was found to see, with their messages:
-    /// two reads for them all.
+    /// two reads for them all, one where none has a thread.
     pub async fn threads_of_many(
         &self,
         seen: &[SeenAssessment],
     ) -> StoreResult<HashMap<AssessmentId, Vec<Thread>>> {
-        let ids = || seen.iter().map(|seen| seen.id().to_string());
         let rows = crate::rows_keyed_by::<ThreadRow>(
             &self.pool,
             "SELECT id, subject_kind, subject_key, request, state, assessment_id AS keyed_by FROM review_threads \
              WHERE assessment_id IN ({keys}) ORDER BY opened_at, id",
-            ids(),
+            seen.iter().map(|seen| seen.id().to_string()),
         )
         .await?;
         let mut threads = by_assessment(rows, Thread::try_from)?;
@@ -135,7 +134,8 @@ impl Store {
              t.assessment_id AS keyed_by FROM review_messages m JOIN review_threads t ON t.id = m.thread_id \
              JOIN users u ON u.id = m.author_user_id JOIN organizations o ON o.id = m.author_organization_id \
              WHERE t.assessment_id IN ({keys}) ORDER BY m.written_at, m.id",
-            ids(),
+            // Only where there are threads: most assessments have none, and no list, no query.
+            threads.keys().map(ToString::to_string),
         )
         .await?;
         for (assessment_id, rows) in by_assessment(messages, Ok)? {
