@@ -203,9 +203,14 @@ impl Browser {
         }
     }
 
-    /// Waits until the page is hydrated: the menu button exists only once the app runs.
+    /// Waits until the page is hydrated: the menu button loses its `hidden` only once the app
+    /// runs (on a wide screen it stays out of sight even then, so it is not waited to show).
     pub async fn wait_for_hydration(&self) {
-        self.displayed("button.menu-toggle").await;
+        let deadline = Instant::now() + PATIENCE;
+        while self.client.find(Locator::Css("button.menu-toggle:not([hidden])")).await.is_err() {
+            assert!(Instant::now() < deadline, "the page did not hydrate within {PATIENCE:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Ends the browser session; dropping the value then stops the driver.
