@@ -17,7 +17,36 @@ pub fn render(title: &str, pages: &[Page]) -> Vec<u8> {
         .iter()
         .map(|page| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops_of(page, &regular, &bold)))
         .collect();
-    document.with_pages(pages).save(&PdfSaveOptions::default(), &mut Vec::new())
+    // Built unsaved, to compress it at our level rather than printpdf's (see `compress`).
+    let saving = PdfSaveOptions { optimize: false, ..PdfSaveOptions::default() };
+    let mut pdf = document.with_pages(pages).to_lopdf_document(&saving, &mut Vec::new());
+    compress(&mut pdf);
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).expect("writing a PDF to memory cannot fail");
+    bytes
+}
+
+/// Compresses every stream that may be and is not yet, as printpdf's save does (through
+/// lopdf), but at zlib's default level instead of its best: the best level took a quarter of
+/// the server's time on a 300-action plan's PDF for a file a few percent smaller
+/// (docs/BENCHMARKS.md).
+fn compress(pdf: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let Ok(compressed) = encoder.write_all(&stream.content).and_then(|()| encoder.finish()) else {
+            continue;
+        };
+        // As lopdf does: a stream that would not shrink is left as it is.
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
 }
 
 /// A point `x` millimetres from the left and `y` from the top (PDF counts from the bottom).
