@@ -250,7 +250,7 @@ pub async fn previous_of(cx: &Context, loaded: &LoadedAssessment) -> AppResult<O
     let beside = cx.store.assessments_beside(&loaded.seen).await?;
     let previous = match &loaded.header.carried_from {
         Some(id) => Some(beside.into_iter().find(|seen| seen.id() == *id).ok_or_else(|| {
-            tracing::error!(assessment = %loaded.header.id, "it carried its answers from another company's assessment");
+            tracing::error!(assessment = %loaded.header.id, "the assessment it carried its answers from is not among its company's");
             AppError::Internal
         })?),
         None => beside

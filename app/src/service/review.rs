@@ -15,7 +15,6 @@ use store::answers::SeenAssessment;
 use super::Context;
 use super::loaded::{LoadedAssessment, assemble};
 use super::portfolio::{self, PortfolioOrder, Shown};
-
 use crate::error::{AppError, AppResult};
 use crate::model::review::{
     ActionDue, AssessmentReview, ChangedAnswer, ChangesSinceReturn, CompanyWork, RequestLine, Threads,
