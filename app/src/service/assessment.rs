@@ -20,7 +20,7 @@ use store::answers::{AnswerWrite, SaveOutcome};
 use store::evidence::NewEvidenceFile;
 
 use super::Context;
-use super::loaded::{LoadedAssessment, citations, count, load, load_answerable};
+use super::loaded::{LoadedAssessment, citations, count, load, load_answerable, load_seen};
 use crate::error::{AppError, AppResult};
 use crate::model::assessment::{
     AnswerRevision, AssessmentLine, AssessmentOverview, Autosaved, CompanyAssessments, KeyInMarks,
@@ -165,14 +165,21 @@ pub async fn autosave(
     fields: &[(String, String)],
 ) -> AppResult<Autosaved> {
     // Submitted meanwhile: nothing is saved, and the answer says the form is read-only now.
-    let problems = match load_answerable(cx, assessment_id).await? {
+    let (problems, seen) = match load_answerable(cx, assessment_id).await? {
         Some(loaded) => {
-            let section = loaded.section(section_id)?;
-            save_answers(cx, &loaded, &section, submitted_answers(fields, &section)).await?
+            let problems = {
+                let section = loaded.section(section_id)?;
+                save_answers(cx, &loaded, &section, submitted_answers(fields, &section)).await?
+            };
+            (problems, Some(loaded.seen))
         }
-        None => Vec::new(),
+        None => (Vec::new(), None),
     };
-    let after = load(cx, assessment_id).await?;
+    // The answers again, as saved, under the access check this request has made.
+    let after = match seen {
+        Some(seen) => load_seen(cx, seen).await?,
+        None => load(cx, assessment_id).await?,
+    };
     let section = after.section(section_id)?;
     let (applicable, progress) = after.section_state(&section);
     let revisions = after
