@@ -105,3 +105,38 @@ fn ops_of(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
     }
     ops
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::{INK, Layout};
+
+    /// Rendering writes compressed streams that still read back: without `compress` a plan's PDF
+    /// would be several times its size on a weak connection.
+    #[test]
+    fn every_stream_that_may_be_compressed_is_and_the_text_reads_back() {
+        let mut layout = Layout::new();
+        for n in 0..200 {
+            layout.paragraph(
+                &format!("Acción {n}: revisar la nómina contra el salario mínimo"),
+                10.0,
+                false,
+                INK,
+            );
+        }
+        let bytes = render("Plan", &layout.pages);
+        let pdf = lopdf::Document::load_mem(&bytes).expect("the PDF reads back");
+        let streams: Vec<_> = pdf
+            .objects
+            .values()
+            .filter_map(|object| object.as_stream().ok())
+            .filter(|stream| stream.allows_compression)
+            .collect();
+        assert!(!streams.is_empty());
+        for stream in streams {
+            assert!(stream.dict.get(b"Filter").is_ok(), "an uncompressed stream: {:?}", stream.dict);
+        }
+        let text = pdf.extract_text(&[1]).expect("the first page's text");
+        assert!(text.contains("Acción 0"), "{text}");
+    }
+}
