@@ -239,19 +239,22 @@ async fn answer_past(
     let answers = answers_for(demo, &questionnaire, &library.catalog, store::today());
     let id =
         store.record_past_assessment(viewer, company, QUESTIONNAIRE, PAST_VERSION, store::today()).await?;
-    for (question_id, value) in &answers {
-        let note =
-            demo.not_applicable.iter().find(|(q, _)| q == question_id).map_or("", |(_, reason)| *reason);
-        let write = AnswerWrite {
+    let writes: Vec<AnswerWrite<'_>> = answers
+        .iter()
+        .map(|(question_id, value)| AnswerWrite {
             question_id,
             value: Some(value),
-            note,
+            note: demo
+                .not_applicable
+                .iter()
+                .find(|(q, _)| q == question_id)
+                .map_or("", |(_, reason)| *reason),
             evidence: "",
             base_revision: 0,
             from_paper: false,
-        };
-        store.save_answer(viewer, id, write).await?;
-    }
+        })
+        .collect();
+    store.save_answers(viewer, id, &writes).await?;
     for question_id in demo.evidence.iter().filter(|q| answers.contains_key(**q)) {
         let file_name = format!("{question_id}.pdf");
         let file = NewEvidenceFile {

@@ -280,9 +280,9 @@ pub fn submitted_answers(fields: &[(String, String)], section: &Section) -> Vec<
         .collect()
 }
 
-/// Saves what changed of `submitted` in one section. What cannot be saved — invalid, or changed
-/// by someone else meanwhile — is kept as the viewer's draft; returns those questions, in form
-/// order, with the reason.
+/// Saves what changed of `submitted` in one section, in one write. What cannot be saved —
+/// invalid, or changed by someone else meanwhile — is kept as the viewer's draft; returns those
+/// questions, in form order, with the reason.
 pub async fn save_answers(
     cx: &Context,
     loaded: &LoadedAssessment,
@@ -293,34 +293,54 @@ pub async fn save_answers(
     let drafts = store.drafts_of(&loaded.seen).await?;
     let today = store::today();
     let assessment_id = loaded.header.id;
+    let decided: Vec<(SubmittedAnswer, SaveDecision)> = submitted
+        .into_iter()
+        .filter_map(|submitted| {
+            let question = section.questions.iter().find(|q| q.id == submitted.question_id)?;
+            let saved = loaded.answers.iter().find(|a| a.question_id == question.id);
+            let decision = decide(question, &submitted, saved, today);
+            Some((submitted, decision))
+        })
+        .collect();
+    let writes: Vec<AnswerWrite<'_>> = decided
+        .iter()
+        .filter_map(|(submitted, decision)| match decision {
+            SaveDecision::Save { value, note, evidence } => Some(AnswerWrite {
+                question_id: &submitted.question_id,
+                value: value.as_ref(),
+                note,
+                evidence,
+                base_revision: submitted.base_revision,
+                from_paper: section.id == KEY_IN_SECTION,
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut outcomes = if writes.is_empty() {
+        Vec::new()
+    } else {
+        store.save_answers(viewer, assessment_id, &writes).await?
+    }
+    .into_iter();
     let mut problems = Vec::new();
-    for submitted in submitted {
-        let Some(question) = section.questions.iter().find(|q| q.id == submitted.question_id) else {
-            continue;
-        };
-        let saved = loaded.answers.iter().find(|a| a.question_id == question.id);
-        let problem = match decide(question, &submitted, saved, today) {
+    for (submitted, decision) in decided {
+        let problem = match decision {
             SaveDecision::Keep => {
-                if drafts.iter().any(|d| d.question_id == question.id) {
-                    store.discard_draft(viewer, assessment_id, &question.id).await?;
+                if drafts.iter().any(|d| d.question_id == submitted.question_id) {
+                    store.discard_draft(viewer, assessment_id, &submitted.question_id).await?;
                 }
                 None
             }
-            SaveDecision::Save { value, note, evidence } => {
-                let write = AnswerWrite {
-                    question_id: &question.id,
-                    value: value.as_ref(),
-                    note: &note,
-                    evidence: &evidence,
-                    base_revision: submitted.base_revision,
-                    from_paper: section.id == KEY_IN_SECTION,
-                };
-                match store.save_answer(viewer, assessment_id, write).await? {
-                    SaveOutcome::Saved { .. } => None,
-                    // Someone saved between this request reading the answers and now.
-                    SaveOutcome::Conflict => Some(DraftProblem::Conflict),
+            // The outcomes come in the order of the writes, which is this order.
+            SaveDecision::Save { .. } => match outcomes.next() {
+                Some(SaveOutcome::Saved { .. }) => None,
+                // Someone saved between this request reading the answers and now.
+                Some(SaveOutcome::Conflict) => Some(DraftProblem::Conflict),
+                None => {
+                    tracing::error!(assessment = %assessment_id, "fewer save outcomes than answers saved");
+                    return Err(AppError::Internal);
                 }
-            }
+            },
             SaveDecision::Invalid(problem) => Some(DraftProblem::Invalid(problem)),
             SaveDecision::Conflict => Some(DraftProblem::Conflict),
         };

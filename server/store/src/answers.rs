@@ -329,69 +329,28 @@ impl Store {
         Ok(copied.rows_affected())
     }
 
-    /// Saves one answer if nobody else saved it since `base_revision`, and clears the saver's
-    /// draft of it. Own people only, and only while the assessment is in progress.
-    pub async fn save_answer(
+    /// Saves each of `writes` if nobody else saved it since its `base_revision`, and clears the
+    /// saver's draft of it: an outcome for each, in order. Own people only, and only while the
+    /// assessment is in progress. One transaction for all: a section's form saves its answers
+    /// together, and a failure saves none of them, where one transaction each left those before it
+    /// saved (and took a transaction's round trips per answer). A conflict is an outcome, not a
+    /// failure: it writes nothing and the others still save.
+    pub async fn save_answers(
         &self,
         viewer: &Viewer,
         assessment_id: AssessmentId,
-        write: AnswerWrite<'_>,
-    ) -> StoreResult<SaveOutcome> {
-        let value = write.value.map(to_json).transpose()?;
+        writes: &[AnswerWrite<'_>],
+    ) -> StoreResult<Vec<SaveOutcome>> {
         // To the microsecond: a resubmission is compared with the instant of the return before it.
         let updated_at = now_precise();
         let mut tx = self.begin_checked().await?;
         require_answerable(&mut tx, viewer, assessment_id).await?;
-        // Compare-and-set on the revision: of two saves from the same revision, one wins and the
-        // other is told, whatever the timing.
-        let written = if write.base_revision == 0 {
-            sqlx::query(
-                "INSERT INTO answers (assessment_id, question_id, value, note, evidence, revision, needs_review, \
-                 updated_by, updated_at, from_paper) VALUES ($1, $2, $3, $4, $5, 1, 0, $6, $7, $8) \
-                 ON CONFLICT (assessment_id, question_id) DO NOTHING",
-            )
-            .bind(assessment_id.to_string())
-            .bind(write.question_id)
-            .bind(&value)
-            .bind(write.note)
-            .bind(write.evidence)
-            .bind(viewer.user_id.to_string())
-            .bind(&updated_at)
-            .bind(i64::from(write.from_paper))
-            .execute(&mut *tx)
-            .await?
-        } else {
-            sqlx::query(
-                "UPDATE answers SET value = $1, note = $2, evidence = $3, revision = revision + 1, \
-                 needs_review = 0, updated_by = $4, updated_at = $5, from_paper = $9 \
-                 WHERE assessment_id = $6 AND question_id = $7 AND revision = $8",
-            )
-            .bind(&value)
-            .bind(write.note)
-            .bind(write.evidence)
-            .bind(viewer.user_id.to_string())
-            .bind(&updated_at)
-            .bind(assessment_id.to_string())
-            .bind(write.question_id)
-            .bind(write.base_revision)
-            .bind(i64::from(write.from_paper))
-            .execute(&mut *tx)
-            .await?
-        };
-        if written.rows_affected() == 0 {
-            tx.rollback().await?;
-            return Ok(SaveOutcome::Conflict);
+        let mut outcomes = Vec::with_capacity(writes.len());
+        for write in writes {
+            outcomes.push(save_one(&mut tx, viewer, assessment_id, write, &updated_at).await?);
         }
-        sqlx::query(
-            "DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3",
-        )
-        .bind(assessment_id.to_string())
-        .bind(write.question_id)
-        .bind(viewer.user_id.to_string())
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
-        Ok(SaveOutcome::Saved { revision: write.base_revision + 1 })
+        Ok(outcomes)
     }
 
     /// Keeps what the viewer typed for a question and could not save, replacing an older draft.
@@ -621,6 +580,63 @@ async fn require_own_people(
         CompanyAccess::Member { .. } => Ok(()),
         _ => Err(StoreError::NotFound),
     }
+}
+
+/// Writes one answer in the transaction of [`Store::save_answers`], compare-and-set on its
+/// revision: of two saves from the same revision, one wins and the other is told, whatever the
+/// timing.
+async fn save_one(
+    tx: &mut AnyConnection,
+    viewer: &Viewer,
+    assessment_id: AssessmentId,
+    write: &AnswerWrite<'_>,
+    updated_at: &str,
+) -> StoreResult<SaveOutcome> {
+    let value = write.value.map(to_json).transpose()?;
+    let written = if write.base_revision == 0 {
+        sqlx::query(
+            "INSERT INTO answers (assessment_id, question_id, value, note, evidence, revision, needs_review, \
+             updated_by, updated_at, from_paper) VALUES ($1, $2, $3, $4, $5, 1, 0, $6, $7, $8) \
+             ON CONFLICT (assessment_id, question_id) DO NOTHING",
+        )
+        .bind(assessment_id.to_string())
+        .bind(write.question_id)
+        .bind(&value)
+        .bind(write.note)
+        .bind(write.evidence)
+        .bind(viewer.user_id.to_string())
+        .bind(updated_at)
+        .bind(i64::from(write.from_paper))
+        .execute(&mut *tx)
+        .await?
+    } else {
+        sqlx::query(
+            "UPDATE answers SET value = $1, note = $2, evidence = $3, revision = revision + 1, \
+             needs_review = 0, updated_by = $4, updated_at = $5, from_paper = $9 \
+             WHERE assessment_id = $6 AND question_id = $7 AND revision = $8",
+        )
+        .bind(&value)
+        .bind(write.note)
+        .bind(write.evidence)
+        .bind(viewer.user_id.to_string())
+        .bind(updated_at)
+        .bind(assessment_id.to_string())
+        .bind(write.question_id)
+        .bind(write.base_revision)
+        .bind(i64::from(write.from_paper))
+        .execute(&mut *tx)
+        .await?
+    };
+    if written.rows_affected() == 0 {
+        return Ok(SaveOutcome::Conflict);
+    }
+    sqlx::query("DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3")
+        .bind(assessment_id.to_string())
+        .bind(write.question_id)
+        .bind(viewer.user_id.to_string())
+        .execute(&mut *tx)
+        .await?;
+    Ok(SaveOutcome::Saved { revision: write.base_revision + 1 })
 }
 
 /// The assessment exists, the viewer is one of its company's people, and it is in progress.
