@@ -331,10 +331,9 @@ impl Store {
 
     /// Saves each of `writes` if nobody else saved it since its `base_revision`, and clears the
     /// saver's draft of it: an outcome for each, in order. Own people only, and only while the
-    /// assessment is in progress. One transaction for all: a section's form saves its answers
-    /// together, and a failure saves none of them, where one transaction each left those before it
-    /// saved (and took a transaction's round trips per answer). A conflict is an outcome, not a
-    /// failure: it writes nothing and the others still save.
+    /// assessment is in progress. One transaction and one check for all of a section's answers:
+    /// a failure saves none of them. A conflict is an outcome, not a failure: it writes nothing,
+    /// and the others still save.
     pub async fn save_answers(
         &self,
         viewer: &Viewer,
