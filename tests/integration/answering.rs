@@ -7,6 +7,7 @@ use assessments::organization::OrganizationKind;
 use assessments::questionnaire::{AnswerKind, Questionnaire};
 use senda_tests::demo::*;
 use senda_tests::{TestApp, Visitor};
+use store::answers::{AnswerWrite, SaveOutcome};
 
 /// The demo, and the sugar mill's id.
 async fn demo_on(app: TestApp) -> (TestApp, String) {
@@ -267,6 +268,75 @@ async fn a_save_from_an_old_revision_is_refused_and_both_values_are_shown() {
         Some(AnswerValue::Choice("no".into()))
     );
     assert!(page.drafts.is_empty());
+}
+
+/// A section's answers save together: a conflict amid them is that answer's alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_the_rest() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let (admin, member) = (app.signed_in(MILL_ADMIN).await, app.signed_in(MILL_MEMBER).await);
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
+    let seen_by_member = section(&member, &id, "codigo").await;
+    save(&admin, &id, "codigo", &[("codigo.difusion", &["yes"])]).await;
+
+    // The first and the last are new; the one between them was saved meanwhile.
+    let changes: [(&str, &[&str]); 3] = [
+        ("codigo.politica-escrita", &["yes"]),
+        ("codigo.difusion", &["no"]),
+        ("codigo.trabajo-libre", &["no"]),
+    ];
+    let reply =
+        post(&member, &format!("/evaluaciones/{id}/secciones/codigo"), &form_of(&seen_by_member, &changes))
+            .await;
+    assert!(reply.header("location").unwrap().contains("?problemas=1#q-codigo.difusion"), "{reply:?}");
+
+    let page = section(&member, &id, "codigo").await;
+    for (question, value) in
+        [("codigo.politica-escrita", "yes"), ("codigo.difusion", "yes"), ("codigo.trabajo-libre", "no")]
+    {
+        assert_eq!(
+            answer(&page, question).unwrap().value,
+            Some(AnswerValue::Choice(value.into())),
+            "{question}"
+        );
+    }
+    let drafts: Vec<_> = page.drafts.iter().map(|d| (d.question_id.as_str(), d.problem)).collect();
+    assert_eq!(drafts, [("codigo.difusion", DraftProblem::Conflict)]);
+
+    // The page above caught the conflict before writing; the store's compare-and-set catches the
+    // one that lands between reading and writing, amid the same transaction's other answers.
+    let account = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
+    let viewer = app.store.viewer(account.id).await.unwrap().unwrap();
+    let (yes, no) = (AnswerValue::Choice("yes".into()), AnswerValue::Choice("no".into()));
+    let write = |question_id, value, base_revision| AnswerWrite {
+        question_id,
+        value: Some(value),
+        note: "",
+        evidence: "",
+        base_revision,
+        from_paper: false,
+    };
+    let writes = [
+        write("codigo.politica-escrita", &no, 1),
+        write("codigo.difusion", &no, 0),
+        write("codigo.trabajo-libre", &yes, 1),
+    ];
+    let assessment = id.parse().unwrap();
+    let outcomes = app.store.save_answers(&viewer, assessment, &writes).await.unwrap();
+    assert_eq!(
+        outcomes,
+        [SaveOutcome::Saved { revision: 2 }, SaveOutcome::Conflict, SaveOutcome::Saved { revision: 2 }]
+    );
+    let page = section(&member, &id, "codigo").await;
+    for (question, value) in
+        [("codigo.politica-escrita", "no"), ("codigo.difusion", "yes"), ("codigo.trabajo-libre", "yes")]
+    {
+        assert_eq!(
+            answer(&page, question).unwrap().value,
+            Some(AnswerValue::Choice(value.into())),
+            "{question}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
