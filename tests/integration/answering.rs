@@ -303,6 +303,16 @@ async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_
     let drafts: Vec<_> = page.drafts.iter().map(|d| (d.question_id.as_str(), d.problem)).collect();
     assert_eq!(drafts, [("codigo.difusion", DraftProblem::Conflict)]);
 
+    // Sending their value, now seen, keeps it as saved and lets the draft go.
+    let seen_again = section(&member, &id, "codigo").await;
+    post(
+        &member,
+        &format!("/evaluaciones/{id}/secciones/codigo"),
+        &form_of(&seen_again, &[("codigo.difusion", &["yes"])]),
+    )
+    .await;
+    assert!(section(&member, &id, "codigo").await.drafts.is_empty());
+
     // The page above caught the conflict before writing; the store's compare-and-set catches the
     // one that lands between reading and writing, amid the same transaction's other answers.
     let account = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();

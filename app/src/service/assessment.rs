@@ -290,7 +290,6 @@ pub async fn save_answers(
     submitted: Vec<SubmittedAnswer>,
 ) -> AppResult<Vec<(String, DraftProblem)>> {
     let (store, viewer) = (&cx.store, &cx.viewer);
-    let drafts = store.drafts_of(&loaded.seen).await?;
     let today = store::today();
     let assessment_id = loaded.header.id;
     let decided: Vec<(SubmittedAnswer, SaveDecision)> = submitted
@@ -302,6 +301,13 @@ pub async fn save_answers(
             Some((submitted, decision))
         })
         .collect();
+    // Only an answer kept as saved may leave a draft to clear. An autosave sends the answers that
+    // changed, so most saves need not read the drafts at all.
+    let drafts = if decided.iter().any(|(_, decision)| matches!(decision, SaveDecision::Keep)) {
+        store.drafts_of(&loaded.seen).await?
+    } else {
+        Vec::new()
+    };
     let writes: Vec<AnswerWrite<'_>> = decided
         .iter()
         .filter_map(|(submitted, decision)| match decision {
