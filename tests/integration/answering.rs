@@ -270,6 +270,14 @@ async fn a_save_from_an_old_revision_is_refused_and_both_values_are_shown() {
     assert!(page.drafts.is_empty());
 }
 
+/// Asserts that each question's saved answer on `page` is the choice given.
+fn assert_choices(page: &SectionToAnswer, expected: &[(&str, &str)]) {
+    for (question, value) in expected {
+        let saved = answer(page, question).and_then(|a| a.value.clone());
+        assert_eq!(saved, Some(AnswerValue::Choice((*value).into())), "{question}");
+    }
+}
+
 /// A section's answers save together: a conflict amid them is that answer's alone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_the_rest() {
@@ -291,15 +299,10 @@ async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_
     assert!(reply.header("location").unwrap().contains("?problemas=1#q-codigo.difusion"), "{reply:?}");
 
     let page = section(&member, &id, "codigo").await;
-    for (question, value) in
-        [("codigo.politica-escrita", "yes"), ("codigo.difusion", "yes"), ("codigo.trabajo-libre", "no")]
-    {
-        assert_eq!(
-            answer(&page, question).unwrap().value,
-            Some(AnswerValue::Choice(value.into())),
-            "{question}"
-        );
-    }
+    assert_choices(
+        &page,
+        &[("codigo.politica-escrita", "yes"), ("codigo.difusion", "yes"), ("codigo.trabajo-libre", "no")],
+    );
     let drafts: Vec<_> = page.drafts.iter().map(|d| (d.question_id.as_str(), d.problem)).collect();
     assert_eq!(drafts, [("codigo.difusion", DraftProblem::Conflict)]);
 
@@ -337,16 +340,10 @@ async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_
         outcomes,
         [SaveOutcome::Saved { revision: 2 }, SaveOutcome::Conflict, SaveOutcome::Saved { revision: 2 }]
     );
-    let page = section(&member, &id, "codigo").await;
-    for (question, value) in
-        [("codigo.politica-escrita", "no"), ("codigo.difusion", "yes"), ("codigo.trabajo-libre", "yes")]
-    {
-        assert_eq!(
-            answer(&page, question).unwrap().value,
-            Some(AnswerValue::Choice(value.into())),
-            "{question}"
-        );
-    }
+    assert_choices(
+        &section(&member, &id, "codigo").await,
+        &[("codigo.politica-escrita", "no"), ("codigo.difusion", "yes"), ("codigo.trabajo-libre", "yes")],
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
