@@ -322,12 +322,7 @@ pub async fn save_answers(
             _ => None,
         })
         .collect();
-    let mut outcomes = if writes.is_empty() {
-        Vec::new()
-    } else {
-        store.save_answers(viewer, assessment_id, &writes).await?
-    }
-    .into_iter();
+    let mut outcomes = store.save_answers(viewer, assessment_id, &writes).await?.into_iter();
     let mut problems = Vec::new();
     for (submitted, decision) in decided {
         let problem = match decision {
