@@ -346,6 +346,62 @@ async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_
     );
 }
 
+/// A section's answers save together: a database failure amid them saves none, not the ones
+/// before it, and the browser hears only that something went wrong.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failure_amid_a_sections_answers_saves_none_of_them() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
+    save(&member, &id, "codigo", &[("codigo.politica-escrita", &["yes"])]).await;
+    let seen = section(&member, &id, "codigo").await;
+    refuse_new_answers_to(&app, "codigo.difusion").await;
+
+    // A change to a saved answer, then the answer the database refuses, then a new one.
+    let changes: [(&str, &[&str]); 3] = [
+        ("codigo.politica-escrita", &["no"]),
+        ("codigo.difusion", &["yes"]),
+        ("codigo.trabajo-libre", &["no"]),
+    ];
+    let reply =
+        post(&member, &format!("/evaluaciones/{id}/secciones/codigo"), &form_of(&seen, &changes)).await;
+    assert_eq!(reply.status, 500, "{reply:?}");
+    assert!(!reply.body.contains("refused for the test"), "the database's words stay in the log");
+
+    let page = section(&member, &id, "codigo").await;
+    assert_choices(&page, &[("codigo.politica-escrita", "yes")]);
+    for question in ["codigo.difusion", "codigo.trabajo-libre"] {
+        assert_eq!(answer(&page, question).and_then(|a| a.value.clone()), None, "{question}");
+    }
+}
+
+/// Makes the database refuse to write a new answer to `question_id`, as a full disk or a broken
+/// constraint would, in the middle of whatever transaction writes it.
+async fn refuse_new_answers_to(app: &TestApp, question_id: &str) {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut connection = sqlx::AnyConnection::connect(app.database.url.as_str()).await.unwrap();
+    let statements = if app.database.is_postgres() {
+        vec![
+            "CREATE FUNCTION refuse_for_the_test() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$"
+                .to_owned(),
+            format!(
+                "CREATE TRIGGER refuse_for_the_test BEFORE INSERT ON answers FOR EACH ROW \
+                 WHEN (NEW.question_id = '{question_id}') EXECUTE FUNCTION refuse_for_the_test()"
+            ),
+        ]
+    } else {
+        vec![format!(
+            "CREATE TRIGGER refuse_for_the_test BEFORE INSERT ON answers \
+             WHEN NEW.question_id = '{question_id}' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
+        )]
+    };
+    for statement in statements {
+        sqlx::query(&statement).execute(&mut connection).await.unwrap();
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keeping_the_saved_answer_lets_the_draft_go() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
