@@ -1,31 +1,14 @@
 //! The questionnaire files exactly as shipped.
 
 use assessments::dates::day;
-use std::path::Path;
 
 use assessments::Language;
-use assessments::loader::{SourceFile, load_library};
+use assessments::loader::load_library;
 use assessments::questionnaire::Status;
 
-fn shipped() -> Vec<SourceFile> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<SourceFile> = ["requirements.toml", "parameters.toml"]
-        .into_iter()
-        .map(|path| SourceFile {
-            path: path.into(),
-            contents: std::fs::read_to_string(root.join(path)).unwrap(),
-        })
-        .collect();
-    for questionnaire in std::fs::read_dir(root.join("questionnaires")).unwrap() {
-        let questionnaire = questionnaire.unwrap().path();
-        for version in std::fs::read_dir(&questionnaire).unwrap() {
-            let version = version.unwrap().path();
-            let relative = version.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-            files.push(SourceFile { path: relative, contents: std::fs::read_to_string(&version).unwrap() });
-        }
-    }
-    files
-}
+#[path = "support/shipped_files.rs"]
+mod shipped_files;
+use shipped_files::shipped;
 
 #[test]
 fn the_shipped_files_load_without_problems_and_cover_the_law() {
