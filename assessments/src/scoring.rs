@@ -27,7 +27,7 @@
 //!
 //! Pure: the date an answer's age is measured from is given, never read from a clock.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -201,8 +201,11 @@ pub fn score(
 ) -> Scorecard {
     let applicable: HashSet<&str> =
         applicable_questions(questionnaire, answers).into_iter().map(|q| q.id.as_str()).collect();
+    // Looked up once per question or requirement below: indexed here rather than scanned each time
+    // (scoring runs on every page that shows a score).
+    let index = Index::of(questionnaire, catalog);
     let severity_of = |question: &Question| {
-        question.requirements.iter().filter_map(|id| catalog.requirement(id)).map(|r| r.severity).min()
+        question.requirements.iter().filter_map(|id| index.severity.get(id.as_str())).copied().min()
     };
 
     // Rules 1–4: each answer's level and weight, summed per section.
@@ -237,11 +240,7 @@ pub fn score(
     let mut requirements = Vec::new();
     let mut gaps = Vec::new();
     for requirement in &catalog.requirements {
-        let verifying: Vec<&Question> =
-            questionnaire.questions().filter(|q| q.requirements.contains(&requirement.id)).collect();
-        if verifying.is_empty() {
-            continue;
-        }
+        let Some(verifying) = index.verifying.get(requirement.id.as_str()) else { continue };
         let levels: Vec<&ScoredAnswer> = verifying.iter().filter_map(|q| scored.get(q.id.as_str())).collect();
         let any = |level: Level| levels.iter().any(|answer| answer.level == level);
         let status = if levels.is_empty() {
@@ -271,8 +270,8 @@ pub fn score(
                 .collect();
             let section_id = causes
                 .first()
-                .and_then(|cause| questionnaire.section_of(&cause.question_id))
-                .map(|section| section.id.clone())
+                .and_then(|cause| index.section.get(cause.question_id.as_str()))
+                .map(|section_id| (*section_id).to_owned())
                 .unwrap_or_default();
             gaps.push(Gap {
                 requirement_id: requirement.id.clone(),
@@ -342,6 +341,38 @@ pub fn score(
         .collect();
     let answers = questionnaire.questions().filter_map(|q| scored.get(q.id.as_str()).cloned()).collect();
     Scorecard { overall, rating, answers, left_out, warnings, sections, requirements, gaps }
+}
+
+/// What scoring looks up, by id: the first of each, as `Catalog::requirement` and
+/// `Questionnaire::section_of` would find it.
+struct Index<'a> {
+    severity: HashMap<&'a str, Severity>,
+    /// The questions verifying each requirement, in questionnaire order, each once.
+    verifying: HashMap<&'a str, Vec<&'a Question>>,
+    section: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn of(questionnaire: &'a Questionnaire, catalog: &'a Catalog) -> Self {
+        let mut severity = HashMap::new();
+        for requirement in &catalog.requirements {
+            severity.entry(requirement.id.as_str()).or_insert(requirement.severity);
+        }
+        let mut verifying: HashMap<&str, Vec<&Question>> = HashMap::new();
+        let mut section = HashMap::new();
+        for each_section in &questionnaire.sections {
+            for question in &each_section.questions {
+                section.entry(question.id.as_str()).or_insert(each_section.id.as_str());
+                for requirement in &question.requirements {
+                    let questions = verifying.entry(requirement.as_str()).or_default();
+                    if !questions.last().is_some_and(|last| std::ptr::eq(*last, question)) {
+                        questions.push(question);
+                    }
+                }
+            }
+        }
+        Self { severity, verifying, section }
+    }
 }
 
 /// The question whose answer hides `question`: its condition's question, or — when that one is
