@@ -25,7 +25,7 @@ use assessments::questionnaire::{Level, Question, Questionnaire};
 use assessments::scoring::answer_at;
 use chrono::NaiveDate;
 use store::Store;
-use store::answers::AnswerWrite;
+use store::answers::{AnswerWrite, SectionChange};
 use store::evidence::NewEvidenceFile;
 use store::plans::MoveOutcome;
 
@@ -239,22 +239,25 @@ async fn answer_past(
     let answers = answers_for(demo, &questionnaire, &library.catalog, store::today());
     let id =
         store.record_past_assessment(viewer, company, QUESTIONNAIRE, PAST_VERSION, store::today()).await?;
-    let writes: Vec<AnswerWrite<'_>> = answers
+    let changes: Vec<SectionChange<'_>> = answers
         .iter()
-        .map(|(question_id, value)| AnswerWrite {
-            question_id,
-            value: Some(value),
-            note: demo
-                .not_applicable
-                .iter()
-                .find(|(q, _)| q == question_id)
-                .map_or("", |(_, reason)| *reason),
-            evidence: "",
-            base_revision: 0,
-            from_paper: false,
+        .map(|(question_id, value)| SectionChange::Save {
+            write: AnswerWrite {
+                question_id,
+                value: Some(value),
+                note: demo
+                    .not_applicable
+                    .iter()
+                    .find(|(q, _)| q == question_id)
+                    .map_or("", |(_, reason)| *reason),
+                evidence: "",
+                base_revision: 0,
+                from_paper: false,
+            },
+            typed_if_conflict: None,
         })
         .collect();
-    store.save_answers(viewer, id, &writes).await?;
+    store.save_section(viewer, id, &changes).await?;
     for question_id in demo.evidence.iter().filter(|q| answers.contains_key(**q)) {
         let file_name = format!("{question_id}.pdf");
         let file = NewEvidenceFile {

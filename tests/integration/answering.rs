@@ -2,12 +2,12 @@
 //! invalid input, revisions and conflicts, submission and carry-over across versions.
 
 use app::model::assessment::{AssessmentOverview, SectionToAnswer};
-use assessments::answers::{AnswerValue, AssessmentStatus, DraftProblem, StoredAnswer, fingerprint};
+use assessments::answers::{AnswerValue, AssessmentStatus, Draft, DraftProblem, StoredAnswer, fingerprint};
 use assessments::organization::OrganizationKind;
 use assessments::questionnaire::{AnswerKind, Questionnaire};
 use senda_tests::demo::*;
 use senda_tests::{TestApp, Visitor};
-use store::answers::{AnswerWrite, SaveOutcome};
+use store::answers::{AnswerWrite, SectionChange};
 
 /// The demo, and the sugar mill's id.
 async fn demo_on(app: TestApp) -> (TestApp, String) {
@@ -317,37 +317,48 @@ async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_
     assert!(section(&member, &id, "codigo").await.drafts.is_empty());
 
     // The page above caught the conflict before writing; the store's compare-and-set catches the
-    // one that lands between reading and writing, amid the same transaction's other answers.
+    // one that lands between reading and writing, amid the same transaction's other answers, and
+    // keeps what was typed as the draft in that same transaction.
     let account = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
     let viewer = app.store.viewer(account.id).await.unwrap().unwrap();
     let (yes, no) = (AnswerValue::Choice("yes".into()), AnswerValue::Choice("no".into()));
-    let write = |question_id, value, base_revision| AnswerWrite {
-        question_id,
-        value: Some(value),
-        note: "",
-        evidence: "",
-        base_revision,
-        from_paper: false,
+    let typed = Draft {
+        question_id: "codigo.difusion".into(),
+        values: vec!["no".into()],
+        note: String::new(),
+        evidence: String::new(),
+        problem: DraftProblem::Conflict,
     };
-    let writes = [
-        write("codigo.politica-escrita", &no, 1),
-        write("codigo.difusion", &no, 0),
-        write("codigo.trabajo-libre", &yes, 1),
+    let save = |question_id, value, base_revision, typed_if_conflict| SectionChange::Save {
+        write: AnswerWrite {
+            question_id,
+            value: Some(value),
+            note: "",
+            evidence: "",
+            base_revision,
+            from_paper: false,
+        },
+        typed_if_conflict,
+    };
+    let changes = [
+        save("codigo.politica-escrita", &no, 1, None),
+        save("codigo.difusion", &no, 0, Some(&typed)),
+        save("codigo.trabajo-libre", &yes, 1, None),
     ];
     let assessment = id.parse().unwrap();
-    let outcomes = app.store.save_answers(&viewer, assessment, &writes).await.unwrap();
-    assert_eq!(
-        outcomes,
-        [SaveOutcome::Saved { revision: 2 }, SaveOutcome::Conflict, SaveOutcome::Saved { revision: 2 }]
-    );
+    let conflicts = app.store.save_section(&viewer, assessment, &changes).await.unwrap();
+    assert_eq!(conflicts, ["codigo.difusion"]);
+    let page = section(&member, &id, "codigo").await;
     assert_choices(
-        &section(&member, &id, "codigo").await,
+        &page,
         &[("codigo.politica-escrita", "no"), ("codigo.difusion", "yes"), ("codigo.trabajo-libre", "yes")],
     );
+    let drafts: Vec<_> = page.drafts.iter().map(|d| (d.question_id.as_str(), d.problem)).collect();
+    assert_eq!(drafts, [("codigo.difusion", DraftProblem::Conflict)]);
 }
 
-/// A section's answers save together: a database failure amid them saves none, not the ones
-/// before it, and the browser hears only that something went wrong.
+/// A section's answers and drafts save together: a database failure amid them keeps none, not
+/// the ones before it, and the browser hears only that something went wrong.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failure_amid_a_sections_answers_saves_none_of_them() {
     let (app, mill) = demo_on(TestApp::spawn().await).await;
@@ -357,9 +368,11 @@ async fn a_failure_amid_a_sections_answers_saves_none_of_them() {
     let seen = section(&member, &id, "codigo").await;
     refuse_new_answers_to(&app, "codigo.difusion").await;
 
-    // A change to a saved answer, then the answer the database refuses, then a new one.
-    let changes: [(&str, &[&str]); 3] = [
+    // A change to a saved answer, an invalid one kept as a draft, then the answer the database
+    // refuses, then a new one.
+    let changes: [(&str, &[&str]); 4] = [
         ("codigo.politica-escrita", &["no"]),
+        ("codigo.politica-infantil", &["quizá"]),
         ("codigo.difusion", &["yes"]),
         ("codigo.trabajo-libre", &["no"]),
     ];
@@ -370,9 +383,10 @@ async fn a_failure_amid_a_sections_answers_saves_none_of_them() {
 
     let page = section(&member, &id, "codigo").await;
     assert_choices(&page, &[("codigo.politica-escrita", "yes")]);
-    for question in ["codigo.difusion", "codigo.trabajo-libre"] {
+    for question in ["codigo.politica-infantil", "codigo.difusion", "codigo.trabajo-libre"] {
         assert_eq!(answer(&page, question).and_then(|a| a.value.clone()), None, "{question}");
     }
+    assert!(page.drafts.is_empty(), "{:?}", page.drafts);
 }
 
 /// Makes the database refuse to write a new answer to `question_id`, as a full disk or a broken

@@ -16,7 +16,7 @@ use assessments::paper;
 use assessments::questionnaire::{KEY_IN_SECTION, Questionnaire, Section};
 use assessments::review::Subject;
 use chrono::NaiveDate;
-use store::answers::{AnswerWrite, SaveOutcome};
+use store::answers::{AnswerWrite, SectionChange};
 use store::evidence::NewEvidenceFile;
 
 use super::Context;
@@ -281,8 +281,8 @@ pub fn submitted_answers(fields: &[(String, String)], section: &Section) -> Vec<
 }
 
 /// Saves what changed of `submitted` in one section, in one write. What cannot be saved —
-/// invalid, or changed by someone else meanwhile — is kept as the viewer's draft; returns those
-/// questions, in form order, with the reason.
+/// invalid, or changed by someone else meanwhile — is kept as the viewer's draft in that same
+/// write; returns those questions, in form order, with the reason.
 pub async fn save_answers(
     cx: &Context,
     loaded: &LoadedAssessment,
@@ -308,55 +308,59 @@ pub async fn save_answers(
     } else {
         Vec::new()
     };
-    let writes: Vec<AnswerWrite<'_>> = decided
+    // What each answer leaves as the viewer's draft if it is not saved: all of them but those
+    // kept as saved.
+    let typed: Vec<Option<Draft>> = decided
         .iter()
-        .filter_map(|(submitted, decision)| match decision {
-            SaveDecision::Save { value, note, evidence } => Some(AnswerWrite {
-                question_id: &submitted.question_id,
-                value: value.as_ref(),
-                note,
-                evidence,
-                base_revision: submitted.base_revision,
-                from_paper: section.id == KEY_IN_SECTION,
-            }),
-            _ => None,
+        .map(|(submitted, decision)| {
+            let problem = match decision {
+                SaveDecision::Keep => return None,
+                SaveDecision::Save { .. } | SaveDecision::Conflict => DraftProblem::Conflict,
+                SaveDecision::Invalid(problem) => DraftProblem::Invalid(*problem),
+            };
+            Some(Draft {
+                question_id: submitted.question_id.clone(),
+                values: submitted.values.clone(),
+                note: submitted.note.clone(),
+                evidence: submitted.evidence.clone(),
+                problem,
+            })
         })
         .collect();
-    let mut outcomes = store.save_answers(viewer, assessment_id, &writes).await?.into_iter();
-    let mut problems = Vec::new();
-    for (submitted, decision) in decided {
-        let problem = match decision {
-            SaveDecision::Keep => {
-                if drafts.iter().any(|d| d.question_id == submitted.question_id) {
-                    store.discard_draft(viewer, assessment_id, &submitted.question_id).await?;
-                }
-                None
-            }
-            // The outcomes come in the order of the writes, which is this order.
-            SaveDecision::Save { .. } => match outcomes.next() {
-                Some(SaveOutcome::Saved { .. }) => None,
-                // Someone saved between this request reading the answers and now.
-                Some(SaveOutcome::Conflict) => Some(DraftProblem::Conflict),
-                None => {
-                    tracing::error!(assessment = %assessment_id, "fewer save outcomes than answers saved");
-                    return Err(AppError::Internal);
-                }
-            },
-            SaveDecision::Invalid(problem) => Some(DraftProblem::Invalid(problem)),
-            SaveDecision::Conflict => Some(DraftProblem::Conflict),
-        };
-        if let Some(problem) = problem {
-            let draft = Draft {
-                question_id: submitted.question_id,
-                values: submitted.values,
-                note: submitted.note,
-                evidence: submitted.evidence,
-                problem,
-            };
-            store.keep_draft(viewer, assessment_id, &draft).await?;
-            problems.push((draft.question_id, problem));
-        }
-    }
+    let changes: Vec<SectionChange<'_>> = decided
+        .iter()
+        .zip(&typed)
+        .filter_map(|((submitted, decision), typed)| match decision {
+            SaveDecision::Keep => drafts
+                .iter()
+                .any(|draft| draft.question_id == submitted.question_id)
+                .then_some(SectionChange::DiscardDraft(&submitted.question_id)),
+            SaveDecision::Save { value, note, evidence } => Some(SectionChange::Save {
+                write: AnswerWrite {
+                    question_id: &submitted.question_id,
+                    value: value.as_ref(),
+                    note,
+                    evidence,
+                    base_revision: submitted.base_revision,
+                    from_paper: section.id == KEY_IN_SECTION,
+                },
+                typed_if_conflict: typed.as_ref(),
+            }),
+            SaveDecision::Invalid(_) | SaveDecision::Conflict => typed.as_ref().map(SectionChange::KeepDraft),
+        })
+        .collect();
+    // Someone saved these between this request reading the answers and writing them.
+    let conflicts = store.save_section(viewer, assessment_id, &changes).await?;
+    let problems = decided
+        .iter()
+        .zip(typed)
+        .filter_map(|((_, decision), typed)| {
+            let typed = typed?;
+            let saved =
+                matches!(decision, SaveDecision::Save { .. }) && !conflicts.contains(&typed.question_id);
+            (!saved).then_some((typed.question_id, typed.problem))
+        })
+        .collect();
     Ok(problems)
 }
 

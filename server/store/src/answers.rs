@@ -21,15 +21,6 @@ use sqlx::AnyConnection;
 use super::accounts::{companies_for, visible_company_on};
 use super::{Store, StoreError, StoreResult, new_id, now, now_precise};
 
-/// The result of saving one answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveOutcome {
-    /// Saved; the answer's new revision.
-    Saved { revision: i64 },
-    /// Someone else saved it since `base_revision`: nothing was written.
-    Conflict,
-}
-
 /// One answer to save, based on the revision the person saw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerWrite<'a> {
@@ -41,6 +32,19 @@ pub struct AnswerWrite<'a> {
     pub base_revision: i64,
     /// Keyed in from a questionnaire filled in on paper.
     pub from_paper: bool,
+}
+
+/// One question of a section's form, as [`Store::save_section`] writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SectionChange<'a> {
+    /// Saves the answer if nobody else saved it since its base revision, and lets the viewer's
+    /// draft of it go. If someone did, nothing is saved, and `typed_if_conflict`, when given, is
+    /// kept as the viewer's draft instead.
+    Save { write: AnswerWrite<'a>, typed_if_conflict: Option<&'a Draft> },
+    /// Keeps what the viewer typed and could not save, replacing an older draft.
+    KeepDraft(&'a Draft),
+    /// The saved answer stands: the viewer's draft of the question goes.
+    DiscardDraft(&'a str),
 }
 
 /// How a draft is kept in its row.
@@ -329,65 +333,47 @@ impl Store {
         Ok(copied.rows_affected())
     }
 
-    /// Saves each of `writes` if nobody else saved it since its `base_revision`, and clears the
-    /// saver's draft of it: an outcome for each, in order. Own people only, and only while the
-    /// assessment is in progress. One transaction and one check for all of a section's answers:
-    /// a failure saves none of them. A conflict is an outcome, not a failure: it writes nothing,
-    /// and the others still save.
-    pub async fn save_answers(
+    /// Writes a section's `changes` in one transaction, after one check: own people only, and
+    /// only while the assessment is in progress. A failure writes none of them. A conflict is not
+    /// a failure: that answer is not saved (its draft is kept, if given) and the rest still are.
+    /// Returns the questions whose save met someone else's newer answer, in order.
+    pub async fn save_section(
         &self,
         viewer: &Viewer,
         assessment_id: AssessmentId,
-        writes: &[AnswerWrite<'_>],
-    ) -> StoreResult<Vec<SaveOutcome>> {
+        changes: &[SectionChange<'_>],
+    ) -> StoreResult<Vec<String>> {
         // Nothing to write, nothing read: no transaction taken from the one writer.
-        if writes.is_empty() {
+        if changes.is_empty() {
             return Ok(Vec::new());
         }
         // To the microsecond: a resubmission is compared with the instant of the return before it.
         let updated_at = now_precise();
         let mut tx = self.begin_checked().await?;
         require_answerable(&mut tx, viewer, assessment_id).await?;
-        let mut outcomes = Vec::with_capacity(writes.len());
-        for write in writes {
-            outcomes.push(save_one(&mut tx, viewer, assessment_id, write, &updated_at).await?);
+        let mut conflicts = Vec::new();
+        for change in changes {
+            match change {
+                SectionChange::Save { write, typed_if_conflict } => {
+                    if save_one(&mut tx, viewer, assessment_id, write, &updated_at).await? {
+                        discard_draft_on(&mut tx, viewer, assessment_id, write.question_id).await?;
+                    } else {
+                        if let Some(draft) = typed_if_conflict {
+                            keep_draft_on(&mut tx, viewer, assessment_id, draft).await?;
+                        }
+                        conflicts.push(write.question_id.to_owned());
+                    }
+                }
+                SectionChange::KeepDraft(draft) => {
+                    keep_draft_on(&mut tx, viewer, assessment_id, draft).await?
+                }
+                SectionChange::DiscardDraft(question_id) => {
+                    discard_draft_on(&mut tx, viewer, assessment_id, question_id).await?
+                }
+            }
         }
         tx.commit().await?;
-        Ok(outcomes)
-    }
-
-    /// Keeps what the viewer typed for a question and could not save, replacing an older draft.
-    pub async fn keep_draft(
-        &self,
-        viewer: &Viewer,
-        assessment_id: AssessmentId,
-        draft: &Draft,
-    ) -> StoreResult<()> {
-        let typed = Typed {
-            values: draft.values.clone(),
-            note: draft.note.clone(),
-            evidence: draft.evidence.clone(),
-        };
-        let typed = serde_json::to_string(&typed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let problem =
-            serde_json::to_string(&draft.problem).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let mut tx = self.begin_checked().await?;
-        require_answerable(&mut tx, viewer, assessment_id).await?;
-        sqlx::query(
-            "INSERT INTO answer_drafts (assessment_id, question_id, user_id, typed, problem, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (assessment_id, question_id, user_id) \
-             DO UPDATE SET typed = excluded.typed, problem = excluded.problem, created_at = excluded.created_at",
-        )
-        .bind(assessment_id.to_string())
-        .bind(draft.question_id.to_string())
-        .bind(viewer.user_id.to_string())
-        .bind(typed)
-        .bind(problem)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        Ok(conflicts)
     }
 
     /// The viewer's own drafts in an assessment: nobody else's.
@@ -418,14 +404,7 @@ impl Store {
         if assessment_with_access_on(&mut tx, viewer, assessment_id).await?.1.is_outsider() {
             return Err(StoreError::NotFound);
         }
-        sqlx::query(
-            "DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3",
-        )
-        .bind(assessment_id.to_string())
-        .bind(question_id)
-        .bind(viewer.user_id.to_string())
-        .execute(&mut *tx)
-        .await?;
+        discard_draft_on(&mut tx, viewer, assessment_id, question_id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -594,7 +573,7 @@ async fn save_one(
     assessment_id: AssessmentId,
     write: &AnswerWrite<'_>,
     updated_at: &str,
-) -> StoreResult<SaveOutcome> {
+) -> StoreResult<bool> {
     let value = write.value.map(to_json).transpose()?;
     let written = if write.base_revision == 0 {
         sqlx::query(
@@ -630,16 +609,50 @@ async fn save_one(
         .execute(&mut *tx)
         .await?
     };
-    if written.rows_affected() == 0 {
-        return Ok(SaveOutcome::Conflict);
-    }
+    Ok(written.rows_affected() > 0)
+}
+
+/// Keeps what the viewer typed for a question and could not save, replacing an older draft.
+async fn keep_draft_on(
+    tx: &mut AnyConnection,
+    viewer: &Viewer,
+    assessment_id: AssessmentId,
+    draft: &Draft,
+) -> StoreResult<()> {
+    let typed =
+        Typed { values: draft.values.clone(), note: draft.note.clone(), evidence: draft.evidence.clone() };
+    let typed = serde_json::to_string(&typed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let problem = serde_json::to_string(&draft.problem).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO answer_drafts (assessment_id, question_id, user_id, typed, problem, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (assessment_id, question_id, user_id) \
+         DO UPDATE SET typed = excluded.typed, problem = excluded.problem, created_at = excluded.created_at",
+    )
+    .bind(assessment_id.to_string())
+    .bind(draft.question_id.to_string())
+    .bind(viewer.user_id.to_string())
+    .bind(typed)
+    .bind(problem)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Lets the viewer's draft of a question go, if there is one.
+async fn discard_draft_on(
+    tx: &mut AnyConnection,
+    viewer: &Viewer,
+    assessment_id: AssessmentId,
+    question_id: &str,
+) -> StoreResult<()> {
     sqlx::query("DELETE FROM answer_drafts WHERE assessment_id = $1 AND question_id = $2 AND user_id = $3")
         .bind(assessment_id.to_string())
-        .bind(write.question_id)
+        .bind(question_id)
         .bind(viewer.user_id.to_string())
         .execute(&mut *tx)
         .await?;
-    Ok(SaveOutcome::Saved { revision: write.base_revision + 1 })
+    Ok(())
 }
 
 /// The assessment exists, the viewer is one of its company's people, and it is in progress.
