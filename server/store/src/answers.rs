@@ -564,9 +564,9 @@ async fn require_own_people(
     }
 }
 
-/// Writes one answer in the transaction of [`Store::save_answers`], compare-and-set on its
-/// revision: of two saves from the same revision, one wins and the other is told, whatever the
-/// timing.
+/// Writes one answer in the transaction of [`Store::save_section`], compare-and-set on its
+/// revision: of two saves from the same revision, one wins and the other is told (`false`),
+/// whatever the timing.
 async fn save_one(
     tx: &mut AnyConnection,
     viewer: &Viewer,
