@@ -366,7 +366,7 @@ async fn a_failure_amid_a_sections_answers_saves_none_of_them() {
     let id = start(&member, &mill, "agro-laboral@3", "").await;
     save(&member, &id, "codigo", &[("codigo.politica-escrita", &["yes"])]).await;
     let seen = section(&member, &id, "codigo").await;
-    refuse_new_answers_to(&app, "codigo.difusion").await;
+    refuse_inserts(&app, "answers", "codigo.difusion").await;
 
     // A change to a saved answer, an invalid one kept as a draft, then the answer the database
     // refuses, then a new one.
@@ -389,31 +389,47 @@ async fn a_failure_amid_a_sections_answers_saves_none_of_them() {
     assert!(page.drafts.is_empty(), "{:?}", page.drafts);
 }
 
-/// Makes the database refuse to write a new answer to `question_id`, as a full disk or a broken
-/// constraint would, in the middle of whatever transaction writes it.
-async fn refuse_new_answers_to(app: &TestApp, question_id: &str) {
-    use sqlx::Connection;
-    sqlx::any::install_default_drivers();
-    let mut connection = sqlx::AnyConnection::connect(app.database.url.as_str()).await.unwrap();
-    let statements = if app.database.is_postgres() {
-        vec![
+/// Makes the database refuse to insert a row of `table` (answers, answer_drafts) for
+/// `question_id`, as a full disk or a broken constraint would, in the middle of whatever
+/// transaction writes it.
+async fn refuse_inserts(app: &TestApp, table: &str, question_id: &str) {
+    let sql = if app.database.is_postgres() {
+        format!(
             "CREATE FUNCTION refuse_for_the_test() RETURNS trigger LANGUAGE plpgsql AS \
-             $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$"
-                .to_owned(),
-            format!(
-                "CREATE TRIGGER refuse_for_the_test BEFORE INSERT ON answers FOR EACH ROW \
-                 WHEN (NEW.question_id = '{question_id}') EXECUTE FUNCTION refuse_for_the_test()"
-            ),
-        ]
+             $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$; \
+             CREATE TRIGGER refuse_for_the_test BEFORE INSERT ON {table} FOR EACH ROW \
+             WHEN (NEW.question_id = '{question_id}') EXECUTE FUNCTION refuse_for_the_test()"
+        )
     } else {
-        vec![format!(
-            "CREATE TRIGGER refuse_for_the_test BEFORE INSERT ON answers \
+        format!(
+            "CREATE TRIGGER refuse_for_the_test BEFORE INSERT ON {table} \
              WHEN NEW.question_id = '{question_id}' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
-        )]
+        )
     };
-    for statement in statements {
-        sqlx::query(&statement).execute(&mut connection).await.unwrap();
-    }
+    app.database.execute(&sql).await;
+}
+
+/// A draft the database refuses undoes the answers saved before it in the same post: the
+/// answers and the drafts of a section are one write.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_the_database_refuses_undoes_the_answers_saved_with_it() {
+    let (app, mill) = demo_on(TestApp::spawn().await).await;
+    let member = app.signed_in(MILL_MEMBER).await;
+    let id = start(&member, &mill, "agro-laboral@3", "").await;
+    save(&member, &id, "codigo", &[("codigo.politica-escrita", &["yes"])]).await;
+    let seen = section(&member, &id, "codigo").await;
+    refuse_inserts(&app, "answer_drafts", "codigo.difusion").await;
+
+    // A valid change, then a value no question takes, which must be kept as a draft.
+    let changes: [(&str, &[&str]); 2] =
+        [("codigo.politica-escrita", &["no"]), ("codigo.difusion", &["quizá"])];
+    let reply =
+        post(&member, &format!("/evaluaciones/{id}/secciones/codigo"), &form_of(&seen, &changes)).await;
+    assert_eq!(reply.status, 500, "{reply:?}");
+
+    let page = section(&member, &id, "codigo").await;
+    assert_choices(&page, &[("codigo.politica-escrita", "yes")]);
+    assert!(page.drafts.is_empty(), "{:?}", page.drafts);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
