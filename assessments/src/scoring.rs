@@ -792,6 +792,19 @@ mod tests {
     }
 
     #[test]
+    fn a_requirement_named_twice_by_one_question_counts_its_answer_once() {
+        let mut questionnaire = questionnaire();
+        let recibos = &mut questionnaire.sections[2].questions[0];
+        assert_eq!(recibos.id, "salarios.recibos");
+        recibos.requirements = vec!["HIGH".into(), "HIGH".into()];
+        let card = score(&questionnaire, &catalog(), &worked_example(), day("2026-11-27"));
+        let high = card.gaps.iter().find(|gap| gap.requirement_id == "HIGH").unwrap();
+        let causes: Vec<&str> = high.causes.iter().map(|cause| cause.question_id.as_str()).collect();
+        assert_eq!(causes, ["salarios.recibos"]);
+        assert_eq!(card, score(&self::questionnaire(), &catalog(), &worked_example(), day("2026-11-27")));
+    }
+
+    #[test]
     fn a_zero_tolerance_requirement_at_gap_is_a_finding_listed_first_and_rates_critical() {
         let mut answers = worked_example();
         answers.insert("infantil.permisos".into(), choice("no"));
