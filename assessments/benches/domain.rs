@@ -42,9 +42,10 @@ fn domain(c: &mut Criterion) {
     });
 }
 
-/// An assessment answered as far as its conditions let it: every condition met, so every
-/// question it can show is shown, and the scored answers at gap, partial and compliant in turn,
-/// so that there are gaps of every severity to plan.
+/// An assessment answered as far as its conditions let it: each condition's question answered
+/// with the first value that shows the question behind it (where two conditions on one question
+/// want different values, the first wins), then every question shown answered at gap, partial
+/// and compliant in turn, so that there are gaps of every severity to plan.
 fn answered_in_full(questionnaire: &Questionnaire, as_of: NaiveDate) -> Answers {
     let mut answers = Answers::new();
     for condition in questionnaire.questions().filter_map(|q| q.show_if.as_ref()) {

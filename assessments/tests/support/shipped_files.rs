@@ -1,5 +1,6 @@
-//! The questionnaire and legal files exactly as shipped, read as the server reads them. Shared by
-//! the tests and the benchmarks of this crate (`#[path]`-included: neither can depend on the other).
+//! The catalog, the legal parameters and every questionnaire version exactly as shipped (not
+//! their translation files). Shared by the tests and the benchmarks of this crate, which include
+//! it by `#[path]`: neither can depend on the other.
 
 use std::path::Path;
 
