@@ -254,7 +254,7 @@ async fn answer_past(
                 base_revision: 0,
                 from_paper: false,
             },
-            typed_if_conflict: None,
+            typed: None,
         })
         .collect();
     store.save_section(viewer, id, &changes).await?;

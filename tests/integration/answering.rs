@@ -2,12 +2,12 @@
 //! invalid input, revisions and conflicts, submission and carry-over across versions.
 
 use app::model::assessment::{AssessmentOverview, SectionToAnswer};
-use assessments::answers::{AnswerValue, AssessmentStatus, Draft, DraftProblem, StoredAnswer, fingerprint};
+use assessments::answers::{AnswerValue, AssessmentStatus, DraftProblem, StoredAnswer, fingerprint};
 use assessments::organization::OrganizationKind;
 use assessments::questionnaire::{AnswerKind, Questionnaire};
 use senda_tests::demo::*;
 use senda_tests::{TestApp, Visitor};
-use store::answers::{AnswerWrite, SectionChange};
+use store::answers::{AnswerWrite, SectionChange, TypedAnswer};
 
 /// The demo, and the sugar mill's id.
 async fn demo_on(app: TestApp) -> (TestApp, String) {
@@ -322,14 +322,8 @@ async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_
     let account = app.store.account_by_email(MILL_MEMBER).await.unwrap().unwrap();
     let viewer = app.store.viewer(account.id).await.unwrap().unwrap();
     let (yes, no) = (AnswerValue::Choice("yes".into()), AnswerValue::Choice("no".into()));
-    let typed = Draft {
-        question_id: "codigo.difusion".into(),
-        values: vec!["no".into()],
-        note: String::new(),
-        evidence: String::new(),
-        problem: DraftProblem::Conflict,
-    };
-    let save = |question_id, value, base_revision, typed_if_conflict| SectionChange::Save {
+    let typed = TypedAnswer { values: &["no".to_owned()], note: "", evidence: "" };
+    let save = |question_id, value, base_revision, typed| SectionChange::Save {
         write: AnswerWrite {
             question_id,
             value: Some(value),
@@ -338,11 +332,11 @@ async fn a_conflict_amid_a_sections_answers_keeps_that_one_as_a_draft_and_saves_
             base_revision,
             from_paper: false,
         },
-        typed_if_conflict,
+        typed,
     };
     let changes = [
         save("codigo.politica-escrita", &no, 1, None),
-        save("codigo.difusion", &no, 0, Some(&typed)),
+        save("codigo.difusion", &no, 0, Some(typed)),
         save("codigo.trabajo-libre", &yes, 1, None),
     ];
     let assessment = id.parse().unwrap();

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use assessments::access::{AuditAction, CompanyAccess};
 use assessments::answers::{
-    Answers, AssessmentStatus, Draft, DraftProblem, Progress, SaveDecision, SubmittedAnswer, carry_over,
-    decide, missing_answers, progress,
+    Answers, AssessmentStatus, DraftProblem, Progress, SaveDecision, SubmittedAnswer, carry_over, decide,
+    missing_answers, progress,
 };
 use assessments::evidence::{self, EvidenceProblem};
 use assessments::language::LanguageTag;
@@ -16,7 +16,7 @@ use assessments::paper;
 use assessments::questionnaire::{KEY_IN_SECTION, Questionnaire, Section};
 use assessments::review::Subject;
 use chrono::NaiveDate;
-use store::answers::{AnswerWrite, SectionChange};
+use store::answers::{AnswerWrite, SectionChange, TypedAnswer};
 use store::evidence::NewEvidenceFile;
 
 use super::Context;
@@ -308,60 +308,54 @@ pub async fn save_answers(
     } else {
         Vec::new()
     };
-    // What each answer leaves as the viewer's draft if it is not saved: all of them but those
-    // kept as saved.
-    let typed: Vec<Option<Draft>> = decided
-        .iter()
-        .map(|(submitted, decision)| {
-            let problem = match decision {
-                SaveDecision::Keep => return None,
-                SaveDecision::Save { .. } | SaveDecision::Conflict => DraftProblem::Conflict,
-                SaveDecision::Invalid(problem) => DraftProblem::Invalid(*problem),
-            };
-            Some(Draft {
-                question_id: submitted.question_id.clone(),
-                values: submitted.values.clone(),
-                note: submitted.note.clone(),
-                evidence: submitted.evidence.clone(),
-                problem,
-            })
-        })
-        .collect();
     let changes: Vec<SectionChange<'_>> = decided
         .iter()
-        .zip(&typed)
-        .filter_map(|((submitted, decision), typed)| match decision {
-            SaveDecision::Keep => drafts
-                .iter()
-                .any(|draft| draft.question_id == submitted.question_id)
-                .then_some(SectionChange::DiscardDraft(&submitted.question_id)),
-            SaveDecision::Save { value, note, evidence } => Some(SectionChange::Save {
-                write: AnswerWrite {
-                    question_id: &submitted.question_id,
-                    value: value.as_ref(),
-                    note,
-                    evidence,
-                    base_revision: submitted.base_revision,
-                    from_paper: section.id == KEY_IN_SECTION,
-                },
-                typed_if_conflict: typed.as_ref(),
-            }),
-            SaveDecision::Invalid(_) | SaveDecision::Conflict => typed.as_ref().map(SectionChange::KeepDraft),
+        .filter_map(|(submitted, decision)| {
+            let question_id = submitted.question_id.as_str();
+            let problem = match decision {
+                SaveDecision::Keep => {
+                    let has_draft = drafts.iter().any(|draft| draft.question_id == question_id);
+                    return has_draft.then_some(SectionChange::DiscardDraft(question_id));
+                }
+                SaveDecision::Save { value, note, evidence } => {
+                    let write = AnswerWrite {
+                        question_id,
+                        value: value.as_ref(),
+                        note,
+                        evidence,
+                        base_revision: submitted.base_revision,
+                        from_paper: section.id == KEY_IN_SECTION,
+                    };
+                    return Some(SectionChange::Save { write, typed: Some(typed_of(submitted)) });
+                }
+                SaveDecision::Invalid(problem) => DraftProblem::Invalid(*problem),
+                SaveDecision::Conflict => DraftProblem::Conflict,
+            };
+            Some(SectionChange::KeepDraft { question_id, typed: typed_of(submitted), problem })
         })
         .collect();
     // Someone saved these between this request reading the answers and writing them.
     let conflicts = store.save_section(viewer, assessment_id, &changes).await?;
     let problems = decided
         .iter()
-        .zip(typed)
-        .filter_map(|((_, decision), typed)| {
-            let typed = typed?;
-            let saved =
-                matches!(decision, SaveDecision::Save { .. }) && !conflicts.contains(&typed.question_id);
-            (!saved).then_some((typed.question_id, typed.problem))
+        .filter_map(|(submitted, decision)| {
+            let problem = match decision {
+                SaveDecision::Keep => None,
+                SaveDecision::Save { .. } => {
+                    conflicts.contains(&submitted.question_id).then_some(DraftProblem::Conflict)
+                }
+                SaveDecision::Invalid(problem) => Some(DraftProblem::Invalid(*problem)),
+                SaveDecision::Conflict => Some(DraftProblem::Conflict),
+            }?;
+            Some((submitted.question_id.clone(), problem))
         })
         .collect();
     Ok(problems)
+}
+
+/// What was typed for a question, as a draft would keep it.
+fn typed_of(submitted: &SubmittedAnswer) -> TypedAnswer<'_> {
+    TypedAnswer { values: &submitted.values, note: &submitted.note, evidence: &submitted.evidence }
 }
 
 /// A file chosen in a section's form for one of its questions.

@@ -38,17 +38,25 @@ pub struct AnswerWrite<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SectionChange<'a> {
     /// Saves the answer if nobody else saved it since its base revision, and lets the viewer's
-    /// draft of it go. If someone did, nothing is saved, and `typed_if_conflict`, when given, is
-    /// kept as the viewer's draft instead.
-    Save { write: AnswerWrite<'a>, typed_if_conflict: Option<&'a Draft> },
+    /// draft of it go. If someone did, nothing is saved, and `typed`, when given, is kept as the
+    /// viewer's draft of that question, with the conflict as its problem.
+    Save { write: AnswerWrite<'a>, typed: Option<TypedAnswer<'a>> },
     /// Keeps what the viewer typed and could not save, replacing an older draft.
-    KeepDraft(&'a Draft),
+    KeepDraft { question_id: &'a str, typed: TypedAnswer<'a>, problem: DraftProblem },
     /// The saved answer stands: the viewer's draft of the question goes.
     DiscardDraft(&'a str),
 }
 
-/// How a draft is kept in its row.
-#[derive(Serialize, Deserialize)]
+/// What a person typed for a question, as a draft keeps it (in its row, as JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TypedAnswer<'a> {
+    pub values: &'a [String],
+    pub note: &'a str,
+    pub evidence: &'a str,
+}
+
+/// A draft's [`TypedAnswer`] read back from its row.
+#[derive(Deserialize)]
 struct Typed {
     values: Vec<String>,
     note: String,
@@ -354,18 +362,21 @@ impl Store {
         let mut conflicts = Vec::new();
         for change in changes {
             match change {
-                SectionChange::Save { write, typed_if_conflict } => {
+                SectionChange::Save { write, typed } => {
+                    let question_id = write.question_id;
                     if save_one(&mut tx, viewer, assessment_id, write, &updated_at).await? {
-                        discard_draft_on(&mut tx, viewer, assessment_id, write.question_id).await?;
+                        discard_draft_on(&mut tx, viewer, assessment_id, question_id).await?;
                     } else {
-                        if let Some(draft) = typed_if_conflict {
-                            keep_draft_on(&mut tx, viewer, assessment_id, draft).await?;
+                        if let Some(typed) = typed {
+                            let conflict = DraftProblem::Conflict;
+                            keep_draft_on(&mut tx, viewer, assessment_id, question_id, typed, conflict)
+                                .await?;
                         }
-                        conflicts.push(write.question_id.to_owned());
+                        conflicts.push(question_id.to_owned());
                     }
                 }
-                SectionChange::KeepDraft(draft) => {
-                    keep_draft_on(&mut tx, viewer, assessment_id, draft).await?
+                SectionChange::KeepDraft { question_id, typed, problem } => {
+                    keep_draft_on(&mut tx, viewer, assessment_id, question_id, typed, *problem).await?
                 }
                 SectionChange::DiscardDraft(question_id) => {
                     discard_draft_on(&mut tx, viewer, assessment_id, question_id).await?
@@ -617,19 +628,19 @@ async fn keep_draft_on(
     tx: &mut AnyConnection,
     viewer: &Viewer,
     assessment_id: AssessmentId,
-    draft: &Draft,
+    question_id: &str,
+    typed: &TypedAnswer<'_>,
+    problem: DraftProblem,
 ) -> StoreResult<()> {
-    let typed =
-        Typed { values: draft.values.clone(), note: draft.note.clone(), evidence: draft.evidence.clone() };
-    let typed = serde_json::to_string(&typed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let problem = serde_json::to_string(&draft.problem).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let typed = serde_json::to_string(typed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let problem = serde_json::to_string(&problem).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     sqlx::query(
         "INSERT INTO answer_drafts (assessment_id, question_id, user_id, typed, problem, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (assessment_id, question_id, user_id) \
          DO UPDATE SET typed = excluded.typed, problem = excluded.problem, created_at = excluded.created_at",
     )
     .bind(assessment_id.to_string())
-    .bind(draft.question_id.to_string())
+    .bind(question_id)
     .bind(viewer.user_id.to_string())
     .bind(typed)
     .bind(problem)
