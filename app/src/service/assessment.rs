@@ -312,11 +312,11 @@ pub async fn save_answers(
         .iter()
         .filter_map(|(submitted, decision)| {
             let question_id = submitted.question_id.as_str();
-            let problem = match decision {
-                SaveDecision::Keep => {
-                    let has_draft = drafts.iter().any(|draft| draft.question_id == question_id);
-                    return has_draft.then_some(SectionChange::DiscardDraft(question_id));
-                }
+            match decision {
+                SaveDecision::Keep => drafts
+                    .iter()
+                    .any(|draft| draft.question_id == question_id)
+                    .then_some(SectionChange::DiscardDraft(question_id)),
                 SaveDecision::Save { value, note, evidence } => {
                     let write = AnswerWrite {
                         question_id,
@@ -326,12 +326,16 @@ pub async fn save_answers(
                         base_revision: submitted.base_revision,
                         from_paper: section.id == KEY_IN_SECTION,
                     };
-                    return Some(SectionChange::Save { write, typed: Some(typed_of(submitted)) });
+                    Some(SectionChange::Save { write, typed: Some(typed_of(submitted)) })
                 }
-                SaveDecision::Invalid(problem) => DraftProblem::Invalid(*problem),
-                SaveDecision::Conflict => DraftProblem::Conflict,
-            };
-            Some(SectionChange::KeepDraft { question_id, typed: typed_of(submitted), problem })
+                SaveDecision::Invalid(_) | SaveDecision::Conflict => {
+                    problem_before_writing(decision).map(|problem| SectionChange::KeepDraft {
+                        question_id,
+                        typed: typed_of(submitted),
+                        problem,
+                    })
+                }
+            }
         })
         .collect();
     // Someone saved these between this request reading the answers and writing them.
@@ -340,17 +344,25 @@ pub async fn save_answers(
         .iter()
         .filter_map(|(submitted, decision)| {
             let problem = match decision {
-                SaveDecision::Keep => None,
                 SaveDecision::Save { .. } => {
                     conflicts.contains(&submitted.question_id).then_some(DraftProblem::Conflict)
                 }
-                SaveDecision::Invalid(problem) => Some(DraftProblem::Invalid(*problem)),
-                SaveDecision::Conflict => Some(DraftProblem::Conflict),
+                _ => problem_before_writing(decision),
             }?;
             Some((submitted.question_id.clone(), problem))
         })
         .collect();
     Ok(problems)
+}
+
+/// Why an answer is kept as a draft, as far as the page can tell before writing: the store may
+/// still find a conflict in an answer decided to be saved.
+fn problem_before_writing(decision: &SaveDecision) -> Option<DraftProblem> {
+    match decision {
+        SaveDecision::Keep | SaveDecision::Save { .. } => None,
+        SaveDecision::Invalid(problem) => Some(DraftProblem::Invalid(*problem)),
+        SaveDecision::Conflict => Some(DraftProblem::Conflict),
+    }
 }
 
 /// What was typed for a question, as a draft would keep it.
